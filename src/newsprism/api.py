@@ -1,0 +1,259 @@
+"""The library's front door: plain functions that return data and never print.
+
+The CLI, the HTTP API and user code all call these.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.clean import normalize_published
+from newsprism.errors import NewsprismError, UsageError
+from newsprism.ingest import Failed, ReadOptions
+from newsprism.models import Article
+from newsprism.pipeline import read_articles
+from newsprism.store import AddResult, Store
+
+#: Metadata a user may supply for inputs that lack it.
+USER_FIELDS = ("outlet", "published")
+
+
+def user_defaults(
+    n_inputs: int, *, outlet: Sequence[str] = (), published: Sequence[str] = ()
+) -> list[dict[str, str]]:
+    """Per-input defaults from repeatable options.
+
+    Given once, a value applies to every input; given once per input, in input order.
+    Any other count is a usage error. Dates are normalised (and checked) here.
+    """
+    per_input: list[dict[str, str]] = [{} for _ in range(n_inputs)]
+    for name, values in (("outlet", outlet), ("published", published)):
+        if not values:
+            continue
+        if name == "published":
+            values = [_user_date(v) for v in values]
+        if len(values) == 1:
+            for d in per_input:
+                d[name] = values[0]
+        elif len(values) == n_inputs:
+            for d, v in zip(per_input, values, strict=True):
+                d[name] = v
+        else:
+            raise UsageError(
+                f"--{name} was given {len(values)} times for {n_inputs} inputs.",
+                hint=f"Give --{name} once (for every input) or once per input, in input order.",
+            )
+    return per_input
+
+
+def _user_date(value: str) -> str:
+    try:
+        return normalize_published(value)
+    except NewsprismError as e:
+        raise UsageError(f"--published {value!r}: {e.message}", hint=e.hint) from None
+
+
+def read(
+    source: str | Path | Sequence[str | Path],
+    *,
+    published: str | Sequence[str] | None = None,
+    outlet: str | Sequence[str] | None = None,
+    options: ReadOptions | None = None,
+) -> list[Article]:
+    """Read and clean articles without storing them.
+
+    Raises the first input error when nothing could be read; use :func:`iter_read` to see
+    every failure of a batch.
+    """
+    articles: list[Article] = []
+    failures: list[Failed] = []
+    for item in iter_read(source, published=published, outlet=outlet, options=options):
+        if isinstance(item, Failed):
+            failures.append(item)
+        else:
+            articles.append(item)
+    if failures and not articles:
+        raise failures[0].error
+    return articles
+
+
+def iter_read(
+    source: str | Path | Sequence[str | Path],
+    *,
+    published: str | Sequence[str] | None = None,
+    outlet: str | Sequence[str] | None = None,
+    options: ReadOptions | None = None,
+) -> Iterator[Article | Failed]:
+    sources = [source] if isinstance(source, str | Path) else list(source)
+    defaults = user_defaults(len(sources), outlet=_as_list(outlet), published=_as_list(published))
+    yield from read_articles(sources, options=options or ReadOptions(), defaults_per_input=defaults)
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did. ``failed`` lists (input, message) for each input that failed."""
+
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    embedded: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "unchanged": len(self.unchanged),
+            "new_versions": len(self.new_versions),
+            "failed": self.failed,
+            "embedded": self.embedded,
+            "ids": {"added": self.added, "new_versions": self.new_versions},
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
+
+ProgressFn = Callable[[int, str], None]
+
+
+def ingest(
+    source: str | Path | Sequence[str | Path],
+    store: Store,
+    *,
+    published: str | Sequence[str] | None = None,
+    outlet: str | Sequence[str] | None = None,
+    options: ReadOptions | None = None,
+    embed: bool = True,
+    embedder_name: str = "minilm",
+    batch_size: int = 64,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Read, clean, store and embed. One broken input never stops the run.
+
+    Articles are committed in batches: a run killed midway loses at most one batch, and running it
+    again adds exactly what is missing (the store is idempotent).
+    """
+    report = IngestReport()
+    clock = _Clock(report.seconds)
+    batch: list[Article] = []
+    items = iter_read(source, published=published, outlet=outlet, options=options)
+    for item in clock.timed_iter("read", items):
+        if isinstance(item, Failed):
+            report.failed.append({"input": item.location, **item.error.to_dict()})
+            if progress:
+                progress(1, item.location)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _flush(batch, store, report, clock, embed=embed, embedder_name=embedder_name)
+            if progress:
+                progress(len(batch), item.location)
+            batch = []
+    if batch:
+        _flush(batch, store, report, clock, embed=embed, embedder_name=embedder_name)
+        if progress:
+            progress(len(batch), batch[-1].location)
+    return report
+
+
+def _flush(
+    batch: list[Article],
+    store: Store,
+    report: IngestReport,
+    clock: _Clock,
+    *,
+    embed: bool,
+    embedder_name: str,
+) -> None:
+    with clock.timed("store"):
+        results: list[AddResult] = store.add_many(batch)
+    for r in results:
+        {"added": report.added, "unchanged": report.unchanged, "new_version": report.new_versions}[
+            r.status
+        ].append(r.id)
+    if not embed:
+        return
+    fresh = [a for a, r in zip(batch, results, strict=True) if r.status != "unchanged"]
+    if fresh:
+        with clock.timed("embed"):
+            report.embedded += embed_and_store(fresh, store, embedder_name=embedder_name)
+
+
+def embed_and_store(articles: Sequence[Article], store: Store, *, embedder_name: str) -> int:
+    """Document vectors for ``articles``, cached in the store by text hash."""
+    from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
+
+    embedder = CachedEmbedder(get_embedder(embedder_name), store)
+    texts = [document_text(a) for a in articles]
+    embedder.encode(texts)
+    store.set_article_vectors(
+        embedder.model_id,
+        {a.id: text_hash(t) for a, t in zip(articles, texts, strict=True)},
+    )
+    return len(articles)
+
+
+class _Clock:
+    """Accumulates wall time per step into a dict (read is timed lazily, item by item)."""
+
+    def __init__(self, into: dict[str, float]):
+        self.into = into
+
+    def timed(self, name: str) -> _Timer:
+        return _Timer(self.into, name)
+
+    def timed_iter(self, name: str, items: Iterable[Any]) -> Iterator[Any]:
+        it = iter(items)
+        while True:
+            start = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
+                return
+            self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
+            yield item
+
+
+class _Timer:
+    def __init__(self, into: dict[str, float], name: str):
+        self.into, self.name = into, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.into[self.name] = self.into.get(self.name, 0.0) + time.perf_counter() - self.start
+
+
+def errors_of(report: IngestReport) -> list[str]:
+    """One line per failed input, as the CLI prints them."""
+    return [
+        f"{f['input']}: [{f['code']}] {f['message']} {f.get('hint') or ''}".strip()
+        for f in report.failed
+    ]
+
+
+__all__ = [
+    "IngestReport",
+    "NewsprismError",
+    "ingest",
+    "iter_read",
+    "read",
+    "user_defaults",
+]

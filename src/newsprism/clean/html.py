@@ -1,0 +1,140 @@
+"""HTML -> main text and metadata, from the string alone (nothing is fetched)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from newsprism.errors import EmptyInput, MalformedInput
+
+# trafilatura logs at WARNING for every page it finds thin; the library must stay quiet
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figure")
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td")
+
+
+@dataclass(frozen=True)
+class HtmlExtract:
+    """What an HTML page holds: its main text (paragraphs split by "\\n") and metadata."""
+
+    text: str
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    sitename: str = ""
+    url: str = ""
+    #: "trafilatura" or "fallback" (plain block text, when trafilatura finds no article)
+    method: str = "trafilatura"
+
+
+def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
+    """The main text and metadata of an HTML page. Raises EmptyInput when it holds no text."""
+    if not html.strip():
+        raise EmptyInput("the HTML page is empty", location=url)
+    found = _trafilatura(html, url=url)
+    stamp = meta_published(html)
+    if found is not None and stamp:
+        found = replace(found, published=stamp)
+    if found is not None and found.text.strip():
+        return found
+    text = fallback_text(html)
+    if not text.strip():
+        raise EmptyInput("the HTML page holds no readable text", location=url)
+    meta = found or HtmlExtract("", published=stamp)
+    return HtmlExtract(
+        text, meta.title, meta.author, meta.published, meta.sitename, meta.url, "fallback"
+    )
+
+
+# Publication-time tags, most specific first. trafilatura (htmldate) keeps only the day and
+# refuses dates later than today; a page's own time stamp keeps its time and zone.
+_TIME_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def meta_published(html: str) -> str:
+    """The page's own publication time stamp (meta, JSON-LD, <time>) as written, or ""."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip()
+        value = (el.get("content") or "").strip()
+        if key and value:
+            found.setdefault(key.lower(), value)
+    for key in _TIME_META:
+        if key.lower() in found:
+            return found[key.lower()]
+    match = _JSONLD_DATE.search(html)
+    if match:
+        return match.group(1)
+    for el in root.iter("time"):
+        if el.get("datetime") and (el.get("pubdate") is not None or el.get("itemprop")):
+            return str(el.get("datetime"))
+    return ""
+
+
+def _trafilatura(html: str, *, url: str | None) -> HtmlExtract | None:
+    try:
+        doc: Any = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, AttributeError, etree.LxmlError):
+        # trafilatura parses arbitrary markup; a page it trips on falls back to plain text
+        return None
+    if not doc:
+        return None
+    doc = doc if isinstance(doc, dict) else doc.as_dict()
+    return HtmlExtract(
+        text=str(doc.get("text") or ""),
+        title=str(doc.get("title") or ""),
+        author=str(doc.get("author") or ""),
+        published=str(doc.get("date") or ""),
+        sitename=str(doc.get("sitename") or ""),
+        url=str(doc.get("url") or ""),
+    )
+
+
+def fallback_text(html: str) -> str:
+    """Text of the page's paragraph-like blocks, without scripts, menus and footers."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInput(f"the HTML cannot be parsed: {exc}") from exc
+    for bad in list(root.iter(*_DROP)):
+        bad.drop_tree()
+    # outermost blocks only, so a <p> inside an <li> is not read twice
+    outer = [
+        el for el in root.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())
+    ]
+    blocks = [" ".join(el.text_content().split()) for el in outer]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        body = root.find("body")
+        blocks = [" ".join((body if body is not None else root).text_content().split())]
+    return "\n".join(blocks)

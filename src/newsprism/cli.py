@@ -1,0 +1,381 @@
+"""The `newsprism` command: parse -> call one library function -> render.
+
+Exit codes: 0 all done, 1 some inputs failed (listed at the end), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsprism import api
+from newsprism.errors import NewsprismError, UsageError
+from newsprism.ingest import ReadOptions
+from newsprism.models import Article, StoredArticle
+from newsprism.store import Store
+
+app = typer.Typer(
+    name="newsprism",
+    help="Read many news reports of the same events and compare them claim by claim.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DEFAULT_DB = os.environ.get("NEWSPRISM_DB", "newsprism.db")
+
+DbOpt = Annotated[
+    Path, typer.Option("--db", help="SQLite database file (env NEWSPRISM_DB).", show_default=True)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+OutletOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--outlet",
+        help="Outlet for inputs that have none: once for all inputs, or once per input in order.",
+    ),
+]
+PublishedOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--published",
+        help="Publication date (YYYY-MM-DD or ISO date-time) for inputs that have none: "
+        "once for all inputs, or once per input in order.",
+    ),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(fn: F) -> F:
+    """Translate library errors into one line on stderr and an exit code, once, at the edge."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except UsageError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}")
+            raise typer.Exit(2) from None
+        except NewsprismError as e:
+            err.print(f"[red]error:[/red] {escape(str(e))}")
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_options(
+    follow_links: bool = False,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    id_field: str | None = None,
+    text_field: str | None = None,
+    title_field: str | None = None,
+    fmt: str | None = None,
+    max_bytes: int = 10_000_000,
+) -> ReadOptions:
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}.")
+    if max_bytes <= 0 or timeout <= 0:
+        raise UsageError("--max-bytes and --timeout must be positive.")
+    return ReadOptions(
+        max_bytes=max_bytes,
+        follow_links=follow_links,
+        allow_private=allow_private,
+        timeout=timeout,
+        id_field=id_field,
+        text_field=text_field,
+        title_field=title_field,
+        fmt=fmt,
+    )
+
+
+FORMATS = ("text", "html", "feed", "jsonl", "csv")
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Largest single file or page to read, in bytes.")
+]
+FollowOpt = Annotated[
+    bool, typer.Option("--follow-links", help="For feeds: fetch each item's page.")
+]
+PrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow URLs that resolve to loopback/private/metadata addresses."
+    ),
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Seconds to wait for a URL.")]
+IdFieldOpt = Annotated[str | None, typer.Option("--id-field", help="Dataset field holding the id.")]
+TextFieldOpt = Annotated[
+    str | None, typer.Option("--text-field", help="Dataset field holding the text.")
+]
+TitleFieldOpt = Annotated[
+    str | None, typer.Option("--title-field", help="Dataset field holding the title.")
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", help="Force the input format: text, html, feed, jsonl or csv."),
+]
+
+
+@app.command(
+    epilog="Example: newsprism ingest examples/valmora-dam/ --published 2031-10-14  |  "
+    "newsprism ingest data.jsonl --id-field doc_id --text-field text"
+)
+@handle_errors
+def ingest(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, URLs, feeds, JSONL/CSV datasets, or - for stdin."),
+    ],
+    db: DbOpt = Path(DEFAULT_DB),
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    follow_links: FollowOpt = False,
+    allow_private: PrivateOpt = False,
+    timeout: TimeoutOpt = 10.0,
+    id_field: IdFieldOpt = None,
+    text_field: TextFieldOpt = None,
+    title_field: TitleFieldOpt = None,
+    fmt: FormatOpt = None,
+    max_bytes: MaxBytesOpt = 10_000_000,
+    embed: Annotated[
+        bool, typer.Option("--embed/--no-embed", help="Compute document embeddings.")
+    ] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read, clean, store and embed articles. The same article twice is stored once."""
+    options = read_options(
+        follow_links, allow_private, timeout, id_field, text_field, title_field, fmt, max_bytes
+    )
+    with Store(db) as store, _progress(as_json) as progress:
+        task = progress.add_task("ingest", total=None)
+
+        def tick(n: int, location: str) -> None:
+            progress.update(task, advance=n, description=escape(_short(location)))
+
+        report = api.ingest(
+            inputs,
+            store,
+            published=published or (),
+            outlet=outlet or (),
+            options=options,
+            embed=embed,
+            progress=tick,
+        )
+        total = store.count()
+    if as_json:
+        emit_json({**report.to_dict(), "total_articles": total})
+    else:
+        out.print(
+            f"added {len(report.added)}, new versions {len(report.new_versions)}, "
+            f"unchanged {len(report.unchanged)}, failed {len(report.failed)} "
+            f"— {total} articles in {escape(str(db))}"
+        )
+    if report.failed:
+        err.print(f"[red]{len(report.failed)} input(s) failed:[/red]")
+        for line in api.errors_of(report):
+            err.print(f"  {escape(line)}")
+        raise typer.Exit(1)
+
+
+@app.command(
+    "articles",
+    epilog="Example: newsprism articles --search 'floodgates' --outlet 'Valley Post' --json",
+)
+@handle_errors
+def articles_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on/after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Published on/before (YYYY-MM-DD).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many.")] = 0,
+    all_versions: Annotated[
+        bool, typer.Option("--all-versions", help="Include superseded versions.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stored articles, or search them."""
+    _require_db(db)
+    with Store(db) as store:
+        if search:
+            hits = store.search(search, limit=limit, offset=offset, include_superseded=all_versions)
+            rows = [{**_summary(h.article), "snippet": h.snippet} for h in hits]
+        else:
+            found = store.articles(
+                limit=limit,
+                offset=offset,
+                outlet=outlet,
+                since=since,
+                until=until,
+                include_superseded=all_versions,
+            )
+            rows = [_summary(a) for a in found]
+        total = store.count(include_superseded=all_versions)
+    if as_json:
+        emit_json({"total_articles": total, "offset": offset, "limit": limit, "articles": rows})
+        return
+    table = Table("id", "published", "outlet", "title", *(["snippet"] if search else []))
+    for r in rows:
+        cells = [r["id"], r["published"] or "", r["outlet"] or "", r["title"]]
+        if search:
+            cells.append(r["snippet"])
+        table.add_row(*(escape(str(c)) for c in cells))
+    out.print(table)
+    what = f"matching {search!r}" if search else "shown"
+    out.print(f"{len(rows)} {what} (offset {offset}) of {total} articles")
+
+
+@app.command("show", epilog="Example: newsprism show 3f9a2c71 --json")
+@handle_errors
+def show_cmd(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one stored article with its metadata and where each field came from."""
+    _require_db(db)
+    with Store(db) as store:
+        stored = store.get(article_id)
+    data = {
+        **stored.article.to_dict(),
+        "ingested_at": stored.ingested_at,
+        "previous_id": stored.previous_id,
+        "superseded_by": stored.superseded_by,
+    }
+    if as_json:
+        emit_json(data)
+        return
+    _print_article(stored.article)
+    if stored.previous_id or stored.superseded_by:
+        out.print(f"previous version: {stored.previous_id}  superseded by: {stored.superseded_by}")
+
+
+@app.command(
+    "read",
+    epilog="Example: newsprism read article.html --json  |  "
+    "newsprism read story.txt --published 2020-01-02",
+)
+@handle_errors
+def read_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="File, URL, feed, dataset or - for stdin.")],
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    follow_links: FollowOpt = False,
+    allow_private: PrivateOpt = False,
+    timeout: TimeoutOpt = 10.0,
+    id_field: IdFieldOpt = None,
+    text_field: TextFieldOpt = None,
+    title_field: TitleFieldOpt = None,
+    fmt: FormatOpt = None,
+    max_bytes: MaxBytesOpt = 10_000_000,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read and clean articles and show them, without storing anything."""
+    options = read_options(
+        follow_links, allow_private, timeout, id_field, text_field, title_field, fmt, max_bytes
+    )
+    articles: list[Article] = []
+    failed: list[str] = []
+    for item in api.iter_read(inputs, published=published, outlet=outlet, options=options):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            failed.append(f"{item.location}: {item.error}")
+    if as_json:
+        data: Any = [a.to_dict() for a in articles]
+        emit_json(data[0] if len(data) == 1 and len(inputs) == 1 and not failed else data)
+    else:
+        for a in articles:
+            _print_article(a)
+    for line in failed:
+        err.print(f"[red]error:[/red] {escape(line)}")
+    if failed:
+        raise typer.Exit(1)
+
+
+# --- rendering helpers ---------------------------------------------------------------------------
+
+
+def _summary(stored: StoredArticle) -> dict[str, Any]:
+    a = stored.article
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published,
+        "url": a.url,
+        "words": len(a.body.split()),
+    }
+
+
+def _print_article(a: Article) -> None:
+    out.rule(escape(a.title or "(untitled)"))
+    meta = Table.grid(padding=(0, 2))
+    for key, m in sorted(a.metadata.items()):
+        meta.add_row(key, escape(m.value), f"[dim]{m.source} ({m.confidence:.2f})[/dim]")
+    meta.add_row("id", a.id, f"[dim]{escape(a.location)}[/dim]")
+    out.print(meta)
+    out.print()
+    out.print(escape(a.body))
+    if a.removed:
+        out.print(
+            f"\n[dim]removed {len(a.removed)} junk piece(s): "
+            + "; ".join(escape(f"{r.reason}: {r.text[:40]}") for r in a.removed)
+            + "[/dim]"
+        )
+
+
+def _short(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} articles"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+
+
+def _require_db(db: Path) -> None:
+    if str(db) != ":memory:" and not db.exists():
+        raise UsageError(
+            f"no database at {db}.",
+            hint="Ingest something first (`newsprism ingest FILE`) or pass --db.",
+        )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""store stage: the SQLite database (articles by version, full-text search, vectors, analyses).
+
+>>> with Store("newsprism.db") as store:
+...     result = store.add(article)          # AddResult("added" | "unchanged" | "new_version", ...)
+...     hits = store.search("harbour flood")
+"""
+
+from newsprism.store.fts import fts_query
+from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsprism.store.sqlite import AddResult, AddStatus, SearchHit, Store
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "AddStatus",
+    "SearchHit",
+    "Store",
+    "fts_query",
+]
