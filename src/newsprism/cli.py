@@ -237,9 +237,15 @@ def articles_cmd(
     if as_json:
         emit_json({"total_articles": total, "offset": offset, "limit": limit, "articles": rows})
         return
-    table = Table("id", "published", "outlet", "title", *(["snippet"] if search else []))
+    table = Table(show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", overflow="ellipsis", max_width=20)
+    table.add_column("title", ratio=2)
+    if search:
+        table.add_column("snippet", ratio=3)
     for r in rows:
-        cells = [r["id"], r["published"] or "", r["outlet"] or "", r["title"]]
+        cells = [r["id"], (r["published"] or "")[:10], r["outlet"] or "", r["title"]]
         if search:
             cells.append(r["snippet"])
         table.add_row(*(escape(str(c)) for c in cells))
