@@ -9,14 +9,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.clean import normalize_published
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import Failed, ReadOptions
-from newsprism.models import Article
+from newsprism.models import Article, StoredArticle
 from newsprism.pipeline import read_articles
 from newsprism.store import AddResult, Store
+
+if TYPE_CHECKING:
+    from newsprism.extract import Extraction
 
 #: Metadata a user may supply for inputs that lack it.
 USER_FIELDS = ("outlet", "published")
@@ -88,6 +91,7 @@ def iter_read(
     outlet: str | Sequence[str] | None = None,
     options: ReadOptions | None = None,
 ) -> Iterator[Article | Failed]:
+    """Read and clean lazily, one Article or Failed per document, in input order."""
     sources = [source] if isinstance(source, str | Path) else list(source)
     defaults = user_defaults(len(sources), outlet=_as_list(outlet), published=_as_list(published))
     yield from read_articles(sources, options=options or ReadOptions(), defaults_per_input=defaults)
@@ -110,6 +114,7 @@ class IngestReport:
     new_versions: list[str] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
     embedded: int = 0
+    extracted: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -123,6 +128,7 @@ class IngestReport:
             "new_versions": len(self.new_versions),
             "failed": self.failed,
             "embedded": self.embedded,
+            "extracted": self.extracted,
             "ids": {"added": self.added, "new_versions": self.new_versions},
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
@@ -139,6 +145,7 @@ def ingest(
     outlet: str | Sequence[str] | None = None,
     options: ReadOptions | None = None,
     embed: bool = True,
+    extract: bool = False,
     embedder_name: str = "minilm",
     batch_size: int = 64,
     progress: ProgressFn | None = None,
@@ -146,7 +153,8 @@ def ingest(
     """Read, clean, store and embed. One broken input never stops the run.
 
     Articles are committed in batches: a run killed midway loses at most one batch, and running it
-    again adds exactly what is missing (the store is idempotent).
+    again adds exactly what is missing (the store is idempotent). Deep extraction (``extract``) is
+    off by default: the compare stage runs it on demand, so ingest stays fast.
     """
     report = IngestReport()
     clock = _Clock(report.seconds)
@@ -160,12 +168,12 @@ def ingest(
             continue
         batch.append(item)
         if len(batch) >= batch_size:
-            _flush(batch, store, report, clock, embed=embed, embedder_name=embedder_name)
+            _flush(batch, store, report, clock, embed, extract, embedder_name)
             if progress:
                 progress(len(batch), item.location)
             batch = []
     if batch:
-        _flush(batch, store, report, clock, embed=embed, embedder_name=embedder_name)
+        _flush(batch, store, report, clock, embed, extract, embedder_name)
         if progress:
             progress(len(batch), batch[-1].location)
     return report
@@ -176,8 +184,8 @@ def _flush(
     store: Store,
     report: IngestReport,
     clock: _Clock,
-    *,
     embed: bool,
+    extract: bool,
     embedder_name: str,
 ) -> None:
     with clock.timed("store"):
@@ -186,12 +194,49 @@ def _flush(
         {"added": report.added, "unchanged": report.unchanged, "new_version": report.new_versions}[
             r.status
         ].append(r.id)
-    if not embed:
-        return
     fresh = [a for a, r in zip(batch, results, strict=True) if r.status != "unchanged"]
-    if fresh:
+    if fresh and embed:
         with clock.timed("embed"):
             report.embedded += embed_and_store(fresh, store, embedder_name=embedder_name)
+    if fresh and extract:
+        with clock.timed("extract"):
+            report.extracted += extract_and_store(fresh, store)
+
+
+#: The kind and version under which extractions are kept in the store's `analyses` table.
+EXTRACTION_KIND = "extraction"
+EXTRACTION_VERSION = "1"
+
+
+def extraction_of(stored: StoredArticle, store: Store) -> Extraction:
+    """The article's extraction: from the store when present and current, else computed and kept."""
+    from newsprism.extract import Extraction, extract
+
+    cached = store.get_analysis(stored.id, EXTRACTION_KIND)
+    if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
+        return Extraction.from_dict(cached["data"])
+    ex = extract(stored.article)
+    store.put_analysis(
+        stored.id,
+        EXTRACTION_KIND,
+        {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
+        version=EXTRACTION_VERSION,
+    )
+    return ex
+
+
+def extract_and_store(articles: Sequence[Article], store: Store) -> int:
+    """Extract many articles in one spaCy pass and keep the results in the store."""
+    from newsprism.extract import extract_many
+
+    for article, ex in zip(articles, extract_many(articles), strict=True):
+        store.put_analysis(
+            article.id,
+            EXTRACTION_KIND,
+            {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
+            version=EXTRACTION_VERSION,
+        )
+    return len(articles)
 
 
 def embed_and_store(articles: Sequence[Article], store: Store, *, embedder_name: str) -> int:
@@ -252,6 +297,7 @@ def errors_of(report: IngestReport) -> list[str]:
 __all__ = [
     "IngestReport",
     "NewsprismError",
+    "extraction_of",
     "ingest",
     "iter_read",
     "read",

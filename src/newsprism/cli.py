@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +24,9 @@ from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.models import Article, StoredArticle
 from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from newsprism.extract import Extraction
 
 app = typer.Typer(
     name="newsprism",
@@ -108,6 +111,13 @@ def read_options(
 
 
 FORMATS = ("text", "html", "feed", "jsonl", "csv")
+ExtractOpt = Annotated[
+    bool,
+    typer.Option(
+        "--extract/--no-extract",
+        help="Show entities, resolved dates, quantities, quotes and claims (spaCy; slower).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Largest single file or page to read, in bytes.")
 ]
@@ -158,6 +168,13 @@ def ingest(
     embed: Annotated[
         bool, typer.Option("--embed/--no-embed", help="Compute document embeddings.")
     ] = True,
+    extract: Annotated[
+        bool,
+        typer.Option(
+            "--extract/--no-extract",
+            help="Also run deep extraction now (else it runs when shown or compared).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Read, clean, store and embed articles. The same article twice is stored once."""
@@ -177,6 +194,7 @@ def ingest(
             outlet=outlet or (),
             options=options,
             embed=embed,
+            extract=extract,
             progress=tick,
         )
         total = store.count()
@@ -259,22 +277,28 @@ def articles_cmd(
 def show_cmd(
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
     db: DbOpt = Path(DEFAULT_DB),
+    extract: ExtractOpt = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one stored article with its metadata and where each field came from."""
+    """Show one stored article: metadata with provenance, entities, dates, quotes, claims."""
     _require_db(db)
     with Store(db) as store:
         stored = store.get(article_id)
+        extraction = api.extraction_of(stored, store) if extract else None
     data = {
         **stored.article.to_dict(),
         "ingested_at": stored.ingested_at,
         "previous_id": stored.previous_id,
         "superseded_by": stored.superseded_by,
     }
+    if extraction is not None:
+        data["extraction"] = extraction.to_dict()
     if as_json:
         emit_json(data)
         return
     _print_article(stored.article)
+    if extraction is not None:
+        _print_extraction(extraction)
     if stored.previous_id or stored.superseded_by:
         out.print(f"previous version: {stored.previous_id}  superseded by: {stored.superseded_by}")
 
@@ -297,9 +321,10 @@ def read_cmd(
     title_field: TitleFieldOpt = None,
     fmt: FormatOpt = None,
     max_bytes: MaxBytesOpt = 10_000_000,
+    extract: ExtractOpt = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Read and clean articles and show them, without storing anything."""
+    """Read and clean articles and show them with what they say, without storing anything."""
     options = read_options(
         follow_links, allow_private, timeout, id_field, text_field, title_field, fmt, max_bytes
     )
@@ -310,12 +335,18 @@ def read_cmd(
             articles.append(item)
         else:
             failed.append(f"{item.location}: {item.error}")
+    extractions = _extract_all(articles) if extract else [None] * len(articles)
     if as_json:
-        data: Any = [a.to_dict() for a in articles]
+        data: Any = [
+            {**a.to_dict(), **({"extraction": ex.to_dict()} if ex else {})}
+            for a, ex in zip(articles, extractions, strict=True)
+        ]
         emit_json(data[0] if len(data) == 1 and len(inputs) == 1 and not failed else data)
     else:
-        for a in articles:
+        for a, ex in zip(articles, extractions, strict=True):
             _print_article(a)
+            if ex is not None:
+                _print_extraction(ex)
     for line in failed:
         err.print(f"[red]error:[/red] {escape(line)}")
     if failed:
@@ -352,6 +383,38 @@ def _print_article(a: Article) -> None:
             + "; ".join(escape(f"{r.reason}: {r.text[:40]}") for r in a.removed)
             + "[/dim]"
         )
+
+
+def _extract_all(articles: list[Article]) -> list[Extraction | None]:
+    from newsprism.extract import extract_many
+
+    return list(extract_many(articles)) if articles else []
+
+
+def _print_extraction(ex: Extraction) -> None:
+    names = {e.key: e.name for e in ex.entities}
+    table = Table("entity", "type", "mentions", "key", title="Entities", title_justify="left")
+    for e in sorted(ex.entities, key=lambda e: -len(e.mentions))[:25]:
+        table.add_row(escape(e.name), e.type, str(len(e.mentions)), escape(e.key))
+    out.print(table)
+    if ex.times:
+        out.print("[bold]Dates[/bold]")
+        for t in ex.times:
+            flag = " [yellow](relative, unresolved)[/yellow]" if t.flagged else ""
+            out.print(f"  {escape(t.text)!s:30} → {escape(str(t.value))}{flag}")
+    if ex.quantities:
+        out.print("[bold]Quantities[/bold]")
+        for q in ex.quantities:
+            out.print(f"  {escape(q.text)!s:30} → {escape(q.normalized)}")
+    if ex.quotes:
+        out.print("[bold]Quotes[/bold]")
+        for quote in ex.quotes:
+            who = quote.speaker_name or names.get(quote.speaker_key or "", "?")
+            out.print(f"  {escape(who)} ({quote.verb or '-'}): “{escape(quote.text[:90])}”")
+    out.print(
+        f"[dim]{len(ex.claims)} claims in {len(ex.sentences)} sentences "
+        "(--json shows them with their slots)[/dim]"
+    )
 
 
 def _short(text: str, width: int = 50) -> str:

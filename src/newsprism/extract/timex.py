@@ -1,0 +1,593 @@
+"""Time expressions: find them with patterns, resolve them against the publication day.
+
+Resolution is rule-based so each value can be explained:
+
+* a weekday in a past- or present-tense clause is the most recent such day on or before the
+  publication day ("said Thursday" in a Thursday paper is that day); in a future clause it is the
+  next one after it; "last"/"next"/"this" shift it the obvious way;
+* "last week/month/year" are the calendar week (Monday-Sunday), month or year before publication;
+* a month without a year ("in November", "last year, in November") is the latest such month not
+after publication in past clauses, the next one in future clauses;
+* "since 2014" is the interval from the start of 2014 to the publication day;
+* "a month after", "two days later" are anchored on another event, so they stay relative and
+flagged;
+* with no publication day every relative expression stays unresolved and flagged.
+
+``tense_at(offset)`` tells the tense of the clause around a character offset ("past", "present",
+"future"); the pipeline derives it from spaCy's parse, tests can pass a constant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+from newsprism.extract.types import TimeExpr
+
+TenseAt = Callable[[int], str]
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "a couple of": 2,
+}
+
+# Month names are matched capitalised so "may"/"march" the verbs are left alone.
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_WD = r"(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_NUM = r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"  # noqa: E501
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])", flags)
+
+
+# (kind, pattern). Earlier patterns win over later ones that overlap them.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", _rx(r"(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")),
+    ("dmy", _rx(_DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR)),
+    ("mdy", _rx(_MON + r"\s+" + _DAY + r",?\s+" + _YEAR)),
+    ("month_rel_year", _rx(r"(?P<rel>last|this|next|past) year,?\s+in\s+" + _MON, re.I)),
+    ("month_rel_year", _rx(r"(?:in\s+)?" + _MON + r",?\s+(?P<rel>last|this|next) year", re.I)),
+    ("my", _rx(r"(?:in\s+)?" + _MON + r",?\s+" + _YEAR)),
+    ("dm", _rx(_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:\s+of\s+(?P<thisyear>this|last|next) year)?")),
+    ("md", _rx(_MON + r"\s+" + _DAY + r"(?:\s+of\s+(?P<thisyear>this|last|next) year)?")),
+    ("since_year", _rx(r"(?P<since>since|from)\s+" + _YEAR)),
+    ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+ago", re.I)),
+    (
+        "event_offset",
+        _rx(
+            r"(?:only\s+|just\s+)?" + _NUM + r"\s+" + _UNIT + r"\s+(?:after|later|before|earlier)",
+            re.I,
+        ),
+    ),
+    (
+        "event_offset",
+        _rx(
+            r"the\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)",
+            re.I,
+        ),
+    ),
+    ("in_the_day", _rx(r"(?P<which>earlier|later)\s+(?:in\s+the\s+day|that\s+day|today)", re.I)),
+    ("rel_part", _rx(r"(?P<which>earlier|later)\s+this\s+(?P<unit>week|month|year)", re.I)),
+    (
+        "day_word",
+        _rx(
+            r"(?P<word>the\s+day\s+before\s+yesterday|day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        _rx(
+            r"(?:(?P<mod>last|next|this|coming|past|on|early|late)\s+)?"
+            + _WD
+            + _PART
+            + r"(?:'s|’s)?",
+            re.I,
+        ),
+    ),
+    (
+        "rel_period",
+        _rx(
+            r"(?:the\s+)?(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year|weekend)",
+            re.I,
+        ),
+    ),
+    (
+        "month_mod",
+        _rx(r"(?P<mod>(?i:since last|last|next|this|since|in|until|by|early|late|mid-))\s*" + _MON),
+    ),
+    (
+        "year",
+        _rx(
+            r"(?P<pre>(?i:in|since|until|by|during|of|early|late|mid-|from|to|before|after))\s*"
+            + _YEAR
+        ),
+    ),
+]
+
+
+def parse_published(value: str | None) -> date | None:
+    """The outlet's local publication day from an ISO date or date-time (zone kept as written).
+
+    "2020-01-02", "2020-01-02T23:30:00+03:00" and "Thu, 02 Jan 2020 10:00:00 +0000" all work; a
+    date-time is *not* converted to UTC, because the day the outlet printed is the day that its
+    "Thursday" refers to. Returns None when the value cannot be read.
+    """
+    if not value:
+        return None
+    v = value.strip()
+    if len(v) >= 10 and v[4:5] == "-":
+        try:
+            return date.fromisoformat(v[:10])
+        except ValueError:
+            pass
+    try:
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(v).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def find_times(text: str, published: date | None, tense_at: TenseAt) -> list[TimeExpr]:
+    """All time expressions in ``text``, in order, resolved where possible."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            found.append((s, e, kind, m))
+    found.sort(key=lambda x: x[0])
+    out: list[TimeExpr] = []
+    last_day: date | None = None  # the narrative's current day, for "earlier in the day"
+    for s, _e, kind, m in found:
+        tense = tense_at(s)
+        t = _resolve(kind, m, published, tense, last_day)
+        if t is None:
+            continue
+        if t.granularity == "day" and t.value and not t.flagged:
+            last_day = date.fromisoformat(t.value)
+        out.append(t)
+    return out
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+
+def _mk(
+    m: re.Match[str],
+    value: str | None,
+    gran: str,
+    *,
+    relative: bool,
+    anchor: str,
+    conf: float,
+    flagged: bool = False,
+    start: str | None = None,
+    end: str | None = None,
+    tense: str = "",
+) -> TimeExpr:
+    text = m.group(0)
+    s = m.start()
+    if text[:3] in ("in ", "In ", "on ", "On "):  # "on Friday": the preposition is not part of it
+        text, s = text[3:], s + 3
+    # A possessive ("Thursday's") is part of the match but not of the expression.
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return TimeExpr(
+        text, s, s + len(text), value, gran, relative, anchor, conf, flagged, start, end, tense
+    )
+
+
+def _unresolved(m: re.Match[str], gran: str, tense: str, anchor: str = "") -> TimeExpr:
+    return _mk(m, None, gran, relative=True, anchor=anchor, conf=0.0, flagged=True, tense=tense)
+
+
+def _anchor(published: date) -> str:
+    return f"published:{published.isoformat()}"
+
+
+def _month_num(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def _interval(a: date, b: date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+def _resolve(
+    kind: str, m: re.Match[str], pub: date | None, tense: str, last_day: date | None
+) -> TimeExpr | None:
+    g = m.groupdict()
+    future = tense == "future"
+    try:
+        if kind == "iso":
+            d = date(int(g["year"]), int(g["m"]), int(g["d"]))
+            return _mk(m, d.isoformat(), "day", relative=False, anchor="text", conf=1.0)
+        if kind in ("dmy", "mdy"):
+            d = date(int(g["year"]), _month_num(g["mon"]), int(g["day"]))
+            return _mk(m, d.isoformat(), "day", relative=False, anchor="text", conf=1.0)
+        if kind == "my":
+            mon = _month_num(g["mon"])
+            return _mk(
+                m,
+                f"{int(g['year']):04d}-{mon:02d}",
+                "month",
+                relative=False,
+                anchor="text",
+                conf=1.0,
+            )
+    except ValueError:
+        return None  # "31 February 2020": not a date
+    if kind == "year":
+        return _year(m, g, pub, tense)
+    if pub is None:
+        gran = {"dm": "day", "md": "day", "weekday": "day", "day_word": "day"}.get(kind, "unknown")
+        return _unresolved(m, gran, tense)
+    anchor = _anchor(pub)
+    if kind in ("dm", "md"):
+        return _day_month(m, g, pub, future, tense)
+    if kind == "weekday":
+        return _weekday(m, g, pub, tense)
+    if kind == "day_word":
+        return _day_word(m, g, pub, tense)
+    if kind == "in_the_day":
+        d = last_day or pub
+        return _mk(m, d.isoformat(), "day", relative=True, anchor=anchor, conf=0.8, tense=tense)
+    if kind == "rel_period":
+        return _rel_period(m, g, pub, tense)
+    if kind == "rel_part":
+        return _rel_part(m, g, pub, tense)
+    if kind == "month_rel_year":
+        year = pub.year + {"last": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        mon = _month_num(g["mon"])
+        return _mk(
+            m,
+            f"{year:04d}-{mon:02d}",
+            "month",
+            relative=True,
+            anchor=anchor,
+            conf=0.95,
+            tense=tense,
+        )
+    if kind == "month_mod":
+        return _month_mod(m, g, pub, tense)
+    if kind == "since_year":
+        a = date(int(g["year"]), 1, 1)
+        if a > pub:
+            return None
+        return _mk(
+            m,
+            _interval(a, pub),
+            "interval",
+            relative=True,
+            anchor=anchor,
+            conf=0.9,
+            start=a.isoformat(),
+            end=pub.isoformat(),
+            tense=tense,
+        )
+    if kind == "ago":
+        return _ago(m, g, pub, tense)
+    if kind == "event_offset":
+        return _unresolved(m, "unknown", tense, anchor="event")
+    return None
+
+
+def _year(m: re.Match[str], g: dict[str, str], pub: date | None, tense: str) -> TimeExpr:
+    year = int(g["year"])
+    pre = g["pre"].lower()
+    expr_start = m.start("year") if pre not in ("since", "early", "late", "mid-") else m.start()
+    text = m.string[expr_start : m.end()]
+    if pre == "since" and pub is not None and year <= pub.year:
+        a = date(year, 1, 1)
+        return TimeExpr(
+            text,
+            expr_start,
+            m.end(),
+            _interval(a, pub),
+            "interval",
+            True,
+            _anchor(pub),
+            0.9,
+            False,
+            a.isoformat(),
+            pub.isoformat(),
+            tense,
+        )
+    return TimeExpr(
+        text,
+        expr_start,
+        m.end(),
+        f"{year:04d}",
+        "year",
+        False,
+        "text",
+        0.9,
+        False,
+        None,
+        None,
+        tense,
+    )
+
+
+def _day_month(
+    m: re.Match[str], g: dict[str, str], pub: date, future: bool, tense: str
+) -> TimeExpr | None:
+    mon, day = _month_num(g["mon"]), int(g["day"])
+    which = (g.get("thisyear") or "").lower()
+    year = pub.year + {"last": -1, "next": 1}.get(which, 0)
+    try:
+        d = date(year, mon, day)
+        if not which:
+            # No year: the nearest one in the direction the clause points.
+            if future and d < pub - timedelta(days=7):
+                d = date(year + 1, mon, day)
+            elif not future and d > pub + timedelta(days=7):
+                d = date(year - 1, mon, day)
+    except ValueError:
+        return None
+    conf = 0.95 if which else 0.85
+    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=conf, tense=tense)
+
+
+def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    wd = WEEKDAYS[g["wd"].lower()]
+    mod = (g.get("mod") or "").lower()
+    if mod in ("last", "past"):
+        delta = -((pub.weekday() - wd) % 7 or 7)
+        conf = 0.85
+    elif mod in ("next", "coming"):
+        delta = (wd - pub.weekday()) % 7 or 7
+        conf = 0.8
+    elif mod == "this":
+        delta = wd - pub.weekday()  # the same Monday-Sunday week
+        conf = 0.8
+    elif tense == "future":
+        delta = (wd - pub.weekday()) % 7 or 7
+        conf = 0.8
+    else:
+        delta = -((pub.weekday() - wd) % 7)
+        conf = 0.9
+    d = pub + timedelta(days=delta)
+    if mod in ("early", "late"):
+        start = m.start("wd")
+        text = m.group(0)[start - m.start() :]
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        return TimeExpr(
+            text,
+            start,
+            start + len(text),
+            d.isoformat(),
+            "day",
+            True,
+            _anchor(pub),
+            conf,
+            False,
+            None,
+            None,
+            tense,
+        )
+    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=conf, tense=tense)
+
+
+def _day_word(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    w = " ".join(g["word"].lower().split())
+    if w.startswith("the "):
+        w = w[4:]
+    offset = {"yesterday": -1, "day before yesterday": -2, "tomorrow": 1, "last night": -1}.get(
+        w, 0
+    )
+    d = pub + timedelta(days=offset)
+    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=0.95, tense=tense)
+
+
+def _week_of(d: date) -> tuple[date, date]:
+    a = d - timedelta(days=d.weekday())
+    return a, a + timedelta(days=6)
+
+
+def _month_of(year: int, month: int) -> tuple[date, date]:
+    a = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return a, nxt - timedelta(days=1)
+
+
+def _rel_period(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    mod, unit = g["mod"].lower(), g["unit"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[mod]
+    anchor = _anchor(pub)
+    if unit in ("week", "weekend"):
+        a, b = _week_of(pub + timedelta(weeks=step))
+        if unit == "weekend":
+            a = a + timedelta(days=5)
+        if mod == "past" and unit == "week":  # "the past week": the seven days up to publication
+            a, b = pub - timedelta(days=7), pub
+        return _mk(
+            m,
+            _interval(a, b),
+            "week",
+            relative=True,
+            anchor=anchor,
+            conf=0.85,
+            start=a.isoformat(),
+            end=b.isoformat(),
+            tense=tense,
+        )
+    if unit == "month":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        a, b = _month_of(y, mo + 1)
+        return _mk(
+            m,
+            f"{y:04d}-{mo + 1:02d}",
+            "month",
+            relative=True,
+            anchor=anchor,
+            conf=0.9,
+            start=a.isoformat(),
+            end=b.isoformat(),
+            tense=tense,
+        )
+    y = pub.year + step
+    return _mk(
+        m,
+        f"{y:04d}",
+        "year",
+        relative=True,
+        anchor=anchor,
+        conf=0.9,
+        start=f"{y:04d}-01-01",
+        end=f"{y:04d}-12-31",
+        tense=tense,
+    )
+
+
+def _rel_part(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    unit, which = g["unit"].lower(), g["which"].lower()
+    if unit == "week":
+        a, b = _week_of(pub)
+    elif unit == "month":
+        a, b = _month_of(pub.year, pub.month)
+    else:
+        a, b = date(pub.year, 1, 1), date(pub.year, 12, 31)
+    a, b = (a, pub) if which == "earlier" else (pub, b)
+    return _mk(
+        m,
+        _interval(a, b),
+        "interval",
+        relative=True,
+        anchor=_anchor(pub),
+        conf=0.8,
+        start=a.isoformat(),
+        end=b.isoformat(),
+        tense=tense,
+    )
+
+
+def _month_mod(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    mon = _month_num(g["mon"])
+    mod = g["mod"].lower()
+    if mod in ("last", "since last"):
+        year = pub.year if mon < pub.month else pub.year - 1
+    elif mod == "next":
+        year = pub.year if mon > pub.month else pub.year + 1
+    elif mod == "this":
+        year = pub.year
+    elif tense == "future" or mod in ("until", "by"):
+        year = pub.year if mon >= pub.month else pub.year + 1
+    else:
+        year = pub.year if mon <= pub.month else pub.year - 1
+    start = m.start("mon") if mod in ("in", "by", "until") else m.start()
+    text = m.string[start : m.end()]
+    value = f"{year:04d}-{mon:02d}"
+    if mod.startswith("since"):
+        a = date(year, mon, 1)
+        return TimeExpr(
+            text,
+            start,
+            m.end(),
+            _interval(a, pub),
+            "interval",
+            True,
+            _anchor(pub),
+            0.85,
+            False,
+            a.isoformat(),
+            pub.isoformat(),
+            tense,
+        )
+    return TimeExpr(
+        text, start, m.end(), value, "month", True, _anchor(pub), 0.85, False, None, None, tense
+    )
+
+
+def _ago(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    raw = g["num"].lower()
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 1)
+    unit = g["unit"].lower()
+    anchor = _anchor(pub)
+    if unit == "day":
+        d = pub - timedelta(days=n)
+        return _mk(m, d.isoformat(), "day", relative=True, anchor=anchor, conf=0.9, tense=tense)
+    if unit == "week":
+        d = pub - timedelta(weeks=n)
+        return _mk(m, d.isoformat(), "week", relative=True, anchor=anchor, conf=0.7, tense=tense)
+    if unit == "month":
+        y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+        return _mk(
+            m, f"{y:04d}-{mo + 1:02d}", "month", relative=True, anchor=anchor, conf=0.8, tense=tense
+        )
+    years = n * (10 if unit == "decade" else 1)
+    return _mk(
+        m, f"{pub.year - years:04d}", "year", relative=True, anchor=anchor, conf=0.8, tense=tense
+    )

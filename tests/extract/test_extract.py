@@ -1,0 +1,151 @@
+"""The stage end to end on short invented texts (needs the spaCy model)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from newsprism.errors import ModelNotInstalled, UsageError
+from newsprism.extract import Extraction, extract, extract_many, link_across, load_nlp
+from newsprism.extract.gazetteer import fold, load, slug
+from newsprism.extract.quotes import quote_spans
+from newsprism.models import Article, InputKind, Meta, Provenance
+
+pytestmark = pytest.mark.slow
+
+STORY = (
+    "Varnia talks stall\n\n"
+    "Kenyan President Amos Waweru met Prime Minister Lena Brandt of Germany in Nairobi on Tuesday. "
+    "Waweru said the Kenyan government would send 300 engineers to the port. "
+    "\u201cWe have waited long enough,\u201d Brandt told reporters. \u201cThe work starts now.\u201d\n\n"  # noqa: E501
+    "The Northern Liberation Front (NLF) rejected the plan, and the NLF said it would not attend. "
+    "Berlin has pledged EUR 2 billion since 2019, according to the German finance ministry. "
+    "The Kenyan president did not comment."
+)
+
+
+def _article(text: str, published: str | None) -> Article:
+    meta = {"published": Meta(published, Provenance.USER)} if published else {}
+    title, _, body = text.partition("\n\n")
+    return Article("abc123", title, body, meta, "story.txt", InputKind.TEXT, "", "h")
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extraction:
+    return extract(_article(STORY, "2023-03-09"))  # a Thursday
+
+
+def keys_of(ex: Extraction, text: str) -> set[str]:
+    return {m.entity_key for m in ex.mentions if m.text == text}
+
+
+def test_article_input_uses_its_id_and_date(ex: Extraction) -> None:
+    assert ex.article_id == "abc123" and ex.published == "2023-03-09"
+    assert [t.value for t in ex.times if t.text == "Tuesday"] == ["2023-03-07"]
+
+
+def test_people_roles_and_countries(ex: Extraction) -> None:
+    assert keys_of(ex, "Waweru") == {"person:amos_waweru"}
+    assert keys_of(ex, "Brandt") == {"person:lena_brandt"}
+    assert keys_of(ex, "The Kenyan president") == {"person:amos_waweru"}
+    assert keys_of(ex, "Berlin") == {"country:DE"}  # a capital acting for its government
+    assert keys_of(ex, "Nairobi") == {"place:nairobi"}  # a capital as a place
+    assert "country:KE" in keys_of(ex, "Kenyan")
+
+
+def test_acronym_defined_in_parentheses(ex: Extraction) -> None:
+    assert keys_of(ex, "NLF") == {"org:northern_liberation_front"}
+    nlf = ex.entity("org:northern_liberation_front")
+    assert nlf is not None and nlf.name == "Northern Liberation Front"
+
+
+def test_quotes_continue_their_attribution(ex: Extraction) -> None:
+    direct = [q for q in ex.quotes if q.direct]
+    assert [q.speaker_key for q in direct] == ["person:lena_brandt"] * 2
+    assert direct[0].verb == "tell" and direct[1].continued
+    indirect = [q for q in ex.quotes if not q.direct]
+    assert any(
+        q.speaker_key == "person:amos_waweru" and "300 engineers" in q.text for q in indirect
+    )
+
+
+def test_claims(ex: Extraction) -> None:
+    by_action = {c.action: c for c in ex.claims}
+    send = by_action["send"]
+    assert send.modality == "would" and send.attributed_to == ("person:amos_waweru",)
+    assert [ex.quantities[i].value for i in send.quantities] == [300]
+    rejected = by_action["reject"]
+    assert rejected.actors == ("org:northern_liberation_front",)
+    attend = by_action["attend"]
+    assert attend.negated
+    comment = by_action["comment"]
+    assert comment.negated and comment.actors == ("person:amos_waweru",)
+    met = by_action["meet"]
+    assert met.actors == ("person:amos_waweru",) and "person:lena_brandt" in met.targets
+    assert "place:nairobi" in met.place and met.time
+
+
+def test_to_dict_round_trip_is_json_safe(ex: Extraction) -> None:
+    data = json.loads(json.dumps(ex.to_dict()))
+    assert Extraction.from_dict(data) == ex
+    assert list(data)[:4] == ["schema", "article_id", "language", "published"]
+
+
+def test_published_override_and_bad_override() -> None:
+    ex = extract(_article(STORY, "2023-03-09"), published="2023-03-14T09:00:00-05:00")
+    assert ex.published == "2023-03-14"
+    with pytest.raises(UsageError):
+        extract(STORY, published="the day after")
+
+
+def test_extract_many_streams_in_order() -> None:
+    texts = ["Talks ended on Monday.", "Nothing happened.", "Talks resumed on Friday."]
+    got = list(extract_many(texts, published="2023-03-09", batch_size=2))
+    assert [[t.value for t in e.times] for e in got] == [["2023-03-06"], [], ["2023-03-03"]]
+
+
+def test_link_across_merges_surname_only_people() -> None:
+    a = extract("President Waweru spoke.", published="2023-03-09")
+    b = extract("Amos Waweru spoke on Monday, and Waweru left.", published="2023-03-09")
+    assert "person:waweru" in {e.key for e in a.entities}
+    la, lb = link_across([a, b])
+    assert {e.key for e in la.entities if e.type == "person"} == {"person:amos_waweru"}
+    assert {e.key for e in lb.entities if e.type == "person"} == {"person:amos_waweru"}
+
+
+def test_missing_model_is_a_coded_error() -> None:
+    with pytest.raises(ModelNotInstalled) as info:
+        load_nlp("no_such_model_package_xyz")
+    assert info.value.code == "E401"
+
+
+def test_empty_text() -> None:
+    ex = extract("", published="2023-03-09")
+    assert ex.sentences == () and ex.claims == ()
+
+
+def test_gazetteer_helpers() -> None:
+    g = load()
+    assert fold("Erdoğan") == "Erdogan" and slug("Recep Tayyip Erdoğan") == "recep_tayyip_erdogan"
+    assert g.any_country("UAE") == ("AE", "name") and g.any_country("the Emirates") == (
+        "AE",
+        "name",
+    )
+    assert g.any_country("U.S.") == ("US", "name") and g.any_country("us") is None
+    assert g.any_country("Britain") == ("GB", "name") and g.any_country("Ankara") == (
+        "TR",
+        "capital",
+    )
+    assert g.any_country("Turkish") == ("TR", "demonym") and g.any_country("Türkiye") == (
+        "TR",
+        "name",
+    )
+    assert len(g.countries) >= 190
+    assert date.today().year >= 2024  # the data is not tied to a year
+
+
+def test_quote_marks() -> None:
+    text = "He said \u201cyes, now\u201d and \"no,\" then ``maybe '' ok"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["yes, now", "no", "maybe"]

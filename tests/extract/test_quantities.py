@@ -1,0 +1,78 @@
+"""Quantities (pure: the counted noun comes from a stub)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.extract.quantities import find_quantities, format_value
+
+
+def next_word(text: str):
+    def counted(end: int) -> str:
+        m = re.match(r"\s+(?:of\s+)?([a-z]+)", text[end:])
+        return m.group(1) if m else ""
+
+    return counted
+
+
+def q(text: str):
+    found = find_quantities(text, next_word(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "normalized"),
+    [
+        ("as many as 250,000 migrants fled", 250000, "", "<=250000 migrants"),
+        ("a USD 100 billion deal", 1e11, "USD", "100000000000 USD"),
+        ("a $2.5 million grant", 2.5e6, "USD", "2500000 USD"),
+        ("a €40m loan", 4e7, "EUR", "40000000 EUR"),
+        ("fined 20 million euros", 2e7, "EUR", "20000000 EUR"),
+        ("a one-year deployment", 1, "year", "1 year"),
+        ("a two-week stay", 2, "week", "2 week"),
+        ("for six months", 6, "month", "6 month"),
+        ("rose 4.5% in May", 4.5, "%", "4.5%"),
+        ("fell 13 per cent", 13, "%", "13%"),
+        ("more than 50 firefighters", 50, "", ">50 firefighters"),
+        ("thousands of civilians", 1000, "", "~1000 civilians"),
+        ("twelve soldiers", 12, "", "12 soldiers"),
+    ],
+)
+def test_quantities(text: str, value: float, unit: str, normalized: str) -> None:
+    got = q(text)
+    assert (got.value, got.unit, got.normalized) == (value, unit, normalized)
+    assert text[got.start : got.end] == got.text
+
+
+def test_counts_and_kinds() -> None:
+    assert q("a one-year deployment").counts == "deployment"
+    assert q("a one-year deployment").kind == "duration"
+    assert q("thousands of civilians").approximate
+    assert q("more than 50 firefighters").qualifier == ">"
+
+
+def test_not_quantities() -> None:
+    for text in ("the S-400 system", "F-35 jets", "one of them", "back in 2014.", "no one came"):
+        assert find_quantities(text, next_word(text)) == [], text
+
+
+def test_skipped_spans_are_left_out() -> None:
+    text = "On 5 March 12 men left"
+    found = find_quantities(text, next_word(text), skip=[(3, 10)])
+    assert [f.value for f in found] == [12]
+
+
+@given(st.floats(min_value=0, max_value=1e15, allow_nan=False))
+def test_format_value_round_trips(v: float) -> None:
+    assert abs(float(format_value(v)) - v) <= max(1e-5 * v, 1e-9)
+
+
+@given(st.text(max_size=200))
+def test_never_crashes(text: str) -> None:
+    for found in find_quantities(text, lambda _: ""):
+        assert text[found.start : found.end] == found.text

@@ -1,0 +1,123 @@
+"""Time expressions resolved against the publication day (pure: no spaCy)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.extract.timex import WEEKDAYS, find_times, parse_published
+
+
+def past(_: int) -> str:
+    return "past"
+
+
+def future(_: int) -> str:
+    return "future"
+
+
+def one(text: str, pub: date | None, tense=past):
+    found = find_times(text, pub, tense)
+    assert len(found) == 1, found
+    return found[0]
+
+
+THU = date(2020, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("He spoke on Thursday.", past, "2020-01-02"),
+        ("He spoke on Friday.", past, "2019-12-27"),
+        ("He will speak on Friday.", future, "2020-01-03"),
+        ("He will speak on Thursday.", future, "2020-01-09"),
+        ("They met last Thursday.", past, "2019-12-26"),
+        ("They meet next Monday.", future, "2020-01-06"),
+        ("It happened yesterday.", past, "2020-01-01"),
+        ("It opens tomorrow.", future, "2020-01-03"),
+        ("Last year, in November, they met.", past, "2019-11"),
+        ("In November last year they met.", past, "2019-11"),
+        ("Since his announcement last December he changed.", past, "2019-12"),
+        ("They met in December.", past, "2019-12"),
+        ("Elections come in March.", future, "2020-03"),
+        ("The law was passed last year.", past, "2019"),
+        ("The ban starts next month.", future, "2020-02"),
+        ("It was signed three days ago.", past, "2019-12-30"),
+        ("It was signed on 5 March 2019.", past, "2019-03-05"),
+        ("It was signed on March 5, 2019.", past, "2019-03-05"),
+        ("It was signed in June 2012.", past, "2012-06"),
+        ("It was signed on 2018-04-01.", past, "2018-04-01"),
+        ("It escalated in 2014.", past, "2014"),
+    ],
+)
+def test_resolution(text: str, tense, value: str) -> None:
+    t = one(text, THU, tense)
+    assert t.value == value
+    assert text[t.start : t.end] == t.text
+    assert not t.flagged
+
+
+def test_intervals() -> None:
+    week = one("They spoke last week.", THU)
+    assert (week.start_value, week.end_value) == ("2019-12-23", "2019-12-29")
+    since = one("The war has raged since 2014.", THU)
+    assert since.value == "2014-01-01/2020-01-02" and since.granularity == "interval"
+
+
+def test_narrative_day_for_earlier_in_the_day() -> None:
+    found = find_times("He spoke on Monday. Earlier in the day, troops left.", THU, past)
+    assert [t.value for t in found] == ["2019-12-30", "2019-12-30"]
+
+
+def test_event_anchored_offsets_stay_flagged() -> None:
+    t = one("The deal came only a month after the letter.", THU)
+    assert t.flagged and t.value is None and t.anchor == "event"
+
+
+def test_unknown_publication_keeps_relative_flagged() -> None:
+    for text in ("He spoke on Thursday.", "They spoke last week.", "It happened yesterday."):
+        t = one(text, None)
+        assert t.relative and t.flagged and t.value is None
+    absolute = one("It was signed on 5 March 2019.", None)
+    assert absolute.value == "2019-03-05" and not absolute.flagged
+
+
+def test_verbs_may_and_march_are_not_months() -> None:
+    assert find_times("They may march on the capital.", THU, past) == []
+
+
+def test_parse_published_keeps_the_outlets_local_day() -> None:
+    assert parse_published("2020-01-02") == date(2020, 1, 2)
+    assert parse_published("2020-01-02T23:30:00+03:00") == date(2020, 1, 2)
+    assert parse_published("2020-01-02T23:30:00Z") == date(2020, 1, 2)
+    assert parse_published("Thu, 02 Jan 2020 10:00:00 +0000") == date(2020, 1, 2)
+    assert parse_published("not a date") is None
+    assert parse_published(None) is None
+
+
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.sampled_from(sorted(WEEKDAYS)),
+)
+def test_weekday_rules_hold_for_any_day(pub: date, day: str) -> None:
+    name = day.capitalize()
+    before = one(f"He spoke on {name}.", pub, past)
+    d = date.fromisoformat(before.value or "")
+    assert d.strftime("%A") == name and timedelta(0) <= pub - d < timedelta(days=7)
+    after = one(f"He will speak on {name}.", pub, future)
+    d = date.fromisoformat(after.value or "")
+    assert d.strftime("%A") == name and timedelta(0) < d - pub <= timedelta(days=7)
+    last = one(f"He spoke last {name}.", pub, past)
+    d = date.fromisoformat(last.value or "")
+    assert d.strftime("%A") == name and timedelta(0) < pub - d <= timedelta(days=7)
+
+
+@given(st.text(max_size=200), st.none() | st.dates())
+def test_never_crashes_and_spans_point_into_text(text: str, pub: date | None) -> None:
+    for t in find_times(text, pub, past):
+        assert text[t.start : t.end] == t.text
+        assert 0.0 <= t.confidence <= 1.0
