@@ -19,6 +19,7 @@ from newsprism.pipeline import read_articles
 from newsprism.store import AddResult, Store
 
 if TYPE_CHECKING:
+    from newsprism.compare import Comparison, Timings
     from newsprism.extract import Extraction
 
 #: Metadata a user may supply for inputs that lack it.
@@ -239,6 +240,92 @@ def extract_and_store(articles: Sequence[Article], store: Store) -> int:
     return len(articles)
 
 
+def resolve(
+    inputs: Sequence[str | Path],
+    *,
+    store: Store | None = None,
+    published: str | Sequence[str] | None = None,
+    outlet: str | Sequence[str] | None = None,
+    options: ReadOptions | None = None,
+) -> list[StoredArticle | Article]:
+    """Files, URLs, ``-`` or stored article ids -> one article per input, in order.
+
+    ``published``/``outlet`` fill what an input lacks (once for all, or once per input). Any
+    input that cannot be read raises: a comparison needs every one of its sources.
+    """
+    defaults = user_defaults(len(inputs), outlet=_as_list(outlet), published=_as_list(published))
+    found: list[StoredArticle | Article] = []
+    for source, fill in zip(inputs, defaults, strict=True):
+        stored = _stored(str(source), store)
+        if stored is not None:
+            missing = {k: v for k, v in fill.items() if not stored.article.meta(k)}
+            found.append(stored if not missing else _filled(stored.article, missing))
+            continue
+        items = list(
+            read_articles([source], options=options or ReadOptions(), defaults_per_input=[fill])
+        )
+        for item in items:
+            if isinstance(item, Failed):
+                raise item.error
+        found.extend(a for a in items if isinstance(a, Article))
+    return found
+
+
+def _stored(source: str, store: Store | None) -> StoredArticle | None:
+    """The stored article a source names, when it is an id rather than a path or a URL."""
+    if store is None or source == "-" or "://" in source or Path(source).exists():
+        return None
+    from newsprism.errors import ArticleNotFound
+
+    try:
+        return store.get(source)
+    except ArticleNotFound:
+        return None
+
+
+def _filled(article: Article, values: dict[str, str]) -> Article:
+    from newsprism.models import Meta, Provenance
+
+    return article.with_metadata(**{k: Meta(v, Provenance.USER) for k, v in values.items()})
+
+
+def compare(
+    inputs: Sequence[str | Path | Article],
+    *,
+    store: Store | None = None,
+    published: str | Sequence[str] | None = None,
+    outlet: str | Sequence[str] | None = None,
+    options: ReadOptions | None = None,
+    timings: Timings | None = None,
+) -> Comparison:
+    """Compare two or more reports of one story claim by claim.
+
+    Inputs are Articles, files, URLs or (with ``store``) stored article ids. Stored articles
+    reuse their kept extraction and cached embeddings.
+    """
+    from newsprism.compare import compare_articles
+    from newsprism.embed import CachedEmbedder, MemoryCache, get_embedder
+
+    given = [i for i in inputs if not isinstance(i, Article)]
+    resolved = iter(
+        resolve(given, store=store, published=published, outlet=outlet, options=options)
+        if given
+        else []
+    )
+    items = [i if isinstance(i, Article) else next(resolved) for i in inputs]
+    articles = [i.article if isinstance(i, StoredArticle) else i for i in items]
+    extractions = None
+    if store is not None and any(isinstance(i, StoredArticle) for i in items):
+        from newsprism.extract import extract
+
+        extractions = [
+            extraction_of(i, store) if isinstance(i, StoredArticle) else extract(i) for i in items
+        ]
+    cache = store if store is not None else MemoryCache()
+    embedder = CachedEmbedder(get_embedder(), cache)
+    return compare_articles(articles, embedder=embedder, extractions=extractions, timings=timings)
+
+
 def embed_and_store(articles: Sequence[Article], store: Store, *, embedder_name: str) -> int:
     """Document vectors for ``articles``, cached in the store by text hash."""
     from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
@@ -297,9 +384,11 @@ def errors_of(report: IngestReport) -> list[str]:
 __all__ = [
     "IngestReport",
     "NewsprismError",
+    "compare",
     "extraction_of",
     "ingest",
     "iter_read",
     "read",
+    "resolve",
     "user_defaults",
 ]

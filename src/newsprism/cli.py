@@ -85,6 +85,7 @@ def emit_json(data: Any) -> None:
 
 
 def read_options(
+    *,
     follow_links: bool = False,
     allow_private: bool = False,
     timeout: float = 10.0,
@@ -179,7 +180,14 @@ def ingest(
 ) -> None:
     """Read, clean, store and embed articles. The same article twice is stored once."""
     options = read_options(
-        follow_links, allow_private, timeout, id_field, text_field, title_field, fmt, max_bytes
+        follow_links=follow_links,
+        allow_private=allow_private,
+        timeout=timeout,
+        id_field=id_field,
+        text_field=text_field,
+        title_field=title_field,
+        fmt=fmt,
+        max_bytes=max_bytes,
     )
     with Store(db) as store, _progress(as_json) as progress:
         task = progress.add_task("ingest", total=None)
@@ -326,7 +334,14 @@ def read_cmd(
 ) -> None:
     """Read and clean articles and show them with what they say, without storing anything."""
     options = read_options(
-        follow_links, allow_private, timeout, id_field, text_field, title_field, fmt, max_bytes
+        follow_links=follow_links,
+        allow_private=allow_private,
+        timeout=timeout,
+        id_field=id_field,
+        text_field=text_field,
+        title_field=title_field,
+        fmt=fmt,
+        max_bytes=max_bytes,
     )
     articles: list[Article] = []
     failed: list[str] = []
@@ -351,6 +366,124 @@ def read_cmd(
         err.print(f"[red]error:[/red] {escape(line)}")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command(
+    "compare",
+    epilog="Example: newsprism compare a.txt b.html --published 2020-01-02 --published 2020-01-03 "
+    "--format html -o story.html",
+)
+@handle_errors
+def compare_cmd(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Two or more files, URLs or stored article ids.")
+    ],
+    db: DbOpt = Path(DEFAULT_DB),
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, json or html.")] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    allow_private: PrivateOpt = False,
+    timeout: TimeoutOpt = 10.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare reports of one story: agreements, additions, typed contradictions, a cited brief."""
+    from newsprism.report import FORMATS, render
+
+    if as_json:
+        fmt = "json"
+    formats = (*FORMATS, "html")
+    if fmt not in formats:
+        raise UsageError(f"--format {fmt!r} is not one of {', '.join(formats)}.")
+    if len(inputs) < 2:
+        raise UsageError("compare needs at least two inputs.", hint="Pass two or more reports.")
+    options = read_options(allow_private=allow_private, timeout=timeout)
+    store = Store(db) if db.exists() else None
+    try:
+        with _spinner(as_json, "comparing"):
+            comparison = api.compare(
+                inputs, store=store, published=published, outlet=outlet, options=options
+            )
+    finally:
+        if store is not None:
+            store.close()
+    rendered = render(comparison, fmt)
+    if output is not None:
+        output.write_text(rendered, encoding="utf-8")
+        err.print(f"wrote {escape(str(output))} ({fmt})")
+    elif fmt == "text":
+        out.print(escape(rendered), end="")
+    else:
+        sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
+
+
+eval_app = typer.Typer(
+    help="Quality benchmarks on rated dev data, each beside its baseline.", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command(
+    "contradictions",
+    epilog="Example: newsprism eval contradictions --ecbplus ../shared/data/ecbplus/dev.jsonl "
+    "--semeval ../shared/data/semeval2022-task8/dev.jsonl --pairs 24 --json",
+)
+@handle_errors
+def eval_contradictions_cmd(
+    ecbplus: Annotated[
+        Path | None, typer.Option("--ecbplus", help="ECB+ JSONL (doc_id, event, text).")
+    ] = None,
+    semeval: Annotated[
+        Path | None, typer.Option("--semeval", help="SemEval-2022 Task 8 pairs JSONL.")
+    ] = None,
+    pairs: Annotated[int, typer.Option("--pairs", help="How many article pairs to use.")] = 24,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed for the sample.")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Inject known contradictions (and harmless edits) into real article pairs; score them."""
+    from newsprism.eval.contradictions import evaluate_contradictions
+
+    if ecbplus is None and semeval is None:
+        raise UsageError("give --ecbplus FILE and/or --semeval FILE.")
+    for path in (ecbplus, semeval):
+        if path is not None and not path.exists():
+            raise UsageError(f"no such file: {path}")
+    with _progress(as_json) as progress:
+        task = progress.add_task("pairs", total=None)
+        result = evaluate_contradictions(
+            ecbplus=ecbplus,
+            semeval=semeval,
+            seed=seed,
+            pairs=pairs,
+            progress=lambda what: progress.update(task, advance=1, description=escape(what)),
+        )
+    if as_json:
+        emit_json(result)
+        return
+    _print_scores(result)
+
+
+def _print_scores(result: dict[str, Any]) -> None:
+    """Nested dicts of figures as one flat table (the JSON holds everything)."""
+    table = Table("measure", "value")
+    for key, value in _flatten(result):
+        table.add_row(
+            escape(key), escape(f"{value:.3f}" if isinstance(value, float) else str(value))
+        )
+    out.print(table)
+
+
+def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    if isinstance(data, dict):
+        rows: list[tuple[str, Any]] = []
+        for k, v in data.items():
+            rows += _flatten(v, f"{prefix}.{k}" if prefix else str(k))
+        return rows
+    if isinstance(data, list):
+        return [(prefix, f"[{len(data)} items]")]
+    return [(prefix, data)]
 
 
 # --- rendering helpers ---------------------------------------------------------------------------
@@ -432,6 +565,15 @@ def _progress(quiet: bool) -> Progress:
         transient=True,
         disable=quiet or not err.is_terminal,
     )
+
+
+def _spinner(quiet: bool, what: str) -> Any:
+    """A status spinner on stderr for work with no count (silent for machines and pipes)."""
+    import contextlib
+
+    if quiet or not err.is_terminal:
+        return contextlib.nullcontext()
+    return err.status(what)
 
 
 def _require_db(db: Path) -> None:

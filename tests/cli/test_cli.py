@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -238,3 +239,46 @@ def test_show_extracts_once_and_keeps_it(tmp_path: Path) -> None:
     assert kinds == ["extraction"]
     code, stdout, _ = run("show", "--db", str(db), aid, "--no-extract", "--json")
     assert "extraction" not in json.loads(stdout)
+
+
+def test_compare_seed_pair_json_has_the_two_disputes(tmp_path: Path) -> None:
+    need_shared(SEED_A)
+    code, stdout, _ = run(
+        "compare", str(SEED_A), str(SEED_PAIR / "001_50139ac039511f30.txt"),
+        "--published", "2020-01-02", "--published", "2020-01-03", "--format", "json",
+        "--db", str(tmp_path / "none.db"),
+    )  # fmt: skip
+    assert code == 0
+    report = json.loads(stdout)
+    for key in ("sources", "agreements", "additions", "contradictions", "brief", "timeline"):
+        assert key in report
+    high = [c for c in report["contradictions"] if c["high_confidence"]]
+    assert sorted(c["type"] for c in high) == ["date", "entity_set"]
+    for c in high:
+        assert {e["source"] for e in c["evidence"]} == {s["id"] for s in report["sources"]}
+
+
+def test_compare_stored_articles_to_a_self_contained_html_file(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    code, stdout, _ = run(
+        "ingest", "--db", db, "--json", "--no-embed", *EXAMPLE_FILES,
+        "--outlet", "Northern Courier", "--outlet", "Valley Post", "--outlet", "X",
+        "--published", "2031-10-14", "--published", "2031-10-15", "--published", "2031-10-14",
+    )  # fmt: skip
+    assert code == 0
+    ids = json.loads(stdout)["ids"]["added"]
+    page = tmp_path / "story.html"
+    code, _, stderr = run("compare", "--db", db, *ids, "--format", "html", "-o", str(page))
+    assert code == 0, stderr
+    html = page.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Wednesday" in html and "Tuesday" in html
+    # One file that needs no network: nothing is loaded from anywhere, no script runs.
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
+
+
+def test_compare_needs_two_inputs() -> None:
+    code, _, stderr = run("compare", EXAMPLE_FILES[0])
+    assert code == 2
+    assert "at least two" in stderr

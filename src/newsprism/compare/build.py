@@ -1,0 +1,603 @@
+"""compare_articles: several reports of one story in, a Comparison out. Pure: no printing, no store.
+
+Stages: extract (claims with canonical entities, resolved times, quantities, quotes) -> embed ->
+align (score every cross-source claim pair, link, group) -> label (typed contradiction checks on
+the linked pairs, elaborations, additions) -> assemble (brief, matrix, timeline, actor graph).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.compare import align as al
+from newsprism.compare import slots
+from newsprism.compare.assemble import assemble
+from newsprism.compare.types import (
+    CONTRADICTION_TYPES,
+    Addition,
+    Comparison,
+    Contradiction,
+    Detail,
+    Fact,
+    Source,
+    Span,
+)
+from newsprism.embed.base import Embedder
+from newsprism.errors import UsageError
+from newsprism.extract import Extraction, extract, link_across, parse_published
+from newsprism.extract.types import Quote
+from newsprism.models import Article
+
+#: Claim pairs inside a group scoring at least this are checked for contradictions.
+CHECK_MIN = 0.55
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage of the last comparison (for bench/ and --verbose)."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+
+def compare_articles(
+    articles: Sequence[Article],
+    *,
+    embedder: Embedder | None = None,
+    extractions: Sequence[Extraction] | None = None,
+    timings: Timings | None = None,
+) -> Comparison:
+    """Compare two or more reports of one story, claim by claim.
+
+    ``embedder`` defaults to the process-wide MiniLM model; ``extractions`` (one per article, in
+    order) skips the extract stage when the caller already has them (from the store, say).
+    ``timings``, when given, receives seconds per stage.
+    """
+    if len(articles) < 2:
+        raise UsageError(
+            f"compare needs at least two articles, got {len(articles)}",
+            hint="Pass two or more reports of the same story.",
+        )
+    clock = _Clock(timings)
+    with clock("extract"):
+        if extractions is None:
+            extractions = [extract(a) for a in articles]
+        elif len(extractions) != len(articles):
+            raise UsageError("give one extraction per article", hint="Or leave extractions out.")
+        exs = link_across(list(extractions))
+    if embedder is None:
+        from newsprism.embed import get_embedder
+
+        embedder = get_embedder()
+    sources = tuple(_source(i, a) for i, a in enumerate(articles))
+    texts = [a.text for a in articles]
+    with clock("embed"):
+        units = al.build_units(exs, texts, [a.title for a in articles])
+        vectors = al.embed_units(units, embedder)
+    with clock("align"):
+        scores = al.pair_scores(units, vectors)
+        forced = _quantity_edges(units, scores, vectors)
+        edges = al.link(units, scores) + forced
+        for i, j, _ in forced:
+            scores[i, j] = scores[j, i] = max(float(scores[i, j]), CHECK_MIN)
+        grouped = al.attach(units, scores, al.groups(units, scores, edges))
+    with clock("label"):
+        ctx = _Context(articles, sources, exs, units, scores, vectors)
+        facts, contradictions, additions = _label(ctx, grouped)
+    with clock("assemble"):
+        return assemble(sources, facts, contradictions, additions, units=units, exs=exs)
+
+
+class _Clock:
+    def __init__(self, timings: Timings | None) -> None:
+        self.timings = timings
+
+    def __call__(self, stage: str) -> _Stage:
+        return _Stage(self.timings, stage)
+
+
+class _Stage:
+    def __init__(self, timings: Timings | None, stage: str) -> None:
+        self.timings, self.stage, self.t0 = timings, stage, 0.0
+
+    def __enter__(self) -> None:
+        self.t0 = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.timings is not None:
+            self.timings.add(self.stage, time.perf_counter() - self.t0)
+
+
+def _source(i: int, a: Article) -> Source:
+    name = a.outlet or (Path(a.location).name if a.location and "<" not in a.location else "")
+    return Source(
+        id=f"S{i + 1}",
+        article_id=a.id,
+        name=name or a.title[:60] or f"source {i + 1}",
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        location=a.location,
+        url=a.url,
+    )
+
+
+def _quantity_edges(
+    units: Sequence[al.Unit], scores: np.ndarray, vectors: al.Vectors
+) -> list[tuple[int, int, float]]:
+    """Claims in closely matching sentences that count the same thing ("400 soldiers" / "600
+    soldiers") state one fact, even when their wording drifts apart: link them."""
+    out: list[tuple[int, int, float]] = []
+    sent_cos = vectors.sentences @ vectors.sentences.T if len(units) else np.zeros((0, 0))
+    counted = [u for u in units if any(q.counts and not q.approximate for q in u.quantities)]
+    for x in range(len(counted)):
+        for y in range(x + 1, len(counted)):
+            a, b = counted[x], counted[y]
+            if a.source == b.source or sent_cos[a.uid, b.uid] < 0.6 or scores[a.uid, b.uid] < 0.4:
+                continue
+            if any(
+                qa.counts and qa.counts == qb.counts and qa.kind == qb.kind and qa.unit == qb.unit
+                for qa in a.quantities
+                for qb in b.quantities
+            ):
+                out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
+    return out
+
+
+@dataclass
+class _Context:
+    articles: Sequence[Article]
+    sources: tuple[Source, ...]
+    exs: Sequence[Extraction]
+    units: Sequence[al.Unit]
+    scores: np.ndarray
+    vectors: al.Vectors
+    #: canonical keys each source names anywhere
+    named: list[set[str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.named = [{m.entity_key for m in ex.mentions} for ex in self.exs]
+
+    def span(self, u: al.Unit, value: str = "", focus: tuple[int, int] | None = None) -> Span:
+        text = self.articles[u.source].text
+        return Span(
+            source=self.sources[u.source].id,
+            start=u.start,
+            end=u.end,
+            text=text[u.start : u.end],
+            value=value,
+            focus_start=focus[0] if focus else None,
+            focus_end=focus[1] if focus else None,
+        )
+
+    def name(self, key: str) -> str:
+        for ex in self.exs:
+            e = ex.entity(key)
+            if e is not None:
+                return e.name
+        return key.split(":", 1)[-1].replace("_", " ").title()
+
+
+# --- labelling ---------------------------------------------------------------------------------
+
+
+def _label(
+    ctx: _Context, grouped: list[list[int]]
+) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
+    units, sources = ctx.units, ctx.sources
+    pubs = [a.published for a in ctx.articles]
+    days = [parse_published(p) for p in pubs]
+    findings_by_group: dict[int, list[slots.Finding]] = defaultdict(list)
+    for gi, g in enumerate(grouped):
+        for x in range(len(g)):
+            for y in range(x + 1, len(g)):
+                a, b = units[g[x]], units[g[y]]
+                score = float(ctx.scores[a.uid, b.uid])
+                if a.source == b.source or score < CHECK_MIN:
+                    continue
+                if a.source > b.source:
+                    a, b = b, a
+                findings_by_group[gi] += slots.check_pair(
+                    a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source])
+                )
+    group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
+    contradictions: list[Contradiction] = []
+    fact_contras: dict[int, list[str]] = defaultdict(list)
+    for gi in sorted(findings_by_group):
+        for c in _aggregate(ctx, findings_by_group[gi]):
+            c = _with_id(c, len(contradictions) + 1, f"F{gi + 1}")
+            contradictions.append(c)
+            fact_contras[gi].append(c.id)
+    for qc, qgi in _quote_contradictions(ctx, group_of):
+        qc = _with_id(qc, len(contradictions) + 1, f"F{qgi + 1}" if qgi is not None else None)
+        contradictions.append(qc)
+        if qgi is not None:
+            fact_contras[qgi].append(qc.id)
+    facts: list[Fact] = []
+    additions: list[Addition] = []
+    n_sent = [max(len(ex.sentences), 1) for ex in ctx.exs]
+    sal = {u.uid: _salience(u, n_sent[u.source]) for u in units}
+    for gi, g in enumerate(grouped):
+        members = [units[i] for i in g]
+        srcs = tuple(sorted({sources[u.source].id for u in members}, key=_sid))
+        details = _details(ctx, members) if len(srcs) > 1 else []
+        if fact_contras.get(gi):
+            label = "contradicts"
+        elif len(srcs) == 1:
+            label = "single"
+        else:
+            label = "elaborates" if details else "agree"
+        dissent = _dissent([c for c in contradictions if c.id in fact_contras.get(gi, ())])
+        salience = max(sal[u.uid] for u in members) + 0.1 * (len(srcs) - 1) / max(
+            len(sources) - 1, 1
+        )
+        facts.append(
+            Fact(
+                id=f"F{gi + 1}",
+                label=label,
+                sources=srcs,
+                claims=tuple(ctx.span(u) for u in members),
+                summary=_summary(ctx, members, dissent),
+                salience=min(salience, 1.0),
+                details=tuple(details),
+                contradictions=tuple(fact_contras.get(gi, ())),
+                cohesion=_cohesion(ctx, g),
+            )
+        )
+        for d in details:
+            additions.append(
+                Addition(
+                    id="",
+                    source=d.source,
+                    kind="detail",
+                    text=d.text,
+                    span=d.span,
+                    salience=salience * 0.8,
+                    omitted_by=tuple(s for s in srcs if s != d.source),
+                    fact=f"F{gi + 1}",
+                )
+            )
+    additions += _claim_additions(ctx, grouped, sal)
+    additions.sort(key=lambda a: (-a.salience, _sid(a.source), a.span.start))
+    seen_add: set[tuple[str, str]] = set()
+    unique: list[Addition] = []
+    for add in additions:
+        if (add.source, add.text.lower()) not in seen_add:
+            seen_add.add((add.source, add.text.lower()))
+            unique.append(add)
+    additions = unique
+    additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
+    return facts, contradictions, additions
+
+
+def _sid(source_id: str) -> int:
+    return int(source_id[1:])
+
+
+def _with_id(c: Contradiction, n: int, fact: str | None) -> Contradiction:
+    from dataclasses import replace
+
+    return replace(c, id=f"C{n}", fact=fact)
+
+
+def _addition_id(a: Addition, n: int) -> Addition:
+    from dataclasses import replace
+
+    return replace(a, id=f"A{n}")
+
+
+def _cohesion(ctx: _Context, g: list[int]) -> float:
+    vals = [
+        float(ctx.scores[i, j])
+        for x, i in enumerate(g)
+        for j in g[x + 1 :]
+        if ctx.units[i].source != ctx.units[j].source
+    ]
+    return sum(vals) / len(vals) if vals else 1.0
+
+
+def _salience(u: al.Unit, n_sentences: int) -> float:
+    position = 1.0 - min(u.sentence / n_sentences, 1.0)
+    entities = min(len(u.keys) / 3, 1.0)
+    slots_ = 0.5 * bool(u.times) + 0.5 * bool(u.quantities)
+    length = min(u.words / 12, 1.0)
+    return 0.4 * position + 0.25 * entities + 0.15 * slots_ + 0.1 * length + 0.1 * u.in_title
+
+
+def _dissent(contradictions: Sequence[Contradiction]) -> set[str]:
+    """Sources that hold a minority value in any of the contradictions (all of them on a tie)."""
+    out: set[str] = set()
+    for c in contradictions:
+        values = [e.value for e in c.evidence]
+        top = max(values.count(v) for v in values)
+        tied = sum(1 for v in set(values) if values.count(v) == top) > 1
+        out |= {e.source for e in c.evidence if tied or values.count(e.value) < top}
+    return out
+
+
+def _summary(ctx: _Context, members: Sequence[al.Unit], dissent: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """The clearest statement of the fact: the sentence of the claim that matches the other
+    sources' claims best (a body sentence, not a headline, not from a dissenting source)."""
+    body = [u for u in members if not u.in_title and u.words >= 4] or list(members)
+    body = [u for u in body if ctx.sources[u.source].id not in dissent] or body
+
+    def centrality(u: al.Unit) -> float:
+        others = [float(ctx.scores[u.uid, v.uid]) for v in members if v.source != u.source]
+        return sum(others) / len(others) if others else 0.0
+
+    best = max(body, key=lambda u: (round(centrality(u), 2), -u.source, -len(u.sentence_text)))
+    return " ".join(best.sentence_text.split())
+
+
+def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradiction]:
+    """One contradiction per type and group, with one evidence span per source."""
+    out: list[Contradiction] = []
+    by_type: dict[str, list[slots.Finding]] = defaultdict(list)
+    for f in findings:
+        by_type[f.type].append(f)
+    for kind in CONTRADICTION_TYPES:
+        fs = by_type.get(kind)
+        if not fs:
+            continue
+        fs.sort(key=lambda f: -f.confidence)
+        sides: dict[int, slots.Side] = {}
+        for f in fs:
+            for side in (f.a, f.b):
+                sides.setdefault(side.unit.source, side)
+        evidence = tuple(
+            ctx.span(s.unit, _named(ctx, kind, s.value), s.focus) for _, s in sorted(sides.items())
+        )
+        values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
+        top = fs[0]
+        out.append(
+            Contradiction(
+                id="",
+                type=kind,
+                confidence=top.confidence,
+                evidence=evidence,
+                summary=f"{_TYPE_TITLE[kind]}: {values}",
+                note=top.note,
+                update=top.update and all(f.update for f in fs),
+            )
+        )
+    return out
+
+
+def _named(ctx: _Context, kind: str, value: str) -> str:
+    if kind not in ("place", "actor", "entity_set", "attribution"):
+        return value
+    return ", ".join(ctx.name(k) for k in value.split(", "))
+
+
+_TYPE_TITLE = {
+    "date": "Different dates",
+    "number": "Different numbers",
+    "place": "Different places",
+    "actor": "Different actors",
+    "entity_set": "Different lists",
+    "polarity": "Opposite statements",
+    "attribution": "Attributed to different sources",
+    "quote": "Quote worded differently",
+}
+
+
+def _quote_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    quotes = [
+        (si, q)
+        for si, ex in enumerate(ctx.exs)
+        for q in ex.quotes
+        if q.direct and len(slots.quote_words(q.text)) >= 4
+    ]
+    out: list[tuple[Contradiction, int | None]] = []
+    used: set[int] = set()
+    for x, (si, q) in enumerate(quotes):
+        if x in used:
+            continue
+        cluster = [(si, q)]
+        diffs: list[tuple[float, list[str], list[str]]] = []
+        for y in range(x + 1, len(quotes)):
+            sj, r = quotes[y]
+            if y in used or sj == si or any(sj == s for s, _ in cluster):
+                continue
+            if " ".join(slots.quote_words(r.text)) == " ".join(slots.quote_words(q.text)):
+                cluster.append((sj, r))
+                used.add(y)
+                continue
+            d = slots.quote_diff(q.text, r.text)
+            if d is not None:
+                cluster.append((sj, r))
+                diffs.append(d)
+                used.add(y)
+        if not diffs:
+            continue
+        ratio = max(d[0] for d in diffs)
+        evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
+        changed = "; ".join(
+            f"“{' '.join(a) or '—'}” vs “{' '.join(b) or '—'}”" for _, a, b in diffs
+        )
+        gi = _group_at(ctx, group_of, si, q)
+        conf = 0.85 if ratio >= 0.75 else 0.7
+        out.append(
+            (
+                Contradiction(
+                    id="",
+                    type="quote",
+                    confidence=conf,
+                    evidence=evidence,
+                    summary=f"{_TYPE_TITLE['quote']}: {changed}",
+                ),
+                gi,
+            )
+        )
+    return out
+
+
+def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:
+    text = ctx.articles[si].text
+    return Span(
+        source=ctx.sources[si].id,
+        start=q.start,
+        end=q.end,
+        text=text[q.start : q.end],
+        value=q.text,
+        focus_start=q.start,
+        focus_end=q.end,
+    )
+
+
+def _group_at(ctx: _Context, group_of: dict[int, int], si: int, q: Quote) -> int | None:
+    for u in ctx.units:
+        if u.source == si and u.start < q.end and q.start < u.end:
+            return group_of.get(u.uid)
+    return None
+
+
+# --- elaborations and additions ----------------------------------------------------------------
+
+_DETAIL_KINDS = ("person", "org", "country", "group")
+
+
+def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
+    """What each source says about a shared fact that no other source in the group says."""
+    out: list[Detail] = []
+    by_source: dict[int, list[al.Unit]] = defaultdict(list)
+    for u in members:
+        by_source[u.source].append(u)
+    for si, mine in sorted(by_source.items()):
+        others = [u for u in members if u.source != si]
+        named_elsewhere = set().union(*(ctx.named[o] for o in {u.source for u in others}))
+        sid = ctx.sources[si].id
+        seen: set[str] = set()
+        for u in mine:
+            for q in u.quantities:
+                if (
+                    q.approximate
+                    or (q.kind == "count" and not q.unit and q.value < 3)
+                    or any(
+                        slots._counts_match(q.counts, r.counts) and q.kind == r.kind
+                        for o in others
+                        for r in o.quantities
+                    )
+                ):
+                    continue
+                _add(out, seen, ctx, u, sid, "quantity", q.text, (q.start, q.end))
+            if not any(o.times for o in others):
+                for t in u.times:
+                    if t.value and not t.flagged:
+                        _add(out, seen, ctx, u, sid, "time", t.text, (t.start, t.end))
+            other_keys = set().union(*(o.sentence_keys for o in others)) | named_elsewhere
+            for k in sorted(u.keys - other_keys):
+                if k.split(":", 1)[0] in _DETAIL_KINDS:
+                    _add(out, seen, ctx, u, sid, "entity", ctx.name(k), _mention(ctx, u, k))
+            other_att = set().union(*(set(o.claim.attributed_to) for o in others))
+            for k in u.claim.attributed_to:
+                if (
+                    k not in other_att
+                    and k not in other_keys
+                    and any(o.claim.attributed_to for o in others)
+                ):
+                    _add(
+                        out,
+                        seen,
+                        ctx,
+                        u,
+                        sid,
+                        "attribution",
+                        f"attributed to {ctx.name(k)}",
+                        _mention(ctx, u, k),
+                    )
+    return out
+
+
+def _mention(ctx: _Context, u: al.Unit, key: str) -> tuple[int, int] | None:
+    ex = ctx.exs[u.source]
+    sent = ex.sentences[u.sentence]
+    for m in ex.mentions:
+        if m.entity_key == key and sent.start <= m.start and m.end <= sent.end:
+            return m.start, m.end
+    return None
+
+
+def _add(out: list[Detail], seen: set[str], ctx: _Context, u: al.Unit, sid: str, kind: str,
+         text: str, focus: tuple[int, int] | None) -> None:  # fmt: skip
+    if text.lower() in seen:
+        return
+    seen.add(text.lower())
+    span = ctx.span(u, text, focus)
+    if focus and not (u.start <= focus[0] and focus[1] <= u.end):
+        # the detail sits elsewhere in the sentence: widen the span to hold it
+        text_all = ctx.articles[u.source].text
+        s, e = min(u.start, focus[0]), max(u.end, focus[1])
+        span = Span(sid, s, e, text_all[s:e], text, focus[0], focus[1])
+    out.append(Detail(source=sid, kind=kind, text=text, span=span))
+
+
+def _claim_additions(
+    ctx: _Context, grouped: list[list[int]], sal: dict[int, float]
+) -> list[Addition]:
+    """Claims no other source has, merged per sentence, as additions of their source."""
+    units, sources = ctx.units, ctx.sources
+    single: dict[tuple[int, int], list[tuple[al.Unit, int]]] = defaultdict(list)
+    for gi, g in enumerate(grouped):
+        if len({units[i].source for i in g}) > 1:
+            continue
+        for i in g:
+            u = units[i]
+            if u.in_title and _repeats_body(ctx, u):
+                continue
+            single[(u.source, u.sentence)].append((u, gi))
+    shared_starts: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for g in grouped:
+        if len({units[i].source for i in g}) > 1:
+            for i in g:
+                shared_starts[(units[i].source, units[i].sentence)].append(units[i].start)
+    runs: list[tuple[int, list[tuple[al.Unit, int]]]] = []
+    for (si, sent), items in sorted(single.items()):
+        items.sort(key=lambda t: t[0].start)
+        cur = [items[0]]
+        for item in items[1:]:
+            between = any(cur[-1][0].start < s < item[0].start for s in shared_starts[(si, sent)])
+            if between:
+                runs.append((si, cur))
+                cur = [item]
+            else:
+                cur.append(item)
+        runs.append((si, cur))
+    out: list[Addition] = []
+    for si, items in runs:
+        us = [u for u, _ in items]
+        start, end = min(u.start for u in us), max(u.end for u in us)
+        text = ctx.articles[si].text[start:end]
+        sid = sources[si].id
+        out.append(
+            Addition(
+                id="",
+                source=sid,
+                kind="claim",
+                text=" ".join(text.split()),
+                span=Span(sid, start, end, text),
+                salience=max(sal[u.uid] for u in us),
+                omitted_by=tuple(s.id for s in sources if s.id != sid),
+                fact=f"F{items[0][1] + 1}",
+            )
+        )
+    return out
+
+
+def _repeats_body(ctx: _Context, u: al.Unit) -> bool:
+    """A headline claim that the body states again."""
+    same = [v for v in ctx.units if v.source == u.source and not v.in_title]
+    if not same:
+        return False
+    cos = ctx.vectors.claims[[v.uid for v in same]] @ ctx.vectors.claims[u.uid]
+    return float(cos.max()) >= 0.6

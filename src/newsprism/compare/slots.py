@@ -1,0 +1,372 @@
+"""Typed contradiction checks between two aligned claims of different sources.
+
+Each check compares one slot of the two claims (date, number, place, actor, entity set, polarity,
+attribution) and returns a Finding -- with the value each side gives, where in the text it is, and
+how sure the check is -- or None. Quote wording is checked on the quotes themselves (``quotes``).
+The checks stay silent when one side simply leaves the slot out: that is an elaboration, not a
+contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsprism.compare.align import Unit, action_class
+
+_LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go", "say"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PEOPLE = frozenset(
+    [
+        "people",
+        "persons",
+        "residents",
+        "migrants",
+        "refugees",
+        "civilians",
+        "inhabitants",
+        "villagers",
+        "evacuees",
+        "citizens",
+        "individuals",
+        "locals",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    """What one claim says about the disputed slot and where."""
+
+    unit: Unit
+    value: str
+    focus: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    type: str
+    confidence: float
+    a: Side
+    b: Side
+    note: str = ""
+    update: bool = False
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def _range(value: str) -> tuple[date, date] | None:
+    """ISO day, month, year or "start/end" interval -> (first day, last day)."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = _range(first), _range(last)
+        return (a[0], b[1]) if a and b else None
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 3:
+        d = date(*parts)
+        return d, d
+    if len(parts) == 2:
+        y, m = parts
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date(y, m, 1), nxt - timedelta(days=1)
+    if len(parts) == 1 and 1000 <= parts[0] <= 2999:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    return None
+
+
+_Dated = tuple[str, tuple[date, date] | None, str, tuple[int, int]]
+
+
+def _dated(u: Unit) -> list[_Dated]:
+    """(granularity, range, label, span) of the claim's times; weekday names when unresolved."""
+    out: list[_Dated] = []
+    for t in u.times:
+        if t.value and not t.flagged:
+            r = _range(t.value)
+            if r is not None:
+                gran = "day" if r[0] == r[1] else t.granularity
+                out.append((gran, r, f"{t.text} ({t.value})", (t.start, t.end)))
+        elif t.text.lower().strip() in _WEEKDAYS:
+            out.append(("weekday", None, t.text, (t.start, t.end)))
+    return out
+
+
+def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Finding | None:
+    da, db = _dated(a), _dated(b)
+    if not da or not db:
+        return None
+    for gran in ("day", "weekday", "week", "month", "year"):
+        xa = [d for d in da if d[0] == gran]
+        xb = [d for d in db if d[0] == gran]
+        if not xa or not xb:
+            continue
+        if gran == "weekday":
+            if {x[2].lower() for x in xa} & {x[2].lower() for x in xb}:
+                return None
+        elif any(_overlap(x[1], y[1]) for x in xa for y in xb):
+            return None
+        ta, tb = xa[0], xb[0]
+        conf = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "year": 0.6}[gran]
+        note = ""
+        if gran == "day" and ta[1] and tb[1]:
+            gap = abs((ta[1][0] - tb[1][0]).days)
+            if gap == 1:
+                note = _one_day_note(pub_a, pub_b)
+        return Finding("date", conf, Side(a, ta[2], ta[3]), Side(b, tb[2], tb[3]), note=note)
+    # different granularities: a contradiction only when they cannot overlap at all
+    ra = [d for d in da if d[1] is not None]
+    rb = [d for d in db if d[1] is not None]
+    if ra and rb and not any(_overlap(x[1], y[1]) for x in ra for y in rb):
+        return Finding("date", 0.5, Side(a, ra[0][2], ra[0][3]), Side(b, rb[0][2], rb[0][3]))
+    return None
+
+
+def _overlap(x: tuple[date, date] | None, y: tuple[date, date] | None) -> bool:
+    return bool(x and y and x[0] <= y[1] and y[0] <= x[1])
+
+
+def _one_day_note(pub_a: date | None, pub_b: date | None) -> str:
+    note = (
+        "The dates are one day apart: outlets in different time zones can date the same event "
+        "a day apart (a late evening in one is already the next day in another), and a relative "
+        "day name is read from each outlet's own publication date"
+    )
+    if pub_a and pub_b and pub_a != pub_b:
+        note += f" ({pub_a.isoformat()} and {pub_b.isoformat()})"
+    return note + "."
+
+
+# --- numbers -----------------------------------------------------------------------------------
+
+
+def _counts_match(x: str, y: str) -> bool:
+    if not x or not y:
+        return True
+    if x == y:
+        return True
+    hx, hy = x.split()[-1], y.split()[-1]
+    return hx == hy or hx.rstrip("s") == hy.rstrip("s") or (hx in _PEOPLE and hy in _PEOPLE)
+
+
+def _bounds(value: float, qualifier: str) -> tuple[float, float]:
+    if qualifier in ("<", "<="):
+        return 0.0, value
+    if qualifier in (">", ">="):
+        return value, float("inf")
+    if qualifier == "~":
+        return value * 0.95, value * 1.05
+    return value, value
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
+
+
+def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None) -> Finding | None:
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
+                continue
+            if not _counts_match(qa.counts, qb.counts):
+                continue
+            if not qa.counts and not qb.counts and qa.kind == "count":
+                continue  # two bare numbers: nothing says they count the same thing
+            lo_a, hi_a = _bounds(qa.value, qa.qualifier)
+            lo_b, hi_b = _bounds(qb.value, qb.qualifier)
+            if lo_a <= hi_b and lo_b <= hi_a:
+                continue
+            conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
+            note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+            return Finding(
+                "number",
+                conf,
+                Side(a, f"{_fmt(qa.value)} {qa.unit or qa.counts}".strip(), (qa.start, qa.end)),
+                Side(b, f"{_fmt(qb.value)} {qb.unit or qb.counts}".strip(), (qb.start, qb.end)),
+                note=note,
+                update=update,
+            )
+    return None
+
+
+def _update_note(
+    va: float, vb: float, pub_a: str | None, pub_b: str | None, kind: str
+) -> tuple[str, bool]:
+    """A later report with a higher count reads as an update of the earlier one, not a dispute."""
+    order = _publication_order(pub_a, pub_b)
+    if order == 0 or kind != "count":
+        return "", False
+    later_higher = vb > va if order > 0 else va > vb
+    if later_higher:
+        return (
+            "The higher count comes from the later report; it is most likely an update "
+            "rather than a disagreement.",
+            True,
+        )
+    return "The later report gives the lower count.", False
+
+
+def _publication_order(pub_a: str | None, pub_b: str | None) -> int:
+    """1 when b was published after a, -1 when before, 0 when unknown or the same."""
+    from datetime import datetime
+
+    if not pub_a or not pub_b:
+        return 0
+    if len(pub_a) <= 10 or len(pub_b) <= 10:
+        # a bare date is a local day: only different days tell the order
+        da, db = pub_a[:10], pub_b[:10]
+        return (db > da) - (db < da)
+    try:
+        ta, tb = datetime.fromisoformat(pub_a), datetime.fromisoformat(pub_b)
+        if (ta.tzinfo is None) != (tb.tzinfo is None):
+            return 0
+        return (tb > ta) - (tb < ta)
+    except ValueError:
+        return 0
+
+
+# --- entities: place, actor, entity set, attribution ------------------------------------------
+
+
+def _slug(keys: tuple[str, ...] | set[str] | frozenset[str]) -> set[str]:
+    """Keys without their type: one name typed "place" by one source and "person" by another."""
+    return {k.split(":", 1)[-1] for k in keys}
+
+
+def _kind(key: str) -> str:
+    k = key.split(":", 1)[0]
+    return "state" if k in ("country", "org") else k
+
+
+def _mentioned(keys: tuple[str, ...] | frozenset[str], other: Unit) -> bool:
+    return any(k in other.sentence_keys for k in keys)
+
+
+def _same_relation(a: Unit, b: Unit) -> bool:
+    ca, cb = action_class(a.claim.action), action_class(b.claim.action)
+    return ca == cb and ca not in _LIGHT
+
+
+def check_place(a: Unit, b: Unit) -> Finding | None:
+    pa, pb = a.claim.place, b.claim.place
+    if not pa or not pb or _slug(pa) & _slug(pb):
+        return None
+    if _mentioned(pa, b) or _mentioned(pb, a):
+        return None
+    same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
+    return Finding(
+        "place", 0.75 if same_kind else 0.45, Side(a, ", ".join(pa)), Side(b, ", ".join(pb))
+    )
+
+
+def _targets_agree(a: Unit, b: Unit) -> bool:
+    ta, tb = _slug(a.claim.targets), _slug(b.claim.targets)
+    return not ta or not tb or bool(ta & tb)
+
+
+def check_actors(a: Unit, b: Unit) -> Finding | None:
+    """Who did it: different actors (actor), or lists that each name someone the other does not
+    (entity set)."""
+    xa, xb = _slug(a.claim.actors), _slug(b.claim.actors)
+    if not xa or not xb or xa == xb or not _same_relation(a, b) or not _targets_agree(a, b):
+        return None
+    if a.claim.negated != b.claim.negated:
+        return None
+    only_a, only_b = xa - xb, xb - xa
+    if not only_a or not only_b:
+        return None  # one list holds the other: an elaboration
+    va, vb = ", ".join(a.claim.actors), ", ".join(b.claim.actors)
+    if len(xa) >= 2 or len(xb) >= 2:
+        conf = 0.85 if xa & xb and len(xa) >= 2 and len(xb) >= 2 else 0.6
+        return Finding("entity_set", conf, Side(a, va), Side(b, vb))
+    if _slug(a.claim.actors) & _slug(b.sentence_keys) or _slug(b.claim.actors) & _slug(
+        a.sentence_keys
+    ):
+        return None  # both are named on both sides (say, swapped roles)
+    kinds_a = {_kind(k) for k in a.claim.actors}
+    conf = 0.8 if kinds_a == {_kind(k) for k in b.claim.actors} else 0.45
+    return Finding("actor", conf, Side(a, va), Side(b, vb))
+
+
+def check_attribution(a: Unit, b: Unit) -> Finding | None:
+    xa, xb = a.claim.attributed_to, b.claim.attributed_to
+    if not xa or not xb or _slug(xa) & _slug(xb):
+        return None
+    if _mentioned(xa, b) or _mentioned(xb, a):
+        return None
+    same_kind = {_kind(k) for k in xa} == {_kind(k) for k in xb}
+    return Finding(
+        "attribution", 0.75 if same_kind else 0.45, Side(a, ", ".join(xa)), Side(b, ", ".join(xb))
+    )
+
+
+def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
+    if a.negated == b.negated or score < 0.68:
+        return None
+    if action_class(a.claim.action) != action_class(b.claim.action):
+        return None
+    va = "negative" if a.negated else "affirmative"
+    vb = "negative" if b.negated else "affirmative"
+    return Finding("polarity", 0.8 if score >= 0.75 else 0.65, Side(a, va), Side(b, vb))
+
+
+def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | None],
+               days: tuple[date | None, date | None]) -> list[Finding]:  # fmt: skip
+    """Every typed contradiction between two aligned claims."""
+    out = [
+        check_date(a, b, days[0], days[1]),
+        check_number(a, b, pubs[0], pubs[1]),
+        check_place(a, b),
+        check_actors(a, b),
+        check_polarity(a, b, score),
+        check_attribution(a, b),
+    ]
+    return [f for f in out if f is not None]
+
+
+# --- quote wording -----------------------------------------------------------------------------
+
+_QWORD = re.compile(r"[\w]+(?:['’][\w]+)?")
+
+
+def quote_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _QWORD.findall(text)]
+
+
+def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
+    """(similarity, words only in x, words only in y) for two quotes that are the same quote with
+    altered words; None when they are unrelated, equal, or one is an excerpt of the other."""
+    from difflib import SequenceMatcher
+
+    wx, wy = quote_words(x), quote_words(y)
+    if len(wx) < 4 or len(wy) < 4 or wx == wy:
+        return None
+    sx, sy = " ".join(wx), " ".join(wy)
+    if sx in sy or sy in sx:
+        return None  # one quotes a part of the other
+    sm = SequenceMatcher(a=wx, b=wy, autojunk=False)
+    ratio = sm.ratio()
+    if ratio < 0.6:
+        return None
+    only_x: list[str] = []
+    only_y: list[str] = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            only_x += wx[i1:i2]
+            only_y += wy[j1:j2]
+    # an excerpt with a little more context on one side is not an altered quote
+    if (not only_x or not only_y) and _is_extension(sm, len(wx), len(wy)):
+        return None
+    return ratio, only_x, only_y
+
+
+def _is_extension(sm: object, nx: int, ny: int) -> bool:
+    from difflib import SequenceMatcher
+
+    assert isinstance(sm, SequenceMatcher)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    return len(blocks) == 1 and blocks[0].size == min(nx, ny)

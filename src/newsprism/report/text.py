@@ -1,0 +1,157 @@
+"""Plain-text, Markdown and JSON renderings of a Comparison."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from newsprism.compare.types import Comparison, Contradiction, Span
+from newsprism.errors import UsageError
+
+_CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
+
+
+def render_json(c: Comparison) -> str:
+    """The documented JSON report (docs/report-schema.md), stable key order, UTF-8."""
+    return json.dumps(c.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cite(sources: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(sources) + "]"
+
+
+def _oneline(text: str, limit: int = 0) -> str:
+    t = " ".join(text.split())
+    return t if not limit or len(t) <= limit else t[: limit - 1].rstrip() + "…"
+
+
+def _source_line(c: Comparison, sid: str) -> str:
+    s = c.source(sid)
+    bits = [s.name]
+    if s.published:
+        bits.append(f"published {s.published}")
+    return f"{sid}: " + ", ".join(bits)
+
+
+def _evidence_line(e: Span) -> str:
+    value = f" ({e.value})" if e.value else ""
+    return f"{e.source} [{e.start}:{e.end}]{value}: “{_oneline(e.text, 200)}”"
+
+
+def _contradiction_lines(x: Contradiction) -> list[str]:
+    level = "high" if x.high else ("update" if x.update else "low")
+    lines = [f"{x.id} {x.type} (confidence {x.confidence:.2f}, {level}): {x.summary}"]
+    lines += ["    " + _evidence_line(e) for e in x.evidence]
+    if x.note:
+        lines.append("    note: " + x.note)
+    return lines
+
+
+def render_text(c: Comparison) -> str:
+    """A terminal report: sources, brief, disputes, agreements, additions, timeline, actors."""
+    out: list[str] = ["SOURCES"]
+    out += ["  " + _source_line(c, s.id) for s in c.sources]
+    out += ["", "BRIEF"]
+    for b in c.brief:
+        out.append(f"  - {_oneline(b.text)} {_cite(b.sources)}")
+    out += ["", "CONTRADICTIONS"]
+    if not c.contradictions:
+        out.append("  none found")
+    for x in c.contradictions:
+        out += ["  " + line for line in _contradiction_lines(x)]
+    out += ["", "AGREEMENTS"]
+    for f in c.agreements:
+        out.append(f"  {f.id} {f.label} {_cite(f.sources)}: {_oneline(f.summary, 160)}")
+    out += ["", "ADDITIONS"]
+    for a in c.additions:
+        out.append(f"  {a.id} {a.source} adds ({a.kind}): {_oneline(a.text, 160)}")
+    out += ["", "TIMELINE"]
+    for t in c.timeline:
+        flag = " (disputed)" if t.disputed else ""
+        out.append(f"  {t.date}{flag} {_cite(t.sources)}: {_oneline(t.text, 120)}")
+    out += ["", "ACTORS"]
+    for e in c.actors:
+        verb = ("not " if e.negated else "") + e.action
+        out.append(f"  {e.actor_name} —{verb}→ {e.target_name} {_cite(e.sources)}")
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    """Article text made inert in Markdown: no markup, links or HTML survive."""
+    t = _oneline(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]|#!":
+        t = t.replace(ch, "\\" + ch)
+    return t
+
+
+def render_markdown(c: Comparison) -> str:
+    ids = [s.id for s in c.sources]
+    out: list[str] = ["# Comparison of " + str(len(c.sources)) + " reports", "", "## Sources", ""]
+    for s in c.sources:
+        pub = f", published {s.published}" if s.published else ""
+        out.append(f"- **{s.id}**: {_md(s.name)}{pub} — {_md(s.title)}")
+    sections = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
+                ("dispute", "Where they disagree"))  # fmt: skip
+    out += ["", "## Brief"]
+    for key, title in sections:
+        items = [b for b in c.brief if b.section == key]
+        if items:
+            out += ["", f"### {title}", ""]
+            out += [f"- {_md(b.text)} {_cite(b.sources)}" for b in items]
+    out += ["", "## Contradictions", ""]
+    if not c.contradictions:
+        out.append("None found.")
+    for x in c.contradictions:
+        level = (
+            "high confidence" if x.high else ("likely an update" if x.update else "low confidence")
+        )
+        out.append(f"### {x.id} · {x.type} · {x.confidence:.2f} ({level})")
+        out += ["", _md(x.summary), ""]
+        out += [f"- {_md(_evidence_line(e))}" for e in x.evidence]
+        if x.note:
+            out += ["", f"> {_md(x.note)}"]
+        out.append("")
+    out += ["## Fact-by-source matrix", "", "| fact | " + " | ".join(ids) + " |",
+            "| --- | " + " | ".join("---" for _ in ids) + " |"]  # fmt: skip
+    for r in c.matrix:
+        cells = dict(r.cells)
+        out.append(
+            f"| {r.fact}: {_md(_oneline(r.text, 90))} | " + " | ".join(cells[i] for i in ids) + " |"
+        )
+    out += ["", "## Additions", ""]
+    for a in c.additions:
+        out.append(f"- {a.id} **{a.source}** ({a.kind}): {_md(_oneline(a.text, 200))}")
+    out += ["", "## Timeline", ""]
+    for t in c.timeline:
+        flag = " *(disputed)*" if t.disputed else ""
+        out.append(f"- **{t.date}**{flag} {_cite(t.sources)}: {_md(_oneline(t.text, 160))}")
+    out += ["", "## Actors", ""]
+    for e in c.actors:
+        verb = ("not " if e.negated else "") + e.action
+        out.append(
+            f"- {_md(e.actor_name)} → *{_md(verb)}* → {_md(e.target_name)} {_cite(e.sources)}"
+        )
+    return "\n".join(out) + "\n"
+
+
+#: Output formats by name.
+FORMATS: dict[str, Callable[[Comparison], str]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "markdown": render_markdown,
+    "json": render_json,
+}
+
+
+def render(c: Comparison, fmt: str = "text") -> str:
+    """The comparison in format ``fmt`` (text, md, json or html)."""
+    if fmt == "html":
+        from newsprism.report.html import render_html
+
+        return render_html(c)
+    try:
+        return FORMATS[fmt](c)
+    except KeyError:
+        raise UsageError(
+            f"unknown report format {fmt!r}", hint="Choose one of: text, md, json, html."
+        ) from None

@@ -1,0 +1,39 @@
+"""Comparisons are slow-ish (spaCy + MiniLM): build each once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.api import read
+from newsprism.compare import Comparison, compare_articles
+from tests.conftest import ROOT, SEED_A, SEED_B, need_shared
+
+VALMORA = ROOT / "examples" / "valmora-dam"
+VALMORA_OUTLETS = ["Northern Courier", "Valley Post", "Continental Wire"]
+
+
+def valmora_comparison() -> Comparison:
+    files = sorted(VALMORA.iterdir())
+    articles = [
+        read(p, published="2031-10-14", outlet=o)[0]
+        for p, o in zip(files, VALMORA_OUTLETS, strict=True)
+    ]
+    return compare_articles(articles)
+
+
+@pytest.fixture(scope="session")
+def valmora() -> Comparison:
+    return valmora_comparison()
+
+
+@pytest.fixture(scope="session")
+def seed() -> Comparison:
+    a = read(need_shared(SEED_A), published="2020-01-02")[0]
+    b = read(need_shared(SEED_B), published="2020-01-03")[0]
+    return compare_articles([a, b])
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")

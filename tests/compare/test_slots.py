@@ -1,0 +1,63 @@
+"""Unit tests of the slot checks that need no model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.compare.slots import _publication_order, _range, quote_diff, quote_words
+
+
+def test_ranges() -> None:
+    assert _range("2020-01-02") == (date(2020, 1, 2), date(2020, 1, 2))
+    assert _range("2019-12") == (date(2019, 12, 1), date(2019, 12, 31))
+    assert _range("2019") == (date(2019, 1, 1), date(2019, 12, 31))
+    assert _range("2019-12-23/2019-12-29") == (date(2019, 12, 23), date(2019, 12, 29))
+    assert _range("soon") is None
+
+
+def test_quote_altered_words() -> None:
+    d = quote_diff("We are not taking any chances with people's lives",
+                   "We are not taking chances with anyone's life")  # fmt: skip
+    assert d is not None
+    _, only_a, only_b = d
+    assert "lives" in only_a and "life" in only_b
+
+
+def test_quote_excerpt_is_not_altered() -> None:
+    full = (
+        "President Trump pointed out that foreign interference is complicating "
+        "the situation in Libya"
+    )
+    assert quote_diff(full, "foreign interference is complicating the situation") is None
+
+
+def test_unrelated_quotes() -> None:
+    assert (
+        quote_diff("We will rebuild the bridge by spring", "Nobody expected the river to rise")
+        is None
+    )
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_quote_equal_to_itself_is_never_altered(text: str) -> None:
+    assert quote_diff(text, text) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["the", "dam", "held", "water", "rain", "fell"]), min_size=4, max_size=12
+    )
+)
+def test_quote_words_lowercase(words: list[str]) -> None:
+    assert quote_words(" ".join(w.upper() for w in words)) == words
+
+
+def test_publication_order() -> None:
+    assert _publication_order("2020-01-02", "2020-01-03") == 1
+    assert _publication_order("2020-01-03", "2020-01-02") == -1
+    assert _publication_order("2020-01-02", "2020-01-02T18:00:00+02:00") == 0
+    assert _publication_order("2020-01-02T10:00:00+00:00", "2020-01-02T09:00:00-05:00") == 1
+    assert _publication_order(None, "2020-01-02") == 0
