@@ -486,6 +486,16 @@ def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
     return [(prefix, data)]
 
 
+def _register_serve() -> None:
+    # The web stage owns its command (and imports FastAPI only when the command runs).
+    from newsprism.web.cli import SERVE_EPILOG, serve_command
+
+    app.command("serve", epilog=SERVE_EPILOG)(serve_command)
+
+
+_register_serve()
+
+
 # --- rendering helpers ---------------------------------------------------------------------------
 
 

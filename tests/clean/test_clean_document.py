@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import FIXTURES, SEED_A, SEED_B, need_shared
 
 from newsprism.clean import clean_document, extract_html, guess_language
 from newsprism.errors import EmptyInput, InputError, UsageError
 from newsprism.ingest import Loaded, ReadOptions, iter_documents
 from newsprism.models import InputKind, Meta, Provenance, RawDocument, article_id, content_hash
 from newsprism.text import sentences
+from tests.conftest import FIXTURES, SEED_A, SEED_B, need_shared
 
 CLEAN = FIXTURES / "clean"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import FIXTURES
-
 from newsprism.errors import EmptyInput, InputNotFound
 from newsprism.ingest import Failed, ReadOptions
 from newsprism.models import Article, Provenance
 from newsprism.pipeline import read_articles
+from tests.conftest import FIXTURES
 
 IN = FIXTURES / "ingest"
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.conftest import ECBPLUS_DEV, FIXTURES, need_shared
 
 from newsprism.errors import (
     BinaryInput,
@@ -26,6 +25,7 @@ from newsprism.errors import (
 )
 from newsprism.ingest import Failed, Loaded, ReadOptions, folder_files, iter_documents
 from newsprism.models import InputKind, Provenance
+from tests.conftest import ECBPLUS_DEV, FIXTURES, need_shared
 
 IN = FIXTURES / "ingest"
 Net = Callable[..., ReadOptions]
@@ -385,3 +385,21 @@ def test_bad_urls_each_fail_alone(net: Net) -> None:
         allow_private=True,
     )
     assert isinstance(read(["http://intranet.example/"], allowed)[0], Loaded)
+
+
+def test_utf16_feed_is_read_or_refused_cleanly(tmp_path: Path) -> None:
+    """A feed in UTF-16 must not crash the batch: read it, or fail it with a coded error."""
+    feed = (
+        '<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>Kesk Radio'
+        "</title><item><title>Bridge reopens in Kesk</title><link>https://kesk.example/b</link>"
+        "<description>The Kesk bridge reopened on Monday after repairs.</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "radio.xml"
+    path.write_bytes(feed.encode("utf-16"))
+    items = list(iter_documents([path], options=ReadOptions()))
+    assert items
+    for item in items:
+        assert isinstance(item, Loaded | Failed)
+        if isinstance(item, Failed):
+            assert item.error.code.startswith("E1")

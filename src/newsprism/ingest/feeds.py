@@ -31,10 +31,11 @@ def check_safe_xml(data: bytes, *, location: str) -> None:
             f"the feed declares XML entities or external references ({type(exc).__name__})",
             location=location,
         ) from exc
-    except ParseError as exc:
-        # malformed XML is left to feedparser's lenient parser, unless it smuggles entities
+    except (ParseError, ValueError) as exc:
+        # malformed XML (or an encoding expat cannot take, such as UTF-16, which raises
+        # ValueError) is left to feedparser's lenient parser, unless it smuggles entities
         # (entity declarations can only sit in the DTD, at the top of the document)
-        head = data[:65536].upper()
+        head = data[:65536].replace(b"\x00", b"").upper()
         if b"<!ENTITY" in head or (b"<!DOCTYPE" in head and b"SYSTEM" in head):
             raise UnsafeInput(
                 "the feed is malformed and declares XML entities", location=location
