@@ -116,6 +116,7 @@ class IngestReport:
     failed: list[dict[str, Any]] = field(default_factory=list)
     embedded: int = 0
     extracted: int = 0
+    stories: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -130,6 +131,7 @@ class IngestReport:
             "failed": self.failed,
             "embedded": self.embedded,
             "extracted": self.extracted,
+            "stories": self.stories,
             "ids": {"added": self.added, "new_versions": self.new_versions},
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
@@ -147,6 +149,7 @@ def ingest(
     options: ReadOptions | None = None,
     embed: bool = True,
     extract: bool = False,
+    cluster: bool = True,
     embedder_name: str = "minilm",
     batch_size: int = 64,
     progress: ProgressFn | None = None,
@@ -155,7 +158,9 @@ def ingest(
 
     Articles are committed in batches: a run killed midway loses at most one batch, and running it
     again adds exactly what is missing (the store is idempotent). Deep extraction (``extract``) is
-    off by default: the compare stage runs it on demand, so ingest stays fast.
+    off by default: the compare stage runs it on demand, so ingest stays fast. With ``cluster``
+    (and ``embed``), every new article then joins a story or founds one; articles a killed run left
+    without a story are placed on the next run.
     """
     report = IngestReport()
     clock = _Clock(report.seconds)
@@ -177,6 +182,11 @@ def ingest(
         _flush(batch, store, report, clock, embed, extract, embedder_name)
         if progress:
             progress(len(batch), batch[-1].location)
+    if cluster and embed:
+        from newsprism.stories import update_stories
+
+        with clock.timed("cluster"):
+            report.stories = update_stories(store, embedder_name=embedder_name).to_dict()
     return report
 
 

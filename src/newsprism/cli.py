@@ -176,9 +176,13 @@ def ingest(
             help="Also run deep extraction now (else it runs when shown or compared).",
         ),
     ] = False,
+    cluster: Annotated[
+        bool,
+        typer.Option("--cluster/--no-cluster", help="Group new articles into stories."),
+    ] = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Read, clean, store and embed articles. The same article twice is stored once."""
+    """Read, clean, store, embed and group articles into stories. Each is stored once."""
     options = read_options(
         follow_links=follow_links,
         allow_private=allow_private,
@@ -203,6 +207,7 @@ def ingest(
             options=options,
             embed=embed,
             extract=extract,
+            cluster=cluster,
             progress=tick,
         )
         total = store.count()
@@ -214,6 +219,12 @@ def ingest(
             f"unchanged {len(report.unchanged)}, failed {len(report.failed)} "
             f"— {total} articles in {escape(str(db))}"
         )
+        if report.stories:
+            st = report.stories
+            out.print(
+                f"stories: {st['placed']} placed, {st['new_stories']} new, "
+                f"{st['duplicates']} syndicated copies linked"
+            )
     if report.failed:
         err.print(f"[red]{len(report.failed)} input(s) failed:[/red]")
         for line in api.errors_of(report):
@@ -419,6 +430,159 @@ def compare_cmd(
         sys.stdout.write(rendered if rendered.endswith("\n") else rendered + "\n")
 
 
+@app.command("stories", epilog="Example: newsprism stories --limit 20 --json")
+@handle_errors
+def stories_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many.")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """List stories, biggest first: title, size (copies counted once), outlets, time span."""
+    from newsprism import stories
+
+    _require_db(db)
+    with Store(db) as store:
+        rows = [
+            _story_summary(store, r)
+            for r in stories.list_stories(store, limit=limit, offset=offset)
+        ]
+        total = len(stories.list_stories(store, limit=10**9))
+    if as_json:
+        emit_json({"total": total, "offset": offset, "limit": limit, "stories": rows})
+        return
+    table = Table()
+    table.add_column("story", no_wrap=True)
+    table.add_column("size", justify="right")
+    table.add_column("outlets", max_width=30)
+    table.add_column("span", no_wrap=True)
+    table.add_column("title", ratio=3)
+    for r in rows:
+        span = " – ".join(dict.fromkeys(x for x in (r["first"], r["last"]) if x)) or ""
+        table.add_row(
+            r["id"], str(r["size"]), escape(", ".join(r["outlets"])), span, escape(r["title"])
+        )
+    out.print(table)
+    out.print(f"{len(rows)} shown (offset {offset}) of {total} stories")
+
+
+def _story_summary(store: Store, row: Any) -> dict[str, Any]:
+    from newsprism import stories
+
+    members = stories.story_members(store, row.id)
+    outlets = sorted({a.outlet for a, _ in members if a.outlet})
+    return {
+        "id": row.id,
+        "title": row.title,
+        "size": row.size,
+        "copies": row.copies,
+        "outlets": outlets,
+        "first": row.first_published,
+        "last": row.last_published,
+    }
+
+
+@app.command(
+    "story",
+    epilog="Examples: newsprism story s-3f9a2c71 --format html -o story.html  |  "
+    "newsprism story merge s-aaaa s-bbbb  |  newsprism story split s-aaaa ARTICLE_ID ...",
+)
+@handle_errors
+def story_cmd(
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            help="STORY_ID to show it; `merge KEEP OTHER`; or `split STORY_ID ARTICLE_ID...`."
+        ),
+    ],
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Report format: text, md, json or html.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one story with its comparison report, or merge or split stories (decisions persist)."""
+    from newsprism import stories
+
+    _require_db(db)
+    action, rest = args[0], args[1:]
+    with Store(db) as store:
+        if action == "merge":
+            if len(rest) != 2:
+                raise UsageError("merge takes two story ids: KEEP OTHER.")
+            kept = stories.merge_stories(store, rest[0], rest[1])
+            _done({"merged_into": kept}, as_json, f"merged into {kept}")
+            return
+        if action == "split":
+            if len(rest) < 2:
+                raise UsageError("split takes a story id and the article ids that leave it.")
+            ids = stories.split_story(store, rest[0], rest[1:])
+            _done({"stories": ids}, as_json, "split into " + ", ".join(ids))
+            return
+        if rest:
+            raise UsageError("give one story id (or merge/split).")
+        _show_story(store, action, fmt="json" if as_json else fmt, output=output)
+
+
+def _done(data: dict[str, Any], as_json: bool, message: str) -> None:
+    if as_json:
+        emit_json(data)
+    else:
+        out.print(message)
+
+
+def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -> None:
+    from newsprism import stories
+    from newsprism.report import render
+
+    sid = stories.resolve_story(store, story_id)
+    members = stories.story_members(store, sid)
+    sources = stories.distinct_sources(members)
+    comparison = (
+        api.compare([a.id for a in sources[:MAX_COMPARE]], store=store)
+        if len(sources) >= 2
+        else None
+    )
+    listing = [
+        {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
+         "duplicate_of": dup}
+        for a, dup in members
+    ]  # fmt: skip
+    if fmt == "json":
+        data = {
+            "id": sid,
+            "articles": listing,
+            "comparison": comparison.to_dict() if comparison else None,
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif comparison is not None:
+        text = render(comparison, fmt)
+    else:
+        text = f"Story {sid}: {len(members)} article(s) from one source; nothing to compare.\n"
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(str(output))}")
+        return
+    if fmt == "text":
+        out.rule(f"story {sid} · {len(members)} articles · {len(sources)} sources")
+        for item in listing:
+            copy = f" (copy of {item['duplicate_of']})" if item["duplicate_of"] else ""
+            out.print(
+                f"  {item['id']}  {escape(str(item['outlet'] or '-'))}  "
+                f"{escape(str(item['title']))}{copy}"
+            )
+        out.print(escape(text), end="")
+    else:
+        sys.stdout.write(text)
+
+
+#: Most sources one story page compares (the biggest stories have hundreds of copies).
+MAX_COMPARE = 8
+
+
 eval_app = typer.Typer(
     help="Quality benchmarks on rated dev data, each beside its baseline.", no_args_is_help=True
 )
@@ -463,6 +627,37 @@ def eval_contradictions_cmd(
         emit_json(result)
         return
     _print_scores(result)
+
+
+@eval_app.command(
+    "ecbplus",
+    epilog="Example: newsprism eval ecbplus ../shared/data/ecbplus/dev.jsonl --json "
+    "--predictions stories.jsonl",
+)
+@handle_errors
+def eval_ecbplus_cmd(
+    path: Annotated[Path, typer.Argument(help="ECB+ JSONL file (doc_id, topic, event, text).")],
+    predictions: Annotated[
+        Path | None,
+        typer.Option("--predictions", help="Write one JSON line per document: doc_id, story."),
+    ] = None,
+    robustness: Annotated[
+        bool, typer.Option("--robustness", help="Also tune on half the topics, test on the rest.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Story clustering on ECB+ (file order, no labels): B³ F1, pairwise F1, ARI, baselines."""
+    from newsprism.eval.ecbplus import evaluate_ecbplus, prediction_lines
+
+    with _spinner(as_json, "clustering and scoring"):
+        result = evaluate_ecbplus(path, robustness=robustness)
+    if predictions is not None:
+        predictions.write_text("\n".join(prediction_lines(result)) + "\n", encoding="utf-8")
+    shown = {k: v for k, v in result.items() if k != "predictions"}
+    if as_json:
+        emit_json(shown)
+        return
+    _print_scores(shown)
 
 
 def _print_scores(result: dict[str, Any]) -> None:

@@ -71,6 +71,47 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (article_id, kind)
         ) WITHOUT ROWID""",
     ),
+    # 2: stories (cluster stage): stories, their members, a person's merge/split decisions, and
+    # the online clusterer's saved state so that the next ingest goes on where this one stopped
+    (
+        """CREATE TABLE IF NOT EXISTS stories (
+            id TEXT PRIMARY KEY,
+            founder TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL DEFAULT 0,
+            copies INTEGER NOT NULL DEFAULT 0,
+            first_published TEXT,
+            last_published TEXT,
+            merged_into TEXT REFERENCES stories(id),
+            updated_at TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE IF NOT EXISTS story_members (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            duplicate_of TEXT,
+            score REAL NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id)",
+        """CREATE TABLE IF NOT EXISTS story_decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            story_ids TEXT NOT NULL,
+            groups TEXT NOT NULL,
+            made_at TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE cluster_state (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            model      TEXT NOT NULL,
+            articles   INTEGER NOT NULL,
+            data       BLOB NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
 )
+
+#: The statements of migration 2 that create the story tables (the cluster stage's own).
+STORY_TABLES: tuple[str, ...] = MIGRATIONS[1][:4]
 
 SCHEMA_VERSION = len(MIGRATIONS)

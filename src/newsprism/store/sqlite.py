@@ -86,6 +86,17 @@ class Store:
         self.close()
 
     @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for stages that own tables of their own (stories)."""
+        return self._conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (nested calls join the outer one)."""
+        with self._transaction():
+            yield
+
+    @property
     def schema_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 

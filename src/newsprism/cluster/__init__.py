@@ -1,0 +1,56 @@
+"""cluster stage: online story clustering, near-duplicates, merge/split decisions.
+
+>>> from newsprism.cluster import OnlineClusterer, cluster_features
+>>> clusterer = OnlineClusterer()
+>>> placed = clusterer.add(article.id, vector, cluster_features(article.body, title=article.title))
+"""
+
+from newsprism.cluster.constraints import Constraints, Decision
+from newsprism.cluster.features import ClusterFeatures, cluster_features
+from newsprism.cluster.metrics import adjusted_rand, bcubed, pairwise, scores
+from newsprism.cluster.minhash import estimated_jaccard, minhash_signature
+from newsprism.cluster.online import (
+    Assignment,
+    ClusterSettings,
+    OnlineClusterer,
+    StoryView,
+    story_id_for,
+)
+from newsprism.cluster.schema import (
+    STORY_SCHEMA,
+    StoryRow,
+    create_story_tables,
+    load_decisions,
+    load_members,
+    load_order,
+    load_stories,
+    record_decision,
+    save_stories,
+)
+
+__all__ = [
+    "STORY_SCHEMA",
+    "Assignment",
+    "ClusterFeatures",
+    "ClusterSettings",
+    "Constraints",
+    "Decision",
+    "OnlineClusterer",
+    "StoryRow",
+    "StoryView",
+    "adjusted_rand",
+    "bcubed",
+    "cluster_features",
+    "create_story_tables",
+    "estimated_jaccard",
+    "load_decisions",
+    "load_members",
+    "load_order",
+    "load_stories",
+    "minhash_signature",
+    "pairwise",
+    "record_decision",
+    "save_stories",
+    "scores",
+    "story_id_for",
+]

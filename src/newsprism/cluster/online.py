@@ -1,0 +1,587 @@
+"""Online story clustering: each article, in arrival order, joins a story or starts one.
+
+Nothing already assigned is re-clustered. For a new article the clusterer
+
+1. finds its nearest articles in a vector index (flat cost per article) and, through them, the
+   candidate stories;
+2. links it to an original when it is a near-copy (MinHash of shingles) - the copy joins the
+   original's story, is kept, and is counted once;
+3. scores each candidate story: cosine to the story's mean embedding, IDF-weighted overlap of
+   terms (names, numbers, content words, the lead counting more) with the story's term profile,
+   and agreement of the weekdays / dates both mention; publication dates far apart exclude a story;
+4. joins the best story when the score clears ``threshold``, else founds a new story whose id
+   ("s-" + hash of the founding article id) never changes.
+
+Story profiles are sums, so a story's picture sharpens as it grows; IDF comes from the articles
+seen so far and is applied when scoring, so early profiles are re-weighted as the corpus grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+
+from newsprism.cluster.constraints import Constraints, Decision
+from newsprism.cluster.features import TERM_SPACE, ClusterFeatures
+from newsprism.cluster.index import EXACT_LIMIT, VectorIndex
+from newsprism.cluster.minhash import estimated_jaccard
+from newsprism.errors import UsageError
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    """Defaults chosen to work without labels; see docs in the module for what each does."""
+
+    #: join the best story when its score reaches this
+    threshold: float = 0.30
+    #: weights of the three signals in the score
+    embedding_weight: float = 0.2
+    term_weight: float = 0.8
+    date_weight: float = 0.05
+    #: nearest articles looked up per new article (their stories are the candidates)
+    neighbours: int = 24
+    #: near-duplicate: estimated shingle Jaccard at least this, among neighbours this close
+    duplicate_jaccard: float = 0.5
+    duplicate_cosine: float = 0.85
+    #: publication dates more than this many days outside a story's span exclude it
+    max_gap_days: int = 14
+    #: terms kept per story profile (the heaviest); bounds memory per story
+    profile_terms: int = 400
+    #: vectors searched exactly up to this many, then by HNSW
+    exact_limit: int = EXACT_LIMIT
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where an article went: its story, whether it founded it, the original it copies."""
+
+    article_id: str
+    story_id: str
+    is_new_story: bool
+    duplicate_of: str | None
+    score: float
+
+
+@dataclass
+class _Story:
+    id: str
+    founder: str
+    members: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    centroid: np.ndarray | None = None
+    term_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    term_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    weekdays: Counter[str] = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass
+class _Member:
+    story: str
+    row: int
+    duplicate_of: str | None
+    signature: np.ndarray
+    term_ids: np.ndarray
+    term_weights: np.ndarray
+    weekdays: frozenset[str]
+    dates: frozenset[str]
+    published: date | None
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A read-only picture of one story."""
+
+    id: str
+    founder: str
+    members: tuple[str, ...]
+    duplicates: tuple[str, ...]
+    first: str | None
+    last: str | None
+
+    @property
+    def size(self) -> int:
+        """Distinct articles: syndicated copies count once (with their original)."""
+        return len(self.members)
+
+
+def story_id_for(article_id: str) -> str:
+    """The id of a story founded by ``article_id``: stable across runs and arrivals."""
+    return "s-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _no_story(story_id: str) -> UsageError:
+    return UsageError(f"no story {story_id!r}", hint="List stories with `newsprism stories`.")
+
+
+def _parse_day(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _tf(features: ClusterFeatures) -> tuple[np.ndarray, np.ndarray]:
+    """Sublinear, length-normalised term weights (IDF comes later, at scoring time)."""
+    weights = 1.0 + np.log(np.maximum(features.term_counts.astype(np.float32), 1.0))
+    norm = float(np.linalg.norm(weights))
+    # int32 ids: the hashed term space fits, and per-article memory halves
+    return features.term_ids.astype(np.int32), (weights / norm if norm else weights).astype(
+        np.float32
+    )
+
+
+def _add_sparse(
+    ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.ndarray, sign: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    ids = np.union1d(ids_a, ids_b)
+    weights = np.zeros(ids.size, dtype=np.float32)
+    weights[np.searchsorted(ids, ids_a)] += w_a
+    weights[np.searchsorted(ids, ids_b)] += sign * w_b
+    keep = weights > 1e-6
+    return ids[keep], weights[keep]
+
+
+def _agreement(doc: frozenset[str], story: Counter[str]) -> float:
+    """+1 when the article names one of the story's main days/dates, -1 when it names others."""
+    if not doc or not story:
+        return 0.0
+    top = story.most_common(1)[0][1]
+    main = {key for key, count in story.items() if count * 2 >= top}
+    return 1.0 if doc & main else -1.0
+
+
+class OnlineClusterer:
+    """In-memory, incremental story clustering (no I/O; see ``cluster.schema`` for SQLite)."""
+
+    def __init__(
+        self,
+        *,
+        settings: ClusterSettings | None = None,
+        constraints: Constraints | None = None,
+        dim: int = 384,
+    ) -> None:
+        self.settings = settings or ClusterSettings()
+        self.constraints = constraints or Constraints()
+        self.dim = dim
+        self._index = VectorIndex(dim, exact_limit=self.settings.exact_limit)
+        self._row_article: list[str] = []
+        self._articles: dict[str, _Member] = {}
+        self._stories: dict[str, _Story] = {}
+        self._alias: dict[str, str] = {}
+        self._df = np.zeros(TERM_SPACE, dtype=np.int32)
+        self._docs = 0
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._articles
+
+    def story_of(self, article_id: str) -> str:
+        return self._articles[article_id].story
+
+    def resolve(self, story_id: str) -> str:
+        """The live id of a story (a merged-away id resolves to the story it joined)."""
+        while story_id in self._alias:
+            story_id = self._alias[story_id]
+        return story_id
+
+    def stories(self) -> list[StoryView]:
+        return [self.story(sid) for sid in self._stories]
+
+    def story(self, story_id: str) -> StoryView:
+        s = self._stories.get(self.resolve(story_id))
+        if s is None:
+            raise _no_story(story_id)
+        return StoryView(
+            id=s.id,
+            founder=s.founder,
+            members=tuple(s.members),
+            duplicates=tuple(s.duplicates),
+            first=s.first.isoformat() if s.first else None,
+            last=s.last.isoformat() if s.last else None,
+        )
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        return self._articles[article_id].duplicate_of
+
+    def aliases(self) -> dict[str, str]:
+        """Merged-away story id -> the story it was merged into."""
+        return dict(self._alias)
+
+    def assignments(self) -> dict[str, str]:
+        """article id -> story id, for every article seen."""
+        return {aid: m.story for aid, m in self._articles.items()}
+
+    # --- adding --------------------------------------------------------------------------------
+
+    def add(
+        self,
+        article_id: str,
+        vector: np.ndarray,
+        features: ClusterFeatures | None = None,
+        *,
+        published: str | date | None = None,
+    ) -> Assignment:
+        """Place one article; adding an article already placed returns its current place."""
+        if article_id in self._articles:
+            m = self._articles[article_id]
+            return Assignment(article_id, m.story, False, m.duplicate_of, 1.0)
+        vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if vector.shape[0] != self.dim:
+            raise UsageError(
+                f"vector of article {article_id} has {vector.shape[0]} dimensions, expected "
+                f"{self.dim}",
+                hint="Embed every article with the same model.",
+            )
+        features = features or ClusterFeatures.empty()
+        day = _parse_day(published)
+        ids, weights = _tf(features)
+        rows, sims = self._index.search(vector, self.settings.neighbours)
+
+        original = self._find_original(features, rows, sims)
+        if original is not None and original in self.constraints.apart(article_id):
+            original = None  # a person split this copy from its original: respect that
+        if original is not None:
+            story = self._stories[self._articles[original].story]
+            self._remember(article_id, vector, features, ids, weights, day, story.id, original)
+            story.duplicates.append(article_id)
+            self._extend_span(story, day)
+            return Assignment(article_id, story.id, False, original, 1.0)
+
+        self._count_terms(ids)
+        story_id, score = self._choose(article_id, vector, features, ids, weights, day, rows)
+        is_new = story_id is None
+        if story_id is None:
+            story_id = story_id_for(article_id)
+            while story_id in self._stories or story_id in self._alias:
+                story_id = story_id_for(story_id)  # re-founding after a split: keep ids unique
+            self._stories[story_id] = _Story(id=story_id, founder=article_id)
+        story = self._stories[story_id]
+        self._remember(article_id, vector, features, ids, weights, day, story_id, None)
+        self._absorb(story, article_id)
+        return Assignment(article_id, story_id, is_new, None, score)
+
+    def add_many(
+        self,
+        items: Iterable[tuple[str, np.ndarray, ClusterFeatures | None, str | None]],
+    ) -> list[Assignment]:
+        return [self.add(a, v, f, published=p) for a, v, f, p in items]
+
+    def _remember(
+        self,
+        article_id: str,
+        vector: np.ndarray,
+        features: ClusterFeatures,
+        ids: np.ndarray,
+        weights: np.ndarray,
+        day: date | None,
+        story_id: str,
+        duplicate_of: str | None,
+    ) -> None:
+        row = self._index.add(vector)
+        self._row_article.append(article_id)
+        self._articles[article_id] = _Member(
+            story=story_id,
+            row=row,
+            duplicate_of=duplicate_of,
+            signature=features.signature,
+            term_ids=ids,
+            term_weights=weights,
+            weekdays=features.weekdays,
+            dates=features.dates,
+            published=day,
+        )
+
+    def _find_original(
+        self, features: ClusterFeatures, rows: np.ndarray, sims: np.ndarray
+    ) -> str | None:
+        if features.signature.size == 0:
+            return None
+        for row, sim in zip(rows, sims, strict=True):
+            if sim < self.settings.duplicate_cosine:
+                break
+            other = self._articles[self._row_article[int(row)]]
+            if estimated_jaccard(features.signature, other.signature) >= (
+                self.settings.duplicate_jaccard
+            ):
+                hit = self._row_article[int(row)]
+                return other.duplicate_of or hit
+        return None
+
+    def _count_terms(self, ids: np.ndarray) -> None:
+        self._df[ids] += 1
+        self._docs += 1
+
+    def _idf(self, ids: np.ndarray) -> np.ndarray:
+        return (np.log((self._docs + 1) / (self._df[ids] + 1)) + 1.0).astype(np.float32)
+
+    def _choose(
+        self,
+        article_id: str,
+        vector: np.ndarray,
+        features: ClusterFeatures,
+        ids: np.ndarray,
+        weights: np.ndarray,
+        day: date | None,
+        rows: np.ndarray,
+    ) -> tuple[str | None, float]:
+        together = self.constraints.together(article_id)
+        for other in together:
+            if other in self._articles:
+                return self._articles[other].story, 1.0
+        banned = {self._articles[a].story for a in self.constraints.apart(article_id) if a in self}
+        candidates = {self._articles[self._row_article[int(r)]].story for r in rows} - banned
+        best: tuple[str | None, float] = (None, -math.inf)
+        doc = weights * self._idf(ids)
+        doc_norm = float(np.linalg.norm(doc)) or 1.0
+        for story_id in sorted(candidates):
+            story = self._stories[story_id]
+            if not self._in_span(story, day):
+                continue
+            score = self._score(story, vector, features, ids, doc, doc_norm)
+            if score > best[1]:
+                best = (story_id, score)
+        if best[0] is None or best[1] < self.settings.threshold:
+            return None, max(best[1], 0.0)
+        return best
+
+    def _score(
+        self,
+        story: _Story,
+        vector: np.ndarray,
+        features: ClusterFeatures,
+        ids: np.ndarray,
+        doc: np.ndarray,
+        doc_norm: float,
+    ) -> float:
+        s = self.settings
+        assert story.centroid is not None
+        emb = float(story.centroid @ vector) / (float(np.linalg.norm(story.centroid)) or 1.0)
+        profile = story.term_weights * self._idf(story.term_ids)
+        shared = np.intersect1d(ids, story.term_ids, assume_unique=True)
+        dot = float(
+            doc[np.searchsorted(ids, shared)] @ profile[np.searchsorted(story.term_ids, shared)]
+        )
+        lexical = dot / (doc_norm * (float(np.linalg.norm(profile)) or 1.0))
+        dates = (
+            _agreement(features.weekdays, story.weekdays) + _agreement(features.dates, story.dates)
+        ) / 2
+        return s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
+
+    def _in_span(self, story: _Story, day: date | None) -> bool:
+        if day is None or story.first is None or story.last is None:
+            return True
+        gap = self.settings.max_gap_days
+        return (story.first - day).days <= gap and (day - story.last).days <= gap
+
+    # --- story bookkeeping ---------------------------------------------------------------------
+
+    def _absorb(self, story: _Story, article_id: str) -> None:
+        m = self._articles[article_id]
+        m.story = story.id
+        if m.duplicate_of is not None:
+            story.duplicates.append(article_id)
+            self._extend_span(story, m.published)
+            return
+        story.members.append(article_id)
+        vector = self._index.vector(m.row)
+        story.centroid = vector.copy() if story.centroid is None else story.centroid + vector
+        story.term_ids, story.term_weights = _add_sparse(
+            story.term_ids, story.term_weights, m.term_ids, m.term_weights
+        )
+        self._prune(story)
+        story.weekdays.update(m.weekdays)
+        story.dates.update(m.dates)
+        self._extend_span(story, m.published)
+
+    def _prune(self, story: _Story) -> None:
+        limit = self.settings.profile_terms
+        if story.term_ids.size > 2 * limit:
+            keep = np.sort(np.argpartition(-story.term_weights, limit)[:limit])
+            story.term_ids, story.term_weights = story.term_ids[keep], story.term_weights[keep]
+
+    @staticmethod
+    def _extend_span(story: _Story, day: date | None) -> None:
+        if day is None:
+            return
+        story.first = day if story.first is None else min(story.first, day)
+        story.last = day if story.last is None else max(story.last, day)
+
+    def _rebuild(self, story: _Story, articles: Iterable[str]) -> None:
+        fresh = _Story(id=story.id, founder=story.founder)
+        for article_id in articles:
+            self._absorb(fresh, article_id)
+        self._stories[story.id] = fresh
+
+    def _all_articles(self, story_id: str) -> list[str]:
+        s = self._stories[story_id]
+        return [*s.members, *s.duplicates]
+
+    # --- a person's decisions ------------------------------------------------------------------
+
+    def merge(self, keep: str, other: str, *, made_at: str = "", note: str = "") -> Decision:
+        """Fold story ``other`` into ``keep``; ``other`` then resolves to ``keep``."""
+        keep, other = self.resolve(keep), self.resolve(other)
+        for sid in (keep, other):
+            if sid not in self._stories:
+                raise _no_story(sid)
+        if keep == other:
+            raise UsageError(f"story {keep} cannot be merged with itself")
+        decision = Decision(
+            "merge",
+            (keep, other),
+            (tuple(self._all_articles(keep)), tuple(self._all_articles(other))),
+            made_at,
+            note,
+        )
+        self.constraints.apply(decision)
+        self._rebuild(self._stories[keep], [*self._all_articles(keep), *self._all_articles(other)])
+        del self._stories[other]
+        self._alias[other] = keep
+        return decision
+
+    def split(
+        self, story_id: str, article_ids: Iterable[str], *, made_at: str = "", note: str = ""
+    ) -> tuple[str, Decision]:
+        """Move ``article_ids`` out of a story into a new one; returns the new story's id."""
+        story_id = self.resolve(story_id)
+        if story_id not in self._stories:
+            raise _no_story(story_id)
+        current = self._all_articles(story_id)
+        leaving = [a for a in current if a in set(article_ids)]
+        staying = [a for a in current if a not in set(leaving)]
+        if not leaving or not staying:
+            raise UsageError(
+                f"a split of {story_id} must leave articles on both sides",
+                hint="Name some, not all, of the story's articles.",
+            )
+        founder = self._stories[story_id].founder
+        if founder in leaving:  # the story keeps its id with whichever side keeps the founder
+            leaving, staying = staying, leaving
+        new_id = story_id_for(leaving[0])
+        while new_id in self._stories or new_id in self._alias:
+            new_id = story_id_for(new_id)
+        decision = Decision(
+            "split", (story_id, new_id), (tuple(staying), tuple(leaving)), made_at, note
+        )
+        self.constraints.apply(decision)
+        self._rebuild(self._stories[story_id], staying)
+        self._stories[new_id] = _Story(id=new_id, founder=leaving[0])
+        self._rebuild(self._stories[new_id], leaving)
+        return new_id, decision
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to go on later (plain values and numpy arrays, no pickled objects);
+        ``from_state`` restores a clusterer that places the next articles identically."""
+        members = list(self._articles.items())
+        stories = list(self._stories.values())
+        return {
+            "version": 1,
+            "settings": self.settings.to_dict(),
+            "dim": self.dim,
+            "docs": self._docs,
+            "alias": dict(self._alias),
+            "decisions": [d.to_dict() for d in self.constraints.decisions],
+            "articles": [
+                {
+                    "id": aid,
+                    "story": m.story,
+                    "row": m.row,
+                    "duplicate_of": m.duplicate_of,
+                    "weekdays": sorted(m.weekdays),
+                    "dates": sorted(m.dates),
+                    "published": m.published.isoformat() if m.published else None,
+                }
+                for aid, m in members
+            ],
+            "stories": [
+                {
+                    "id": s.id,
+                    "founder": s.founder,
+                    "members": s.members,
+                    "duplicates": s.duplicates,
+                    "weekdays": dict(s.weekdays),
+                    "dates": dict(s.dates),
+                    "first": s.first.isoformat() if s.first else None,
+                    "last": s.last.isoformat() if s.last else None,
+                }
+                for s in stories
+            ],
+            "row_article": list(self._row_article),
+            "vectors": self._index.vectors.copy(),
+            "signatures": [m.signature for _, m in members],
+            "article_terms": [(m.term_ids, m.term_weights) for _, m in members],
+            "story_terms": [(s.term_ids, s.term_weights) for s in stories],
+            "story_centroids": [s.centroid for s in stories],
+            "df": self._df.copy(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> OnlineClusterer:
+        if state.get("version") != 1:
+            raise UsageError(
+                f"clusterer state version {state.get('version')!r} is not supported",
+                hint="Rebuild the stories by re-ingesting the articles.",
+            )
+        clusterer = cls(
+            settings=ClusterSettings(**state["settings"]),
+            constraints=Constraints(Decision.from_dict(d) for d in state["decisions"]),
+            dim=int(state["dim"]),
+        )
+        for vector in state["vectors"]:
+            clusterer._index.add(vector)
+        clusterer._row_article = list(state["row_article"])
+        clusterer._docs = int(state["docs"])
+        clusterer._df = np.array(state["df"], dtype=np.int32)
+        clusterer._alias = dict(state["alias"])
+        for item, signature, (ids, weights) in zip(
+            state["articles"], state["signatures"], state["article_terms"], strict=True
+        ):
+            clusterer._articles[item["id"]] = _Member(
+                story=item["story"],
+                row=int(item["row"]),
+                duplicate_of=item["duplicate_of"],
+                signature=np.asarray(signature, dtype=np.uint32),
+                term_ids=np.asarray(ids, dtype=np.int32),
+                term_weights=np.asarray(weights, dtype=np.float32),
+                weekdays=frozenset(item["weekdays"]),
+                dates=frozenset(item["dates"]),
+                published=_parse_day(item["published"]),
+            )
+        for item, (ids, weights), centroid in zip(
+            state["stories"], state["story_terms"], state["story_centroids"], strict=True
+        ):
+            clusterer._stories[item["id"]] = _Story(
+                id=item["id"],
+                founder=item["founder"],
+                members=list(item["members"]),
+                duplicates=list(item["duplicates"]),
+                centroid=None if centroid is None else np.asarray(centroid, dtype=np.float32),
+                term_ids=np.asarray(ids, dtype=np.int32),
+                term_weights=np.asarray(weights, dtype=np.float32),
+                weekdays=Counter(item["weekdays"]),
+                dates=Counter(item["dates"]),
+                first=_parse_day(item["first"]),
+                last=_parse_day(item["last"]),
+            )
+        return clusterer
