@@ -583,6 +583,46 @@ def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -
 MAX_COMPARE = 8
 
 
+@app.command(
+    "similarity",
+    epilog="Example: newsprism similarity a.txt b.html --json  |  newsprism similarity ID1 ID2",
+)
+@handle_errors
+def similarity_cmd(
+    a: Annotated[str, typer.Argument(help="File, URL or stored article id.")],
+    b: Annotated[str, typer.Argument(help="File, URL or stored article id.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    allow_private: PrivateOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """How alike two articles are on the seven SemEval-2022 Task 8 dimensions (1 = very similar)."""
+    from newsprism.similarity import similarity
+
+    options = read_options(allow_private=allow_private)
+    store = Store(db) if db.exists() else None
+    try:
+        with _spinner(as_json, "scoring"):
+            items = api.resolve(
+                [a, b], store=store, published=published, outlet=outlet, options=options
+            )
+            first, second = (i.article if isinstance(i, StoredArticle) else i for i in items)
+            result = similarity(first, second)
+    finally:
+        if store is not None:
+            store.close()
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    table = Table("dimension", "score", "why", title="1 = very similar … 4 = very dissimilar")
+    for dim in result.scores:
+        table.add_row(dim.dimension, f"{dim.score:.2f}", escape(dim.explanation))
+    out.print(table)
+    for note in result.notes:
+        out.print(f"[dim]{escape(note)}[/dim]")
+
+
 eval_app = typer.Typer(
     help="Quality benchmarks on rated dev data, each beside its baseline.", no_args_is_help=True
 )
@@ -653,6 +693,53 @@ def eval_ecbplus_cmd(
         result = evaluate_ecbplus(path, robustness=robustness)
     if predictions is not None:
         predictions.write_text("\n".join(prediction_lines(result)) + "\n", encoding="utf-8")
+    shown = {k: v for k, v in result.items() if k != "predictions"}
+    if as_json:
+        emit_json(shown)
+        return
+    _print_scores(shown)
+
+
+@eval_app.command(
+    "semeval",
+    epilog="Example: newsprism eval semeval ../shared/data/semeval2022-task8/dev.jsonl --json "
+    "--predictions preds.jsonl",
+)
+@handle_errors
+def eval_semeval_cmd(
+    path: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 pairs (JSONL).")],
+    predictions: Annotated[
+        Path | None,
+        typer.Option("--predictions", help="Write one JSON line per pair: pair_id + 7 scores."),
+    ] = None,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds.")] = 5,
+    shipped: Annotated[
+        bool,
+        typer.Option("--shipped", help="Score with the shipped weights instead of k-fold CV."),
+    ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Keep embeddings in this .npz file between runs."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Pearson and Spearman per dimension and language pair, beside the MiniLM-cosine baseline."""
+    from newsprism.eval.semeval import NpzEmbeddingCache, evaluate_semeval, prediction_rows
+    from newsprism.similarity import load_model
+
+    if not path.exists():
+        raise UsageError(f"no such file: {path}")
+    store = NpzEmbeddingCache(cache) if cache else None
+    with _spinner(as_json, "embedding and scoring (e5 is slow on a CPU: minutes)"):
+        result = evaluate_semeval(
+            path, folds=folds, cache=store, model=load_model() if shipped else None
+        )
+    if store is not None:
+        store.save()
+    if predictions is not None:
+        rows = prediction_rows(result)
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        predictions.write_text(text, encoding="utf-8")
     shown = {k: v for k, v in result.items() if k != "predictions"}
     if as_json:
         emit_json(shown)

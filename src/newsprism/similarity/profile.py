@@ -1,0 +1,181 @@
+"""What the similarity stage needs to know about one article, computed once per article.
+
+A ``Profile`` holds the cheap, language-independent facts (sentences, proper names, numbers,
+years, content words, style counts); ``Vectors`` holds one embedder's document and sentence
+vectors; English articles may also carry the extract stage's entities and times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from newsprism.embed import document_text
+from newsprism.models import Article
+from newsprism.similarity.language import detect_language
+from newsprism.text import split_sentences
+
+__all__ = ["LEAD_WORDS", "MAX_SENTENCES", "Profile", "Vectors", "build_profile", "parse_day"]
+
+#: Sentences embedded per article: enough for the narrative of a long report, and a bound on
+#: the time one pair takes (an 800-word article has about 40).
+MAX_SENTENCES = 48
+#: Words of the lead (title first) that the multilingual model reads for English pairs too.
+LEAD_WORDS = 100
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_QUOTES = re.compile(r"[\"“”„«»]")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """One embedder's view of an article: a document vector and one vector per sentence."""
+
+    model_id: str
+    document: np.ndarray
+    sentences: np.ndarray
+    #: the lead (first LEAD_WORDS words) as the multilingual model sees it
+    lead: np.ndarray | None = None
+    #: False when only the first sentence (the title) was embedded, to keep English pairs fast;
+    #: sentence alignment is then by shared words
+    all_sentences: bool = True
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Facts about one article that the pair features are computed from."""
+
+    article: Article
+    language: str
+    sentences: tuple[str, ...]
+    #: proper names as written, keyed by their folded form (capitalised words not opening a
+    #: sentence; every content word in scripts without case)
+    names: dict[str, str]
+    numbers: frozenset[str]
+    years: frozenset[str]
+    words: Counter[str]
+    published: date | None
+    host: str
+    style: dict[str, float]
+    #: canonical entity keys -> display name, from the extract stage (English only)
+    entities: dict[str, str] = field(default_factory=dict)
+    #: canonical place keys -> display name, from the extract stage (English only)
+    places: dict[str, str] = field(default_factory=dict)
+    #: resolved dates (ISO day/month/year strings) from the extract stage (English only)
+    dates: frozenset[str] = frozenset()
+    claims: int = 0
+    extracted: bool = False
+    #: the extract stage's output, kept so a pair can share canonical keys ("Trump" in one
+    #: report is "Donald Trump" in the other)
+    extraction: Any = None
+
+    @property
+    def document_text(self) -> str:
+        return document_text(self.article)
+
+    @property
+    def lead_text(self) -> str:
+        return " ".join(self.article.text.split()[:LEAD_WORDS])
+
+    def lead_sentences(self) -> int:
+        """How many of the first sentences make up the lead (at least one)."""
+        words = 0
+        for i, sentence in enumerate(self.sentences):
+            words += len(sentence.split())
+            if words >= LEAD_WORDS:
+                return i + 1
+        return max(1, len(self.sentences))
+
+
+def parse_day(value: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time string, or None when it is not one."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def build_profile(article: Article, *, published: str | None = None) -> Profile:
+    """The language-independent profile of ``article`` (no models are run)."""
+    text = article.text
+    spans = split_sentences(text)[:MAX_SENTENCES]
+    sentences = tuple(text[s:e] for s, e in spans)
+    language = article.meta("language") or detect_language(text)
+    language = language.split("-")[0].lower()
+    words = [w for w in _WORD.findall(text)]
+    return Profile(
+        article=article,
+        language=language,
+        sentences=sentences,
+        names=_proper_names(sentences, caseless=bool(_ARABIC.search(text[:400]))),
+        numbers=frozenset(_normalise_number(n) for n in _NUMBER.findall(text)) - _years(text),
+        years=_years(text),
+        words=Counter(w.casefold() for w in words if len(w) >= 4 and not w.isdigit()),
+        published=parse_day(published if published is not None else article.published),
+        host=_host(article.url),
+        style=_style(text, sentences, words),
+    )
+
+
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
+def _normalise_number(raw: str) -> str:
+    # "1,000" and "1.000" are the same count in different locales; "3,5" and "3.5" too.
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        return re.sub(r"[.,]", "", raw)
+    return raw.replace(",", ".")
+
+
+def _proper_names(sentences: tuple[str, ...], *, caseless: bool) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for sentence in sentences:
+        tokens = _WORD.findall(sentence)
+        for i, token in enumerate(tokens):
+            if token.isdigit() or len(token) < 3:
+                continue
+            if caseless:
+                if len(token) >= 4:
+                    names.setdefault(token, token)
+                continue
+            # A capital after the sentence's first word marks a name (in German every noun is
+            # capitalised, so German names are noisier; the learned weights know the language).
+            if (i > 0 and token[0].isupper()) or token.isupper():
+                name = _POSSESSIVE.sub("", token)
+                names.setdefault(name.casefold(), name)
+    return names
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def _style(text: str, sentences: tuple[str, ...], words: list[str]) -> dict[str, float]:
+    n_words = max(1, len(words))
+    n_sentences = max(1, len(sentences))
+    letters = [ch for ch in text if ch.isalpha()]
+    return {
+        "words": float(len(words)),
+        "sentence_length": len(words) / n_sentences,
+        "quotes": len(_QUOTES.findall(text)) / n_sentences,
+        "digits": sum(ch.isdigit() for ch in text) / max(1, len(text)),
+        "capitals": sum(ch.isupper() for ch in letters) / max(1, len(letters)),
+        "exclaims": (text.count("!") + text.count("?")) / n_sentences,
+        "word_length": sum(len(w) for w in words) / n_words,
+    }

