@@ -22,6 +22,7 @@ from rich.table import Table
 from newsprism import api
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import ReadOptions
+from newsprism.ingest.options import FORMATS
 from newsprism.models import Article, StoredArticle
 from newsprism.store import Store
 
@@ -111,7 +112,6 @@ def read_options(
     )
 
 
-FORMATS = ("text", "html", "feed", "jsonl", "csv")
 ExtractOpt = Annotated[
     bool,
     typer.Option(
@@ -141,7 +141,7 @@ TitleFieldOpt = Annotated[
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", help="Force the input format: text, html, feed, jsonl or csv."),
+    typer.Option("--format", help="Force the input format: " + ", ".join(FORMATS) + "."),
 ]
 
 
@@ -180,6 +180,8 @@ def ingest(
         bool,
         typer.Option("--cluster/--no-cluster", help="Group new articles into stories."),
     ] = True,
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Read, clean, store, embed and group articles into stories. Each is stored once."""
@@ -199,17 +201,23 @@ def ingest(
         def tick(n: int, location: str) -> None:
             progress.update(task, advance=n, description=escape(_short(location)))
 
-        report = api.ingest(
-            inputs,
-            store,
-            published=published or (),
-            outlet=outlet or (),
-            options=options,
-            embed=embed,
-            extract=extract,
-            cluster=cluster,
-            progress=tick,
-        )
+        if workers or scheduler:
+            report = _ingest_on_dask(
+                inputs, store, options, outlet, published, embed, extract, cluster,
+                workers, scheduler, tick,
+            )  # fmt: skip
+        else:
+            report = api.ingest(
+                inputs,
+                store,
+                published=published or (),
+                outlet=outlet or (),
+                options=options,
+                embed=embed,
+                extract=extract,
+                cluster=cluster,
+                progress=tick,
+            )
         total = store.count()
     if as_json:
         emit_json({**report.to_dict(), "total_articles": total})
@@ -230,6 +238,51 @@ def ingest(
         for line in api.errors_of(report):
             err.print(f"  {escape(line)}")
         raise typer.Exit(1)
+
+
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Run the per-article work on a local Dask cluster."),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run on an existing Dask cluster: tcp://HOST:PORT."),
+]
+
+
+def _ingest_on_dask(
+    inputs: list[str],
+    store: Store,
+    options: ReadOptions,
+    outlet: list[str] | None,
+    published: list[str] | None,
+    embed: bool,
+    extract: bool,
+    cluster: bool,
+    workers: int | None,
+    scheduler: str | None,
+    tick: Callable[[int, str], None],
+) -> api.IngestReport:
+    # Dask loads only here: a plain ingest never pays for it.
+    from newsprism import scale
+    from newsprism.stories import update_stories
+
+    if workers and scheduler:
+        raise UsageError("give --workers or --scheduler, not both.")
+    report = scale.ingest_distributed(
+        inputs,
+        store,
+        workers=workers,
+        scheduler=scheduler,
+        options=options,
+        defaults=api.user_defaults(len(inputs), outlet=outlet or (), published=published or ()),
+        embed=embed,
+        extract=extract,
+        progress=tick,
+    )
+    if cluster and embed:
+        report.stories = update_stories(store).to_dict()
+    return report
 
 
 @app.command(
@@ -621,6 +674,56 @@ def similarity_cmd(
     out.print(table)
     for note in result.notes:
         out.print(f"[dim]{escape(note)}[/dim]")
+
+
+@app.command(
+    "compare-all",
+    epilog="Example: newsprism compare-all --workers 2  |  newsprism compare-all --scheduler "
+    "tcp://10.0.0.5:8786",
+)
+@handle_errors
+def compare_all_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    workers: WorkersOpt = None,
+    scheduler: SchedulerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare every story with two or more sources, in parallel, and store the reports."""
+    from newsprism import scale
+
+    _require_db(db)
+    with Store(db) as store, _spinner(as_json, "comparing stories"):
+        summary = scale.compare_all(store, workers=workers, scheduler=scheduler)
+    if as_json:
+        emit_json(summary)
+        return
+    _print_scores(summary)
+
+
+@app.command(
+    "export",
+    epilog="Example: newsprism export out/ --format parquet  "
+    "(then: duckdb -c \"select outlet, count(*) from 'out/articles.parquet' group by 1\")",
+)
+@handle_errors
+def export_cmd(
+    directory: Annotated[Path, typer.Argument(help="Folder to write the files into.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    fmt: Annotated[str, typer.Option("--format", help="Only parquet for now.")] = "parquet",
+    as_json: JsonOpt = False,
+) -> None:
+    """Export articles, vectors and stories as Parquet files for DuckDB, pandas or Spark."""
+    from newsprism import scale
+
+    if fmt != "parquet":
+        raise UsageError(f"--format {fmt!r}: only parquet is supported.")
+    _require_db(db)
+    with Store(db) as store:
+        written = scale.export_parquet(store, directory)
+    if as_json:
+        emit_json(written)
+        return
+    _print_scores(written)
 
 
 eval_app = typer.Typer(

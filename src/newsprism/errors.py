@@ -181,8 +181,7 @@ class NotFound(WebError):
 class Unauthorized(WebError):
     code = "E602"
     hint = (
-        "Send the server's token as `Authorization: Bearer TOKEN` "
-        "(see `newsprism serve --help`)."
+        "Send the server's token as `Authorization: Bearer TOKEN` (see `newsprism serve --help`)."
     )
 
 
@@ -209,3 +208,29 @@ class MethodNotAllowed(WebError):
 class StageUnavailable(WebError):
     code = "E607"
     hint = "This newsprism build lacks the stage; upgrade newsprism."
+
+
+# --- distributed runs (E7xx) -------------------------------------------------------------------
+
+
+class DistributedError(NewsprismError):
+    """Errors of runs on a Dask cluster (``--workers`` / ``--scheduler``)."""
+
+    code = "E700"
+    hint = "See docs/scaling.md for how to start a scheduler and workers."
+
+
+class SchedulerUnreachable(DistributedError):
+    code = "E701"
+    hint = (
+        "Check the address (tcp://HOST:PORT), that `dask scheduler` runs there and that this "
+        "machine can reach its port; or use --workers N for a cluster on this machine."
+    )
+
+
+class PartitionFailed(DistributedError):
+    code = "E702"
+    hint = (
+        "The part was retried and still failed; the other parts were stored. Run the same "
+        "ingest again to add what is missing (stored articles are not stored twice)."
+    )

@@ -282,3 +282,25 @@ def test_compare_needs_two_inputs() -> None:
     code, _, stderr = run("compare", EXAMPLE_FILES[0])
     assert code == 2
     assert "at least two" in stderr
+
+
+def test_export_parquet_then_ingest_it_back(tmp_path: Path) -> None:
+    db, again = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    run("ingest", "--db", db, "--no-embed", str(EXAMPLES), "--published", "2031-10-14")
+    code, stdout, _ = run("export", str(tmp_path / "pq"), "--db", db, "--json")
+    assert code == 0
+    written = json.loads(stdout)["files"]
+    assert written["articles"]["rows"] == 3
+    code, stdout, _ = run(
+        "ingest", "--db", again, "--no-embed", "--json", written["articles"]["path"]
+    )
+    assert code == 0
+    assert json.loads(stdout)["added"] == 3
+
+
+def test_workers_and_scheduler_are_exclusive(tmp_path: Path) -> None:
+    code, _, stderr = run(
+        "ingest", "--db", str(tmp_path / "t.db"), str(EXAMPLES), "--workers", "1",
+        "--scheduler", "tcp://127.0.0.1:1",
+    )  # fmt: skip
+    assert code == 2 and "not both" in stderr

@@ -20,6 +20,7 @@ EXTENSIONS = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".parquet": "parquet",
 }
 DATASET_FORMATS = frozenset({"jsonl", "json", "csv", "tsv"})
 _HTML_MARKS = ("<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>", "<p ")

@@ -15,7 +15,7 @@ from newsprism.models import RawDocument
 #: host name -> IP address strings; injectable so tests never touch DNS.
 Resolver = Callable[[str], list[str]]
 
-FORMATS = ("text", "html", "feed", "jsonl", "csv")
+FORMATS = ("text", "html", "feed", "jsonl", "csv", "parquet")
 
 
 def system_resolver(host: str) -> list[str]:

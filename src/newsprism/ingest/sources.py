@@ -27,6 +27,7 @@ from newsprism.ingest.formats import (
     text_document,
 )
 from newsprism.ingest.options import Failed, Loaded, ReadOptions
+from newsprism.ingest.parquet import is_parquet, iter_parquet
 from newsprism.models import InputKind, RawDocument
 
 STDIN = "-"
@@ -101,6 +102,10 @@ def _file_items(path: Path, *, location: str, options: ReadOptions) -> Iterator[
     try:
         with path.open("rb") as stream:
             head = stream.read(_HEAD)
+            if options.fmt in (None, "parquet") and is_parquet(path.name, head):
+                # columnar: read row by row, never whole (pyarrow loads only when needed)
+                yield from iter_parquet(path, location=location, stem=path.stem, options=options)
+                return
             fmt = format_of(path.name, head, forced=options.fmt)
             if fmt in ("jsonl", "csv", "tsv"):
                 stream.seek(0)

@@ -1,0 +1,100 @@
+"""Partitioned story clustering + global merge against the single-process online clusterer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.cluster import ClusterFeatures, OnlineClusterer, cluster_features
+from newsprism.cluster.metrics import bcubed
+from newsprism.ingest import ReadOptions
+from newsprism.scale import ingest_distributed
+from newsprism.scale.stories import block_partitions, cluster_distributed
+from newsprism.store import Store
+from tests.conftest import ECBPLUS_DEV
+from tests.scale.daskprocs import DaskProcesses
+
+ECB = ReadOptions(id_field="doc_id", text_field="text")
+MODEL = "all-MiniLM-L6-v2-onnx-int8"
+
+
+def single_process(
+    ids: list[str], vectors: np.ndarray, features: list[ClusterFeatures]
+) -> list[str]:
+    clusterer = OnlineClusterer(dim=vectors.shape[1])
+    return [clusterer.add(i, v, f).story_id for i, v, f in zip(ids, vectors, features, strict=True)]
+
+
+def toy_stream(n_events: int = 12, per_event: int = 8, seed: int = 3):
+    """Fictional events: each a direction in vector space and a set of its own words."""
+    rng = np.random.default_rng(seed)
+    ids, vectors, features = [], [], []
+    for k in range(n_events * per_event):
+        event = (k * 5) % n_events  # events interleave, as in a stream
+        centre = np.random.default_rng(event).normal(size=32)
+        v = centre / np.linalg.norm(centre) + 0.25 * rng.normal(size=32) / np.sqrt(32)
+        words = " ".join(
+            f"place{event} quake{event} mayor{event} word{rng.integers(500)}" for _ in range(6)
+        )
+        ids.append(f"a{k}")
+        vectors.append(v / np.linalg.norm(v))
+        features.append(cluster_features(f"Town{event} report {words}", title=f"Event {event}"))
+    return ids, np.array(vectors, dtype=np.float32), features
+
+
+def test_one_partition_is_exactly_the_single_process_run() -> None:
+    ids, vectors, features = toy_stream()
+    result = cluster_distributed(ids, vectors, features, partitions=1)
+    assert result.labels(ids) == single_process(ids, vectors, features)  # the same story ids
+    assert result.merged == 0 and result.partitions == 1
+
+
+def test_blocking_keeps_similar_articles_together_and_balances() -> None:
+    ids, vectors, _ = toy_stream(n_events=12, per_event=10)
+    part = block_partitions(vectors, 3)
+    sizes = np.bincount(part, minlength=3)
+    assert sizes.min() > 0 and sizes.max() <= 2 * sizes.min()
+    events = [(k * 5) % 12 for k in range(len(ids))]
+    split = sum(
+        len({int(part[i]) for i, e in enumerate(events) if e == ev}) > 1 for ev in range(12)
+    )
+    assert split <= 2  # nearly every event lies in one partition
+
+
+def test_mismatched_inputs_are_a_usage_error() -> None:
+    from newsprism.errors import UsageError
+
+    ids, vectors, features = toy_stream()
+    with pytest.raises(UsageError):
+        cluster_distributed(ids[:-1], vectors, features, partitions=1)
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_ecbplus_through_the_cluster_gives_the_single_process_stories(
+    cluster: DaskProcesses, tmp_path: Path
+) -> None:
+    """Ingest with embeddings on two workers, cluster in two partitions there, compare."""
+    store = Store(tmp_path / "dist.db")
+    report = ingest_distributed([ECBPLUS_DEV], store, scheduler=cluster.address, options=ECB)
+    assert report.ok and report.embedded == 596
+    ids, vectors = store.article_vectors(MODEL, report.added)
+    assert ids == report.added  # input order
+    articles = [store.get(i).article for i in ids]
+    features = [cluster_features(a.body, title=a.title) for a in articles]
+    single = single_process(ids, vectors, features)
+    result = cluster_distributed(
+        ids,
+        vectors,
+        features,
+        [a.published for a in articles],
+        scheduler=cluster.address,
+        partitions=2,
+    )
+    assert result.partitions == 2 and set(result.assignments) == set(ids)
+    agreement = bcubed(result.labels(ids), single)["f1"]
+    assert agreement >= 0.98, agreement
+    same_id = sum(a == b for a, b in zip(result.labels(ids), single, strict=True))
+    assert same_id / len(ids) >= 0.9  # stories keep the ids a single run gives them
