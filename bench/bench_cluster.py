@@ -63,11 +63,13 @@ def _variant(features, copy: int, rng: np.random.Generator):
     order = np.argsort(ids)
     _, first = np.unique(ids[order], return_index=True)
     keep = order[first]
+    lead = np.unique((features.lead_ids.astype(np.int64) * 1_000_003 + copy * 7_919) % TERM_SPACE)
     return replace(
         features,
         term_ids=ids[keep],
         term_counts=features.term_counts[keep],
         signature=rng.integers(0, 2**32 - 1, PERMUTATIONS, dtype=np.uint32),
+        lead_ids=lead.astype(np.int32),
     )
 
 

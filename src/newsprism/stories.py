@@ -70,7 +70,8 @@ def update_stories(
         report.placed += len(assignments)
         report.new_stories += [a.story_id for a in assignments if a.is_new_story]
         report.duplicates += sum(1 for a in assignments if a.duplicate_of)
-        report.touched += sorted({a.story_id for a in assignments} - set(report.touched))
+        touched = {a.story_id for a in assignments} | {s for a in assignments for s in a.reshaped}
+        report.touched += sorted(touched - set(report.touched))
         if progress:
             progress(len(chunk), "stories")
     return report
@@ -144,10 +145,12 @@ def _save(
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     conn = store.connection
     try:
+        # An automatic split may have moved articles placed earlier: save those stories too.
+        touched = {a.story_id for a in assignments} | {s for a in assignments for s in a.reshaped}
         save_stories(
             conn,
             clusterer,
-            {a.story_id for a in assignments},
+            touched,
             titles=titles,
             assignments=assignments,
             now=now,

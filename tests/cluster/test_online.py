@@ -128,7 +128,11 @@ def test_merge_holds_for_later_articles_and_old_ids_resolve():
 
 def test_split_moves_articles_and_keeps_the_founders_id():
     articles, vectors, features = _stream()  # floods share a direction: mix them up first
-    clusterer = OnlineClusterer(settings=ClusterSettings(threshold=0.1, term_weight=0.0))
+    clusterer = OnlineClusterer(
+        settings=ClusterSettings(
+            threshold=0.1, term_weight=0.0, conflict_weight=0.0, split_max_size=0
+        )
+    )
     placed = _feed(clusterer, articles, vectors, features)
     mixed = placed["flood1-a"].story_id
     assert placed["flood2-a"].story_id == mixed
@@ -140,7 +144,7 @@ def test_split_moves_articles_and_keeps_the_founders_id():
 
 def test_decisions_hold_when_the_stream_is_replayed():
     articles, vectors, features = _stream()
-    loose = ClusterSettings(threshold=0.1, term_weight=0.0)
+    loose = ClusterSettings(threshold=0.1, term_weight=0.0, conflict_weight=0.0, split_max_size=0)
     first = OnlineClusterer(settings=loose)
     placed = _feed(first, articles, vectors, features)
     first.split(placed["flood1-a"].story_id, ["flood2-a", "flood2-b", "flood2-c"])

@@ -24,7 +24,11 @@ def single_process(
     ids: list[str], vectors: np.ndarray, features: list[ClusterFeatures]
 ) -> list[str]:
     clusterer = OnlineClusterer(dim=vectors.shape[1])
-    return [clusterer.add(i, v, f).story_id for i, v, f in zip(ids, vectors, features, strict=True)]
+    for i, v, f in zip(ids, vectors, features, strict=True):
+        clusterer.add(i, v, f)
+    # read the stories at the end: an automatic split may move articles placed earlier
+    final = clusterer.assignments()
+    return [final[i] for i in ids]
 
 
 def toy_stream(n_events: int = 12, per_event: int = 8, seed: int = 3):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.cluster.minhash import minhash_signature
+from newsprism.text import split_sentences
 
 #: Term ids live in a fixed hashed space so that the document-frequency table stays small at any
 #: corpus size (collisions in 2**20 buckets are too rare to matter for a similarity score).
@@ -26,6 +27,13 @@ TERM_SPACE = 1 << TERM_BITS
 #: that look-alike events share. Terms of the lead count this many times over.
 LEAD_WORDS = 60
 LEAD_WEIGHT = 3
+
+#: The "lead items" are the names and numbers of the title and the first sentences (at most this
+#: many words): what a report says its event is. Two look-alike events differ there first.
+LEAD_ITEM_SENTENCES = 2
+LEAD_ITEM_WORDS = 50
+#: only this much of the body is searched for the first sentences (keeps the cost flat)
+_LEAD_CHARS = 1200
 
 
 def _words(text: str) -> list[str]:
@@ -73,7 +81,8 @@ class ClusterFeatures:
 
     ``term_ids``/``term_counts``: hashed content words, names and numbers (sorted ids, lead-weighted
     counts); ``weekdays``, ``dates`` ("MM-DD") and ``years`` mentioned; ``signature``: a MinHash of
-    word 5-shingles for near-duplicate detection.
+    word 5-shingles for near-duplicate detection; ``lead_ids``: sorted ids of the names and numbers
+    of the title and first sentences (see :func:`lead_items`).
     """
 
     term_ids: np.ndarray
@@ -82,6 +91,7 @@ class ClusterFeatures:
     dates: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     signature: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
     @classmethod
     def empty(cls) -> ClusterFeatures:
@@ -130,6 +140,22 @@ def _lead(text: str) -> str:
     return " ".join(words[:LEAD_WORDS])
 
 
+def lead_text(text: str, *, title: str = "") -> str:
+    """The title and the first sentences of ``text``, at most ``LEAD_ITEM_WORDS`` words."""
+    head = text[:_LEAD_CHARS]
+    spans = split_sentences(head)
+    if len(spans) > LEAD_ITEM_SENTENCES:
+        head = head[: spans[LEAD_ITEM_SENTENCES - 1][1]]
+    words = f"{title} . {head}".split() if title else head.split()
+    return " ".join(words[:LEAD_ITEM_WORDS])
+
+
+def lead_items(lead: str) -> np.ndarray:
+    """Sorted ids of the names (single and paired) and numbers of a lead."""
+    ids = {term_id(t) for t in terms(lead) if t[0] == "@" or t[0].isdigit()}
+    return np.array(sorted(ids), dtype=np.int32)
+
+
 def cluster_features(text: str, *, title: str = "") -> ClusterFeatures:
     """Signals of one article (title and body) for :class:`OnlineClusterer`."""
     full = f"{title}\n{text}" if title else text
@@ -150,4 +176,5 @@ def cluster_features(text: str, *, title: str = "") -> ClusterFeatures:
         ),
         years=frozenset(_YEAR.findall(normalised)),
         signature=minhash_signature(full),
+        lead_ids=lead_items(lead_text(text, title=title)),
     )

@@ -9,8 +9,17 @@ Nothing already assigned is re-clustered. For a new article the clusterer
 3. scores each candidate story: cosine to the story's mean embedding, IDF-weighted overlap of
    terms (names, numbers, content words, the lead counting more) with the story's term profile,
    and agreement of the weekdays / dates both mention; publication dates far apart exclude a story;
+   a *conflict* lowers the score: the article's lead (title and first sentences) names things the
+   story never mentions while the names and numbers most of the story's leads share are absent
+   from the article (another host, another opponent, another magnitude: a look-alike event);
 4. joins the best story when the score clears ``threshold``, else founds a new story whose id
-   ("s-" + hash of the founding article id) never changes.
+   ("s-" + hash of the founding article id) never changes;
+5. now and then (each time a story has grown by half, up to ``split_max_size`` members) checks
+   that the story is still one event: when its members fall into two groups that are much less
+   alike between than within, the group without the founder leaves to found a new story. The
+   founder's story keeps its id; ``Assignment.reshaped`` names both stories. One wrong join of
+   the first report of a look-alike event otherwise draws in every later report of it. Stories
+   touched by a person's merge or split are never split automatically.
 
 Story profiles are sums, so a story's picture sharpens as it grows; IDF comes from the articles
 seen so far and is applied when scoring, so early profiles are re-weighted as the corpus grows.
@@ -40,11 +49,13 @@ class ClusterSettings:
     """Defaults chosen to work without labels; see docs in the module for what each does."""
 
     #: join the best story when its score reaches this
-    threshold: float = 0.30
+    threshold: float = 0.25
     #: weights of the three signals in the score
     embedding_weight: float = 0.2
     term_weight: float = 0.8
     date_weight: float = 0.05
+    #: subtracted times the lead conflict (0..1) from a story's score
+    conflict_weight: float = 0.08
     #: nearest articles looked up per new article (their stories are the candidates)
     neighbours: int = 24
     #: near-duplicate: estimated shingle Jaccard at least this, among neighbours this close
@@ -56,6 +67,17 @@ class ClusterSettings:
     profile_terms: int = 400
     #: vectors searched exactly up to this many, then by HNSW
     exact_limit: int = EXACT_LIMIT
+    #: split a story when its two groups are alike below ``split_between`` and below
+    #: ``split_ratio`` times the likeness within the looser group, each group at least
+    #: ``split_min_part`` articles; checked when a story has grown ``split_growth`` times since
+    #: its last check, while it has at most ``split_max_size`` members (0 turns splitting off)
+    split_between: float = 0.35
+    split_ratio: float = 0.8
+    split_min_part: int = 3
+    split_growth: float = 1.4
+    split_max_size: int = 80
+    #: lead items kept per story (the most frequent); bounds memory per story
+    profile_lead_items: int = 200
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -70,6 +92,8 @@ class Assignment:
     is_new_story: bool
     duplicate_of: str | None
     score: float
+    #: stories whose members an automatic split changed while placing this article (save them)
+    reshaped: tuple[str, ...] = ()
 
 
 @dataclass
@@ -85,6 +109,10 @@ class _Story:
     dates: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
+    lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    lead_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    #: member count at the last split check
+    checked: int = 0
 
 
 @dataclass
@@ -98,6 +126,7 @@ class _Member:
     weekdays: frozenset[str]
     dates: frozenset[str]
     published: date | None
+    lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
 
 
 @dataclass(frozen=True)
@@ -154,6 +183,14 @@ def _add_sparse(
     weights[np.searchsorted(ids, ids_b)] += sign * w_b
     keep = weights > 1e-6
     return ids[keep], weights[keep]
+
+
+def _within(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """Which ``values`` occur in ``sorted_ids`` (binary search: cheaper than np.isin here)."""
+    if sorted_ids.size == 0:
+        return np.zeros(values.size, dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_ids, values), sorted_ids.size - 1)
+    return sorted_ids[at] == values
 
 
 def _agreement(doc: frozenset[str], story: Counter[str]) -> float:
@@ -277,7 +314,10 @@ class OnlineClusterer:
         story = self._stories[story_id]
         self._remember(article_id, vector, features, ids, weights, day, story_id, None)
         self._absorb(story, article_id)
-        return Assignment(article_id, story_id, is_new, None, score)
+        reshaped = () if is_new else self._check_split(story)
+        return Assignment(
+            article_id, self._articles[article_id].story, is_new, None, score, reshaped
+        )
 
     def add_many(
         self,
@@ -308,6 +348,7 @@ class OnlineClusterer:
             weekdays=features.weekdays,
             dates=features.dates,
             published=day,
+            lead_ids=features.lead_ids.astype(np.int32),
         )
 
     def _find_original(
@@ -384,7 +425,33 @@ class OnlineClusterer:
         dates = (
             _agreement(features.weekdays, story.weekdays) + _agreement(features.dates, story.dates)
         ) / 2
-        return s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
+        score = s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
+        if s.conflict_weight and score >= s.threshold:
+            # a conflict only lowers a score: below the threshold it cannot change the choice
+            score -= s.conflict_weight * self._conflict(story, features.lead_ids, ids)
+        return score
+
+    def _conflict(self, story: _Story, lead: np.ndarray, ids: np.ndarray) -> float:
+        """How strongly the article's lead speaks of another event than the story's leads (0..1).
+
+        Both halves must hold, weighted by IDF so that common names count little: the share of
+        the article's lead items the story never mentions, and the share of the story's core
+        lead items (in the leads of at least half its members) the article never mentions.
+        Either alone is ordinary: a report adds a new name, or leaves out one.
+        """
+        if lead.size == 0 or story.lead_ids.size == 0:
+            return 0.0
+        weight = self._idf(lead)
+        known = _within(lead, story.term_ids) | _within(lead, story.lead_ids)
+        novel = float(weight[~known].sum() / weight.sum())
+        if novel == 0.0:
+            return 0.0
+        core = story.lead_ids[story.lead_counts * 2 >= len(story.members)]
+        if core.size == 0:
+            return 0.0
+        core_weight = self._idf(core)
+        absent = ~_within(core, ids)
+        return min(novel, float(core_weight[absent].sum() / core_weight.sum()))
 
     def _in_span(self, story: _Story, day: date | None) -> bool:
         if day is None or story.first is None or story.last is None:
@@ -408,6 +475,13 @@ class OnlineClusterer:
             story.term_ids, story.term_weights, m.term_ids, m.term_weights
         )
         self._prune(story)
+        story.lead_ids, story.lead_counts = _add_sparse(
+            story.lead_ids, story.lead_counts, m.lead_ids, np.ones(m.lead_ids.size, np.float32)
+        )
+        limit = self.settings.profile_lead_items
+        if story.lead_ids.size > 2 * limit:
+            keep = np.sort(np.argsort(-story.lead_counts, kind="stable")[:limit])
+            story.lead_ids, story.lead_counts = story.lead_ids[keep], story.lead_counts[keep]
         story.weekdays.update(m.weekdays)
         story.dates.update(m.dates)
         self._extend_span(story, m.published)
@@ -424,6 +498,94 @@ class OnlineClusterer:
             return
         story.first = day if story.first is None else min(story.first, day)
         story.last = day if story.last is None else max(story.last, day)
+
+    # --- automatic split -----------------------------------------------------------------------
+
+    def _check_split(self, story: _Story) -> tuple[str, ...]:
+        s = self.settings
+        n = len(story.members)
+        if (
+            n > s.split_max_size
+            or n < 2 * s.split_min_part
+            or n < s.split_growth * story.checked
+            or self._decided(story)
+        ):
+            return ()
+        story.checked = n
+        groups = self._two_groups(story.members)
+        if groups is None:
+            return ()
+        founder_side = 0 if story.founder in groups[0] else 1
+        leaving = groups[1 - founder_side]
+        return self._split_off(story, leaving)
+
+    def _decided(self, story: _Story) -> bool:
+        """Whether a person's decision bears on the story: then it is theirs to split."""
+        if not self.constraints:
+            return False
+        return any(self.constraints.together(a) or self.constraints.apart(a) for a in story.members)
+
+    def _member_similarities(self, members: list[str]) -> np.ndarray:
+        """The clusterer's own article-to-article likeness (embedding and IDF-weighted terms)."""
+        items = [self._articles[a] for a in members]
+        vectors = np.stack([self._index.vector(m.row) for m in items])
+        ids = np.unique(np.concatenate([m.term_ids for m in items]))
+        terms = np.zeros((len(items), ids.size), dtype=np.float32)
+        for row, m in enumerate(items):
+            terms[row, np.searchsorted(ids, m.term_ids)] = m.term_weights
+        terms *= self._idf(ids)
+        terms /= np.maximum(np.linalg.norm(terms, axis=1, keepdims=True), 1e-9)
+        s = self.settings
+        return s.embedding_weight * (vectors @ vectors.T) + s.term_weight * (terms @ terms.T)
+
+    def _two_groups(self, members: list[str]) -> tuple[set[str], set[str]] | None:
+        """Average-link the members down to two groups; both when they are two events."""
+        s = self.settings
+        sims = self._member_similarities(members)
+        link = sims.astype(np.float64)
+        np.fill_diagonal(link, -np.inf)
+        sizes = np.ones(len(members))
+        groups: list[list[int]] = [[i] for i in range(len(members))]
+        alive = np.ones(len(members), dtype=bool)
+        while alive.sum() > 2:
+            flat = int(np.argmax(np.where(alive[:, None] & alive[None, :], link, -np.inf)))
+            a, b = divmod(flat, len(members))
+            # Lance-Williams update for average linkage
+            merged = (sizes[a] * link[a] + sizes[b] * link[b]) / (sizes[a] + sizes[b])
+            link[a], link[:, a] = merged, merged
+            link[a, a] = -np.inf
+            sizes[a] += sizes[b]
+            groups[a] += groups[b]
+            alive[b] = False
+            link[b], link[:, b] = -np.inf, -np.inf
+        first, second = (groups[i] for i in np.flatnonzero(alive))
+        if min(len(first), len(second)) < s.split_min_part:
+            return None
+
+        def within(group: list[int]) -> float:
+            block = sims[np.ix_(group, group)]
+            return float((block.sum() - np.trace(block)) / (len(group) * (len(group) - 1)))
+
+        between = float(sims[np.ix_(first, second)].mean())
+        if between >= s.split_between or between >= s.split_ratio * min(
+            within(first), within(second)
+        ):
+            return None
+        return {members[i] for i in first}, {members[i] for i in second}
+
+    def _split_off(self, story: _Story, leaving: set[str]) -> tuple[str, ...]:
+        gone = [a for a in story.members if a in leaving]
+        gone += [a for a in story.duplicates if self._articles[a].duplicate_of in leaving]
+        staying = [a for a in self._all_articles(story.id) if a not in set(gone)]
+        new_id = story_id_for(gone[0])
+        while new_id in self._stories or new_id in self._alias:
+            new_id = story_id_for(new_id)
+        self._rebuild(story, staying)
+        self._stories[new_id] = _Story(id=new_id, founder=gone[0])
+        self._rebuild(self._stories[new_id], gone)
+        for sid in (story.id, new_id):
+            self._stories[sid].checked = len(self._stories[sid].members)
+        return story.id, new_id
 
     def _rebuild(self, story: _Story, articles: Iterable[str]) -> None:
         fresh = _Story(id=story.id, founder=story.founder)
@@ -524,6 +686,7 @@ class OnlineClusterer:
                     "dates": dict(s.dates),
                     "first": s.first.isoformat() if s.first else None,
                     "last": s.last.isoformat() if s.last else None,
+                    "checked": s.checked,
                 }
                 for s in stories
             ],
@@ -533,6 +696,8 @@ class OnlineClusterer:
             "article_terms": [(m.term_ids, m.term_weights) for _, m in members],
             "story_terms": [(s.term_ids, s.term_weights) for s in stories],
             "story_centroids": [s.centroid for s in stories],
+            "article_leads": [m.lead_ids for _, m in members],
+            "story_leads": [(s.lead_ids, s.lead_counts) for s in stories],
             "df": self._df.copy(),
         }
 
@@ -554,8 +719,16 @@ class OnlineClusterer:
         clusterer._docs = int(state["docs"])
         clusterer._df = np.array(state["df"], dtype=np.int32)
         clusterer._alias = dict(state["alias"])
-        for item, signature, (ids, weights) in zip(
-            state["articles"], state["signatures"], state["article_terms"], strict=True
+        # states written before lead items existed load with none (they fill in as stories grow)
+        no_lead = np.zeros(0, dtype=np.int32)
+        article_leads = state.get("article_leads") or [no_lead] * len(state["articles"])
+        story_leads = state.get("story_leads") or [(no_lead, no_lead)] * len(state["stories"])
+        for item, signature, (ids, weights), lead in zip(
+            state["articles"],
+            state["signatures"],
+            state["article_terms"],
+            article_leads,
+            strict=True,
         ):
             clusterer._articles[item["id"]] = _Member(
                 story=item["story"],
@@ -567,9 +740,14 @@ class OnlineClusterer:
                 weekdays=frozenset(item["weekdays"]),
                 dates=frozenset(item["dates"]),
                 published=_parse_day(item["published"]),
+                lead_ids=np.asarray(lead, dtype=np.int32),
             )
-        for item, (ids, weights), centroid in zip(
-            state["stories"], state["story_terms"], state["story_centroids"], strict=True
+        for item, (ids, weights), centroid, (lead_ids, lead_counts) in zip(
+            state["stories"],
+            state["story_terms"],
+            state["story_centroids"],
+            story_leads,
+            strict=True,
         ):
             clusterer._stories[item["id"]] = _Story(
                 id=item["id"],
@@ -583,5 +761,8 @@ class OnlineClusterer:
                 dates=Counter(item["dates"]),
                 first=_parse_day(item["first"]),
                 last=_parse_day(item["last"]),
+                lead_ids=np.asarray(lead_ids, dtype=np.int32),
+                lead_counts=np.asarray(lead_counts, dtype=np.float32),
+                checked=int(item.get("checked", 0)),
             )
         return clusterer

@@ -98,10 +98,13 @@ def run_online(
     *,
     settings: ClusterSettings | None = None,
 ) -> tuple[list[str], OnlineClusterer]:
-    """Feed the documents in order; the story id of each."""
+    """Feed the documents in order; the story id of each once all are placed (an automatic
+    split may move an article after it was placed)."""
     clusterer = OnlineClusterer(settings=settings, dim=vectors.shape[1])
-    placed = zip(ids, vectors, features, strict=True)
-    return [clusterer.add(i, v, f).story_id for i, v, f in placed], clusterer
+    for doc_id, vector, feature in zip(ids, vectors, features, strict=True):
+        clusterer.add(doc_id, vector, feature)
+    final = clusterer.assignments()
+    return [final[i] for i in ids], clusterer
 
 
 def _tuned_baseline(vectors: np.ndarray, gold: Sequence[str]) -> dict[str, Any]:
