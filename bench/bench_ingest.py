@@ -44,11 +44,15 @@ def source_texts() -> list[str]:
     return texts
 
 
-def make_pages(n: int, folder: Path) -> list[Path]:
+def make_pages(n: int, folder: Path, *, words: int = 0) -> list[Path]:
     texts = source_texts()
     paths = []
     for i in range(n):
         text = texts[i % len(texts)]
+        k = 1
+        while len(text.split()) < words:  # longer articles: append the next texts
+            text += " " + texts[(i + k) % len(texts)]
+            k += 1
         sentences = [s.strip() for s in text.replace("\n", " ").split(". ") if s.strip()]
         title = sentences[0][:120]
         # A variation per copy so that copies are distinct articles, not duplicates.
@@ -107,12 +111,13 @@ def in_subprocess(target, *args) -> dict:  # type: ignore[no-untyped-def]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--words", type=int, default=0, help="Make each article at least this long.")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "ingest.json")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
-        paths = make_pages(args.n, folder)
+        paths = make_pages(args.n, folder, words=args.words)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths) / len(paths)
         base = in_subprocess(run_trafilatura, [str(p) for p in paths])
         noembed = in_subprocess(run_newsprism, str(folder), str(Path(tmp) / "a.db"), False)

@@ -9,7 +9,7 @@ from newsprism.eval.contradictions import evaluate_contradictions
 from tests.conftest import ECBPLUS_DEV, ROOT, SEMEVAL_DEV, need_shared
 
 FLOORS = ROOT / "tests" / "quality_floors.json"
-GATE_PAIRS = 10
+GATE_PAIRS = 20
 
 
 def test_contradiction_benchmark_above_floors() -> None:
@@ -20,5 +20,7 @@ def test_contradiction_benchmark_above_floors() -> None:
     overall = result["overall"]
     assert overall["precision"] >= floors["precision"], result
     assert overall["recall"] >= floors["recall"], result
-    for kind in ("number", "quote"):
+    for kind in ("number", "quote", "date"):
         assert result["types"][kind]["recall"] >= floors[f"{kind}_recall"], result
+    flagged = sum(c["flagged"] for c in result["controls"].values())
+    assert flagged <= floors["max_controls_flagged"], result["controls"]

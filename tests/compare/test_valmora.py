@@ -92,3 +92,25 @@ def test_json_top_level(valmora: Comparison) -> None:
         assert {"type", "confidence", "evidence"} <= set(x)
         for e in x["evidence"]:
             assert {"source", "text", "start", "end"} <= set(e)
+
+
+def test_additions_read_as_statements(valmora: Comparison) -> None:
+    """No headline fragments, no clause without its subject, no one-word details."""
+    for a in valmora.additions:
+        title = valmora.source(a.source).title
+        assert a.span.start > len(title), a  # headlines condense the body: never an addition
+        assert a.text[0].isupper() and a.text.rstrip("”\"'").endswith((".", "!", "?")), a
+        first = a.text.split()[0].lower()
+        assert first not in {"which", "who", "that", "and", "to", "as"}, a
+        if a.kind == "detail":
+            assert a.detail and all(w in a.text for w in a.detail.split()), a
+        else:
+            assert not a.detail
+
+
+def test_brief_additions_are_whole_sentences(valmora: Comparison) -> None:
+    for b in valmora.brief:
+        if b.section == "addition":
+            statement = b.text.split(": ", 1)[1]
+            assert statement[0].isupper() and statement.endswith("."), b
+            assert len(statement.split()) >= 5, b

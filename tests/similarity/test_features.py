@@ -8,7 +8,7 @@ from newsprism.similarity.features import (
     SHARED_FEATURES,
     pair_features,
 )
-from newsprism.similarity.profile import Vectors, build_profile
+from newsprism.similarity.profile import Vectors, build_profile, char_grams
 from similarity.helpers import fixture_article
 
 
@@ -44,3 +44,38 @@ def test_unrelated_articles_share_little() -> None:
     assert ev.days_apart is None
     # extraction features stay 0 unless both sides were extracted
     assert all(ev.features[name] == 0.0 for name in EXTRACT_FEATURES)
+
+
+def test_char_grams_match_inflected_forms_in_any_script() -> None:
+    grams = char_grams("Die Regierung, die Regierungen!")
+    assert grams[" die"] == 2 and grams["rung"] == 2 and grams["ngen"] == 1
+    assert " reg" in grams and "," not in "".join(grams)
+    # casefolded and NFKC-normalised: the same word in two spellings gives the same grams
+    assert char_grams("STRASSE") == char_grams("straße".upper())
+    assert char_grams("ｆｕｌｌ") == char_grams("full")
+    assert char_grams("ab") == {" ab ": 1}
+
+
+def test_char_overlap_separates_same_story_from_another_story() -> None:
+    a, b, other = (
+        build_profile(fixture_article(n)) for n in ("flood_a.txt", "flood_b.txt", "transfer.txt")
+    )
+    same = pair_features(a, b, _vectors(len(a.sentences), 3), _vectors(len(b.sentences), 4))
+    far = pair_features(a, other, _vectors(len(a.sentences), 3), _vectors(len(other.sentences), 5))
+    for name in ("chars_cosine", "chars_lead_cosine", "chars_title_cosine"):
+        assert 0.0 <= far.features[name] < same.features[name] <= 1.0, name
+
+
+def test_opening_features_compare_titles_and_first_sentences() -> None:
+    p = build_profile(fixture_article("flood_a.txt"))
+    v = _vectors(len(p.sentences), 6)
+    f = pair_features(p, p, v, v).features
+    assert np.isclose(f["cos_first3"], 1.0) and np.isclose(f["first_pair_max"], 1.0)
+    # the title against the other's opening: high, but below identity
+    assert 0.3 < f["title_lead"] < 1.0
+    # the same first sentence, different rest: the openings still match best
+    m = v.sentences.copy()
+    m[3:] = -m[3:]
+    swapped = Vectors("fake", v.document, m)
+    g = pair_features(p, p, v, swapped).features
+    assert np.isclose(g["cos_first3"], 1.0) and g["cos_centroid"] < f["cos_centroid"]

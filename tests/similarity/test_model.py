@@ -73,7 +73,9 @@ def test_fit_recovers_a_linear_rating_and_round_trips() -> None:
 def test_a_model_fitted_on_one_route_refuses_the_other() -> None:
     feats = [_features(0.1 * i) for i in range(5)]
     model = fit_model(["en"] * 5, feats, {d: [1, 2, 3, 4, 1] for d in DIMENSIONS})
-    assert set(model.routes) == {"en"}
+    # the fast English model is trained on the same English pairs
+    assert set(model.routes) == {"en", "en_fast"}
+    assert "cos_lead" not in model.routes["en_fast"].features
     with pytest.raises(ModelError, match="multi"):
         model.predict_one("multi", feats[0])
     with pytest.raises(ModelError, match="no training pairs"):
@@ -103,3 +105,15 @@ def test_weights_for_other_features_are_refused(tmp_path) -> None:
         load_model(path)
     with pytest.raises(ModelError, match="missing"):
         load_model(tmp_path / "absent.json")
+
+
+def test_route_features_override_only_the_routes_given() -> None:
+    rng = np.random.default_rng(3)
+    feats = [{name: float(rng.normal()) for name in ALL_FEATURES} for _ in range(60)]
+    routes = ["en" if i % 2 else "multi" for i in range(60)]
+    y = [float(rng.uniform(1, 4)) for _ in range(60)]
+    model = fit_model(
+        routes, feats, {d: y for d in DIMENSIONS}, route_features={"multi": ("chars_cosine",)}
+    )
+    assert model.routes["multi"].features == ("chars_cosine",)
+    assert model.routes["en"].features == ROUTE_FEATURES["en"]

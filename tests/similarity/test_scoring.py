@@ -118,3 +118,23 @@ def test_one_job_gives_the_same_scores_as_two() -> None:
     one = score_pairs(pairs, n_jobs=1, embedders=fake_embedders(), extractor=fake_extractor)
     two = score_pairs(pairs, n_jobs=2, embedders=fake_embedders(), extractor=fake_extractor)
     assert one[0].to_dict() == two[0].to_dict()
+
+
+def test_fast_mode_skips_the_multilingual_lead_of_english_pairs() -> None:
+    a, b, de = (fixture_article(n) for n in ("flood_a.txt", "flood_b.txt", "flood_de.txt"))
+    embedders = fake_embedders()
+    fast, cross = score_pairs(
+        [(a, b), (a, de)], embedders=embedders, extractor=fake_extractor, fast=True
+    )
+    # English pairs: MiniLM only; the multilingual model reads only the cross-language pair
+    # (sentences + documents: the fakes are not e5, whose document is the sentence centroid)
+    assert embedders["en"].calls == 2 and embedders["multi"].calls == 2
+    slow = fake_embedders()
+    score_pairs([(a, b), (a, de)], embedders=slow, extractor=fake_extractor)
+    assert slow["multi"].calls == 3  # plus the English leads
+    assert fast.route == "en_fast" and cross.route == "multi"
+    assert any("Fast mode" in n for n in fast.notes)
+    assert "multilingual e5" not in fast.to_dict()["explanations"]["overall"]
+    full = score_pairs([(a, b)], embedders=fake_embedders(), extractor=fake_extractor)[0]
+    assert full.route == "en" and fast.overall < cross.overall
+    assert similarity(a, b, embedders=fake_embedders(), fast=True).route == "en_fast"

@@ -109,3 +109,16 @@ def test_evaluate_cross_validates_and_reports(tmp_path: Path) -> None:
     assert (tmp_path / "cache.npz").is_file()
     again = NpzEmbeddingCache(tmp_path / "cache.npz")
     assert len(again) == len(cache) > 0
+
+
+def test_evaluate_fast_scores_english_pairs_with_the_fast_model(tmp_path: Path) -> None:
+    path = _write_pairs(tmp_path / "dev.jsonl", 24)
+    kw = {"folds": 4, "embedders": fake_embedders(), "extractor": fake_extractor}
+    fast = evaluate_semeval(path, fast=True, **kw)
+    assert fast["routes"] == {"en_fast": 18, "multi": 6}
+    assert fast["dimensions"]["overall"]["pearson"] > 0.8
+    full = evaluate_semeval(path, **kw)
+    # the multilingual pairs are scored the same way in both modes
+    de_en = [f"{i}_{i + 100}" for i in range(3, 24, 4)]
+    assert all(full["predictions"][p] == fast["predictions"][p] for p in de_en)
+    assert any(full["predictions"][p] != fast["predictions"][p] for p in full["predictions"])

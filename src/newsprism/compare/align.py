@@ -60,6 +60,17 @@ _ACTION_CLASSES = {
     **dict.fromkeys(("arrest", "detain", "apprehend"), "arrest"),
     **dict.fromkeys(("hit", "strike", "batter"), "hit"),
     **dict.fromkeys(("die", "perish"), "die"),
+    **dict.fromkeys(("find", "discover", "locate", "uncover"), "find"),
+    **dict.fromkeys(("injure", "hurt", "wound"), "injure"),
+    **dict.fromkeys(("arrive", "land", "reach"), "arrive"),
+    **dict.fromkeys(("unveil", "introduce", "launch", "present", "reveal"), "unveil"),
+    **dict.fromkeys(("rescue", "save"), "rescue"),
+    **dict.fromkeys(("charge", "indict", "accuse"), "charge"),
+    **dict.fromkeys(("raise", "increase", "hike", "boost"), "raise"),
+    **dict.fromkeys(("cut", "reduce", "lower", "slash"), "cut"),
+    **dict.fromkeys(("close", "shut"), "close"),
+    **dict.fromkeys(("win", "secure"), "win"),
+    **dict.fromkeys(("resign", "quit", "step"), "resign"),
 }
 
 
@@ -94,6 +105,13 @@ class Unit:
     quantities: tuple[Quantity, ...]
     negated: bool
     in_title: bool
+    #: places, actors and sources of the claim: extract's slots, else what the claim's own words
+    #: name (a place after "in", a named subject, the innermost "X said" around it)
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    #: content words of the claim outside its names (what it says, whoever it says it of)
+    gist: frozenset[str] = frozenset()
 
     @property
     def words(self) -> int:
@@ -119,9 +137,13 @@ _NEG_CUES = frozenset(
 
 def negation_cues(text: str) -> int:
     """How many negation words a stretch of text holds ("not", "never", "no" ...)."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    n = sum(1 for w in words if w in _NEG_CUES or w.endswith("n't"))
-    return n
+    # a capitalised cue inside a sentence belongs to a name ("Doctors Without Borders")
+    words = [
+        w.lower().replace("’", "'")
+        for i, w in enumerate(_WORD.findall(text))
+        if i == 0 or not w[:1].isupper()
+    ]
+    return sum(1 for w in words if w in _NEG_CUES or w.endswith("n't"))
 
 
 def build_units(
@@ -150,6 +172,7 @@ def build_units(
                 m.entity_key for m in ex.mentions if sent.start <= m.start and m.end <= sent.end
             }
             keys = frozenset(mention_keys | set(c.actors) | set(c.targets) | set(c.place))
+            times = tuple(ex.times[i] for i in c.time) or _times_in(ex, c)
             units.append(
                 Unit(
                     uid=len(units),
@@ -164,13 +187,141 @@ def build_units(
                     sentence_start=sent.start,
                     keys=keys,
                     sentence_keys=frozenset(sent_keys | keys),
-                    times=tuple(ex.times[i] for i in c.time),
+                    times=times,
                     quantities=tuple(ex.quantities[i] for i in c.quantities),
-                    negated=c.negated or negation_cues(c.text) % 2 == 1,
+                    negated=c.negated or negation_cues(_unnamed(ex, c)) % 2 == 1,
                     in_title=c.start < title_end,
+                    places=c.place or _places_in(ex, c, text),
+                    actors=c.actors or _subject_names(ex, c),
+                    speakers=c.attributed_to or _speakers_of(ex, c),
+                    gist=_gist(_unnamed(ex, c)),
                 )
             )
     return units
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_KINDS = ("place", "country")
+_ACTOR_KINDS = ("person", "org", "country", "group")
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "are",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "which",
+        "who",
+        "said",
+        "says",
+    ]
+)
+
+
+def _gist(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP)
+
+
+def _unnamed(ex: Extraction, c: Claim) -> str:
+    """The claim's text with its names blanked ("Doctors Without Borders" negates nothing)."""
+    text = list(c.text)
+    for m in ex.mentions:
+        if c.start <= m.start and m.end <= c.start + len(c.text):
+            text[m.start - c.start : m.end - c.start] = " " * (m.end - m.start)
+    return "".join(text)
+
+
+def _claim_end(c: Claim) -> int:
+    return c.start + len(c.text.rstrip())
+
+
+def _times_in(ex: Extraction, c: Claim) -> tuple[TimeExpr, ...]:
+    """Times written inside the claim's own span, when extract attached none to it."""
+    end = _claim_end(c)
+    return tuple(t for t in ex.times if c.start <= t.start and t.end <= end)
+
+
+def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
+    """Places the claim's words put it in ("... in Oslo"): a place or country named right after a
+    locative preposition inside the claim."""
+    end = _claim_end(c)
+    out = [
+        m.entity_key
+        for m in ex.mentions
+        if c.start <= m.start
+        and m.end <= end
+        and m.entity_key.split(":", 1)[0] in _PLACE_KINDS
+        and m.label != "NORP"
+        and _LOCATIVE.search(text[max(c.start, m.start - 16) : m.start])
+    ]
+    return tuple(dict.fromkeys(out))
+
+
+def _subject_names(ex: Extraction, c: Claim) -> tuple[str, ...]:
+    """Named actors inside the claim's written subject ("Apple and Oxfam" in "Apple and Oxfam
+    unveiled ..."), when extract typed none."""
+    if not c.subject_text:
+        return ()
+    at = c.text.find(c.subject_text)
+    if at < 0:
+        return ()
+    s0, s1 = c.start + at, c.start + at + len(c.subject_text)
+    out = [
+        m.entity_key
+        for m in ex.mentions
+        if s0 <= m.start
+        and m.end <= s1
+        and m.label != "NORP"
+        and m.entity_key.split(":", 1)[0] in _ACTOR_KINDS
+    ]
+    return tuple(dict.fromkeys(out))
+
+
+def _speakers_of(ex: Extraction, c: Claim) -> tuple[str, ...]:
+    """Who the innermost attribution around the claim names ("..., according to the Red Cross"):
+    its canonical key, else its name as written when that is a proper name."""
+    end = _claim_end(c)
+    around = [q for q in ex.quotes if q.start <= c.start + 2 and end - 2 <= q.end]
+    for q in sorted(around, key=lambda q: q.end - q.start):
+        if q.attributed_to:
+            return q.attributed_to
+        words = (q.speaker_name or "").split()
+        if any(w[:1].isupper() for w in words[1:]):  # "the Red Cross", not "officials"
+            name = " ".join(words).lower().removeprefix("the ")
+            return ("said:" + "_".join(name.split()),)
+    return ()
 
 
 _SEGMENT_BREAK = re.compile(
@@ -185,6 +336,12 @@ def segments(text: str) -> list[str]:
     parts = [p.strip() for p in _SEGMENT_BREAK.split(text) if p and p.strip()]
     out = [p for p in parts if len(_WORD.findall(p)) >= 4]
     return out if len(out) > 1 else []
+
+
+#: Claims shorter than this are not split into segments.
+SEGMENT_MIN_WORDS = 16
+#: A claim this long relative to its sentence stands for the sentence.
+SENTENCE_REUSE = 0.8
 
 
 @dataclass(frozen=True)
@@ -205,17 +362,24 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
     seg_owner: list[int] = []
     seg_texts: list[str] = []
     for u in units:
+        if u.words < SEGMENT_MIN_WORDS:
+            continue  # a short claim is matched whole
         for s in segments(u.text):
+            if len(s) >= SENTENCE_REUSE * len(u.text):
+                continue  # nearly the whole claim: its vector adds nothing
             seg_owner.append(u.uid)
             seg_texts.append(s)
-    texts = list(
-        dict.fromkeys([u.text for u in units] + [u.sentence_text for u in units] + seg_texts)
-    )
+    # a sentence that its claim nearly fills embeds like the claim: reuse the claim's vector
+    sentence_of = {
+        u.uid: u.text if len(u.text) >= SENTENCE_REUSE * len(u.sentence_text) else u.sentence_text
+        for u in units
+    }
+    texts = list(dict.fromkeys([u.text for u in units] + list(sentence_of.values()) + seg_texts))
     index = {t: i for i, t in enumerate(texts)}
     vecs = np.asarray(embedder.encode(texts), dtype=np.float32)
     return Vectors(
         claims=vecs[[index[u.text] for u in units]],
-        sentences=vecs[[index[u.sentence_text] for u in units]],
+        sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
         segment_units=np.array(seg_owner, dtype=int),
         segments=vecs[[index[t] for t in seg_texts]]
         if seg_texts
@@ -257,6 +421,10 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
             bonus = 0.12 * _jaccard(ui.keys, uj.keys)
             if classes[i] == classes[j]:
                 bonus += 0.05
+            if ui.speakers and set(ui.speakers) & set(uj.speakers):
+                bonus += 0.05  # the same source says both
+            if ui.negated and uj.negated:
+                bonus += 0.04  # two denials ("no damage", "not damaged") share their point
             elif classes[i] not in _LIGHT and classes[j] not in _LIGHT:
                 bonus -= 0.03
             short = min(ui.words, uj.words)
@@ -264,8 +432,30 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
                 bonus -= 0.02 * (6 - short)  # fragments embed loosely
             scores[i, j] += bonus
             scores[j, i] += bonus
+    _same_act_other_actor(units, scores, classes)
     scores[src[:, None] == src[None, :]] = 0.0
     return np.clip(scores, 0.0, 1.0)
+
+
+#: Score given to two claims that say the same thing of different named actors.
+SAME_ACT = 0.7
+
+
+def _same_act_other_actor(units: Sequence[Unit], scores: np.ndarray, classes: list[str]) -> None:
+    """ "Greenlake opened the floodgates" / "Tavel Power opened the floodgates": new names move
+    the embeddings apart, yet the claims state one act and dispute who did it. Claims with the
+    same predicate, different named actors and the same words otherwise score SAME_ACT."""
+    for i, ui in enumerate(units):
+        if not ui.actors or classes[i] in _LIGHT or len(ui.gist) < 3:
+            continue
+        for j in range(i + 1, len(units)):
+            uj = units[j]
+            if uj.source == ui.source or classes[j] != classes[i] or not uj.actors:
+                continue
+            if set(ui.actors) & set(uj.actors) or scores[i, j] >= SAME_ACT:
+                continue
+            if len(ui.gist & uj.gist) / len(ui.gist | uj.gist) >= 0.6:
+                scores[i, j] = scores[j, i] = SAME_ACT
 
 
 def link(units: Sequence[Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
@@ -312,19 +502,38 @@ def groups(
         if gi == gj:
             continue
         forced = _ >= FORCED
-        pairs = [
-            float(scores[a, b])
-            for a in sets[gi]
-            for b in sets[gj]
-            if units[a].source != units[b].source
-        ]
-        if not forced and pairs and sum(pairs) / len(pairs) < GROUP_MEAN:
+        if not forced and not _fits(units, scores, sets[gi], sets[gj]):
             continue
         keep, drop = min(gi, gj), max(gi, gj)
         sets[keep].extend(sets.pop(drop))
         for x in sets[keep]:
             member[x] = keep
     return sorted((sorted(g) for g in sets.values()), key=lambda g: g[0])
+
+
+#: ... and the larger group's claims match the smaller one this much on average (a sentence
+#: split into several claims matches another source's claim with one of them only)
+GROUP_OTHER_MEAN = 0.5
+
+
+def _fits(units: Sequence[Unit], scores: np.ndarray, x: list[int], y: list[int]) -> bool:
+    """Whether two groups state one fact: each claim's best match in the other group, averaged
+    over the smaller group, reaches GROUP_MEAN (and GROUP_OTHER_MEAN over the larger)."""
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+
+    def mean_best(xs: list[int], ys: list[int]) -> float | None:
+        bests = [
+            max(float(scores[a, b]) for b in others)
+            for a in xs
+            for others in [[b for b in ys if units[b].source != units[a].source]]
+            if others
+        ]
+        return sum(bests) / len(bests) if bests else None
+
+    m_small, m_large = mean_best(small, large), mean_best(large, small)
+    if m_small is None or m_large is None:
+        return True
+    return m_small >= GROUP_MEAN and m_large >= GROUP_OTHER_MEAN
 
 
 def attach(units: Sequence[Unit], scores: np.ndarray, grouped: list[list[int]]) -> list[list[int]]:

@@ -7,6 +7,8 @@ the linked pairs, elaborations, additions) -> assemble (brief, matrix, timeline,
 
 from __future__ import annotations
 
+import re
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -36,6 +38,9 @@ from newsprism.models import Article
 
 #: Claim pairs inside a group scoring at least this are checked for contradictions.
 CHECK_MIN = 0.55
+#: Claims that count the same thing alike ("400 soldiers") are linked when their sentences (or
+#: the claims themselves) match this well: the shared exact count is evidence of its own.
+QUANTITY_SENTENCE_MIN = 0.55
 
 
 @dataclass
@@ -67,13 +72,18 @@ def compare_articles(
             hint="Pass two or more reports of the same story.",
         )
     clock = _Clock(timings)
+    # the embedding model loads in the background while spaCy reads the articles (both mostly
+    # run native code, so two cores do both at once); it is ready, or nearly, when needed
+    warm = _Warmup(embedder) if extractions is None else None
     with clock("extract"):
         if extractions is None:
             extractions = [extract(a) for a in articles]
         elif len(extractions) != len(articles):
             raise UsageError("give one extraction per article", hint="Or leave extractions out.")
         exs = link_across(list(extractions))
-    if embedder is None:
+    if warm is not None:
+        embedder = warm.result()
+    elif embedder is None:
         from newsprism.embed import get_embedder
 
         embedder = get_embedder()
@@ -91,9 +101,36 @@ def compare_articles(
         grouped = al.attach(units, scores, al.groups(units, scores, edges))
     with clock("label"):
         ctx = _Context(articles, sources, exs, units, scores, vectors)
-        facts, contradictions, additions = _label(ctx, grouped)
+        facts, contradictions, additions = _label(ctx, grouped, edges)
     with clock("assemble"):
         return assemble(sources, facts, contradictions, additions, units=units, exs=exs)
+
+
+class _Warmup:
+    """Loads (and runs once) the embedder on a background thread."""
+
+    def __init__(self, embedder: Embedder | None) -> None:
+        self.embedder = embedder
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="newsprism-embed-warmup", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            if self.embedder is None:
+                from newsprism.embed import get_embedder
+
+                self.embedder = get_embedder()
+            self.embedder.encode(["warm up"])
+        except BaseException as exc:  # raised again in the caller's thread
+            self.error = exc
+
+    def result(self) -> Embedder:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        assert self.embedder is not None
+        return self.embedder
 
 
 class _Clock:
@@ -137,11 +174,16 @@ def _quantity_edges(
     soldiers") state one fact, even when their wording drifts apart: link them."""
     out: list[tuple[int, int, float]] = []
     sent_cos = vectors.sentences @ vectors.sentences.T if len(units) else np.zeros((0, 0))
+    if len(units):
+        # a claim that nearly fills its sentence stands for it: take the better of the two
+        sent_cos = np.maximum(sent_cos, vectors.claims @ vectors.claims.T)
     counted = [u for u in units if any(q.counts and not q.approximate for q in u.quantities)]
     for x in range(len(counted)):
         for y in range(x + 1, len(counted)):
             a, b = counted[x], counted[y]
-            if a.source == b.source or sent_cos[a.uid, b.uid] < 0.6 or scores[a.uid, b.uid] < 0.4:
+            if a.source == b.source or sent_cos[a.uid, b.uid] < QUANTITY_SENTENCE_MIN:
+                continue
+            if scores[a.uid, b.uid] < 0.4:
                 continue
             if any(
                 qa.counts and qa.counts == qb.counts and qa.kind == qb.kind and qa.unit == qb.unit
@@ -190,25 +232,34 @@ class _Context:
 
 
 def _label(
-    ctx: _Context, grouped: list[list[int]]
+    ctx: _Context, grouped: list[list[int]], edges: Sequence[tuple[int, int, float]] = ()
 ) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
     units, sources = ctx.units, ctx.sources
     pubs = [a.published for a in ctx.articles]
     days = [parse_published(p) for p in pubs]
     findings_by_group: dict[int, list[slots.Finding]] = defaultdict(list)
+    group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
+    pairs: dict[tuple[int, int], int] = {}
     for gi, g in enumerate(grouped):
         for x in range(len(g)):
             for y in range(x + 1, len(g)):
-                a, b = units[g[x]], units[g[y]]
-                score = float(ctx.scores[a.uid, b.uid])
-                if a.source == b.source or score < CHECK_MIN:
-                    continue
-                if a.source > b.source:
-                    a, b = b, a
-                findings_by_group[gi] += slots.check_pair(
-                    a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source])
-                )
-    group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
+                pairs[(g[x], g[y])] = gi
+    # a link that grouping left apart (the groups around it matched less) still joins two
+    # claims that state one fact: check it too, under the group of the larger fact
+    for i, j, _ in edges:
+        if group_of[i] != group_of[j] and (min(i, j), max(i, j)) not in pairs:
+            gi = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
+            pairs[(min(i, j), max(i, j))] = gi
+    for (i, j), gi in sorted(pairs.items()):
+        a, b = units[i], units[j]
+        score = float(ctx.scores[a.uid, b.uid])
+        if a.source == b.source or score < CHECK_MIN:
+            continue
+        if a.source > b.source:
+            a, b = b, a
+        findings_by_group[gi] += slots.check_pair(
+            a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source])
+        )
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)
     for gi in sorted(findings_by_group):
@@ -253,13 +304,15 @@ def _label(
             )
         )
         for d in details:
+            text, span = _sentence_of(ctx, d.span)
             additions.append(
                 Addition(
                     id="",
                     source=d.source,
                     kind="detail",
-                    text=d.text,
-                    span=d.span,
+                    text=text,
+                    detail=d.text,
+                    span=span,
                     salience=salience * 0.8,
                     omitted_by=tuple(s for s in srcs if s != d.source),
                     fact=f"F{gi + 1}",
@@ -270,8 +323,9 @@ def _label(
     seen_add: set[tuple[str, str]] = set()
     unique: list[Addition] = []
     for add in additions:
-        if (add.source, add.text.lower()) not in seen_add:
-            seen_add.add((add.source, add.text.lower()))
+        key = (add.source, (add.detail + " | " + add.text).lower())
+        if key not in seen_add:
+            seen_add.add(key)
             unique.append(add)
     additions = unique
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
@@ -464,7 +518,7 @@ def _group_at(ctx: _Context, group_of: dict[int, int], si: int, q: Quote) -> int
 
 # --- elaborations and additions ----------------------------------------------------------------
 
-_DETAIL_KINDS = ("person", "org", "country", "group")
+_DETAIL_KINDS = ("person", "org", "country", "group", "place")
 
 
 def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
@@ -475,7 +529,12 @@ def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
         by_source[u.source].append(u)
     for si, mine in sorted(by_source.items()):
         others = [u for u in members if u.source != si]
-        named_elsewhere = set().union(*(ctx.named[o] for o in {u.source for u in others}))
+        other_sources = {u.source for u in others}
+        named_elsewhere = set().union(*(ctx.named[o] for o in other_sources))
+        # a value another source states anywhere (in another fact) is no addition of this one
+        times_elsewhere = {t.value for o in other_sources for t in ctx.exs[o].times if t.value}
+        counts_elsewhere = {(q.value, q.kind) for o in other_sources for q in ctx.exs[o].quantities}
+        words_elsewhere = " ".join(ctx.articles[o].text.lower() for o in other_sources)
         sid = ctx.sources[si].id
         seen: set[str] = set()
         for u in mine:
@@ -483,6 +542,8 @@ def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
                 if (
                     q.approximate
                     or (q.kind == "count" and not q.unit and q.value < 3)
+                    or (q.value, q.kind) in counts_elsewhere
+                    or f"{q.value:.0f}" in times_elsewhere  # a year read as a count ("1978 dam")
                     or any(
                         slots._counts_match(q.counts, r.counts) and q.kind == r.kind
                         for o in others
@@ -490,22 +551,25 @@ def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
                     )
                 ):
                     continue
-                _add(out, seen, ctx, u, sid, "quantity", q.text, (q.start, q.end))
+                what = q.text if not q.counts or q.counts in q.text else f"{q.text} {q.counts}"
+                _add(out, seen, ctx, u, sid, "quantity", what, (q.start, q.end))
             if not any(o.times for o in others):
                 for t in u.times:
-                    if t.value and not t.flagged:
+                    if t.value and not t.flagged and t.value not in times_elsewhere:
                         _add(out, seen, ctx, u, sid, "time", t.text, (t.start, t.end))
             other_keys = set().union(*(o.sentence_keys for o in others)) | named_elsewhere
             for k in sorted(u.keys - other_keys):
-                if k.split(":", 1)[0] in _DETAIL_KINDS:
-                    _add(out, seen, ctx, u, sid, "entity", ctx.name(k), _mention(ctx, u, k))
-            other_att = set().union(*(set(o.claim.attributed_to) for o in others))
-            for k in u.claim.attributed_to:
-                if (
-                    k not in other_att
-                    and k not in other_keys
-                    and any(o.claim.attributed_to for o in others)
+                name = ctx.name(k)
+                if k.split(":", 1)[0] not in _DETAIL_KINDS:
+                    continue
+                if " " not in name and re.search(
+                    rf"\b{re.escape(name.lower())}\b", words_elsewhere
                 ):
+                    continue  # a common word taken for a name ("Engineers"), used by the others too
+                _add(out, seen, ctx, u, sid, "entity", name, _mention(ctx, u, k))
+            other_att = set().union(*(set(o.speakers) for o in others))
+            for k in u.speakers:
+                if k not in other_att and k not in other_keys and any(o.speakers for o in others):
                     _add(
                         out,
                         seen,
@@ -553,8 +617,8 @@ def _claim_additions(
             continue
         for i in g:
             u = units[i]
-            if u.in_title and _repeats_body(ctx, u):
-                continue
+            if u.in_title:
+                continue  # a headline condenses the body; its fragments are no statements
             single[(u.source, u.sentence)].append((u, gi))
     shared_starts: dict[tuple[int, int], list[int]] = defaultdict(list)
     for g in grouped:
@@ -577,15 +641,18 @@ def _claim_additions(
     for si, items in runs:
         us = [u for u, _ in items]
         start, end = min(u.start for u in us), max(u.end for u in us)
-        text = ctx.articles[si].text[start:end]
         sid = sources[si].id
+        span = Span(sid, start, end, ctx.articles[si].text[start:end])
+        if not shared_starts[(si, us[0].sentence)] or not _stands_alone(us[0], span.text):
+            # the sentence is the statement: a clause of it may lack its subject or its source
+            _, span = _sentence_of(ctx, span)
         out.append(
             Addition(
                 id="",
                 source=sid,
                 kind="claim",
-                text=" ".join(text.split()),
-                span=Span(sid, start, end, text),
+                text=" ".join(span.text.split()),
+                span=span,
                 salience=max(sal[u.uid] for u in us),
                 omitted_by=tuple(s.id for s in sources if s.id != sid),
                 fact=f"F{items[0][1] + 1}",
@@ -594,10 +661,42 @@ def _claim_additions(
     return out
 
 
-def _repeats_body(ctx: _Context, u: al.Unit) -> bool:
-    """A headline claim that the body states again."""
-    same = [v for v in ctx.units if v.source == u.source and not v.in_title]
-    if not same:
+_RELATIVE = frozenset(["which", "who", "whom", "whose", "that", "where", "when", "while"])
+_LEADING_LINK = re.compile(r"^(?:and|but|or|so|then|while|as|because)\b\W*", re.IGNORECASE)
+
+
+def _stands_alone(u: al.Unit, text: str) -> bool:
+    """A clause that reads as a statement by itself: it names its own subject (not "which",
+    "who"), starts a sentence-like run, and is not a bare infinitive or participle."""
+    subject = u.claim.subject_text.strip().lower()
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if not subject or subject in _RELATIVE or first in _RELATIVE or first == "to":
         return False
-    cos = ctx.vectors.claims[[v.uid for v in same]] @ ctx.vectors.claims[u.uid]
-    return float(cos.max()) >= 0.6
+    if u.speakers and not any(k.split(":", 1)[-1] in text.lower() for k in u.speakers):
+        return False  # "X said the wall held": the clause without X loses its source
+    return not _LEADING_LINK.match(text) and len(_WORDS.findall(text)) >= 4
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _sentence_of(ctx: _Context, span: Span) -> tuple[str, Span]:
+    """The whole sentence around a span (for a statement that can be cited as it stands), with
+    the span as its focus."""
+    si = next(i for i, s in enumerate(ctx.sources) if s.id == span.source)
+    ex, text = ctx.exs[si], ctx.articles[si].text
+    sent = next(
+        (x for x in ex.sentences if x.start <= span.start < x.end),
+        None,
+    )
+    if sent is None:
+        return " ".join(span.text.split()), span
+    start, end = sent.start, sent.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    focus = (span.focus_start, span.focus_end) if span.focus_start is not None else None
+    focus = focus or (span.start, span.end)
+    out = Span(span.source, start, end, text[start:end], span.value, focus[0], focus[1])
+    return " ".join(out.text.split()), out

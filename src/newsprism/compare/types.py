@@ -175,11 +175,13 @@ class Addition:
     id: str  # "A1" ...
     source: str
     kind: str  # claim (no counterpart at all) or detail (an elaboration of a shared fact)
-    text: str  # what is added, in a few words or the claim itself
+    text: str  # the statement that holds the addition (a whole sentence where a clause is not)
     span: Span
     salience: float
     omitted_by: tuple[str, ...]
     fact: str | None = None
+    #: for a detail: what it adds, in a few words ("six floodgates", "Kesk"); "" for a claim
+    detail: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -187,6 +189,7 @@ class Addition:
             "source": self.source,
             "kind": self.kind,
             "text": self.text,
+            "detail": self.detail,
             "salience": round(self.salience, 3),
             "omitted_by": list(self.omitted_by),
             "fact": self.fact,

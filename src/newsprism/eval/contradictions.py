@@ -1,18 +1,26 @@
 """Contradiction benchmark: known contradictions injected into real pairs of reports of one event.
 
 Pairs: two different ECB+ dev documents of the same event, and English SemEval-2022 task 8 dev
-pairs rated Overall <= 1.5 (the same story). For each pair we compare the two articles, pick a claim
-of the second that the comparison aligned with a claim of the first and that carries no finding
-yet, and make variants of the pair:
+pairs rated Overall <= 1.5 (the same story). For each pair we compare the two articles and pick up
+to ``per_pair`` claims of the second article that the comparison aligned tightly with a claim of the
+first and that carry no finding yet. Each such claim pair is an *anchor*: its sentence span, the
+claim's own span and predicate, and the slots it fills as written (times, counts, places, who did
+it, who said it). Every edit is made inside the claim's own clause:
 
-* one per contradiction type, injecting a known contradiction into that claim (or into both
-  aligned sentences, when the type needs a slot both must fill: a date, a count, a place, a list,
-  a source, a quote) -- these must be flagged with that type;
-* meaning-preserving edits of the claim's sentence (a paraphrase of the reporting frame, a
-  reordering, a synonym) and same-value slot fillings -- these must not be flagged.
+* a contradiction of each type. Where both claims already fill the slot, the second one's value is
+  changed (another weekday or date, another count, another place, another actor or speaker, the
+  predicate negated); where they do not, the same kind of adjunct is added to both claims with
+  different values ("... on Monday" / "... on Thursday", "..., leaving 40 people injured" / "...
+  75 ..."). The values rotate through pools, so no single string decides the score. These must
+  be flagged with their type.
+* meaning-preserving controls: a paraphrased reporting frame, a reordering, a synonym, the same
+  slot value added to both sides, and compatible values (an exact count against a lower bound
+  that holds it, a weekday against the date it names, a quote against an excerpt of it). These
+  must not be flagged.
 
 A variant is flagged when the comparison reports a high-confidence contradiction whose evidence
-touches the edited sentence of the second article. Precision and recall are per type and overall.
+touches the edited sentence of the second article. Precision and recall are per type and overall;
+a flag of the wrong type counts as a false alarm of that type.
 """
 
 from __future__ import annotations
@@ -31,18 +39,24 @@ from newsprism.compare import CONTRADICTION_TYPES, Comparison, compare_articles
 from newsprism.embed import CachedEmbedder, MemoryCache, get_embedder
 from newsprism.errors import InputNotFound
 from newsprism.extract import Extraction, extract
+from newsprism.extract.types import Claim
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 
 PUBLISHED = "2020-06-10"  # a Wednesday: weekday names resolve to distinct days
 #: Only facts whose claims match at least this well take injected contradictions.
 MIN_COHESION = 0.72
-CONTROLS = ("paraphrase", "reorder", "synonym", "same_slot")
+#: ... or this much when their predicates differ ("reprises her role" / "sees Evelyn Abbott")
+SAME_FACT = 0.8
+CONTROLS = ("paraphrase", "reorder", "synonym", "same_slot", "compatible")
 
 _SYNONYMS = {
     "said": "stated", "says": "states", "began": "started", "start": "begin", "big": "large",
     "large": "big", "people": "persons", "killed": "slain", "help": "assist", "helped": "assisted",
     "buy": "purchase", "bought": "purchased", "shows": "indicates", "showed": "indicated",
     "announced": "declared", "told": "informed", "near": "close to", "about": "around",
+    "quickly": "rapidly", "building": "structure", "injured": "hurt", "home": "house",
+    "car": "vehicle", "officers": "officials", "fire": "blaze", "attack": "assault",
+    "damaged": "harmed", "despite": "in spite of", "before": "prior to", "also": "as well",
 }  # fmt: skip
 _LOWER_FIRST = frozenset(
     [
@@ -59,9 +73,62 @@ _LOWER_FIRST = frozenset(
         "His",
         "Her",
         "Their",
-        "Police",
-        "Officials",
+        "These",
+        "Those",
     ]
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_CITIES = ("Lisbon", "Oslo", "Porto", "Gdansk", "Tampere", "Bergen", "Lyon", "Graz", "Malmo")
+_COUNTRIES = ("Portugal", "Norway", "Chile", "Kenya", "Finland", "Uruguay", "Estonia")
+_PEOPLE = ("Daniel Okafor", "Maria Lindqvist", "Tomas Herrera", "Anika Sørensen", "Paul Mbeki",
+           "Lucia Ferreira", "Jonas Weber")  # fmt: skip
+_ORGS = ("Greenpeace", "Oxfam", "Interpol", "Amnesty International", "Unicef",
+         "Save the Children", "Doctors Without Borders")  # fmt: skip
+#: named sources, by kind (an unnamed "officials" against "police" is no attribution dispute, and
+#: a person against an organisation may be its spokesman)
+_SOURCES = (
+    ("the Interior Ministry", "the Red Cross", "the Health Ministry", "the United Nations",
+     "the Coast Guard", "Reuters"),
+    ("Governor Ivo Brandt", "Mayor Ana Ruiz", "Senator Paul Okoro", "Judge Mira Castell"),
+)  # fmt: skip
+_COUNTED = (
+    ", leaving {n} people injured",
+    ", forcing {n} residents from their homes",
+    ", with {n} officers at the scene",
+    ", involving {n} vehicles",
+    ", affecting {n} families",
+)
+_QUOTES = (
+    # (speaker, quote, altered wording) -- same quote, words changed
+    (
+        "Mayor Ana Ruiz",
+        "We will not abandon the families of this town",
+        "We will never abandon the families of our town",
+    ),
+    (
+        "Inspector Lena Moss",
+        "Our officers acted quickly and saved many lives tonight",
+        "Our officers acted fast and saved several lives tonight",
+    ),
+    (
+        "Governor Ivo Brandt",
+        "This is a dark day for everyone who lives here",
+        "This is a terrible day for everybody who lives here",
+    ),
+    (
+        "Chief Rosa Kemal",
+        "We have the situation under control and the roads are open",
+        "We have the situation under control but the roads are closed",
+    ),
+    (
+        "Minister Karl Aune",
+        "Nobody should have to face something like this alone",
+        "Nobody should face anything like this alone",
+    ),
 )
 
 
@@ -73,6 +140,36 @@ class Variant:
     #: the edited sentence of the second article, as offsets into b_text
     b_start: int
     b_end: int
+    #: how it was made: "slot" (an existing value changed), "adjunct" (added to both), ...
+    mode: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of the sentence (offsets relative to the sentence) and what it is."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One aligned claim in one article, with the slots it fills as written."""
+
+    sent: tuple[int, int]  # sentence span in the article text
+    claim: tuple[int, int]  # claim span, relative to the sentence
+    insert: int | None  # where a clause adjunct goes (end of the claim's clause), or None
+    action: str
+    predicate: Mark | None
+    times: tuple[Mark, ...] = ()
+    counts: tuple[Mark, ...] = ()  # numerals of counted quantities (kind = what is counted)
+    places: tuple[Mark, ...] = ()
+    actor: Mark | None = None
+    speaker: Mark | None = None
+    #: an unnamed subject ("he", "the company") that a name can replace
+    subject: Mark | None = None
 
 
 def _article(text: str, name: str) -> Article:
@@ -129,7 +226,173 @@ def _rows(path: Path) -> Iterable[dict[str, Any]]:
                 yield json.loads(line)
 
 
+# --- anchors: where the claim's slots are, as written -----------------------------------------
+
+
+def anchor(ex: Extraction, text: str, claim: Claim) -> Anchor:
+    """The claim's sentence, predicate and slot mentions (offsets relative to the sentence)."""
+    s = ex.sentences[claim.sentence]
+    s0, sent = s.start, text[s.start : s.end]
+    c0, c1 = claim.start - s0, claim.start - s0 + len(claim.text.rstrip())
+    parse = _parse(sent, c0, c1, claim.action)
+    # the adjunct goes at the end of the claim's own clause, inside the claim extract found
+    insert = _insert_point(sent, c0, c1, parse)
+    times = tuple(
+        Mark(t.start - s0, t.end - s0, t.text, t.value or "")
+        for t in (ex.times[i] for i in claim.time)
+        if s.start <= t.start and t.end <= s.end
+    )
+    counts = tuple(
+        m
+        for q in (ex.quantities[i] for i in claim.quantities)
+        if q.kind == "count" and not q.approximate and q.counts
+        for m in [_numeral(text, q.start, q.end, s0, q.counts)]
+        if m is not None
+    )
+    places = tuple(
+        Mark(m.start - s0, m.end - s0, m.text, m.entity_key.split(":", 1)[0])
+        for m in ex.mentions
+        if m.entity_key in claim.place and claim.start <= m.start and m.end <= claim.start + c1 - c0
+    )
+    actor = None
+    subject = parse.subject
+    for m in ex.mentions:
+        kind = m.entity_key.split(":", 1)[0]
+        if m.label == "NORP" or kind not in _OTHER or not subject:
+            continue
+        # a subject headed by the name ("Apple", "Apple's Phil Schiller"): a swap reads well
+        if subject[0] <= m.start - s0 and m.end - s0 == subject[1]:
+            actor = Mark(m.start - s0, m.end - s0, m.text, kind)
+            break
+    speaker = None
+    for q in ex.quotes:
+        if q.speaker_span and q.start <= claim.start < q.end and q.speaker_key:
+            a, b = q.speaker_span
+            kind = q.speaker_key.split(":", 1)[0]
+            names = [m for m in ex.mentions if (m.start, m.end) == (a, b) and m.label != "NORP"]
+            if s.start <= a and b <= s.end and names:
+                speaker = Mark(a - s0, b - s0, text[a:b], kind)
+                break
+    unnamed = None
+    if parse.subject and actor is None:
+        words = sent[parse.subject[0] : parse.subject[1]]
+        named = any(parse.subject[0] <= m.start - s0 < parse.subject[1] for m in ex.mentions)
+        if not named and len(words.split()) <= 4:
+            unnamed = Mark(*parse.subject, words)
+    return Anchor((s.start, s.end), (c0, c1), insert, claim.action, parse.predicate, times,
+                  counts, places, actor, speaker, unnamed)  # fmt: skip
+
+
+def _insert_point(sent: str, c0: int, c1: int, parse: _Parse) -> int | None:
+    """The end of the claim's own clause, where an adjunct attaches to its predicate; None when
+    the claim (as extract cut it) ends inside a phrase, where any insertion would break it."""
+    end = parse.clause_end if parse.predicate and c0 < parse.clause_end <= c1 + 2 else c1
+    while True:
+        trimmed = _TRAILING.sub("", sent[c0:end])
+        if len(trimmed) == end - c0:
+            break
+        end = c0 + len(trimmed)
+    after = sent[end:].lstrip()
+    if end == parse.clause_end or not after or after[0] in ".,;:!?)—–":
+        return end
+    return None
+
+
+def _numeral(text: str, start: int, end: int, s0: int, counts: str) -> Mark | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text[start:end])
+    if not m:
+        return None
+    return Mark(start + m.start() - s0, start + m.end() - s0, m.group(), counts)
+
+
+@dataclass(frozen=True)
+class _Parse:
+    predicate: Mark | None  # the token a negation goes on (a finite auxiliary, else the verb)
+    subject: tuple[int, int] | None  # the predicate's subject, sentence offsets
+    clause_end: int  # end of the predicate's own clause (objects, adjuncts; no conjuncts)
+
+
+_FINITE_AUX = frozenset(
+    ["be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"]
+)
+_CLAUSE_STOP = frozenset(["conj", "cc", "advcl", "ccomp", "parataxis", "punct", "mark"])
+
+
+def _parse(sent: str, c0: int, c1: int, action: str) -> _Parse:
+    """The claim's predicate in the parsed sentence, its subject and the end of its clause."""
+    from newsprism.extract import get_nlp
+
+    lemma = action.split()[0] if action else ""
+    for t in get_nlp()(sent) if lemma else ():
+        if t.lemma_ != lemma or t.pos_ not in ("VERB", "AUX") or not c0 <= t.idx < c1:
+            continue
+        subject = None
+        for ch in t.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                sub = list(ch.subtree)
+                subject = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        end = t.idx + len(t.text)
+        for ch in t.rights:
+            if ch.dep_ in _CLAUSE_STOP:
+                break
+            last = list(ch.subtree)[-1]
+            end = max(end, last.idx + len(last.text))
+        if any(c.dep_ == "neg" for c in t.children):
+            return _Parse(Mark(t.idx, t.idx + len(t.text), t.text, "NEG"), subject, end)
+        aux = [
+            c
+            for c in t.children
+            if c.dep_ in ("aux", "auxpass")
+            and c.i < t.i
+            and c.lemma_ in _FINITE_AUX
+            and c.tag_ != "VBG"
+        ]
+        if aux:
+            a = aux[0]
+            return _Parse(Mark(a.idx, a.idx + len(a.text), a.text, "AUX"), subject, end)
+        mark = Mark(t.idx, t.idx + len(t.text), t.text, f"{t.pos_}:{t.tag_}:{t.lemma_}")
+        return _Parse(mark, subject, end)
+    return _Parse(None, None, c1)
+
+
 # --- edits -------------------------------------------------------------------------------------
+
+
+def _edit(sentence: str, *changes: tuple[int, int, str]) -> str:
+    out = sentence
+    for start, end, new in sorted(changes, key=lambda c: -c[0]):
+        out = out[:start] + new + out[end:]
+    return out
+
+
+def _at_end(sentence: str, tail: str) -> str:
+    s = sentence.rstrip()
+    end = ""
+    while s and s[-1] in ".!?":
+        end = s[-1] + end
+        s = s[:-1]
+    return f"{s}{tail}{end or '.'}"
+
+
+_PERSON_PRONOUNS = frozenset(["he", "she"])
+_PLURAL_PRONOUNS = frozenset(["they", "we", "i", "you", "them", "us"])
+_RELATIVE = frozenset(["that", "which", "who", "whom", "what", "there", "this", "these", "those"])
+
+
+def _same_name(x: Mark, y: Mark) -> bool:
+    """Both actors name one entity ("John Jenkin" / "Jenkin")."""
+    return x.text.split()[-1].lower() == y.text.split()[-1].lower()
+
+
+def _subject_kind(x: Mark, y: Mark) -> str | None:
+    """What kind of name can replace both subjects: a person for "he"/"she", an organisation for
+    "it" or a common noun; None for "they", "we" (a single name would not read)."""
+    wx, wy = x.text.lower().split(), y.text.lower().split()
+    if not wx or not wy or {wx[0], wy[0]} & (_PLURAL_PRONOUNS | _RELATIVE):
+        return None
+    if wx[0] in _PERSON_PRONOUNS or wy[0] in _PERSON_PRONOUNS:
+        return "person" if wx[0] in _PERSON_PRONOUNS and wy[0] in _PERSON_PRONOUNS else None
+    return "org"
 
 
 def _prefix(sentence: str, lead: str) -> str:
@@ -139,38 +402,17 @@ def _prefix(sentence: str, lead: str) -> str:
     return f"{lead}{first} {rest}" if rest else f"{lead}{first}"
 
 
-def _suffix(sentence: str, tail: str) -> str:
-    s = sentence.rstrip()
-    end = ""
-    while s and s[-1] in ".!?\"'”’":
-        end = s[-1] + end
-        s = s[:-1]
-    return f"{s}{tail}{end or '.'}"
-
-
-def _negate(sentence: str, action: str) -> str | None:
-    """The sentence with its predicate negated ("approved" -> "did not approve")."""
-    from newsprism.extract import get_nlp
-
-    lemma = action.split()[0] if action else ""
-    doc = get_nlp()(sentence)
-    for t in doc:
-        if t.lemma_ != lemma or t.pos_ not in ("VERB", "AUX"):
-            continue
-        if any(c.dep_ == "neg" for c in t.children):
-            return None
-        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i]
-        if aux:
-            i = aux[0].idx + len(aux[0].text)
-            return sentence[:i] + " not" + sentence[i:]
-        if t.pos_ == "AUX":
-            i = t.idx + len(t.text)
-            return sentence[:i] + " not" + sentence[i:]
-        word = {"VBD": "did not", "VBZ": "does not", "VBP": "do not"}.get(t.tag_)
-        if word is None:
-            return None
-        return sentence[: t.idx] + f"{word} {t.lemma_}" + sentence[t.idx + len(t.text) :]
-    return None
+def _negate(sentence: str, pred: Mark | None) -> str | None:
+    """The sentence with the claim's own predicate negated ("approved" -> "did not approve")."""
+    if pred is None or pred.kind == "NEG":
+        return None
+    if pred.kind == "AUX" or pred.kind.startswith("AUX:"):
+        return _edit(sentence, (pred.end, pred.end, " not"))
+    _, tag, lemma = pred.kind.split(":", 2)
+    word = {"VBD": "did not", "VBZ": "does not", "VBP": "do not"}.get(tag)
+    if word is None or not lemma.isalpha() or not pred.text.lower().startswith(lemma[:3]):
+        return None  # an irregular or misparsed verb: no safe negation
+    return _edit(sentence, (pred.start, pred.end, f"{word} {lemma}"))
 
 
 def _synonym(sentence: str) -> str | None:
@@ -197,64 +439,155 @@ def _reorder(sentence: str) -> str | None:
     return None
 
 
-def _actor_mention(
-    ex: Extraction, claim_actors: tuple[str, ...], sentence: tuple[int, int]
-) -> str | None:
-    for m in ex.mentions:
-        if m.entity_key in claim_actors and sentence[0] <= m.start and m.end <= sentence[1]:
-            return m.text
-    return None
+_OTHER = {"person": _PEOPLE, "country": _COUNTRIES, "org": _ORGS, "group": _ORGS}
+_TIME_WORDS = ("yesterday", "today", "tonight", "last night", "this morning")
 
 
-_OTHER = {
-    "person": "Daniel Okafor",
-    "country": "Portugal",
-    "org": "Greenpeace",
-    "group": "Greenpeace",
-}
+def _other_time(t: Mark, rng: random.Random) -> str:
+    """Another time of the same shape as ``t`` (a different weekday, day of month, year)."""
+    low = t.text.lower()
+    for w in _WEEKDAYS:
+        if w.lower() in low:
+            return re.sub(w, rng.choice([d for d in _WEEKDAYS if d != w]), t.text, flags=re.I)
+    m = re.search(r"\b(\d{1,2})\b", t.text)
+    if m and any(mo.lower() in low for mo in _MONTHS):
+        day = int(m.group(1))
+        new = day + rng.choice((2, 3, 5)) if day < 20 else day - rng.choice((2, 3, 5))
+        return t.text[: m.start()] + str(new) + t.text[m.end() :]
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", t.text)
+    if m:
+        return t.text[: m.start()] + str(int(m.group(1)) - rng.choice((2, 3))) + t.text[m.end() :]
+    if low in _TIME_WORDS or t.kind:
+        return "on " + rng.choice(("Monday", "Friday", "Saturday"))
+    return ""
 
 
-def variants(a_text: str, b_text: str, a_sent: tuple[int, int], b_sent: tuple[int, int],
-             a_info: dict[str, Any], b_info: dict[str, Any]) -> list[Variant]:  # fmt: skip
-    """Contradiction and control variants of one aligned sentence pair."""
-    sa, sb = a_text[a_sent[0] : a_sent[1]], b_text[b_sent[0] : b_sent[1]]
+def _other_count(n: str, rng: random.Random) -> str:
+    value = float(n.replace(",", ""))
+    new = value + rng.choice((2, 3, 4)) if value < 10 else round(value * rng.choice((1.5, 0.6, 2)))
+    return f"{int(new):,}" if "," in n or new >= 10000 else str(int(new))
+
+
+def _pick(rng: random.Random, pool: Sequence[str], avoid: str, k: int = 1) -> list[str]:
+    choices = [p for p in pool if p.lower() not in avoid.lower()]
+    return rng.sample(choices, k)
+
+
+def variants(a_text: str, b_text: str, a: Anchor, b: Anchor, rng: random.Random) -> list[Variant]:
+    """Contradiction and control variants of one aligned claim pair, each edit inside the claims'
+    own clauses (see the module doc)."""
+    sa, sb = a_text[a.sent[0] : a.sent[1]], b_text[b.sent[0] : b.sent[1]]
+    both = a_text + b_text
     out: list[Variant] = []
 
-    def put(kind: str, new_a: str, new_b: str) -> None:
-        ta = a_text[: a_sent[0]] + new_a + a_text[a_sent[1] :]
-        tb = b_text[: b_sent[0]] + new_b + b_text[b_sent[1] :]
-        out.append(Variant(kind, ta, tb, b_sent[0], b_sent[0] + len(new_b)))
+    def put(
+        kind: str, new_a: str, new_b: str, mode: str, tail_a: str = "", tail_b: str = ""
+    ) -> None:
+        ta = a_text[: a.sent[0]] + new_a + tail_a + a_text[a.sent[1] :]
+        tb = b_text[: b.sent[0]] + new_b + tail_b + b_text[b.sent[1] :]
+        out.append(Variant(kind, ta, tb, b.sent[0], b.sent[0] + len(new_b + tail_b), mode))
 
-    put("date", _prefix(sa, "On Monday, "), _prefix(sb, "On Thursday, "))
-    put("same_slot", _prefix(sa, "On Monday, "), _prefix(sb, "On Monday, "))
-    put(
-        "number",
-        _suffix(sa, ", and 40 people were injured"),
-        _suffix(sb, ", and 75 people were injured"),
-    )
-    put("place", _prefix(sa, "In Lisbon, "), _prefix(sb, "In Oslo, "))
-    put(
-        "attribution",
-        _suffix(sa, ", according to the Interior Ministry"),
-        _suffix(sb, ", according to the Red Cross"),
-    )
-    quote_a = ' "We will not abandon the families of this town," Mayor Ana Ruiz said.'
-    quote_b = ' "We will never abandon the families of our town," Mayor Ana Ruiz said.'
-    put("quote", sa + quote_a, sb + quote_b)
-    actor_a, actor_b, kind = a_info.get("actor"), b_info.get("actor"), a_info.get("actor_kind", "")
-    if actor_a and actor_b and kind in _OTHER:
-        other = _OTHER[kind]
-        put("actor", sa, sb.replace(actor_b, other, 1))
-        put("entity_set", sa.replace(actor_a, f"{actor_a} and France", 1),
-            sb.replace(actor_b, f"{actor_b} and Norway", 1))  # fmt: skip
-    negated = _negate(sb, b_info.get("action", ""))
+    def adjunct(x: Anchor, s: str, phrase: str) -> str:
+        assert x.insert is not None
+        return _edit(s, (x.insert, x.insert, phrase))
+
+    clause = a.insert is not None and b.insert is not None
+
+    # date
+    d1, d2 = rng.sample(_WEEKDAYS[:2] + _WEEKDAYS[3:], 2)
+    month, day = rng.choice(_MONTHS[:5]), rng.randint(3, 20)
+    if rng.random() < 0.4:
+        d1, d2 = f"{month} {day}", f"{month} {day + rng.choice((1, 2, 4))}"
+    if a.times and b.times:
+        new = _other_time(b.times[0], rng)
+        if new:
+            bt = b.times[0]
+            put("date", sa, _edit(sb, (bt.start, bt.end, new)), "slot")
+    elif not a.times and not b.times and clause:
+        put("date", adjunct(a, sa, f" on {d1}"), adjunct(b, sb, f" on {d2}"), "adjunct")
+        put("same_slot", adjunct(a, sa, f" on {d1}"), adjunct(b, sb, f" on {d1}"), "date")
+        put("compatible", adjunct(a, sa, f" on {month} {day}"), adjunct(b, sb, f" in {month}"),
+            "date")  # fmt: skip
+    # number
+    if a.counts and b.counts and a.counts[0].text == b.counts[0].text:
+        bc = b.counts[0]
+        put("number", sa, _edit(sb, (bc.start, bc.end, _other_count(bc.text, rng))), "slot")
+    elif not a.counts and not b.counts and clause:
+        pattern = rng.choice(_COUNTED)
+        n1 = rng.choice((12, 40, 65, 120, 300))
+        n2 = round(n1 * rng.choice((1.5, 0.6, 2)))
+        put("number", adjunct(a, sa, pattern.format(n=n1)), adjunct(b, sb, pattern.format(n=n2)),
+            "adjunct")  # fmt: skip
+        put("same_slot", adjunct(a, sa, pattern.format(n=n1)),
+            adjunct(b, sb, pattern.format(n=n1)), "number")  # fmt: skip
+        put("compatible", adjunct(a, sa, pattern.format(n=n1)),
+            adjunct(b, sb, pattern.format(n=f"more than {n1 - 2}")), "number")  # fmt: skip
+    # place
+    if len(a.places) == 1 and len(b.places) == 1:  # one place each: changing it disputes it
+        bp = b.places[0]
+        pool = _COUNTRIES if bp.kind == "country" else _CITIES
+        put("place", sa, _edit(sb, (bp.start, bp.end, _pick(rng, pool, both)[0])), "slot")
+    elif not a.places and not b.places and clause:
+        p1, p2 = _pick(rng, _CITIES, both, 2)
+        put("place", adjunct(a, sa, f" in {p1}"), adjunct(b, sb, f" in {p2}"), "adjunct")
+        put("same_slot", adjunct(a, sa, f" in {p1}"), adjunct(b, sb, f" in {p1}"), "place")
+    # actor and entity set: who did it
+    if a.actor and b.actor and b.actor.kind in _OTHER and _same_name(a.actor, b.actor):
+        other = _pick(rng, _OTHER[b.actor.kind], both)[0]
+        ba = b.actor
+        put("actor", sa, _edit(sb, (ba.start, ba.end, other)), "slot")
+        x, y = _pick(rng, _OTHER[b.actor.kind], both + other, 2)
+        put("entity_set", _edit(sa, (a.actor.end, a.actor.end, f" and {x}")),
+            _edit(sb, (ba.end, ba.end, f" and {y}")), "slot")  # fmt: skip
+    elif a.subject and b.subject and (kind := _subject_kind(a.subject, b.subject)):
+        # an unnamed subject ("he", "the company") named by both, differently
+        who, whom, also_a, also_b = _pick(rng, _OTHER[kind], both, 4)
+        sa_, sb_ = a.subject, b.subject
+        put("actor", _edit(sa, (sa_.start, sa_.end, who)), _edit(sb, (sb_.start, sb_.end, whom)),
+            "named")  # fmt: skip
+        put("entity_set", _edit(sa, (sa_.start, sa_.end, f"{who} and {also_a}")),
+            _edit(sb, (sb_.start, sb_.end, f"{who} and {also_b}")), "named")  # fmt: skip
+        put("same_slot", _edit(sa, (sa_.start, sa_.end, who)),
+            _edit(sb, (sb_.start, sb_.end, who)), "actor")  # fmt: skip
+    # polarity
+    negated = _negate(sb, b.predicate)
     if negated:
-        put("polarity", sa, negated)
-    for name, edit in (("paraphrase", lambda s: _prefix(s, "It was reported that ")),
+        put("polarity", sa, negated, "slot")
+    # attribution: who said it
+    if a.speaker and b.speaker and a.speaker.kind == b.speaker.kind and a.speaker.kind in _OTHER:
+        bs = b.speaker
+        other = _pick(rng, _OTHER[bs.kind], both)[0]
+        put("attribution", sa, _edit(sb, (bs.start, bs.end, other)), "slot")
+    else:
+        # the source of the whole sentence, as reports give it: "..., according to X."
+        s1, s2 = _pick(rng, rng.choice(_SOURCES), both, 2)
+        put("attribution", _at_end(sa, f", according to {s1}"),
+            _at_end(sb, f", according to {s2}"), "sentence")  # fmt: skip
+        put("same_slot", _at_end(sa, f", according to {s1}"),
+            _at_end(sb, f", according to {s1}"), "attribution")  # fmt: skip
+    # quote wording: the same speaker's quote, words altered on one side
+    speaker, quote, altered = rng.choice(_QUOTES)
+    put(
+        "quote",
+        sa,
+        sb,
+        "appended",
+        f' "{quote}," {speaker} said.',
+        f' "{altered}," {speaker} said.',
+    )
+    put(
+        "same_slot", sa, sb, "quote", f' "{quote}," {speaker} said.', f' "{quote}," {speaker} said.'
+    )
+    excerpt = " ".join(quote.split()[-6:])
+    put("compatible", sa, sb, "quote", f' "{quote}," {speaker} said.',
+        f' {speaker} said "{excerpt}".')  # fmt: skip
+    # meaning-preserving edits
+    lead = rng.choice(("It was reported that ", "Reports said that ", "It emerged that "))
+    for name, edit in (("paraphrase", lambda s: _prefix(s, lead)),
                        ("reorder", _reorder), ("synonym", _synonym)):  # fmt: skip
-        new = edit(sb)
-        if new and new != sb:
-            put(name, sa, new)
+        edited = edit(sb)
+        if edited and edited != sb:
+            put(name, sa, edited, "")
     return out
 
 
@@ -272,39 +605,92 @@ def _flagged(c: Comparison, b_start: int, b_end: int) -> set[str]:
     return out
 
 
-def _candidate(
-    c: Comparison, a: Article, b: Article, exs: Sequence[Extraction]
-) -> tuple[Any, ...] | None:
-    """An aligned claim pair (sentence spans, slot info) on which the clean pair has no finding."""
-    touched = {(e.source, e.start) for x in c.contradictions for e in x.evidence}
-    # the tightest aligned pair: a loose alignment is not "the same claim" to contradict
+def _candidates(
+    c: Comparison, a: Article, b: Article, exs: Sequence[Extraction], limit: int
+) -> list[tuple[Anchor, Anchor]]:
+    """Tightly aligned claim pairs (one per sentence) on which the clean pair has no finding."""
+    # sentences that already hold a finding (of any confidence) take no injection
+    from newsprism.compare.align import action_class
+
+    touched = {
+        (int(e.source[1:]) - 1, ex.sentences.index(sent))
+        for x in c.contradictions
+        for e in x.evidence
+        for ex in [exs[int(e.source[1:]) - 1]]
+        for sent in ex.sentences
+        if sent.start < e.end and e.start < sent.end
+    }
+    out: list[tuple[Anchor, Anchor]] = []
+    used: set[tuple[int, int]] = set()
+    # the tightest aligned pairs: a loose alignment is not "the same claim" to contradict
     for f in sorted(c.agreements, key=lambda f: -f.cohesion):
+        if len(out) >= limit:
+            break
         if f.contradictions or f.cohesion < MIN_COHESION:
             continue
         sa = [s for s in f.claims if s.source == "S1"]
         sb = [s for s in f.claims if s.source == "S2"]
-        if not sa or not sb or any((s.source, s.start) in touched for s in f.claims):
+        if not sa or not sb:
             continue
-        ca, cb = _claim_at(exs[0], sa[0].start), _claim_at(exs[1], sb[0].start)
-        if ca is None or cb is None:
+        pair = _best_pair(exs, sa, sb)
+        if pair is None:
+            continue
+        ca, cb = pair
+        same = action_class(ca.action) == action_class(cb.action)
+        if not same and f.cohesion < SAME_FACT:
+            continue  # different predicates, loosely matched: not one claim to contradict
+        keys = {(0, ca.sentence), (1, cb.sentence)}
+        if keys & (used | touched):
             continue
         sent_a, sent_b = exs[0].sentences[ca.sentence], exs[1].sentences[cb.sentence]
-        if sent_a.end - sent_a.start < 30 or sent_b.end - sent_b.start < 30:
+        if not (
+            _plain(a.text[sent_a.start : sent_a.end]) and _plain(b.text[sent_b.start : sent_b.end])
+        ):
             continue
-        info_a = _info(exs[0], ca, (sent_a.start, sent_a.end))
-        info_b = _info(exs[1], cb, (sent_b.start, sent_b.end))
-        return (sent_a.start, sent_a.end), (sent_b.start, sent_b.end), info_a, info_b
-    return None
+        used |= keys
+        out.append((anchor(exs[0], a.text, ca), anchor(exs[1], b.text, cb)))
+    return out
 
 
-def _claim_at(ex: Extraction, start: int) -> Any:
+def _plain(sentence: str) -> bool:
+    """A sentence an edit can go into: long enough, one line, no quotation (an edit inside a
+    quote alters the quote, which is another type of contradiction)."""
+    marks = ('"', "“", "”", "''", "``", "‘", "’ ")
+    return (
+        len(sentence) >= 30
+        and "\n" not in sentence.strip()
+        and not any(m in sentence for m in marks)
+    )
+
+
+def _best_pair(
+    exs: Sequence[Extraction], sa: Sequence[Any], sb: Sequence[Any]
+) -> tuple[Claim, Claim] | None:
+    """The claims of the two sources in one fact that say the most alike: the same predicate
+    (class) first, then the most words in common."""
+    from newsprism.compare.align import action_class
+
+    best: tuple[float, Claim, Claim] | None = None
+    for x in sa:
+        for y in sb:
+            ca, cb = _claim_at(exs[0], x.start), _claim_at(exs[1], y.start)
+            if ca is None or cb is None:
+                continue
+            wa, wb = set(_WORD.findall(ca.text.lower())), set(_WORD.findall(cb.text.lower()))
+            overlap = len(wa & wb) / max(len(wa | wb), 1)
+            same = action_class(ca.action) == action_class(cb.action)
+            score = overlap + same
+            if best is None or score > best[0]:
+                best = (score, ca, cb)
+    return (best[1], best[2]) if best else None
+
+
+_WORD = re.compile(r"\w+")
+_TRAILING = re.compile(r"(?:[\s.!?,;:\-—–]+|\s+(?:and|or|but|while|as)\s*)$", re.IGNORECASE)
+
+
+def _claim_at(ex: Extraction, start: int) -> Claim | None:
     return next((c for c in ex.claims if c.start == start), None)
-
-
-def _info(ex: Extraction, claim: Any, sent: tuple[int, int]) -> dict[str, Any]:
-    actor = _actor_mention(ex, claim.actors, sent)
-    kind = claim.actors[0].split(":", 1)[0] if claim.actors else ""
-    return {"actor": actor, "actor_kind": kind, "action": claim.action}
 
 
 def evaluate_contradictions(
@@ -313,9 +699,15 @@ def evaluate_contradictions(
     semeval: Path | str | None = None,
     seed: int = 0,
     pairs: int = 24,
+    per_pair: int = 4,
+    details: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Precision and recall per contradiction type on injected contradictions (see module doc)."""
+    """Precision and recall per contradiction type on injected contradictions (see module doc).
+
+    ``per_pair`` aligned claims of each article pair take injections; ``details`` adds every
+    missed injection and every flagged control to the result (``misses``, ``false_alarms``).
+    """
     t0 = time.perf_counter()
     data = load_pairs(
         ecbplus=Path(ecbplus) if ecbplus else None,
@@ -323,38 +715,63 @@ def evaluate_contradictions(
         n=pairs,
         seed=seed,
     )
+    rng = random.Random(seed)
     embedder = CachedEmbedder(get_embedder(), MemoryCache())
+    cache: dict[str, Extraction] = {}
+
+    def extract_cached(art: Article) -> Extraction:
+        if art.text not in cache:
+            cache[art.text] = extract(art)
+        return cache[art.text]
+
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     positives: Counter[str] = Counter()
+    by_mode: Counter[str] = Counter()
     controls: Counter[str] = Counter()
     control_flagged: Counter[str] = Counter()
-    used = 0
+    misses: list[dict[str, Any]] = []
+    alarms: list[dict[str, Any]] = []
+    used = anchors = 0
     for name, text_a, text_b in data:
         a, b = _article(text_a, name + "#a"), _article(text_b, name + "#b")
-        exs = [extract(a), extract(b)]
+        exs = [extract_cached(a), extract_cached(b)]
         base = compare_articles([a, b], embedder=embedder, extractions=exs)
-        cand = _candidate(base, a, b, exs)
-        if cand is None:
+        cands = _candidates(base, a, b, exs, per_pair)
+        if not cands:
             continue
         used += 1
-        sent_a, sent_b, info_a, info_b = cand
-        for v in variants(a.text, b.text, sent_a, sent_b, info_a, info_b):
-            va, vb = _article(v.a_text, name + "#a'"), _article(v.b_text, name + "#b'")
-            c = compare_articles([va, vb], embedder=embedder)
-            flagged = _flagged(c, v.b_start, v.b_end)
-            if v.kind in CONTRADICTION_TYPES:
-                positives[v.kind] += 1
-                if v.kind in flagged:
-                    tp[v.kind] += 1
-                for other in flagged - {v.kind}:
-                    fp[other] += 1
-            else:
-                controls[v.kind] += 1
-                if flagged:
-                    control_flagged[v.kind] += 1
-                for other in flagged:
-                    fp[other] += 1
+        for anc_a, anc_b in cands:
+            anchors += 1
+            for v in variants(a.text, b.text, anc_a, anc_b, rng):
+                va, vb = _article(v.a_text, name + "#a'"), _article(v.b_text, name + "#b'")
+                c = compare_articles(
+                    [va, vb],
+                    embedder=embedder,
+                    extractions=[extract_cached(va), extract_cached(vb)],
+                )
+                flagged = _flagged(c, v.b_start, v.b_end)
+                row = {"pair": name, "kind": v.kind, "mode": v.mode, "flagged": sorted(flagged),
+                       "b": v.b_text[v.b_start : v.b_end]}  # fmt: skip
+                if v.kind in CONTRADICTION_TYPES:
+                    positives[v.kind] += 1
+                    by_mode[f"{v.kind}/{v.mode}"] += 1
+                    if v.kind in flagged:
+                        tp[v.kind] += 1
+                    elif details:
+                        misses.append(row)
+                    for other in flagged - {v.kind}:
+                        fp[other] += 1
+                        if details:
+                            alarms.append(row)
+                else:
+                    controls[f"{v.kind}"] += 1
+                    if flagged:
+                        control_flagged[v.kind] += 1
+                        if details:
+                            alarms.append(row)
+                    for other in flagged:
+                        fp[other] += 1
         if progress:
             progress(f"{used} pairs, {sum(tp.values())}/{sum(positives.values())} found")
     per_type = {
@@ -368,9 +785,10 @@ def evaluate_contradictions(
         for t in CONTRADICTION_TYPES
     }
     total_tp, total_fp, total_pos = sum(tp.values()), sum(fp.values()), sum(positives.values())
-    return {
+    result: dict[str, Any] = {
         "pairs": used,
         "pairs_read": len(data),
+        "anchors": anchors,
         "seed": seed,
         "overall": {
             "precision": _ratio(total_tp, total_tp + total_fp),
@@ -380,9 +798,14 @@ def evaluate_contradictions(
             "false_alarms": total_fp,
         },
         "types": per_type,
+        "modes": dict(sorted(by_mode.items())),
         "controls": {k: {"variants": controls[k], "flagged": control_flagged[k]} for k in CONTROLS},
         "seconds": round(time.perf_counter() - t0, 1),
     }
+    if details:
+        result["misses"] = misses
+        result["false_alarms"] = alarms
+    return result
 
 
 def _ratio(a: int, b: int) -> float:

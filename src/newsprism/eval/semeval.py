@@ -24,7 +24,7 @@ from newsprism.embed import CachedEmbedder, Embedder, EmbeddingCache, document_t
 from newsprism.errors import InputNotFound, MalformedInput
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 from newsprism.similarity.model import DIMENSIONS, SimilarityModel, fit_model
-from newsprism.similarity.scoring import EMBEDDER_FOR_ROUTE, Extractor, pair_evidence
+from newsprism.similarity.scoring import EMBEDDER_FOR_ROUTE, Extractor, model_route, pair_evidence
 
 __all__ = [
     "NpzEmbeddingCache",
@@ -196,13 +196,15 @@ def semeval_features(
     use_extract: bool = True,
     embedders: Mapping[str, Embedder] | None = None,
     extractor: Extractor | None = None,
+    fast: bool = False,
 ) -> tuple[list[str], list[dict[str, float]]]:
-    """The route and the feature dict of every pair."""
+    """The training route ("en" or "multi") and the feature dict of every pair."""
     evidence = pair_evidence(
         [(p.a, p.b) for p in pairs],
         embedders=_embedders(cache, embedders),
         use_extract=use_extract,
         extractor=extractor,
+        fast=fast,
     )
     return [route for route, _ in evidence], [ev.features for _, ev in evidence]
 
@@ -228,8 +230,13 @@ def cross_validated_predictions(
     features: Sequence[Mapping[str, float]],
     targets: Mapping[str, np.ndarray],
     folds: np.ndarray,
+    *,
+    fast: bool = False,
 ) -> dict[str, np.ndarray]:
-    """Out-of-fold predictions per dimension: each pair predicted by a model not fitted on it."""
+    """Out-of-fold predictions per dimension: each pair predicted by a model not fitted on it.
+
+    ``fast`` predicts English pairs with the "en_fast" model (trained on the same folds).
+    """
     out = {dim: np.zeros(len(routes)) for dim in DIMENSIONS}
     for k in np.unique(folds):
         test = folds == k
@@ -240,7 +247,9 @@ def cross_validated_predictions(
             {d: targets[d][train].tolist() for d in DIMENSIONS},
         )
         held = [int(i) for i in np.flatnonzero(test)]
-        preds = model.predict([routes[i] for i in held], [features[i] for i in held])
+        preds = model.predict(
+            [model_route(routes[i], fast) for i in held], [features[i] for i in held]
+        )
         for dim, pred in preds.items():
             out[dim][held] = pred
     return out
@@ -274,6 +283,7 @@ def evaluate_semeval(
     embedders: Mapping[str, Embedder] | None = None,
     extractor: Extractor | None = None,
     sample: int | None = None,
+    fast: bool = False,
 ) -> dict[str, Any]:
     """Cross-validated Pearson/Spearman per dimension and language pair, with the baseline.
 
@@ -283,7 +293,8 @@ def evaluate_semeval(
     Overall Pearson, for the variance) and ``predictions`` (pair_id -> seven scores).
     ``sample`` keeps that many pairs, drawn with ``seed`` (quick gates).
     ``embedders`` ("en", "multi") and ``extractor`` replace the real models (tests inject fakes;
-    the baseline then uses the "en" embedder).
+    the baseline then uses the "en" embedder). ``fast`` scores English pairs without the e5
+    lead (the "en_fast" model), as ``similarity(..., fast=True)`` does.
     """
     pairs = load_semeval(path)
     if languages:
@@ -293,7 +304,12 @@ def evaluate_semeval(
         pairs = [pairs[i] for i in keep]
     rated = [p for p in pairs if all(d in p.ratings for d in DIMENSIONS)]
     routes, features = semeval_features(
-        pairs, cache=cache, use_extract=use_extract, embedders=embedders, extractor=extractor
+        pairs,
+        cache=cache,
+        use_extract=use_extract,
+        embedders=embedders,
+        extractor=extractor,
+        fast=fast,
     )
     baseline = _baseline_scores(pairs, cache, embedders.get("en") if embedders else None)
     if isinstance(cache, NpzEmbeddingCache):
@@ -301,7 +317,7 @@ def evaluate_semeval(
 
     fold = fold_ids(pairs, folds, seed=seed)
     if model is not None:
-        preds = model.predict(routes, features)
+        preds = model.predict([model_route(r, fast) for r in routes], features)
     else:
         if len(rated) != len(pairs):
             raise MalformedInput(
@@ -309,10 +325,11 @@ def evaluate_semeval(
                 hint="Pass model= to score unrated pairs with fixed weights.",
             )
         targets = {d: np.array([p.ratings[d] for p in pairs]) for d in DIMENSIONS}
-        preds = cross_validated_predictions(routes, features, targets, fold)
+        preds = cross_validated_predictions(routes, features, targets, fold, fast=fast)
     report = _report(pairs, preds, baseline, fold, cross_validated=model is None)
     report.update(folds=folds if model is None else 0, seed=seed)
-    report["routes"] = {r: routes.count(r) for r in sorted(set(routes))}
+    scored = [model_route(r, fast) for r in routes]
+    report["routes"] = {r: scored.count(r) for r in sorted(set(scored))}
     return report
 
 

@@ -8,11 +8,14 @@ of its own predicate (not those of nested predicates), and its span runs from th
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
-from newsprism.extract.entities import TITLE_WORDS
+from newsprism.extract.entities import title_words
 from newsprism.extract.quotes import Attribution, Speech, _trailing_attribution
 from newsprism.extract.types import Claim, Quantity, Quote, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis"})
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
@@ -41,8 +44,7 @@ def find_claims(
     quotes: list[Quote],
 ) -> list[Claim]:
     out: list[Claim] = []
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    for sent in doc.sents:
+    for si, sent in enumerate(doc.sents):
         preds = [t for t in sent if _is_predicate(t)]
         pred_set = {t.i for t in preds}
         for p in preds:
@@ -52,7 +54,7 @@ def find_claims(
             claim = _claim(
                 doc,
                 sent,
-                sent_index[sent.start],
+                si,
                 p,
                 pred_set,
                 speech,
@@ -100,7 +102,7 @@ def _keys(tokens: list[Token], token_keys: dict[int, str]) -> list[str]:
 
 
 def _title_modifier(t: Token, token_keys: dict[int, str]) -> bool:
-    if t.dep_ not in ("amod", "compound", "nmod", "poss") or t.head.lower_ not in TITLE_WORDS:
+    if t.dep_ not in ("amod", "compound", "nmod", "poss") or t.head.lower_ not in title_words():
         return False
     head_key = token_keys.get(t.head.i) or token_keys.get(t.head.head.i)
     return bool(
@@ -195,8 +197,17 @@ def _claim(
     particle = next((c.lower_ for c in p.children if c.dep_ == "prt"), "")
     action = p.lemma_ + (" " + particle if particle else "")
     own_chars = [(t.idx, t.idx + len(t.text)) for t in own]
-    tix = tuple(i for i, t in enumerate(times) if _covers(own_chars, t.start, t.end))
-    qix = tuple(i for i, q in enumerate(quantities) if _covers(own_chars, q.start, q.end))
+    lo, hi = sent.start_char, sent.end_char
+    tix = tuple(
+        i
+        for i, t in enumerate(times)
+        if t.start < hi and lo < t.end and _covers(own_chars, t.start, t.end)
+    )
+    qix = tuple(
+        i
+        for i, q in enumerate(quantities)
+        if q.start < hi and lo < q.end and _covers(own_chars, q.start, q.end)
+    )
     return Claim(
         sentence=si,
         start=start,
@@ -210,7 +221,7 @@ def _claim(
         time=tix,
         place=tuple(dict.fromkeys(places)),
         quantities=qix,
-        attributed_to=_attributed(p, speech, quotes),
+        attributed_to=_attributed(p, sent, speech, quotes),
         subject_text=subject_text,
     )
 
@@ -219,7 +230,7 @@ def _covers(own: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in own)
 
 
-def _attributed(p: Token, speech: Speech, quotes: list[Quote]) -> tuple[str, ...]:
+def _attributed(p: Token, sent: Span, speech: Speech, quotes: list[Quote]) -> tuple[str, ...]:
     # inside quoted words: the quote's attribution
     for q in quotes:
         if q.direct and q.start <= p.idx < q.end:
@@ -233,7 +244,8 @@ def _attributed(p: Token, speech: Speech, quotes: list[Quote]) -> tuple[str, ...
         if t.head.i == t.i:
             break
         t = t.head
-    for tok in p.sent:
+    # the sentence is passed in: Token.sent walks the whole document each time it is asked
+    for tok in sent:
         a: Attribution | None = speech.attributions.get(tok.i)
         if a is not None and (a.lemma == "according to" or _trailing(a, p)):
             return a.keys

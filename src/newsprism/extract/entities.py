@@ -21,11 +21,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
-
+from newsprism.extract.entity_types import decide, unlabelled_names
 from newsprism.extract.gazetteer import Gazetteer, fold, slug
 from newsprism.extract.types import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _LOC_PREPS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "across"})
@@ -120,6 +124,8 @@ class _Cand:
     name: str = ""  # the name it contributes to its entity, when it is the best one
     #: the key came from the gazetteer or an acronym definition; type votes leave it alone
     fixed: bool = False
+    #: the type the context evidence settled on (entity_types), "" when it left spaCy's label
+    typed: str = ""
 
 
 @dataclass
@@ -130,8 +136,9 @@ class EntityResult:
     token_keys: dict[int, str]
 
 
-def find_entities(doc: Doc, gaz: Gazetteer) -> EntityResult:
-    cands = _candidates(doc, gaz)
+def find_entities(doc: Doc, gaz: Gazetteer, *, nouns: frozenset[str] = frozenset()) -> EntityResult:
+    """Mentions with canonical keys; ``nouns`` (common English nouns) unmasks "Engineers"."""
+    cands = _retype(doc, _candidates(doc, gaz), gaz, nouns)
     acronyms = _acronyms(doc.text, cands, doc)
     persons = _person_names(doc, cands, gaz)
     for c in cands:
@@ -147,9 +154,11 @@ def find_entities(doc: Doc, gaz: Gazetteer) -> EntityResult:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     # "Government of National Accord (GNA" -> drop the parenthesis
     for i in range(start, end):
@@ -173,6 +182,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             covered[i] = True
     _extend_institutions(doc, cands, covered, gaz)
     _reporting_subjects(doc, cands, covered)
+    labels = {i: c.label for c in cands for i in range(c.start, c.end)}
+    found = unlabelled_names(doc, covered, gaz, labels)
+    cands += [_Cand(s, e, label) for s, e, label in found]
     # Gazetteer names spaCy missed: "Turkish", "UAE", "Ankara" as an ORG it did not see ...
     n = len(doc)
     i = 0
@@ -237,6 +249,34 @@ def _reporting_subjects(doc: Doc, cands: list[_Cand], covered: list[bool]) -> No
             cands.append(_Cand(start, tok.i + 1, "PERSON"))
             for i in range(start, tok.i + 1):
                 covered[i] = True
+
+
+_TYPE_LABEL = {"person": "PERSON", "org": "ORG", "place": "GPE"}
+
+
+def _retype(doc: Doc, cands: list[_Cand], gaz: Gazetteer, nouns: frozenset[str]) -> list[_Cand]:
+    """Relabel names by the evidence around all their mentions; drop capitalised common nouns."""
+    todo = [
+        c
+        for c in cands
+        if c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC")
+        and gaz.any_country(doc[c.start : c.end].text) is None
+        and gaz.org_of(doc[c.start : c.end].text) is None
+    ]
+    decisions = decide(doc, [(c.start, c.end, c.label) for c in todo], gaz, nouns)
+    dropped: set[int] = set()
+    for c, d in zip(todo, decisions, strict=True):
+        if d.drop:
+            dropped.add(id(c))
+            continue
+        c.start += d.skip
+        if d.type and _LABEL_TYPE.get(c.label) != d.type:
+            c.label = "FAC" if d.type == "place" and c.label == "FAC" else _TYPE_LABEL[d.type]
+        c.typed = d.type
+    return [c for c in cands if id(c) not in dropped]
+
+
+_LABEL_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
 # --- acronyms ----------------------------------------------------------------------------------
@@ -387,7 +427,9 @@ def _assign(doc: Doc, c: _Cand, gaz: Gazetteer, acronyms: dict[str, str], person
     span = doc[c.start : c.end]
     text = span.text
     if c.label == "PERSON" or (
-        c.label in ("ORG", "GPE", "NORP", "GAZETTEER") and _is_person_like(doc, c, persons, gaz)
+        c.label in ("ORG", "GPE", "NORP", "GAZETTEER")
+        and not c.typed
+        and _is_person_like(doc, c, persons, gaz)
     ):
         words = _name_tokens(span, gaz)
         if words:
@@ -482,7 +524,7 @@ def _is_locative(span: Span) -> bool:
 def _vote_types(doc: Doc, cands: list[_Cand]) -> None:
     """One type per name in the article: "Idlib" is a place whether spaCy said ORG or GPE."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    fixed = {c.key.partition(":")[2] for c in cands if c.fixed}
+    fixed = {c.key.partition(":")[2] for c in cands if c.fixed or c.typed}
     cands = [c for c in cands if c.key.partition(":")[2] not in fixed]
     for c in cands:
         kind, _, rest = c.key.partition(":")
@@ -515,12 +557,17 @@ def _add_surname_mentions(doc: Doc, cands: list[_Cand], persons: _Persons) -> No
         return
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN":
+        if tok.i in covered or not _maybe_name(tok):
             continue
         if fold(tok.text) in persons.by_surname:
             key, name = _person_key([tok.text], persons, tok.i, doc)
             cands.append(_Cand(tok.i, tok.i + 1, "PERSON", key, name))
     cands.sort(key=lambda c: c.start)
+
+
+def _maybe_name(tok: Token) -> bool:
+    # the tagger calls an unknown surname after a quote a noun: '"...," Ilves told reporters'
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start)
 
 
 # --- roles -------------------------------------------------------------------------------------
@@ -561,7 +608,7 @@ def _add_roles(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
     bindings: dict[tuple[str, str], str] = {}
     unbound: list[tuple[int, int, str, str, str]] = []  # start, end, code, title, kind
     for tok in doc:
-        if not tok.is_alpha or tok.lower_ not in _FIRST_TITLE_WORDS:
+        if not tok.is_alpha or tok.lower_ not in gaz.first_title_words:
             continue
         found = _title_at(doc, tok.i, gaz)
         if not found:
@@ -613,16 +660,16 @@ def _add_roles(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
     cands.sort(key=lambda c: (c.start, -c.end))
 
 
-def _first_title_words() -> frozenset[str]:
+#: words that head a title besides a title's first word, for callers (claims)
+_EXTRA_TITLE_WORDS = frozenset({"minister", "secretary", "counterpart"})
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Words that head a title ("president", "minister", "counterpart"); read lazily."""
     from newsprism.extract.gazetteer import load
 
-    g = load()
-    return frozenset(t.split()[0] for t in (*g.leader_titles, *g.other_titles))
-
-
-_FIRST_TITLE_WORDS = _first_title_words()
-#: words that head a title ("president", "minister", "counterpart"), for callers
-TITLE_WORDS = _FIRST_TITLE_WORDS | {"minister", "secretary", "counterpart"}
+    return load().first_title_words | _EXTRA_TITLE_WORDS
 
 
 # --- assembly ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -18,6 +18,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Remove diacritics and normalise apostrophes, keeping case ("Erdoğan" -> "Erdogan")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOS))
@@ -56,6 +57,19 @@ class Organization:
         return f"org:{self.slug}"
 
 
+@dataclass(frozen=True)
+class NameCues:
+    """Words that say what kind of thing a name is (data/name_cues.json)."""
+
+    org_suffixes: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    place_prefixes: frozenset[str] = frozenset()
+    of_place: frozenset[str] = frozenset()
+    place_followers: frozenset[str] = frozenset()
+    appos_place: frozenset[str] = frozenset()
+    appos_org: frozenset[str] = frozenset()
+
+
 @dataclass
 class Gazetteer:
     countries: dict[str, Country] = field(default_factory=dict)
@@ -67,8 +81,13 @@ class Gazetteer:
     leader_titles: frozenset[str] = frozenset()
     other_titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    #: words that mark the name next to them as a person's ("chief", "striker", "lawyer")
+    roles: frozenset[str] = frozenset()
     #: the longest entry, in words, so n-gram scans know where to stop
     max_words: int = 1
+    #: words that start a title ("prime" of "prime minister"), so role scans test few tokens
+    first_title_words: frozenset[str] = frozenset()
+    cues: NameCues = field(default_factory=NameCues)
 
     def country_of(self, text: str) -> str | None:
         """The country a name or alias (not a capital or demonym) stands for."""
@@ -141,6 +160,10 @@ def load() -> Gazetteer:
     g.leader_titles = frozenset(titles["leader"])
     g.other_titles = frozenset(titles["other"])
     g.honorifics = frozenset(titles["honorifics"])
+    g.roles = frozenset(titles.get("roles", ()))
     names = [*g.by_name, *g.by_capital, *g.by_demonym, *g.org_by_alias]
     g.max_words = max(len(n.split()) for n in names)
+    cues = _read("name_cues.json")
+    g.cues = NameCues(**{k: frozenset(v) for k, v in cues.items() if not k.startswith("_")})
+    g.first_title_words = frozenset(t.split()[0] for t in (*g.leader_titles, *g.other_titles))
     return g

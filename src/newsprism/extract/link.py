@@ -2,7 +2,7 @@
 
 Within an article a surname already joins its full name. Across articles, ``canonical_map`` maps
     person:trump            -> person:donald_trump   (one full name across the set ends with it)
-    org:idlib / place:idlib -> the type most mentions agree on
+    org:idlib / place:idlib -> the type most mentions agree on (person:x / place:x too)
 and ``link_across`` rewrites every key in the Extractions with that map.
 """
 
@@ -21,6 +21,46 @@ def canonical_map(extractions: Iterable[Extraction]) -> dict[str, str]:
     for ex in extractions:
         for m in ex.mentions:
             mention_counts[m.entity_key] += 1
+    mapping = _unify_types(mention_counts)
+    counts: Counter[str] = Counter()
+    for k, n in mention_counts.items():
+        counts[mapping.get(k, k)] += n
+    for k, full in _surnames(counts).items():
+        mapping[k] = full
+    # chains: place:ilves -> person:ilves -> person:marta_ilves
+    for k, v in list(mapping.items()):
+        seen = {k}
+        while v in mapping and v not in seen:
+            seen.add(v)
+            v = mapping[v]
+        mapping[k] = v
+    return {k: v for k, v in mapping.items() if k != v}
+
+
+#: on a tie in mentions, the type a name more likely has when one report got it wrong
+_TYPE_ORDER = ("person", "place", "org", "group", "other")
+
+
+def _unify_types(mention_counts: Counter[str]) -> dict[str, str]:
+    """One type per name across the set: "place:marta_ilves" in one report, "person:marta_ilves"
+    in two -> the person, by mentions."""
+    by_slug: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, n in mention_counts.items():
+        kind, _, rest = k.partition(":")
+        if kind in _TYPE_ORDER:
+            by_slug[rest][kind] += n
+    mapping: dict[str, str] = {}
+    for rest, kinds in by_slug.items():
+        if len(kinds) > 1:
+            best = max(kinds, key=lambda kd: (kinds[kd], -_TYPE_ORDER.index(kd)))
+            for kd in kinds:
+                if kd != best:
+                    mapping[f"{kd}:{rest}"] = f"{best}:{rest}"
+    return mapping
+
+
+def _surnames(mention_counts: Counter[str]) -> dict[str, str]:
+    """person:trump -> person:donald_trump when one full name in the set ends with it."""
     mapping: dict[str, str] = {}
     persons = [k for k in mention_counts if k.startswith("person:")]
     words = {k: k.split(":", 1)[1].split("_") for k in persons}
@@ -34,17 +74,6 @@ def canonical_map(extractions: Iterable[Extraction]) -> dict[str, str]:
             ranked = sorted(longer, key=lambda o: -mention_counts[o])
             if mention_counts[ranked[0]] > 2 * mention_counts[ranked[1]]:
                 mapping[k] = ranked[0]
-    by_slug: dict[str, Counter[str]] = defaultdict(Counter)
-    for k, n in mention_counts.items():
-        kind, _, rest = k.partition(":")
-        if kind in ("org", "place", "group", "other"):
-            by_slug[rest][kind] += n
-    for rest, kinds in by_slug.items():
-        if len(kinds) > 1:
-            best = max(kinds, key=lambda kd: (kinds[kd], kd == "place"))
-            for kd in kinds:
-                if kd != best:
-                    mapping[f"{kd}:{rest}"] = f"{best}:{rest}"
     return mapping
 
 

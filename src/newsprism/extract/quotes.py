@@ -11,10 +11,12 @@ the clause a reporting verb governs ("X said that ...") or a sentence with "acco
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from newsprism.extract.types import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 REPORTING = frozenset(
     [
@@ -150,7 +152,9 @@ class Speech:
             c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
         ):
             return None
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "chief Odile Marchetti said" is sometimes parsed with two subjects: take the named one
+        subj = next((c for c in subjs if self._key_in(c)), subjs[0] if subjs else None)
         if subj is None:
             # "..., said X" is sometimes parsed with X as the object
             subj = next(

@@ -11,6 +11,7 @@ import math
 from html import escape
 
 from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Span
+from newsprism.report.text import addition_label
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;
@@ -154,7 +155,8 @@ def render_html(c: Comparison, *, title: str | None = None) -> str:
     )
     contras = "".join(_contradiction(c, x) for x in c.contradictions) or "<p>None found.</p>"
     adds = "".join(
-        f"<li>{_cite([a.source])} <em>{_e(a.kind)}</em>: {_e(a.text)}</li>" for a in c.additions
+        f"<li>{_cite([a.source])} <em>{_e(addition_label(a))}</em>: {_e(a.text)}</li>"
+        for a in c.additions
     )
     times = (
         "".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from newsprism.compare.types import Comparison, Contradiction, Span
+from newsprism.compare.types import Addition, Comparison, Contradiction, Span
 from newsprism.errors import UsageError
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
@@ -47,6 +47,11 @@ def _contradiction_lines(x: Contradiction) -> list[str]:
     return lines
 
 
+def addition_label(a: Addition) -> str:
+    """ "claim", or "detail: six floodgates" -- what a detail adds to the statement shown."""
+    return f"{a.kind}: {a.detail}" if a.detail else a.kind
+
+
 def render_text(c: Comparison) -> str:
     """A terminal report: sources, brief, disputes, agreements, additions, timeline, actors."""
     out: list[str] = ["SOURCES"]
@@ -64,7 +69,7 @@ def render_text(c: Comparison) -> str:
         out.append(f"  {f.id} {f.label} {_cite(f.sources)}: {_oneline(f.summary, 160)}")
     out += ["", "ADDITIONS"]
     for a in c.additions:
-        out.append(f"  {a.id} {a.source} adds ({a.kind}): {_oneline(a.text, 160)}")
+        out.append(f"  {a.id} {a.source} adds ({addition_label(a)}): {_oneline(a.text, 160)}")
     out += ["", "TIMELINE"]
     for t in c.timeline:
         flag = " (disputed)" if t.disputed else ""
@@ -120,7 +125,9 @@ def render_markdown(c: Comparison) -> str:
         )
     out += ["", "## Additions", ""]
     for a in c.additions:
-        out.append(f"- {a.id} **{a.source}** ({a.kind}): {_md(_oneline(a.text, 200))}")
+        out.append(
+            f"- {a.id} **{a.source}** ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
+        )
     out += ["", "## Timeline", ""]
     for t in c.timeline:
         flag = " *(disputed)*" if t.disputed else ""

@@ -81,12 +81,15 @@ def _narrative(a: Profile, b: Profile, ev: PairEvidence, route: str) -> str:
 
 def _overall(ev: PairEvidence, route: str) -> str:
     f = ev.features
-    model = "MiniLM" if route == "en" else "multilingual e5"
-    return (
+    model = "multilingual e5" if route == "multi" else "MiniLM"
+    text = (
         f"Document similarity {f['cos_doc']:.2f} ({model}); content words overlap "
         f"{f['words_cosine']:.2f}; {len(ev.shared_names)} shared names; "
-        f"{f['align_frac']:.0%} of sentences align; leads (multilingual e5) {f['cos_lead']:.2f}."
+        f"{f['align_frac']:.0%} of sentences align"
     )
+    if route == "en_fast":  # the multilingual lead was not computed
+        return text + "."
+    return text + f"; leads (multilingual e5) {f['cos_lead']:.2f}."
 
 
 def _style(a: Profile, b: Profile, ev: PairEvidence) -> str:

@@ -25,7 +25,17 @@ __all__ = [
 ]
 
 #: Features from the pair's embedder (weighted separately per route).
-EMBEDDING_FEATURES = ("cos_doc", "cos_lead", "cos_title", "cos_centroid", "align", "align_frac")
+EMBEDDING_FEATURES = (
+    "cos_doc",
+    "cos_lead",
+    "cos_title",
+    "cos_centroid",
+    "align",
+    "align_frac",
+    "title_lead",
+    "first_pair_max",
+    "cos_first3",
+)
 #: Features from the extract stage (English pairs only; 0 elsewhere).
 EXTRACT_FEATURES = ("entity_jaccard", "place_jaccard", "date_jaccard")
 #: Features every pair has, whatever its languages.
@@ -36,6 +46,9 @@ SHARED_FEATURES = (
     "years_jaccard",
     "years_disjoint",
     "words_cosine",
+    "chars_cosine",
+    "chars_lead_cosine",
+    "chars_title_cosine",
     "length_ratio",
     "sentence_length_diff",
     "quotes_diff",
@@ -130,7 +143,8 @@ def _embedding_features(va: Vectors, vb: Vectors) -> tuple[dict[str, float], int
     sa, sb = va.sentences, vb.sentences
     if len(sa) == 0 or len(sb) == 0:
         feats.update(cos_centroid=feats["cos_doc"], align=feats["cos_doc"], align_frac=0.0)
-        feats["cos_title"] = feats["cos_doc"]
+        feats.update(cos_title=feats["cos_doc"], title_lead=feats["cos_doc"])
+        feats.update(first_pair_max=feats["cos_doc"], cos_first3=feats["cos_doc"])
         return feats, 0, 0
     sims = sa @ sb.T
     best_a, best_b = sims.max(axis=1), sims.max(axis=0)
@@ -140,7 +154,25 @@ def _embedding_features(va: Vectors, vb: Vectors) -> tuple[dict[str, float], int
     feats["align"] = float((best_a.mean() + best_b.mean()) / 2)
     feats["align_frac"] = (aligned_a + aligned_b) / (len(sa) + len(sb))
     feats["cos_title"] = float(sims[0, 0])
+    feats.update(_opening_features(sa, sb, sims))
     return feats, aligned_a, aligned_b
+
+
+#: Sentences that make up an article's opening (title and first sentences).
+OPENING_SENTENCES = 3
+
+
+def _opening_features(sa: np.ndarray, sb: np.ndarray, sims: np.ndarray) -> dict[str, float]:
+    """How alike the two openings are: the title against the other's opening, the best match
+    among the first two sentences (a glued title often splits into two), and the openings'
+    centroids. Reporters put the story in the first lines, so these carry most of the signal."""
+    n = OPENING_SENTENCES
+    open_a, open_b = _unit(sa[:n].mean(axis=0)), _unit(sb[:n].mean(axis=0))
+    return {
+        "title_lead": float((np.dot(open_a, sb[0]) + np.dot(open_b, sa[0])) / 2),
+        "first_pair_max": float(sims[:2, :2].max()),
+        "cos_first3": float(np.dot(open_a, open_b)),
+    }
 
 
 def _style_features(a: Profile, b: Profile) -> dict[str, float]:
@@ -180,6 +212,9 @@ def pair_features(a: Profile, b: Profile, va: Vectors, vb: Vectors) -> PairEvide
         years_jaccard=_jaccard(a.years, b.years),
         years_disjoint=float(bool(a.years and b.years and not a.years & b.years)),
         words_cosine=_log_cosine(a.words, b.words),
+        chars_cosine=_log_cosine(a.chars, b.chars),
+        chars_lead_cosine=_log_cosine(a.chars_lead, b.chars_lead),
+        chars_title_cosine=_log_cosine(a.chars_title, b.chars_title),
         same_host=float(bool(a.host) and a.host == b.host),
         same_language=float(a.language == b.language),
     )

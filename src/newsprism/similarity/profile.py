@@ -8,6 +8,7 @@ vectors; English articles may also carry the extract stage's entities and times.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,13 +22,28 @@ from newsprism.models import Article
 from newsprism.similarity.language import detect_language
 from newsprism.text import split_sentences
 
-__all__ = ["LEAD_WORDS", "MAX_SENTENCES", "Profile", "Vectors", "build_profile", "parse_day"]
+__all__ = [
+    "CHAR_N",
+    "LEAD_WORDS",
+    "MAX_SENTENCES",
+    "TITLE_WORDS",
+    "Profile",
+    "Vectors",
+    "build_profile",
+    "char_grams",
+    "parse_day",
+]
 
 #: Sentences embedded per article: enough for the narrative of a long report, and a bound on
 #: the time one pair takes (an 800-word article has about 40).
 MAX_SENTENCES = 48
 #: Words of the lead (title first) that the multilingual model reads for English pairs too.
 LEAD_WORDS = 100
+#: Words at the start of a text that stand for its title (SemEval texts glue title and body).
+TITLE_WORDS = 25
+#: Character n-gram length of the language-agnostic overlap features: long enough to carry a
+#: word stem, short enough to match inflected forms ("Regierung"/"Regierungen", Turkish suffixes).
+CHAR_N = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])")
@@ -35,6 +51,7 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _QUOTES = re.compile(r"[\"“”„«»]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,11 @@ class Profile:
     #: the extract stage's output, kept so a pair can share canonical keys ("Trump" in one
     #: report is "Donald Trump" in the other)
     extraction: Any = None
+    #: character n-gram counts of the whole text, its lead and its title words (casefolded,
+    #: punctuation as spaces): word overlap for any script, without a tokenizer
+    chars: Counter[str] = field(default_factory=Counter)
+    chars_lead: Counter[str] = field(default_factory=Counter)
+    chars_title: Counter[str] = field(default_factory=Counter)
 
     @property
     def document_text(self) -> str:
@@ -126,7 +148,16 @@ def build_profile(article: Article, *, published: str | None = None) -> Profile:
         published=parse_day(published if published is not None else article.published),
         host=_host(article.url),
         style=_style(text, sentences, words),
+        chars=char_grams(text),
+        chars_lead=char_grams(" ".join(text.split()[:LEAD_WORDS])),
+        chars_title=char_grams(" ".join(text.split()[:TITLE_WORDS])),
     )
+
+
+def char_grams(text: str, n: int = CHAR_N) -> Counter[str]:
+    """Counts of the character n-grams of ``text``, casefolded and NFKC-normalised."""
+    folded = " " + _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()) + " "
+    return Counter(folded[i : i + n] for i in range(len(folded) - n + 1))
 
 
 def _years(text: str) -> frozenset[str]:

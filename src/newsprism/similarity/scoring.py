@@ -31,6 +31,7 @@ __all__ = [
     "DimensionScore",
     "SimilarityResult",
     "as_article",
+    "model_route",
     "pair_evidence",
     "pair_route",
     "score_pairs",
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 #: Which embedder each route uses (names for ``newsprism.embed.get_embedder``).
-EMBEDDER_FOR_ROUTE = {"en": "minilm", "multi": "e5"}
+EMBEDDER_FOR_ROUTE = {"en": "minilm", "en_fast": "minilm", "multi": "e5"}
 #: Embedders whose document vector is the mean of the sentence vectors: one pass fewer where the
 #: model is slow (e5 runs at a few hundred words a second on two cores).
 _CENTROID_DOCUMENT = {"e5"}
@@ -134,8 +135,13 @@ def similarity(
     model: SimilarityModel | None = None,
     embedders: Mapping[str, Embedder] | None = None,
     use_extract: bool = True,
+    fast: bool = False,
 ) -> SimilarityResult:
-    """Score two articles (Article objects, or text whose first line is the title)."""
+    """Score two articles (Article objects, or text whose first line is the title).
+
+    ``fast`` skips the multilingual lead embedding of English pairs (about half the time of a
+    pair on two cores, for a slightly weaker Overall; see ``score_pairs``).
+    """
     published = {0: published_a, 1: published_b}
     return score_pairs(
         [(a, b)],
@@ -143,6 +149,7 @@ def similarity(
         embedders=embedders,
         use_extract=use_extract,
         published=published,
+        fast=fast,
     )[0]
 
 
@@ -155,13 +162,16 @@ def score_pairs(
     use_extract: bool = True,
     extractor: Extractor | None = None,
     published: Mapping[int, str | None] | None = None,
+    fast: bool = False,
 ) -> list[SimilarityResult]:
     """Score many pairs; each article is profiled and embedded once, in batches.
 
     ``n_jobs`` > 1 runs the English extraction (spaCy, one core) beside the embedding (which
     keeps the other core busy). ``embedders`` maps route names ("en", "multi") to embedders,
     e.g. cached ones; ``published`` maps an article's position in the first pair (0 or 1) to a
-    publication date that overrides its metadata (used by ``similarity``).
+    publication date that overrides its metadata (used by ``similarity``). ``fast`` scores
+    English pairs without the e5 lead (route "en_fast": cross-validated Overall Pearson on the
+    SemEval dev English pairs about 0.01 lower, see docs in scripts/train_similarity.py).
     """
     pair_list = [(as_article(x), as_article(y)) for x, y in pairs]
     model = model or load_model()
@@ -172,11 +182,17 @@ def score_pairs(
         use_extract=use_extract,
         extractor=extractor,
         n_jobs=n_jobs,
+        fast=fast,
     )
     return [
-        _result(profiles[a.id], profiles[b.id], route, ev, model, use_extract)
+        _result(profiles[a.id], profiles[b.id], model_route(route, fast), ev, model, use_extract)
         for (a, b), route, ev in zip(pair_list, routes, evidence, strict=True)
     ]
+
+
+def model_route(route: str, fast: bool) -> str:
+    """The model that scores a pair of ``route``: English pairs have a fast variant."""
+    return "en_fast" if fast and route == "en" else route
 
 
 def pair_evidence(
@@ -186,8 +202,13 @@ def pair_evidence(
     use_extract: bool = True,
     extractor: Extractor | None = None,
     n_jobs: int = 2,
+    fast: bool = False,
 ) -> list[tuple[str, PairEvidence]]:
-    """(route, evidence) per pair: what training and evaluation fit the model on."""
+    """(route, evidence) per pair: what training and evaluation fit the model on.
+
+    The route is the training route ("en" or "multi"); with ``fast`` English pairs get no e5
+    lead (their ``cos_lead`` is then ``cos_doc``, which the "en_fast" model does not use).
+    """
     _, routes, evidence = _evidence(
         pairs,
         published={},
@@ -195,6 +216,7 @@ def pair_evidence(
         use_extract=use_extract,
         extractor=extractor,
         n_jobs=n_jobs,
+        fast=fast,
     )
     return list(zip(routes, evidence, strict=True))
 
@@ -207,10 +229,11 @@ def _evidence(
     use_extract: bool,
     extractor: Extractor | None,
     n_jobs: int,
+    fast: bool = False,
 ) -> tuple[dict[str, Profile], list[str], list[PairEvidence]]:
     profiles = _profiles(pairs, published)
     routes = [pair_route(profiles[a.id], profiles[b.id]) for a, b in pairs]
-    needs: dict[str, dict[str, Profile]] = {route: {} for route in EMBEDDER_FOR_ROUTE}
+    needs: dict[str, dict[str, Profile]] = {"en": {}, "multi": {}}
     for (a, b), route in zip(pairs, routes, strict=True):
         needs[route][a.id] = profiles[a.id]
         needs[route][b.id] = profiles[b.id]
@@ -227,10 +250,10 @@ def _evidence(
             route: _embed(
                 list(needs[route].values()),
                 _embedder(route, embedders),
-                _embedder("multi", embedders) if route == "en" else None,
+                _embedder("multi", embedders) if route == "en" and not fast else None,
                 title_only=route == "en",
             )
-            for route in EMBEDDER_FOR_ROUTE
+            for route in needs
             if needs[route]
         }
         if extracted is not None:
@@ -387,7 +410,9 @@ def _result(
     raw = model.predict_one(route, evidence.features)
     raw["time"] = max(raw["time"], _time_floor(evidence.days_apart))
     notes = []
-    if route != "en":
+    if route == "en_fast":
+        notes.append("Fast mode: the leads were not compared by the multilingual model.")
+    if route == "multi":
         notes.append(
             "Entity, place and date extraction is English-only: this pair is compared by "
             "multilingual embeddings, shared proper names, numbers and years."

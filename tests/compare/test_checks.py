@@ -1,0 +1,99 @@
+"""Typed checks on small fictional pairs: what must be flagged, and what must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import Comparison, compare_articles
+from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
+
+
+def _article(text: str, name: str, published: str = "2031-05-07") -> Article:
+    chash = content_hash("", text)
+    return Article(
+        id=article_id(f"test:{name}", chash),
+        title="",
+        body=text,
+        metadata={"published": Meta(published, Provenance.USER)},
+        location=name,
+        kind=InputKind.TEXT,
+        identity=f"test:{name}",
+        content_hash=chash,
+    )
+
+
+def _compare(a: str, b: str, **kw: str) -> Comparison:
+    return compare_articles([_article(a, "a", **kw), _article(b, "b", **kw)])
+
+
+def _high(c: Comparison) -> set[str]:
+    return {x.type for x in c.contradictions if x.high}
+
+
+LEAD = "The regional council approved the budget for the new bridge over the Tavel river"
+TAIL = " Work on the bridge is due to start next spring, the council said."
+
+
+def test_place_named_after_in_is_compared() -> None:
+    c = _compare(f"{LEAD} in Karsten.{TAIL}", f"{LEAD} in Morvik.{TAIL}")
+    assert _high(c) == {"place"}
+    (x,) = [x for x in c.contradictions if x.type == "place"]
+    assert {e.source for e in x.evidence} == {"S1", "S2"}
+
+
+def test_different_named_sources_are_an_attribution_dispute() -> None:
+    c = _compare(
+        f"{LEAD}, according to the Interior Ministry.{TAIL}",
+        f"{LEAD}, according to the Finance Ministry.{TAIL}",
+    )
+    assert _high(c) == {"attribution"}
+
+
+def test_unnamed_sources_are_no_dispute() -> None:
+    c = _compare(f"{LEAD}, officials said.{TAIL}", f"{LEAD}, police said.{TAIL}")
+    assert not _high(c)
+
+
+def test_denial_of_the_same_act_is_a_polarity_dispute() -> None:
+    c = _compare(
+        "Mayor Lina Orrel signed the contract for the Tavel bridge in Karsten.",
+        "Mayor Lina Orrel did not sign the contract for the Tavel bridge in Karsten.",
+    )
+    assert _high(c) == {"polarity"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same day written the same way, read in two tenses
+        (
+            "Mayor Lina Orrel opened the Tavel bridge in Karsten on April 6.",
+            "Mayor Lina Orrel will open the Tavel bridge in Karsten on April 6.",
+        ),
+        # an age is no count of anything
+        (
+            "The 40-year-old driver was arrested after 12 cars crashed on the Tavel bridge.",
+            "The 40-year-old driver was arrested after 12 cars crashed on the bridge in Karsten.",
+        ),
+        # each number matched with its own: four with four, 120 with 120
+        (
+            "Four people were hurt and 120 residents were evacuated when the Tavel flooded.",
+            "When the Tavel flooded, 120 residents were evacuated and four people were hurt.",
+        ),
+        # an exact count and a lower bound that holds it
+        (
+            "Firefighters rescued 45 people from the flooded houses along the Tavel river.",
+            "Firefighters rescued more than 40 people from the flooded houses along the Tavel.",
+        ),
+    ],
+)
+def test_compatible_statements_are_not_flagged(a: str, b: str) -> None:
+    assert not _high(_compare(a, b))
+
+
+def test_different_counts_of_one_thing_are_flagged() -> None:
+    c = _compare(
+        "Firefighters rescued 45 people from the flooded houses along the Tavel river.",
+        "Firefighters rescued 70 people from the flooded houses along the Tavel river.",
+    )
+    assert _high(c) == {"number"}

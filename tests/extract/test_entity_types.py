@@ -1,0 +1,128 @@
+"""Typing names the small model does not know, from the words around them (needs the model)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newsprism.extract import Extraction, extract, get_nlp, link_across
+from newsprism.extract.entity_types import type_scores
+from newsprism.extract.gazetteer import load
+from newsprism.extract.link import canonical_map
+from newsprism.extract.types import Mention
+
+pytestmark = pytest.mark.slow
+
+# Three invented reports of one event; each names the people, firms and places differently.
+REPORT_A = (
+    "Floodgates opened at Brannock Dam\n\n"
+    "Engineers opened the floodgates of the Brannock Dam on Tuesday, the regional authority said. "
+    "About 1,200 residents of the riverside towns of Quellin and Dunmere were moved overnight, "
+    "according to civil protection chief Odile Marchetti. \u201cWe take no chances,\u201d "
+    "Marchetti told reporters in Quellin. The dam's operator, Kellaway Hydro, said the wall was "
+    "undamaged. Prime Minister Velma Arkwright flew to Carrowick and promised EUR 20 million."
+)
+REPORT_B = (
+    "Thousands leave homes near Brannock Dam\n\n"
+    "Farmers downstream said fields were flooded. Roughly 1,500 people from Quellin, Dunmere and "
+    "the village of Harn left their homes. Civil protection chief Odile Marchetti said: "
+    "\u201cWe take no chances with anyone.\u201d Kellaway Hydro, which runs the dam, said "
+    "engineers had inspected it. Opposition leader Sandor Hegyi called for an inquiry."
+)
+
+
+def by_text(ex: Extraction) -> dict[str, str]:
+    return {m.text: m.entity_key for m in ex.mentions}
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Extraction]:
+    return [extract(REPORT_A, published="2025-04-09"), extract(REPORT_B, published="2025-04-09")]
+
+
+def test_people_firms_places_and_structures_typed_by_context(reports: list[Extraction]) -> None:
+    a, b = (by_text(x) for x in reports)
+    assert a["Odile Marchetti"] == b["Odile Marchetti"] == "person:odile_marchetti"
+    assert a["Marchetti"] == "person:odile_marchetti"
+    assert a["Kellaway Hydro"] == b["Kellaway Hydro"] == "org:kellaway_hydro"
+    assert a["Velma Arkwright"] == "person:velma_arkwright"
+    assert b["Sandor Hegyi"] == "person:sandor_hegyi"
+    for name in ("Quellin", "Dunmere"):
+        assert a[name] == b[name] == f"place:{name.lower()}"
+    assert b["Harn"] == "place:harn"  # "the village of Harn"
+    assert a["Carrowick"] == "place:carrowick"  # "flew to Carrowick"
+    assert a["Brannock Dam"] == "place:brannock_dam"
+
+
+def test_sentence_initial_common_nouns_are_not_entities(reports: list[Extraction]) -> None:
+    texts = {m.text for x in reports for m in x.mentions}
+    assert not texts & {"Engineers", "Farmers", "Floodgates", "Thousands"}
+
+
+def test_one_type_per_name_in_an_article(reports: list[Extraction]) -> None:
+    for ex in reports:
+        slugs: dict[str, set[str]] = {}
+        for e in ex.entities:
+            slugs.setdefault(e.key.split(":", 1)[1], set()).add(e.type)
+        assert all(len(kinds) == 1 for kinds in slugs.values()), slugs
+
+
+def test_a_role_word_is_not_part_of_the_name() -> None:
+    ex = extract("Striker Jonas Ekwueme scored twice for Harlow Vale FC on Saturday.")
+    keys = {e.key for e in ex.entities}
+    assert "person:jonas_ekwueme" in keys and "org:harlow_vale_fc" in keys
+
+
+def test_apposition_and_relative_clauses_say_what_a_name_is() -> None:
+    ex = extract(
+        "Kwame Asante-Boateng, a lawyer for the family, said they would appeal. "
+        "Survivors were taken to Kilnsey, where doctors treated them."
+    )
+    keys = {e.key for e in ex.entities}
+    assert {"person:kwame_asante_boateng", "place:kilnsey"} <= keys
+
+
+def test_evidence_of_a_single_mention() -> None:
+    doc = get_nlp()("Residents of the village of Harn fled.")
+    harn = next(t.i for t in doc if t.text == "Harn")
+    scores = type_scores(doc, harn, harn + 1, "PERSON", load())
+    assert scores["place"] > scores.get("person", 0)
+
+
+def test_link_across_unifies_types_by_majority() -> None:
+    def ex(*keys: str) -> Extraction:
+        mentions = tuple(Mention("x", 0, 1, "PERSON", k) for k in keys)
+        return Extraction("a", "en", None, (), (), mentions, (), (), (), ())
+
+    mapping = canonical_map(
+        [
+            ex("place:marta_ilves", "person:ilves"),
+            ex("person:marta_ilves"),
+            ex("person:marta_ilves", "org:ostra", "place:ostra", "place:ostra"),
+        ]
+    )
+    assert mapping["place:marta_ilves"] == "person:marta_ilves"
+    assert mapping["person:ilves"] == "person:marta_ilves"
+    assert mapping["org:ostra"] == "place:ostra"
+
+
+def test_link_across_rewrites_whole_extractions(reports: list[Extraction]) -> None:
+    linked = link_across(reports)
+    for ex in linked:
+        assert all(e.key.split(":", 1)[0] == e.type for e in ex.entities)
+        assert {m.entity_key for m in ex.mentions} == {e.key for e in ex.entities}
+
+
+def test_importing_the_stage_does_not_import_spacy() -> None:
+    import subprocess
+
+    code = "import sys, newsprism.extract; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_unused_pipes_are_not_loaded() -> None:
+    nlp = get_nlp()
+    assert "senter" not in nlp.component_names
+    assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
