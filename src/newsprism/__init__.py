@@ -50,6 +50,7 @@ def similarity(
     *,
     published_a: str | None = None,
     published_b: str | None = None,
+    fast: bool = False,
 ) -> SimilarityResult:
     """The seven SemEval-2022 Task 8 scores of two articles, 1 (very similar) to 4, explained.
 
@@ -57,4 +58,4 @@ def similarity(
     """
     from newsprism.similarity import similarity as score
 
-    return score(a, b, published_a=published_a, published_b=published_b)
+    return score(a, b, published_a=published_a, published_b=published_b, fast=fast)

@@ -648,6 +648,14 @@ def similarity_cmd(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     allow_private: PrivateOpt = False,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast",
+            help="English pairs without the multilingual lead model: ~3x faster, "
+            "slightly less accurate.",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """How alike two articles are on the seven SemEval-2022 Task 8 dimensions (1 = very similar)."""
@@ -661,7 +669,7 @@ def similarity_cmd(
                 [a, b], store=store, published=published, outlet=outlet, options=options
             )
             first, second = (i.article if isinstance(i, StoredArticle) else i for i in items)
-            result = similarity(first, second)
+            result = similarity(first, second, fast=fast)
     finally:
         if store is not None:
             store.close()

@@ -304,3 +304,16 @@ def test_workers_and_scheduler_are_exclusive(tmp_path: Path) -> None:
         "--scheduler", "tcp://127.0.0.1:1",
     )  # fmt: skip
     assert code == 2 and "not both" in stderr
+
+
+@pytest.mark.slow
+def test_similarity_json_has_seven_scored_and_explained_dimensions() -> None:
+    code, stdout, _ = run("similarity", EXAMPLE_FILES[0], EXAMPLE_FILES[1], "--fast", "--json")
+    assert code == 0
+    scores = json.loads(stdout)["scores"]
+    dims = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
+    assert set(scores) == set(dims)
+    for dim in dims:
+        assert 1.0 <= scores[dim]["score"] <= 4.0
+        assert scores[dim]["explanation"]
+    assert scores["overall"]["score"] <= 2.0  # two reports of one dam emergency
