@@ -310,10 +310,11 @@ def test_workers_and_scheduler_are_exclusive(tmp_path: Path) -> None:
 def test_similarity_json_has_seven_scored_and_explained_dimensions() -> None:
     code, stdout, _ = run("similarity", EXAMPLE_FILES[0], EXAMPLE_FILES[1], "--fast", "--json")
     assert code == 0
-    scores = json.loads(stdout)["scores"]
+    data = json.loads(stdout)
+    scores, why = data["scores"], data["explanations"]
     dims = ("geography", "entities", "time", "narrative", "overall", "style", "tone")
-    assert set(scores) == set(dims)
+    assert set(scores) == set(dims) == set(why)
     for dim in dims:
-        assert 1.0 <= scores[dim]["score"] <= 4.0
-        assert scores[dim]["explanation"]
-    assert scores["overall"]["score"] <= 2.0  # two reports of one dam emergency
+        assert 1.0 <= scores[dim] <= 4.0
+        assert why[dim]
+    assert scores["overall"] <= 2.0  # two reports of one dam emergency
