@@ -86,15 +86,16 @@ def load_clusterer(store: Store, *, model: str) -> OnlineClusterer:
 
 
 def _unplaced(store: Store, clusterer: OnlineClusterer) -> list[StoredArticle]:
-    """Current articles the clusterer has not seen, oldest publication first (undated last)."""
-    found: list[StoredArticle] = []
-    offset = 0
-    while True:
-        page = store.articles(limit=1000, offset=offset)
-        if not page:
-            break
-        found += [a for a in page if a.id not in clusterer]
-        offset += len(page)
+    """Current articles the clusterer has not seen, oldest publication first (undated last).
+
+    Asks SQLite for articles without a story row, so the cost follows what is new, not the
+    size of the store; a fresh clusterer (first run, or a new embedding model) takes them all.
+    """
+    sql = "SELECT id FROM articles WHERE superseded_by IS NULL"
+    if len(clusterer):
+        sql += " AND id NOT IN (SELECT article_id FROM story_members)"
+    ids = [row[0] for row in store.connection.execute(sql + " ORDER BY rowid")]
+    found = [store.get(i) for i in ids if i not in clusterer]
     # Stable: among equal dates the store's own order (ingest order) stands.
     return sorted(found, key=lambda a: (a.published is None, (a.published or "")[:10]))
 
