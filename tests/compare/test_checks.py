@@ -97,3 +97,45 @@ def test_different_counts_of_one_thing_are_flagged() -> None:
         "Firefighters rescued 70 people from the flooded houses along the Tavel river.",
     )
     assert _high(c) == {"number"}
+
+
+def test_failed_to_is_a_polarity_dispute() -> None:
+    c = _compare(
+        "The Harlen ferry company delivered the new engines to the Tavel yard in March.",
+        "The Harlen ferry company failed to deliver the new engines to the Tavel yard in March.",
+    )
+    assert "polarity" in _high(c)
+
+
+def test_no_longer_is_a_polarity_dispute() -> None:
+    c = _compare(
+        "The Karsten dairy cooperative supports the plan to build a cheese plant near the river.",
+        "The Karsten dairy cooperative no longer supports the plan to build a cheese plant near "
+        "the river.",
+    )
+    assert "polarity" in _high(c)
+
+
+def test_place_inside_the_object_is_compared() -> None:
+    c = _compare(
+        "Volunteers of the Tavel Aid Society opened a field clinic in Bremen on Monday.",
+        "Volunteers of the Tavel Aid Society opened a field clinic in Leipzig on Monday.",
+    )
+    assert "place" in _high(c)
+
+
+def test_attribution_to_a_name_without_an_entity_key() -> None:
+    # the claim runs on into its own "according to": the name as written still attributes it
+    c = _compare(
+        f"{LEAD}, according to Mayor Ana Quell.{TAIL}",
+        f"{LEAD}, according to Governor Ivo Brast.{TAIL}",
+    )
+    assert "attribution" in _high(c)
+
+
+def test_surname_and_full_name_are_one_actor() -> None:
+    c = _compare(
+        "Senator Mara Velden still leads the race for the Tavel council seat.",
+        "Velden still leads the race for the Tavel council seat.",
+    )
+    assert "actor" not in _high(c)

@@ -149,3 +149,25 @@ def test_gazetteer_helpers() -> None:
 def test_quote_marks() -> None:
     text = "He said \u201cyes, now\u201d and \"no,\" then ``maybe '' ok"
     assert [text[s:e] for s, e in quote_spans(text)] == ["yes, now", "no", "maybe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "negated"),
+    [
+        ("The Harlen company failed to deliver the engines.", "deliver", True),
+        ("The Karsten cooperative no longer supports the plan.", "support", True),
+        ("The Karsten cooperative did not refuse to sign the deal.", "sign", False),
+        ("The jurors deadlocked after four days.", "deadlock", False),
+    ],
+)
+def test_claim_polarity_and_action(text: str, action: str, negated: bool) -> None:
+    ex = extract(_article("Note\n\n" + text, "2031-05-07"))
+    (claim,) = [c for c in ex.claims if c.action == action]
+    assert claim.negated is negated
+
+
+def test_place_inside_an_object_places_the_claim() -> None:
+    ex = extract(_article("Note\n\nVolunteers opened a field clinic in Karsten.", "2031-05-07"))
+    (claim,) = [c for c in ex.claims if c.action == "open"]
+    assert any(k.endswith("karsten") for k in claim.place)
+    assert not any(k.endswith("karsten") for k in claim.targets)

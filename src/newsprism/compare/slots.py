@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsprism.compare.align import Unit, action_class
+from newsprism.compare.align import Unit, action_class, negation_cues
 from newsprism.extract.types import Quantity
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go", "say"})
@@ -278,6 +278,22 @@ def _kind(key: str) -> str:
     return "state" if k in ("country", "org", "group") else k
 
 
+def _kinds_agree(
+    xs: tuple[str, ...] | frozenset[str], ys: tuple[str, ...] | frozenset[str]
+) -> bool:
+    """Whether two sets of keys name the same kind of thing. A one-word name that neither the
+    gazetteer nor a full name typed ("Unicef" as person:unicef in one report, org:unicef in the
+    other) may be of any kind: the type extract guessed for it decides nothing."""
+    ka = {_kind(k) for k in xs if not _guessed(k)}
+    kb = {_kind(k) for k in ys if not _guessed(k)}
+    return not ka or not kb or ka == kb
+
+
+def _guessed(key: str) -> bool:
+    kind, _, name = key.partition(":")
+    return kind in ("person", "org", "group") and "_" not in name
+
+
 def _mentioned(keys: tuple[str, ...] | frozenset[str], other: Unit) -> bool:
     return any(k in other.sentence_keys for k in keys)
 
@@ -304,26 +320,39 @@ def _targets_agree(a: Unit, b: Unit) -> bool:
     return not ta or not tb or bool(ta & tb)
 
 
-def check_actors(a: Unit, b: Unit) -> Finding | None:
+def check_actors(a: Unit, b: Unit, score: float = 0.0) -> Finding | None:
     """Who did it: different actors (actor), or lists that each name someone the other does not
-    (entity set)."""
+    (entity set). Claims that match very closely state one act even where the predicate is light
+    ("X was due to appear") or worded differently."""
     xa, xb = _slug(a.actors), _slug(b.actors)
-    if not xa or not xb or xa == xb or not _same_relation(a, b) or not _targets_agree(a, b):
+    if not xa or not xb or xa == xb or not _targets_agree(a, b):
+        return None
+    same_class = action_class(a.claim.action) == action_class(b.claim.action)
+    if not (_same_relation(a, b) or score >= 0.8 or (same_class and score >= 0.72)):
         return None
     if a.claim.negated != b.claim.negated:
         return None
-    only_a, only_b = xa - xb, xb - xa
+    only_a = {x for x in xa if not _named_in(x, xb)}
+    only_b = {y for y in xb if not _named_in(y, xa)}
     if not only_a or not only_b:
         return None  # one list holds the other: an elaboration
     va, vb = ", ".join(a.actors), ", ".join(b.actors)
     if len(xa) >= 2 or len(xb) >= 2:
-        conf = 0.85 if xa & xb and len(xa) >= 2 and len(xb) >= 2 else 0.6
+        shared = len(xa) - len(only_a)
+        conf = 0.85 if shared and len(xa) >= 2 and len(xb) >= 2 else 0.6
         return Finding("entity_set", conf, Side(a, va), Side(b, vb))
-    if _slug(a.actors) & _slug(b.sentence_keys) or _slug(b.actors) & _slug(a.sentence_keys):
+    if any(_named_in(x, _slug(b.sentence_keys)) for x in xa) or any(
+        _named_in(y, _slug(a.sentence_keys)) for y in xb
+    ):
         return None  # both are named on both sides (say, swapped roles)
-    kinds_a = {_kind(k) for k in a.actors}
-    conf = 0.8 if kinds_a == {_kind(k) for k in b.actors} else 0.45
+    conf = 0.8 if _kinds_agree(a.actors, b.actors) else 0.45
     return Finding("actor", conf, Side(a, va), Side(b, vb))
+
+
+def _named_in(name: str, names: set[str]) -> bool:
+    """Whether a name slug is among others, a surname matching a full name ("biden" and
+    "joe_biden", however each report typed it)."""
+    return any(name == n or n.endswith("_" + name) or name.endswith("_" + n) for n in names)
 
 
 def check_attribution(a: Unit, b: Unit) -> Finding | None:
@@ -345,14 +374,42 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     predicates need claims that match closely otherwise ("X did not release" / "X issued")."""
     if a.negated == b.negated or score < 0.68:
         return None
-    if action_class(a.claim.action) != action_class(b.claim.action):
-        return None
-    # the same predicate about the same named participants is the same statement
-    shared = bool(a.keys & b.keys)
-    conf = 0.8 if score >= 0.75 or (shared and score >= 0.7) else 0.65
+    cls = action_class(a.claim.action)
+    same = cls == action_class(b.claim.action)
+    # the same predicate about the same named participants is the same statement; so is the
+    # same (non-light) predicate with the same words around it once the negation is set aside
+    shared = bool(a.keys & b.keys) or bool(_slug(a.keys) & _slug(b.keys))
+    if not same:
+        # different predicates must match closely otherwise, the denial must sit on the claim's
+        # own predicate, and the other sentence must deny nothing (or it may deny the same)
+        yes, no = (a, b) if b.negated else (b, a)
+        if score < 0.8 or not no.claim.negated:
+            return None
+        if negation_cues(yes.sentence_text):
+            return None
+    heavy = cls not in _LIGHT
+    same_words = heavy and _plain_overlap(a, b) >= 0.45
+    if not same:
+        conf = 0.75  # "X was serving a sentence" / "X was not in prison", closely aligned
+    elif score >= 0.75 or (shared and (score >= 0.7 or heavy)) or same_words:
+        conf = 0.8
+    else:
+        conf = 0.65
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
     return Finding("polarity", conf, Side(a, va), Side(b, vb))
+
+
+#: words that only carry the negation (or its auxiliary) of a claim
+_POLAR = frozenset(
+    ["not", "n't", "never", "no", "do", "does", "did", "don't", "doesn't", "didn't", "longer"]
+)
+
+
+def _plain_overlap(a: Unit, b: Unit) -> float:
+    """How much of their wording two claims share once negation words are set aside."""
+    ga, gb = a.gist - _POLAR, b.gist - _POLAR
+    return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
 
 
 def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | None],
@@ -362,7 +419,7 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_date(a, b, days[0], days[1]),
         check_number(a, b, pubs[0], pubs[1]),
         check_place(a, b),
-        check_actors(a, b),
+        check_actors(a, b, score),
         check_polarity(a, b, score),
         check_attribution(a, b),
     ]

@@ -22,6 +22,7 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "dative", "attr", "oprd", "iobj"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "from"})
+_PLACE_KEYS = ("place:", "country:")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
@@ -171,18 +172,29 @@ def _claim(
     agent = [c for c in p.children if c.dep_ == "agent"]
     targets: list[str] = []
     places: list[str] = []
+    if subj is not None and subj_toks:
+        # "Medics in Tampere carry ...": the place of the subject places the claim
+        located = [t for t in subj.subtree if _located(t, subj)]
+        places += [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
+        actors = [k for k in actors if k not in places]
     for c in p.children:
         if c.i in preds or c.i in subj_toks:
             continue
-        if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp"):
-            targets += _keys(list(c.subtree), token_keys)
-        elif c.dep_ == "prep":
-            ks = _keys([t for t in c.subtree if t.i not in preds], token_keys)
-            if c.lower_ in _PLACE_PREPS:
-                places += [k for k in ks if k.startswith(("place:", "country:"))]
-                targets += [k for k in ks if not k.startswith(("place:", "country:"))]
+        if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep":
+            sub = [t for t in c.subtree if c.dep_ != "prep" or t.i not in preds]
+            ks = _keys(sub, token_keys)
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                at = [k for k in ks if k.startswith(_PLACE_KEYS)]
             else:
-                targets += ks
+                # "a clinic in Tampere", "to the camp in Oslo": a place inside still places it
+                located = [t for t in c.subtree if t.i not in preds and _located(t, c)]
+                at = [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
+            places += at
+            targets += [k for k in ks if k not in at]
+        elif c.dep_ != "agent":
+            # "thinner than the MacBook in Lyon" (acomp), "there on Monday in Graz" (advmod)
+            located = [t for t in c.subtree if t.i not in preds and _located(t, c)]
+            places += [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
     if passive:
         targets = actors + targets
         actors = [k for a in agent for k in _keys(list(a.subtree), token_keys)]
@@ -190,12 +202,15 @@ def _claim(
     if subj is not None and not actors:
         st = [t for t in subj.subtree if not t.is_punct]
         subject_text = doc.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
-    negated = any(
-        c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod") for c in p.children
-    )
+    negated = _negated(p)
     modal = next((c.lemma_ for c in p.children if c.tag_ == "MD"), "")
     particle = next((c.lower_ for c in p.children if c.dep_ == "prt"), "")
-    action = p.lemma_ + (" " + particle if particle else "")
+    head = p
+    done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if p.lemma_ in _FAIL_VERBS and done is not None:
+        # "failed to deliver" states that the delivery did not happen
+        head, negated = done, not (negated or _negated(done))
+    action = _lemma(head) + (" " + particle if particle and head is p else "")
     own_chars = [(t.idx, t.idx + len(t.text)) for t in own]
     lo, hi = sent.start_char, sent.end_char
     tix = tuple(
@@ -224,6 +239,39 @@ def _claim(
         attributed_to=_attributed(p, sent, speech, quotes),
         subject_text=subject_text,
     )
+
+
+def _located(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a locative phrase ("in Oslo") below ``top``."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _PLACE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+#: verbs whose infinitive complement did not happen ("failed to deliver", "refused to sign")
+_FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+#: a lemmatiser's guess at an unknown verb keeps an "e" no English verb ends in ("deadlocke")
+_NO_FINAL_E = ("cke", "she", "wne", "lde", "lte", "nde", "rne", "rme", "fte", "rke", "rde", "mpe",
+               "nke", "nte", "lke", "pte", "cte", "wle", "rle")  # fmt: skip
+
+
+def _lemma(t: Token) -> str:
+    lemma = t.lemma_
+    if t.lower_.endswith(("ed", "es")) and lemma.endswith(_NO_FINAL_E):
+        return lemma[:-1]
+    return lemma
+
+
+def _negated(p: Token) -> bool:
+    """A negation on the predicate itself ("did not approve") or in "no longer"."""
+    for c in p.children:
+        if c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod"):
+            return True
+        if c.lower_ == "longer" and any(g.lower_ in ("no", "not") for g in c.children):
+            return True
+    return False
 
 
 def _covers(own: list[tuple[int, int]], s: int, e: int) -> bool:

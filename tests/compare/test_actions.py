@@ -1,0 +1,26 @@
+"""Predicate classes and name matching that need no model."""
+
+from __future__ import annotations
+
+from newsprism.compare.align import action_class
+from newsprism.compare.slots import _guessed, _named_in
+
+
+def test_lemmatiser_final_e_guess_is_one_class() -> None:
+    assert action_class("deadlocke") == action_class("deadlock")
+    assert action_class("approve") == action_class("authorize")
+    assert action_class("be") == "be"  # light verbs keep their lemma
+    assert action_class("make") == "make"
+
+
+def test_surname_matches_full_name() -> None:
+    assert _named_in("biden", {"joe_biden"})
+    assert _named_in("joe_biden", {"biden"})
+    assert not _named_in("den", {"joe_biden"})
+    assert not _named_in("harris", {"joe_biden"})
+
+
+def test_one_word_unknown_names_have_a_guessed_type() -> None:
+    assert _guessed("person:unicef") and _guessed("org:oxfam")
+    assert not _guessed("person:ana_ruiz")
+    assert not _guessed("country:NO")
