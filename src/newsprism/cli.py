@@ -802,13 +802,7 @@ def eval_ecbplus_cmd(
 
     with _spinner(as_json, "clustering and scoring"):
         result = evaluate_ecbplus(path, robustness=robustness)
-    if predictions is not None:
-        predictions.write_text("\n".join(prediction_lines(result)) + "\n", encoding="utf-8")
-    shown = {k: v for k, v in result.items() if k != "predictions"}
-    if as_json:
-        emit_json(shown)
-        return
-    _print_scores(shown)
+    _eval_output(result, as_json=as_json, predictions=predictions, lines=prediction_lines(result))
 
 
 @eval_app.command(
@@ -847,15 +841,21 @@ def eval_semeval_cmd(
         )
     if store is not None:
         store.save()
+    lines = [json.dumps(r, ensure_ascii=False) for r in prediction_rows(result)]
+    _eval_output(result, as_json=as_json, predictions=predictions, lines=lines)
+
+
+def _eval_output(
+    result: dict[str, Any], *, as_json: bool, predictions: Path | None, lines: list[str]
+) -> None:
+    """Write the per-item predictions (JSON lines) if asked; show the figures without them."""
     if predictions is not None:
-        rows = prediction_rows(result)
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-        predictions.write_text(text, encoding="utf-8")
+        predictions.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     shown = {k: v for k, v in result.items() if k != "predictions"}
     if as_json:
         emit_json(shown)
-        return
-    _print_scores(shown)
+    else:
+        _print_scores(shown)
 
 
 def _print_scores(result: dict[str, Any]) -> None:

@@ -318,3 +318,25 @@ def test_similarity_json_has_seven_scored_and_explained_dimensions() -> None:
         assert 1.0 <= scores[dim] <= 4.0
         assert why[dim]
     assert scores["overall"] <= 2.0  # two reports of one dam emergency
+
+
+@pytest.mark.slow
+def test_eval_ecbplus_writes_one_prediction_per_document(tmp_path: Path) -> None:
+    path = ROOT / "tests" / "fixtures" / "cluster" / "stream.json"
+    stream = json.loads(path.read_text())["articles"]
+    data = tmp_path / "mini.jsonl"
+    rows = [
+        {"doc_id": a["id"], "topic": 1, "event": a["event"], "text": a["title"] + ". " + a["body"]}
+        for a in stream
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    preds = tmp_path / "preds.jsonl"
+    code, stdout, _ = run("eval", "ecbplus", str(data), "--json", "--predictions", str(preds))
+    assert code == 0
+    result = json.loads(stdout)
+    assert "predictions" not in result
+    assert set(result["baselines"]) == {"tfidf_agglomerative", "minilm_agglomerative"}
+    assert result["online"]["bcubed"]["f1"] >= 0.8
+    lines = [json.loads(line) for line in preds.read_text().splitlines()]
+    assert [p["doc_id"] for p in lines] == [r["doc_id"] for r in rows]
+    assert all(p["story"].startswith("s-") for p in lines)

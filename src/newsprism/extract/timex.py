@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from newsprism.extract.quantities import WORD_NUMBERS
 from newsprism.extract.types import TimeExpr
 
 TenseAt = Callable[[int], str]
@@ -63,21 +64,12 @@ WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
+# Counts in relative times ("two weeks ago", "a few days later"): the small cardinals of the
+# quantities module, plus the articles and vague words a time phrase uses.
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{w: int(v) for w, v in WORD_NUMBERS.items() if " " not in w and v <= 12},
     "several": 3,
     "a few": 3,
     "few": 3,
