@@ -7,25 +7,39 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.cluster import ClusterFeatures, OnlineClusterer, cluster_features
+from newsprism.cluster import ClusterFeatures, ClusterSettings, OnlineClusterer, cluster_features
+from newsprism.cluster.features import TERM_SPACE
 from newsprism.cluster.metrics import bcubed
 from newsprism.ingest import ReadOptions
 from newsprism.scale import ingest_distributed
-from newsprism.scale.stories import block_partitions, cluster_distributed
+from newsprism.scale.stories import (
+    block_partitions,
+    cluster_distributed,
+    cluster_partition,
+    merge_micro_clusters,
+)
 from newsprism.store import Store
-from tests.conftest import ECBPLUS_DEV
+from tests.conftest import ECBPLUS_DEV, need_shared
 from tests.scale.daskprocs import DaskProcesses
 
 ECB = ReadOptions(id_field="doc_id", text_field="text")
 MODEL = "all-MiniLM-L6-v2-onnx-int8"
+#: MiniLM vectors of the ECB+ dev documents, cached by bench/bench_cluster.py when it has run
+CACHED_VECTORS = (
+    Path(__file__).resolve().parents[2] / "bench" / "results" / "ecbplus_dev_vectors.npz"
+)
 
 
 def single_process(
-    ids: list[str], vectors: np.ndarray, features: list[ClusterFeatures]
+    ids: list[str],
+    vectors: np.ndarray,
+    features: list[ClusterFeatures],
+    published: list[str | None] | None = None,
 ) -> list[str]:
     clusterer = OnlineClusterer(dim=vectors.shape[1])
-    for i, v, f in zip(ids, vectors, features, strict=True):
-        clusterer.add(i, v, f)
+    days = published or [None] * len(ids)
+    for i, v, f, p in zip(ids, vectors, features, days, strict=True):
+        clusterer.add(i, v, f, published=p)
     # read the stories at the end: an automatic split may move articles placed earlier
     final = clusterer.assignments()
     return [final[i] for i in ids]
@@ -102,3 +116,59 @@ def test_ecbplus_through_the_cluster_gives_the_single_process_stories(
     assert agreement >= 0.98, agreement
     same_id = sum(a == b for a, b in zip(result.labels(ids), single, strict=True))
     assert same_id / len(ids) >= 0.9  # stories keep the ids a single run gives them
+
+
+def partitioned_here(
+    ids: list[str],
+    vectors: np.ndarray,
+    features: list[ClusterFeatures],
+    published: list[str | None],
+    partitions: int,
+) -> list[str]:
+    """The distributed run's three steps, with the partitions clustered in this process."""
+    settings = ClusterSettings()
+    part_of = block_partitions(vectors, partitions)
+    answers = []
+    for p in range(partitions):
+        rows = np.flatnonzero(part_of == p).tolist()
+        answers.append(
+            cluster_partition(
+                p,
+                rows,
+                [ids[r] for r in rows],
+                vectors[rows],
+                [features[r] for r in rows],
+                [published[r] for r in rows],
+                settings,
+            )
+        )
+    df = np.zeros(TERM_SPACE, dtype=np.int64)
+    for a in answers:
+        np.add.at(df, a.df_ids, a.df_counts)
+    micro = [m for a in answers for m in a.micro]
+    docs = sum(a.docs for a in answers)
+    merged = merge_micro_clusters(micro, df=df, docs=docs, settings=settings, dim=vectors.shape[1])
+    assignments = {a: s.id for s in merged for m in s.micro for a in (*m.members, *m.duplicates)}
+    return [assignments[i] for i in ids]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_ecbplus_in_four_partitions_matches_the_single_process_run() -> None:
+    """B³ F1 >= 0.98 between four partitions + merge and one clusterer (ECB+ dev, MiniLM)."""
+    from newsprism.eval.ecbplus import as_article, read_ecbplus
+
+    articles = [as_article(d) for d in read_ecbplus(need_shared(ECBPLUS_DEV))]
+    if CACHED_VECTORS.exists():
+        vectors = np.load(CACHED_VECTORS)["vectors"].astype(np.float32)
+    else:
+        from newsprism.embed import embed_articles, get_embedder
+
+        vectors = np.asarray(embed_articles(articles, get_embedder("minilm")), dtype=np.float32)
+    ids = [a.id for a in articles]
+    features = [cluster_features(a.body, title=a.title) for a in articles]
+    published = [a.published for a in articles]
+    single = single_process(ids, vectors, features, published)
+    parted = partitioned_here(ids, vectors, features, published, 4)
+    agreement = bcubed(parted, single)["f1"]
+    assert agreement >= 0.98, agreement

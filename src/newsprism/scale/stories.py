@@ -9,18 +9,21 @@
 3. **Global merge.** Micro-clusters are taken in the order their founders arrived. Each one's
    founder is scored against the merged stories found through a nearest-neighbour index of
    micro-cluster centroids, with the online clusterer's own score (embedding, IDF-weighted
-   terms, dates; the IDF now from the whole corpus) and threshold: it joins the best story that
-   clears the threshold, as it would have in a single-process run, else it stays a story.
+   terms, dates, the lead conflict; the IDF now from the whole corpus) and threshold: it joins
+   the best story that clears the threshold, as it would have in a single-process run, else it
+   stays a story.
 
 Micro-clusters of the same partition are never merged: the online clusterer told them apart
 with the articles in their true order. So one partition gives exactly the single-process stories.
 Story ids are the online clusterer's (``story_id_for`` of the founder), so a story found both
 ways has the same id.
 
-Agreement with a single-process run on the 596 ECB+ dev documents (B³ F1, MiniLM vectors):
-1 partition 1.0, 2 partitions 0.989, 4: 0.968, 8: 0.943, 16: 0.927. Small partitions split
-more stories than the founder-to-story merge joins back; keep partitions large (tens of
-thousands of articles each), which is also where the parallel speed-up pays.
+Agreement with a single-process run on the 596 ECB+ dev documents (B³ F1, MiniLM vectors,
+the clusterer with lead conflicts and automatic splits): 1 partition 1.0, 2 partitions 0.988,
+4: 0.984, 8: 0.971, 16: 0.904. Small partitions split more stories than the founder-to-story
+merge joins back (partitions of arrival-time blocks did worse: 0.87 at 4, since every story
+then spans every block); keep partitions large (tens of thousands of articles each), which is
+also where the parallel speed-up pays.
 """
 
 from __future__ import annotations
@@ -79,6 +82,9 @@ class MicroCluster:
     last: date | None
     #: the first members (founder first), each scored against earlier stories
     probes: list[Probe]
+    #: names and numbers of the members' leads, with how many leads name each
+    lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    lead_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
 
 @dataclass
@@ -91,6 +97,7 @@ class Probe:
     weekdays: frozenset[str]
     dates: frozenset[str]
     day: date | None
+    lead: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass
@@ -209,11 +216,16 @@ def _micro(
 ) -> MicroCluster:
     rows = [row[a] for a in members]
     ids, weights = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    lead_ids, lead_counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     weekdays: Counter[str] = Counter()
     dates: Counter[str] = Counter()
     for r in rows:
         tf_ids, tf_weights = _tf(features[r])
         ids, weights = _add_sparse(ids, weights, tf_ids, tf_weights)
+        lead = features[r].lead_ids.astype(np.int64)
+        lead_ids, lead_counts = _add_sparse(
+            lead_ids, lead_counts, lead, np.ones(lead.size, dtype=np.float32)
+        )
         weekdays.update(features[r].weekdays)
         dates.update(features[r].dates)
     days = [d for r in [*rows, *(row[a] for a in duplicates)] if (d := _day(published[r]))]
@@ -231,13 +243,21 @@ def _micro(
         first=min(days) if days else None,
         last=max(days) if days else None,
         probes=[_probe(vectors[r], features[r], published[r]) for r in rows[:PROBES]],
+        lead_ids=lead_ids,
+        lead_counts=lead_counts,
     )
 
 
 def _probe(vector: np.ndarray, features: ClusterFeatures, published: str | None) -> Probe:
     ids, weights = _tf(features)
     return Probe(
-        vector.astype(np.float32), ids, weights, features.weekdays, features.dates, _day(published)
+        vector.astype(np.float32),
+        ids,
+        weights,
+        features.weekdays,
+        features.dates,
+        _day(published),
+        features.lead_ids.astype(np.int64),
     )
 
 
@@ -301,6 +321,9 @@ class _Merged:
     first: date | None
     last: date | None
     partitions: set[int] = field(default_factory=set)
+    lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    lead_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    size: int = 0  # members (copies not counted), as the clusterer's conflict core counts them
 
     def absorb(self, m: MicroCluster, profile_terms: int) -> None:
         self.micro.append(m)
@@ -312,6 +335,10 @@ class _Merged:
         if self.term_ids.size > 2 * profile_terms:
             keep = np.sort(np.argpartition(-self.term_weights, profile_terms)[:profile_terms])
             self.term_ids, self.term_weights = self.term_ids[keep], self.term_weights[keep]
+        self.lead_ids, self.lead_counts = _add_sparse(
+            self.lead_ids, self.lead_counts, m.lead_ids, m.lead_counts
+        )
+        self.size += len(m.members)
         self.weekdays.update(m.weekdays)
         self.dates.update(m.dates)
         for day in (m.first, m.last):
@@ -403,7 +430,27 @@ def _score(
     )
     lexical = dot / (doc_norm * (float(np.linalg.norm(profile)) or 1.0))
     dates = (_agreement(m.weekdays, story.weekdays) + _agreement(m.dates, story.dates)) / 2
-    return s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
+    score = s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
+    if s.conflict_weight and score >= s.threshold:
+        score -= s.conflict_weight * _conflict(story, m, df, docs)
+    return score
+
+
+def _conflict(story: _Merged, m: Probe, df: np.ndarray, docs: int) -> float:
+    """The clusterer's lead conflict (``OnlineClusterer._conflict``) of a probe and a story."""
+    if m.lead.size == 0 or story.lead_ids.size == 0:
+        return 0.0
+    weight = _idf(df, docs, m.lead)
+    known = np.isin(m.lead, story.term_ids) | np.isin(m.lead, story.lead_ids)
+    novel = float(weight[~known].sum() / weight.sum())
+    if novel == 0.0:
+        return 0.0
+    core = story.lead_ids[story.lead_counts * 2 >= story.size]
+    if core.size == 0:
+        return 0.0
+    core_weight = _idf(df, docs, core)
+    absent = ~np.isin(core, m.ids)
+    return min(novel, float(core_weight[absent].sum() / core_weight.sum()))
 
 
 # --- the whole run ------------------------------------------------------------------------------
