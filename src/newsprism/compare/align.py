@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -118,6 +118,8 @@ class Unit:
     speakers: tuple[str, ...] = ()
     #: content words of the claim outside its names (what it says, whoever it says it of)
     gist: frozenset[str] = frozenset()
+    #: the claim's text with its actors' names replaced by "someone" (empty when it names none)
+    bare: str = ""
 
     @property
     def words(self) -> int:
@@ -179,6 +181,7 @@ def build_units(
             }
             keys = frozenset(mention_keys | set(c.actors) | set(c.targets) | set(c.place))
             times = tuple(ex.times[i] for i in c.time) or _times_in(ex, c)
+            actors = c.actors or _subject_names(ex, c)
             units.append(
                 Unit(
                     uid=len(units),
@@ -198,9 +201,10 @@ def build_units(
                     negated=c.negated or negation_cues(_unnamed(ex, c)) % 2 == 1,
                     in_title=c.start < title_end,
                     places=c.place or _places_in(ex, c, text),
-                    actors=c.actors or _subject_names(ex, c),
+                    actors=actors,
                     speakers=c.attributed_to or _speakers_of(ex, c),
                     gist=_gist(_unnamed(ex, c)),
+                    bare=_bare(ex, c, actors),
                 )
             )
     return units
@@ -269,6 +273,28 @@ def _unnamed(ex: Extraction, c: Claim) -> str:
     return "".join(text)
 
 
+def _bare(ex: Extraction, c: Claim, actors: tuple[str, ...]) -> str:
+    """The claim with its actors' names replaced ("Unicef found the bodies" -> "someone found
+    the bodies"), so that two claims stating one act of different actors embed alike."""
+    keys = set(actors)
+    inside = sorted(
+        (m.start - c.start, m.end - c.start)
+        for m in ex.mentions
+        if m.entity_key in keys and c.start <= m.start and m.end <= c.start + len(c.text)
+    )
+    if any(k.startswith("name:") for k in keys):
+        inside += [(s0, s1) for s0, s1, text in _subject_conjuncts(c) if written_name(text)]
+        inside.sort()
+    if not inside:
+        return ""
+    out, at = [], 0
+    for s, e in inside:
+        if s >= at:
+            out += [c.text[at:s], "someone"]
+            at = e
+    return " ".join("".join([*out, c.text[at:]]).split())
+
+
 def _claim_end(c: Claim) -> int:
     return c.start + len(c.text.rstrip())
 
@@ -297,22 +323,56 @@ def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
 
 def _subject_names(ex: Extraction, c: Claim) -> tuple[str, ...]:
     """Named actors inside the claim's written subject ("Apple and Oxfam" in "Apple and Oxfam
-    unveiled ..."), when extract typed none."""
-    if not c.subject_text:
-        return ()
-    at = c.text.find(c.subject_text)
-    if at < 0:
-        return ()
-    s0, s1 = c.start + at, c.start + at + len(c.subject_text)
-    out = [
-        m.entity_key
-        for m in ex.mentions
-        if s0 <= m.start
-        and m.end <= s1
-        and m.label != "NORP"
-        and m.entity_key.split(":", 1)[0] in _ACTOR_KINDS
-    ]
+    unveiled ..."), when extract typed none: the tagged names of each conjunct, else the proper
+    name the conjunct is written as ("Save the Children", untyped: "name:save_the_children")."""
+    out: list[str] = []
+    for s0, s1, text in _subject_conjuncts(c):
+        inside = [m for m in ex.mentions if c.start + s0 <= m.start and m.end <= c.start + s1]
+        if inside:
+            out += [
+                m.entity_key
+                for m in inside
+                if m.label != "NORP" and m.entity_key.split(":", 1)[0] in _ACTOR_KINDS
+            ]
+        elif name := written_name(text):
+            out.append("name:" + "_".join(name.lower().split()))
     return tuple(dict.fromkeys(out))
+
+
+_CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _subject_conjuncts(c: Claim) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each conjunct of the claim's subject, offsets in the claim's text."""
+    at = c.text.find(c.subject_text) if c.subject_text else -1
+    if at < 0:
+        return []
+    out, pos = [], 0
+    for m in [*_CONJUNCT.finditer(c.subject_text), None]:
+        end = m.start() if m else len(c.subject_text)
+        if end > pos:
+            out.append((at + pos, at + end, c.subject_text[pos:end]))
+        pos = m.end() if m else pos
+    return out
+
+
+_CONNECTORS = frozenset(["of", "the", "for", "and", "without", "de", "du", "van", "von", "&"])
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def written_name(subject: str) -> str:
+    """The proper name a subject is written as where the tagger found none ("Save the
+    Children", "the new Doctors Without Borders" -> "Doctors Without Borders"): capitalised
+    words joined by connectors, two capitalised words at least; "" for anything else."""
+    words = subject.split()
+    # the determiner and lowercase modifiers before the name ("the new ...")
+    while words and (words[0].lower() == "the" or not words[0][:1].isupper()):
+        words = words[1:]
+    if not words or any(not _NAME_WORD.match(w) and w.lower() not in _CONNECTORS for w in words):
+        return ""
+    if words[-1].lower() in _CONNECTORS or sum(1 for w in words if w[:1].isupper()) < 2:
+        return ""
+    return " ".join(words)
 
 
 def _speakers_of(ex: Extraction, c: Claim) -> tuple[str, ...]:
@@ -362,6 +422,9 @@ class Vectors:
     #: (unit index, vector) for every segment of every long claim
     segment_units: np.ndarray
     segments: np.ndarray
+    #: unit index -> vector of its claim with its actors' names replaced (see Unit.bare), for
+    #: claims that share their predicate with a claim of another source naming other actors
+    bare: dict[int, np.ndarray] = field(default_factory=dict)
 
 
 def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
@@ -385,10 +448,19 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
         u.uid: u.text if len(u.text) >= SENTENCE_REUSE * len(u.sentence_text) else u.sentence_text
         for u in units
     }
-    texts = list(dict.fromkeys([u.text for u in units] + list(sentence_of.values()) + seg_texts))
+    bare = _other_actor_candidates(units)
+    texts = list(
+        dict.fromkeys(
+            [u.text for u in units]
+            + list(sentence_of.values())
+            + seg_texts
+            + [units[i].bare for i in bare]
+        )
+    )
     index = {t: i for i, t in enumerate(texts)}
     vecs = np.asarray(embedder.encode(texts), dtype=np.float32)
     return Vectors(
+        bare={i: vecs[index[units[i].bare]] for i in bare},
         claims=vecs[[index[u.text] for u in units]],
         sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
         segment_units=np.array(seg_owner, dtype=int),
@@ -396,6 +468,24 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
         if seg_texts
         else np.zeros((0, dim), np.float32),
     )
+
+
+def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
+    """Units whose predicate (a telling one) another source states of other named actors: their
+    actor-less wording is worth embedding (few claims, so the cost stays small)."""
+    by_class: dict[str, list[Unit]] = {}
+    for u in units:
+        cls = action_class(u.claim.action)
+        if u.bare and cls not in _LIGHT:
+            by_class.setdefault(cls, []).append(u)
+    out: set[int] = set()
+    for us in by_class.values():
+        for x in range(len(us)):
+            for y in range(x + 1, len(us)):
+                a, b = us[x], us[y]
+                if a.source != b.source and not _slugs(a.actors) & _slugs(b.actors):
+                    out |= {a.uid, b.uid}
+    return sorted(out)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -443,7 +533,7 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
                 bonus -= 0.02 * (6 - short)  # fragments embed loosely
             scores[i, j] += bonus
             scores[j, i] += bonus
-    _same_act_other_actor(units, scores, classes)
+    _same_act_other_actor(units, scores, classes, vectors.bare)
     _negation_twins(units, scores, classes)
     scores[src[:, None] == src[None, :]] = 0.0
     return np.clip(scores, 0.0, 1.0)
@@ -453,10 +543,31 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
 SAME_ACT = 0.7
 
 
-def _same_act_other_actor(units: Sequence[Unit], scores: np.ndarray, classes: list[str]) -> None:
+#: Cosine of two claims' actor-less wordings (Unit.bare) that say they state one act.
+BARE_MIN = 0.72
+
+
+def _same_act_other_actor(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    bare: dict[int, np.ndarray] | None = None,
+) -> None:
     """ "Greenlake opened the floodgates" / "Tavel Power opened the floodgates": new names move
     the embeddings apart, yet the claims state one act and dispute who did it. Claims with the
-    same predicate, different named actors and the same words otherwise score SAME_ACT."""
+    same predicate, different named actors and the same words otherwise -- or the same meaning
+    once the names are set aside, names the other report never mentions -- score SAME_ACT."""
+    bare = bare or {}
+    named: dict[int, set[str]] = {}
+    for u in units:
+        named.setdefault(u.source, set()).update(_slugs(u.sentence_keys | set(u.actors)))
+    for i, j in _bare_pairs(units, bare):
+        ui, uj = units[i], units[j]
+        if scores[i, j] >= SAME_ACT or float(bare[i] @ bare[j]) < BARE_MIN:
+            continue
+        if _slugs(ui.actors) & named[uj.source] or _slugs(uj.actors) & named[ui.source]:
+            continue  # both reports name both: two acts of two actors, not one disputed
+        scores[i, j] = scores[j, i] = SAME_ACT
     for i, ui in enumerate(units):
         if not ui.actors or classes[i] in _LIGHT or len(ui.gist) < 3:
             continue
@@ -468,6 +579,23 @@ def _same_act_other_actor(units: Sequence[Unit], scores: np.ndarray, classes: li
                 continue
             if len(ui.gist & uj.gist) / len(ui.gist | uj.gist) >= 0.6:
                 scores[i, j] = scores[j, i] = SAME_ACT
+
+
+def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tuple[int, int]]:
+    ids = sorted(bare)
+    return [
+        (i, j)
+        for x, i in enumerate(ids)
+        for j in ids[x + 1 :]
+        if units[i].source != units[j].source
+        and action_class(units[i].claim.action) == action_class(units[j].claim.action)
+        and not _slugs(units[i].actors) & _slugs(units[j].actors)
+    ]
+
+
+def _slugs(keys: Sequence[str] | frozenset[str] | set[str]) -> set[str]:
+    """Keys without their kind: one name typed differently by two reports is one name."""
+    return {k.split(":", 1)[-1] for k in keys}
 
 
 #: Score given to two claims that say the same words, one of them negated.

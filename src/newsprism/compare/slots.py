@@ -291,7 +291,8 @@ def _kinds_agree(
 
 def _guessed(key: str) -> bool:
     kind, _, name = key.partition(":")
-    return kind in ("person", "org", "group") and "_" not in name
+    # a name as written ("name:save_the_children", untyped) may be of any kind
+    return kind == "name" or (kind in ("person", "org", "group") and "_" not in name)
 
 
 def _mentioned(keys: tuple[str, ...] | frozenset[str], other: Unit) -> bool:
