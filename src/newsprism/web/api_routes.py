@@ -15,7 +15,7 @@ from newsprism.errors import InvalidRequest, NewsprismError, RequestTooLarge, Un
 from newsprism.models import Article, StoredArticle
 from newsprism.web import schemas as s
 from newsprism.web.inputs import Pasted, ReadResult, Upload, read_inputs
-from newsprism.web.queries import ArticleFilter, ArticleRow
+from newsprism.web.queries import ArticleFilter, ArticleRow, find_stories
 from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState
 
@@ -150,15 +150,7 @@ def list_stories(
     items: list[StoryInfo] = []
     total = 0
     if state.stories is not None:
-        items, total = state.stories.find(
-            q=flt.q,
-            outlet=flt.outlet,
-            since=flt.since,
-            until=flt.until,
-            entity=flt.entity,
-            limit=limit,
-            offset=offset,
-        )
+        items, total = find_stories(state.stories, flt, limit=limit, offset=offset)
     return {
         "items": [story_dict(i) for i in items],
         "total": total,

@@ -26,7 +26,7 @@ from newsprism.web.api_routes import (
 )
 from newsprism.web.highlight import extraction_spans, highlight
 from newsprism.web.inputs import Pasted, Upload, read_inputs
-from newsprism.web.queries import ArticleFilter
+from newsprism.web.queries import ArticleFilter, find_stories
 from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState, etag
 from newsprism.web.story_page import wrap_story
@@ -91,15 +91,7 @@ def safe_link(url: str | None) -> str | None:
 def home(request: Request, flt: Filter, offset: Offset = 0) -> HTMLResponse:
     state = state_of(request)
     if state.stories is not None:
-        items, total = state.stories.find(
-            q=flt.q,
-            outlet=flt.outlet,
-            since=flt.since,
-            until=flt.until,
-            entity=flt.entity,
-            limit=PAGE,
-            offset=offset,
-        )
+        items, total = find_stories(state.stories, flt, limit=PAGE, offset=offset)
         if total or not flt.is_empty():
             html = render(
                 "stories.html",

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsprism.errors import StoreError
 from newsprism.store import fts_query
+from newsprism.web.stages import StoryBackend, StoryInfo
 
 __all__ = ["ArticleFilter", "ArticleRow", "Listing", "Reader"]
 
@@ -42,6 +43,21 @@ class ArticleFilter:
 
     def is_empty(self) -> bool:
         return not (self.q.strip() or self.outlet or self.since or self.until or self.entity)
+
+
+def find_stories(
+    backend: StoryBackend, flt: ArticleFilter, *, limit: int, offset: int
+) -> tuple[list[StoryInfo], int]:
+    """The stories that pass the filter (one page of them) and how many pass in all."""
+    return backend.find(
+        q=flt.q,
+        outlet=flt.outlet,
+        since=flt.since,
+        until=flt.until,
+        entity=flt.entity,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @dataclass(frozen=True)
