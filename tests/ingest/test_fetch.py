@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from collections.abc import Callable
 
 import httpx
@@ -16,6 +18,7 @@ from newsprism.errors import (
     InputTooLarge,
 )
 from newsprism.ingest import ReadOptions, blocked_reason, fetch
+from newsprism.ingest.fetch import GuardedBackend, GuardedTransport
 
 PAGE = "https://harbourgazette.example/news/valmer-strike"
 HTML = "<html><body><p>Dockworkers walk out at Valmer.</p></body></html>"
@@ -163,3 +166,62 @@ def test_blocked_reason() -> None:
     assert blocked_reason("fe80::1%eth0") == "a link-local address"
     assert blocked_reason("224.0.0.1") == "a multicast address"
     assert blocked_reason("172.16.5.4") == "a private address"
+
+
+def test_dns_rebinding_between_check_and_connect_is_refused() -> None:
+    # The first lookup (the check) answers a public address, the second (the connection)
+    # a loopback one: the connection must be refused, with no socket opened.
+    answers = [["93.184.216.34"], ["127.0.0.1"]]
+    calls: list[str] = []
+
+    def flipping(host: str) -> list[str]:
+        calls.append(host)
+        return answers[min(len(calls), 2) - 1]
+
+    with pytest.raises(BlockedAddress, match="when connecting, a loopback address"):
+        fetch("http://rebind.example/news", options=ReadOptions(resolver=flipping, timeout=2))
+    assert calls == ["rebind.example", "rebind.example"]
+
+
+def test_guarded_transport_connects_to_the_checked_address() -> None:
+    seen: dict[str, str] = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen["host"] = self.headers.get("Host", "")
+            body = b"<p>Ferry service resumes at Valmer.</p>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        # Only the check is relaxed here, so the test can use loopback; the pinning is real.
+        backend = GuardedBackend(resolver=lambda host: ["127.0.0.1"], check=lambda a: None)
+        port = server.server_address[1]
+        with httpx.Client(transport=GuardedTransport(backend)) as client:
+            response = client.get(f"http://harbour.example:{port}/news")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert response.status_code == 200
+    assert "Ferry service" in response.text
+    assert seen["host"] == f"harbour.example:{port}"
+
+
+def test_guarded_backend_checks_every_resolved_address() -> None:
+    backend = GuardedBackend(resolver=lambda host: ["93.184.216.34", "10.0.0.7"])
+    with pytest.raises(BlockedAddress, match=r"10\.0\.0\.7"):
+        backend.pick_address("mixed.example")
+    assert GuardedBackend(resolver=lambda h: ["93.184.216.34"]).pick_address("a.example") == (
+        "93.184.216.34"
+    )
+    with pytest.raises(FetchError, match="no addresses"):
+        GuardedBackend(resolver=lambda h: []).pick_address("empty.example")

@@ -1,18 +1,22 @@
 """Guarded HTTP fetching: no private addresses, manual redirects, a byte cap, a deadline.
 
 Every hop of a redirect chain is resolved and checked before it is requested, so a public
-URL cannot bounce the fetcher onto 127.0.0.1 or the cloud metadata service. (The HTTP client
-resolves the host again when it connects; a DNS server that answers differently the second
-time could still slip through. Run behind an egress firewall where that matters.)
+URL cannot bounce the fetcher onto 127.0.0.1 or the cloud metadata service. The connection
+itself goes through :class:`GuardedBackend`, which resolves the host once more, checks those
+addresses too and connects to the checked address, so a DNS server that answers differently
+the second time (DNS rebinding) cannot slip a private address in between check and connect.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsprism.errors import (
@@ -24,7 +28,7 @@ from newsprism.errors import (
     InputTooLarge,
 )
 from newsprism.ingest.decode import decode_bytes
-from newsprism.ingest.options import ReadOptions, system_resolver
+from newsprism.ingest.options import ReadOptions, Resolver, system_resolver
 
 MAX_REDIRECTS = 5
 USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism/newsprism)"
@@ -107,11 +111,87 @@ def _resolve(host: str, *, url: str, options: ReadOptions) -> list[str]:
     return list(addresses)
 
 
+class GuardedBackend(httpcore.SyncBackend):
+    """A network backend that connects only to addresses it has just resolved and checked.
+
+    The check before a request and the connection are two DNS lookups; pinning the
+    connection to the address checked here closes the gap between them. TLS still verifies
+    the certificate against the host name, because httpcore passes it to ``start_tls``.
+    """
+
+    def __init__(
+        self,
+        *,
+        resolver: Resolver | None = None,
+        check: Callable[[str], str | None] = blocked_reason,
+    ) -> None:
+        self._resolver = resolver or system_resolver
+        self._check = check
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self.pick_address(host)
+        return super().connect_tcp(
+            address,
+            port,
+            timeout=timeout,
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+
+    def pick_address(self, host: str) -> str:
+        """The first address of ``host``, after checking every address it resolves to."""
+        bare = host.strip("[]")
+        try:
+            ipaddress.ip_address(bare)
+            addresses = [bare]
+        except ValueError:
+            try:
+                addresses = list(self._resolver(bare))
+            except OSError as exc:
+                raise FetchError(f"cannot resolve {bare}: {exc}", location=bare) from exc
+        if not addresses:
+            raise FetchError(f"cannot resolve {bare}: no addresses", location=bare)
+        for address in addresses:
+            reason = self._check(address)
+            if reason:
+                raise BlockedAddress(
+                    f"{bare} resolved to {address} when connecting, {reason}", location=bare
+                )
+        return addresses[0]
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """httpx's transport with its connection pool on a :class:`GuardedBackend`."""
+
+    def __init__(self, backend: GuardedBackend) -> None:
+        super().__init__()
+        # httpx builds its pool in __init__ with no way to pass a network backend, so the
+        # pool is rebuilt here with the same TLS defaults and the guarded backend.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=backend
+        )
+
+
+def _transport(options: ReadOptions) -> httpx.BaseTransport | None:
+    if options.transport is not None:
+        return options.transport
+    if options.allow_private:
+        return None
+    return GuardedTransport(GuardedBackend(resolver=options.resolver))
+
+
 def fetch(url: str, *, options: ReadOptions) -> FetchedPage:
     """GET ``url`` with every guard on; return the decoded page."""
     deadline = time.monotonic() + options.timeout
     with httpx.Client(
-        transport=options.transport,
+        transport=_transport(options),
         timeout=options.timeout,
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
