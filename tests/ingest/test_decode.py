@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.errors import BinaryInput, EmptyInput, NewsprismError
+from newsprism.ingest.datasets import BytesLines, Utf16Lines
 from newsprism.ingest.decode import decode_bytes, decode_record, looks_binary
 
 STRIKE = "Les dockers de Valmer ont cessé le travail — la grève « illimitée » a commencé à 6 h."
@@ -137,3 +138,17 @@ def test_any_bytes_decode_or_fail_cleanly(data: bytes) -> None:
     assert text.strip()
     assert "\r" not in text
     assert encoding
+
+
+@given(
+    st.lists(st.text(alphabet=st.characters(exclude_characters="\n\r"), max_size=30), max_size=8),
+    st.sampled_from(["utf-16", "utf-16-le", "utf-16-be"]),
+)
+def test_utf16_lines_give_back_every_line_as_utf8(lines: list[str], codec: str) -> None:
+    text = "".join(line + "\n" for line in lines)
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    reader = Utf16Lines(BytesLines(bom + text.encode(codec)))
+    got = []
+    while line := reader.readline(-1):
+        got.append(line)
+    assert got == [(line + "\n").encode("utf-8") for line in lines]

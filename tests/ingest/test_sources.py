@@ -403,3 +403,31 @@ def test_utf16_feed_is_read_or_refused_cleanly(tmp_path: Path) -> None:
         assert isinstance(item, Loaded | Failed)
         if isinstance(item, Failed):
             assert item.error.code.startswith("E1")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_csv_and_jsonl_with_a_bom(tmp_path: Path, codec: str) -> None:
+    # Excel's "Unicode text" export and some Windows tools write UTF-16 with a BOM.
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
+    csv_text = "id,title,text\nu-1,Grève à Valmer,Les dockers ont cessé le travail.\n"
+    csv_text += "u-2,Ferry resumes,Ŝhips left the harbour at dawn.\n"
+    jsonl_text = '{"id": "j-1", "text": "Cranes stood idle at Valmér."}\n'
+    (tmp_path / "export.csv").write_bytes(bom + csv_text.encode(codec))
+    (tmp_path / "export.jsonl").write_bytes(bom + jsonl_text.encode(codec))
+    items = read([tmp_path / "export.csv", tmp_path / "export.jsonl"])
+    assert not failed(items)
+    docs = [i.doc for i in loaded(items)]
+    assert [d.identity for d in docs] == [
+        "dataset:export:u-1",
+        "dataset:export:u-2",
+        "dataset:export:j-1",
+    ]
+    assert docs[0].metadata["title"].value == "Grève à Valmer"
+    assert docs[1].content.startswith("Ŝhips left")
+    assert docs[2].content == "Cranes stood idle at Valmér."
+
+
+def test_utf16_jsonl_on_stdin_is_sniffed() -> None:
+    data = b"\xfe\xff" + '{"id": "s1", "text": "Strike ends."}\n'.encode("utf-16-be")
+    items = read(["-"], ReadOptions(stdin=io.BytesIO(data)))
+    assert [i.doc.identity for i in loaded(items)] == ["dataset:stdin:s1"]

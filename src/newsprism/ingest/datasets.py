@@ -6,6 +6,7 @@ that cannot work for any record (no text field at all) stops the file.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -19,6 +20,7 @@ from newsprism.errors import (
     NewsprismError,
 )
 from newsprism.ingest.decode import decode_bytes, decode_record
+from newsprism.ingest.formats import has_utf16_bom
 from newsprism.ingest.options import ReadOptions
 from newsprism.models import InputKind, Meta, Provenance, RawDocument
 
@@ -198,6 +200,38 @@ def iter_json(
             yield _mapped_row(row, mapping, location=where, stem=stem)
         except NewsprismError as exc:
             yield exc
+
+
+class Utf16Lines:
+    """readline() of UTF-8 bytes over a UTF-16 stream, so the dataset readers see UTF-8.
+
+    A UTF-16 newline is two bytes and the raw ``readline`` splits at the 0x0A byte, which can
+    leave half a character on either side; an incremental decoder joins the halves.
+    """
+
+    def __init__(self, stream: LineReader):
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+        self._text = ""
+        self._done = False
+
+    def readline(self, size: int = -1, /) -> bytes:
+        while "\n" not in self._text and not self._done:
+            if size >= 0 and len(self._text) > size:
+                break
+            chunk = self._stream.readline(size)
+            self._text += self._decoder.decode(chunk, final=not chunk)
+            self._done = not chunk
+        cut = self._text.find("\n") + 1 or len(self._text)
+        if size >= 0:
+            cut = min(cut, size)
+        line, self._text = self._text[:cut], self._text[cut:]
+        return line.encode("utf-8")
+
+
+def utf8_lines(stream: LineReader, head: bytes) -> LineReader:
+    """The stream itself, or a UTF-8 view of it when ``head`` shows it is UTF-16."""
+    return Utf16Lines(stream) if has_utf16_bom(head) else stream
 
 
 class BytesLines:

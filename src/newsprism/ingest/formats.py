@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import PurePath
 
 from newsprism.models import InputKind, Meta, Provenance, RawDocument
@@ -44,9 +45,15 @@ def format_of(name: str, head: bytes, *, forced: str | None = None) -> str:
     return by_ext or sniff(head)
 
 
+def has_utf16_bom(head: bytes) -> bool:
+    """Whether the bytes open with a UTF-16 byte-order mark (Excel's "Unicode text" exports)."""
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
 def sniff(head: bytes) -> str:
     """Guess a format from the first bytes: feed, html, jsonl or text."""
-    start = head[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n").lower()
+    codec = "utf-16" if has_utf16_bom(head) else "utf-8"
+    start = head[:4096].decode(codec, errors="ignore").lstrip("\ufeff \t\r\n").lower()
     if start.startswith("{"):
         return "jsonl"
     if start.startswith("["):

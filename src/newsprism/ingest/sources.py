@@ -15,7 +15,14 @@ from newsprism.errors import (
     InputTooLarge,
     NewsprismError,
 )
-from newsprism.ingest.datasets import BytesLines, LineReader, iter_csv, iter_json, iter_jsonl
+from newsprism.ingest.datasets import (
+    BytesLines,
+    LineReader,
+    iter_csv,
+    iter_json,
+    iter_jsonl,
+    utf8_lines,
+)
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feeds import iter_feed
 from newsprism.ingest.fetch import fetch
@@ -110,7 +117,11 @@ def _file_items(path: Path, *, location: str, options: ReadOptions) -> Iterator[
             if fmt in ("jsonl", "csv", "tsv"):
                 stream.seek(0)
                 yield from _dataset_items(
-                    stream, fmt, location=location, stem=path.stem, options=options
+                    utf8_lines(stream, head),
+                    fmt,
+                    location=location,
+                    stem=path.stem,
+                    options=options,
                 )
                 return
             # one document (or one feed): check the size before reading it whole
@@ -162,7 +173,7 @@ def _bytes_items(
         yield from iter_json(data, location=location, stem=stem, options=options)
     elif fmt in DATASET_FORMATS:
         yield from _dataset_items(
-            BytesLines(data), fmt, location=location, stem=stem, options=options
+            utf8_lines(BytesLines(data), data), fmt, location=location, stem=stem, options=options
         )
     else:
         text, encoding = decode_bytes(data, declared=declared, location=location)
@@ -204,7 +215,7 @@ def _stdin_items(options: ReadOptions) -> Iterator[Item]:
     head = stream.read(_HEAD)
     fmt = format_of("", head, forced=options.fmt)
     if fmt in ("jsonl", "csv", "tsv"):
-        reader = _Prefixed(head, stream)
+        reader = utf8_lines(_Prefixed(head, stream), head)
         yield from _dataset_items(
             reader, fmt, location=STDIN_LOCATION, stem="stdin", options=options
         )
