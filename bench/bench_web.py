@@ -41,11 +41,9 @@ def build_db(path: Path) -> tuple[list[str], str]:
     with Store(path) as store:
         if SEED.exists():
             files = sorted(SEED.glob("*.txt"))[:2]
-            report = newsprism.ingest(
-                files, store, published=["2020-01-02", "2020-01-03"], embed=False
-            )
+            report = newsprism.ingest(files, store, published=["2020-01-02", "2020-01-03"])
             return report.added, "seed-pair"
-        report = newsprism.ingest(VALMORA, store, published="2031-10-14", embed=False)
+        report = newsprism.ingest(VALMORA, store, published="2031-10-14")
         return report.added, "valmora-dam"
 
 
