@@ -10,9 +10,11 @@ from newsprism.cluster import (
     ClusterSettings,
     Constraints,
     OnlineClusterer,
+    TermPrior,
     cluster_features,
     story_id_for,
 )
+from newsprism.cluster.features import TERM_SPACE
 from newsprism.errors import UsageError
 from tests.cluster.helpers import load_stream, topic_vectors
 
@@ -227,3 +229,39 @@ def test_a_copy_split_from_its_original_stays_split_on_replay():
     again = _feed(replay, articles, vectors, features)
     assert again["flood1-wire"].story_id != again["flood1-b"].story_id
     assert again["flood1-wire"].duplicate_of is None
+
+
+def test_a_term_prior_gives_a_partition_the_idf_of_the_whole_stream() -> None:
+    """A partition told of the rest of the stream weighs terms as one run over all of it."""
+    articles, vectors, features = _stream()
+    whole = OnlineClusterer(dim=vectors.shape[1])
+    _feed(whole, articles, vectors, features)
+    mine = [i for i, a in enumerate(articles) if a["id"].startswith("flood")]
+    rest = np.zeros(TERM_SPACE, dtype=np.int32)
+    for i, f in enumerate(features):
+        if i not in mine:
+            rest[f.term_ids] += 1
+    prior = TermPrior(df=rest, docs=len(articles) - len(mine), stream=len(articles))
+    part = OnlineClusterer(dim=vectors.shape[1], term_prior=prior)
+    for i in mine:
+        part.add(articles[i]["id"], vectors[i], features[i], position=i)
+    alone = OnlineClusterer(dim=vectors.shape[1])
+    for i in mine:
+        alone.add(articles[i]["id"], vectors[i], features[i])
+    assert 0 in mine  # "last" copies article 0: a copy everywhere, its terms never counted
+    part.add("last", vectors[0], features[0], position=len(articles))  # all the rest gone by
+    whole.add("last", vectors[0], features[0])
+    alone.add("last", vectors[0], features[0])
+    ids = np.unique(np.concatenate([f.term_ids for f in features]))
+    # a copy ("last") is not counted, so the whole stream's counts are complete here
+    assert np.allclose(part._idf(ids), whole._idf(ids))
+    assert not np.allclose(alone._idf(ids), whole._idf(ids))
+
+
+def test_positions_change_nothing_without_a_prior() -> None:
+    articles, vectors, features = _stream()
+    plain, placed = OnlineClusterer(dim=vectors.shape[1]), OnlineClusterer(dim=vectors.shape[1])
+    _feed(plain, articles, vectors, features)
+    for i, (a, v, f) in enumerate(zip(articles, vectors, features, strict=True)):
+        placed.add(a["id"], v, f, position=1000 + i)
+    assert placed.assignments() == plain.assignments()

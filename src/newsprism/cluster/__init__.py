@@ -14,6 +14,7 @@ from newsprism.cluster.online import (
     ClusterSettings,
     OnlineClusterer,
     StoryView,
+    TermPrior,
     story_id_for,
 )
 from newsprism.cluster.schema import (
@@ -38,6 +39,7 @@ __all__ = [
     "OnlineClusterer",
     "StoryRow",
     "StoryView",
+    "TermPrior",
     "adjusted_rand",
     "bcubed",
     "cluster_features",

@@ -83,6 +83,24 @@ class ClusterSettings:
         return asdict(self)
 
 
+@dataclass(frozen=True, eq=False)
+class TermPrior:
+    """What a clusterer that sees one part of a stream (a partition) is told of the rest of it.
+
+    ``df``: the document frequency of each term id (``TERM_SPACE`` long) over the articles it
+    will not see; ``docs``: how many those are; ``stream``: the length of the whole stream.
+    The clusterer then weighs terms as one run over the whole stream would at the same place:
+    IDF from its own articles plus the unseen ones counted pro rata to the article's position
+    (``add(..., position=)``). Without it a partition's IDF comes from its own, topically narrow
+    articles, and its stories come out split where the single run keeps them whole.
+    A prior is not part of ``to_state``: it serves a one-off partition run.
+    """
+
+    df: np.ndarray
+    docs: int
+    stream: int
+
+
 @dataclass(frozen=True)
 class Assignment:
     """Where an article went: its story, whether it founded it, the original it copies."""
@@ -211,8 +229,12 @@ class OnlineClusterer:
         settings: ClusterSettings | None = None,
         constraints: Constraints | None = None,
         dim: int = 384,
+        term_prior: TermPrior | None = None,
     ) -> None:
         self.settings = settings or ClusterSettings()
+        self.term_prior = term_prior
+        #: the share of the unseen articles gone by at the current article (see TermPrior)
+        self._prior_share = 0.0
         self.constraints = constraints or Constraints()
         self.dim = dim
         self._index = VectorIndex(dim, exact_limit=self.settings.exact_limit)
@@ -276,8 +298,12 @@ class OnlineClusterer:
         features: ClusterFeatures | None = None,
         *,
         published: str | date | None = None,
+        position: int | None = None,
     ) -> Assignment:
-        """Place one article; adding an article already placed returns its current place."""
+        """Place one article; adding an article already placed returns its current place.
+
+        ``position``: the article's place in the whole stream, read only with a ``term_prior``.
+        """
         if article_id in self._articles:
             m = self._articles[article_id]
             return Assignment(article_id, m.story, False, m.duplicate_of, 1.0)
@@ -289,6 +315,8 @@ class OnlineClusterer:
                 hint="Embed every article with the same model.",
             )
         features = features or ClusterFeatures.empty()
+        if self.term_prior is not None and position is not None:
+            self._prior_share = min(1.0, position / max(self.term_prior.stream, 1))
         day = _parse_day(published)
         ids, weights = _tf(features)
         rows, sims = self._index.search(vector, self.settings.neighbours)
@@ -372,7 +400,12 @@ class OnlineClusterer:
         self._docs += 1
 
     def _idf(self, ids: np.ndarray) -> np.ndarray:
-        return (np.log((self._docs + 1) / (self._df[ids] + 1)) + 1.0).astype(np.float32)
+        if self.term_prior is None or not self._prior_share:
+            return (np.log((self._docs + 1) / (self._df[ids] + 1)) + 1.0).astype(np.float32)
+        share = self._prior_share
+        docs = self._docs + share * self.term_prior.docs
+        df = self._df[ids] + share * self.term_prior.df[ids]
+        return (np.log((docs + 1) / (df + 1)) + 1.0).astype(np.float32)
 
     def _choose(
         self,

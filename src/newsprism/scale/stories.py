@@ -4,14 +4,17 @@
    sample), and the cells into ``partitions`` of about equal size, so the articles of one story
    nearly always share a partition.
 2. **Micro-clusters.** Each partition runs the ordinary :class:`OnlineClusterer` over its
-   articles in arrival order (on a worker), and hands back its stories with their summed
-   vectors, term profiles and dates, plus its term document-frequencies.
+   articles in arrival order (on a worker), told the term document-frequencies of the whole
+   stream (a ``TermPrior``: one ``TERM_SPACE`` count vector, sent once per worker), so that it
+   weighs terms as a single run would at the same place in the stream; it hands back its
+   stories with their summed vectors, term profiles, dates and split-test sums.
 3. **Global merge.** Micro-clusters are taken in the order their founders arrived. Each one's
    founder is scored against the merged stories found through a nearest-neighbour index of
    micro-cluster centroids, with the online clusterer's own score (embedding, IDF-weighted
    terms, dates, the lead conflict; the IDF now from the whole corpus) and threshold: it joins
-   the best story that clears the threshold, as it would have in a single-process run, else it
-   stays a story.
+   the best story that clears the threshold, as it would have in a single-process run, unless
+   the clusterer's automatic split test says the two are two events (then the single run
+   would have split them apart again); else it stays a story.
 
 Micro-clusters of the same partition are never merged: the online clusterer told them apart
 with the articles in their true order. So one partition gives exactly the single-process stories.
@@ -19,11 +22,11 @@ Story ids are the online clusterer's (``story_id_for`` of the founder), so a sto
 ways has the same id.
 
 Agreement with a single-process run on the 596 ECB+ dev documents (B³ F1, MiniLM vectors,
-the clusterer with lead conflicts and automatic splits): 1 partition 1.0, 2 partitions 0.988,
-4: 0.984, 8: 0.971, 16: 0.904. Small partitions split more stories than the founder-to-story
-merge joins back (partitions of arrival-time blocks did worse: 0.87 at 4, since every story
-then spans every block); keep partitions large (tens of thousands of articles each), which is
-also where the parallel speed-up pays.
+blocking seed 0): 1 partition 1.0, 2: 0.994, 4: 0.993, 8: 0.994, 16: 0.990, 32: 0.959 (with
+the partition's own IDF, no split test and 4 cells per partition it was 0.988, 0.984, 0.971,
+0.904, 0.870). What is left comes from stories cut by the blocking: at 32 partitions of 19
+articles every partition holds pieces of several stories. Keep partitions large (tens of
+thousands of articles each), which is also where the parallel speed-up pays.
 """
 
 from __future__ import annotations
@@ -39,7 +42,13 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.cluster import ClusterFeatures, ClusterSettings, OnlineClusterer, story_id_for
+from newsprism.cluster import (
+    ClusterFeatures,
+    ClusterSettings,
+    OnlineClusterer,
+    TermPrior,
+    story_id_for,
+)
 from newsprism.cluster.features import TERM_SPACE
 from newsprism.cluster.index import VectorIndex
 from newsprism.errors import UsageError
@@ -52,11 +61,13 @@ __all__ = [
     "cluster_distributed",
     "cluster_partition",
     "merge_micro_clusters",
+    "stream_document_frequencies",
 ]
 
 #: k-means cells per partition: more cells balance the partitions better, fewer split fewer
-#: stories across partitions (measured on ECB+ dev; see docs/scaling.md).
-CELLS_PER_PARTITION = 4
+#: stories across partitions. On ECB+ dev, 2 cells (largest partition 1.14 to 1.34 times the
+#: mean) agreed with one process at 0.990 at 16 partitions where 4 cells (1.02) gave 0.961.
+CELLS_PER_PARTITION = 2
 #: Members of a micro-cluster (its first ones, founder first) tried against the earlier stories.
 #: Trying the first 8 gained nothing on ECB+ dev, so only the founder is tried.
 PROBES = 1
@@ -85,6 +96,13 @@ class MicroCluster:
     #: names and numbers of the members' leads, with how many leads name each
     lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     lead_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    #: for the split test (see ``_two_events``): the summed squared norms of the member vectors,
+    #: and the sum of the members' unit IDF-weighted term vectors (the clusterer's own split
+    #: likeness) with its summed squared norms; kept only up to ``split_max_size`` members
+    vector_sq: float = 0.0
+    unit_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    unit_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    unit_sq: float = 0.0
 
 
 @dataclass
@@ -186,16 +204,32 @@ def cluster_partition(
     features: Sequence[ClusterFeatures],
     published: Sequence[str | None],
     settings: ClusterSettings,
+    *,
+    stream_df: np.ndarray | None = None,
+    stream: int | None = None,
 ) -> PartitionStories:
-    """The online clusterer over one partition, in arrival order; its stories as micro-clusters."""
+    """The online clusterer over one partition, in arrival order; its stories as micro-clusters.
+
+    ``stream_df``/``stream``: the document frequencies of the whole stream and its length
+    (:func:`stream_document_frequencies`); with them the partition weighs terms as a single run
+    over the whole stream would (see ``TermPrior``), and the micro-clusters carry the split
+    test's term vectors under the stream's IDF.
+    """
     start = time.perf_counter()
-    clusterer = OnlineClusterer(settings=settings, dim=vectors.shape[1])
+    own = _df_vector(features)
+    prior = None
+    if stream_df is not None and stream is not None:
+        prior = TermPrior(df=stream_df - own, docs=stream - len(ids), stream=stream)
+        idf = _full_idf(stream_df, stream)
+    else:
+        idf = _full_idf(own, len(ids))
+    clusterer = OnlineClusterer(settings=settings, dim=vectors.shape[1], term_prior=prior)
     row = {aid: i for i, aid in enumerate(ids)}
     for i, aid in enumerate(ids):
-        clusterer.add(aid, vectors[i], features[i], published=published[i])
+        clusterer.add(aid, vectors[i], features[i], published=published[i], position=positions[i])
+    rows = _PartitionRows(row, positions, vectors, features, published, idf)
     micro = [
-        _micro(s.founder, s.members, s.duplicates, row, positions, vectors, features, published)
-        for s in clusterer.stories()
+        _micro(s.founder, s.members, s.duplicates, rows, settings) for s in clusterer.stories()
     ]
     for m in micro:
         m.partition = partition
@@ -204,47 +238,87 @@ def cluster_partition(
     return PartitionStories(micro, df_ids, df_counts, len(originals), time.perf_counter() - start)
 
 
+def stream_document_frequencies(features: Sequence[ClusterFeatures]) -> np.ndarray:
+    """How many articles name each term id (``TERM_SPACE`` counts): the IDF of the stream."""
+    return _df_vector(features)
+
+
+def _df_vector(features: Sequence[ClusterFeatures], chunk: int = 8_192) -> np.ndarray:
+    df = np.zeros(TERM_SPACE, dtype=np.int32)
+    for i in range(0, len(features), chunk):  # chunks: one concatenation of 10^7 articles won't fit
+        part = [f.term_ids for f in features[i : i + chunk] if f.term_ids.size]
+        if part:
+            df += np.bincount(np.concatenate(part), minlength=TERM_SPACE).astype(np.int32)
+    return df
+
+
+def _full_idf(df: np.ndarray, docs: int) -> np.ndarray:
+    return (np.log((docs + 1) / (df.astype(np.float32) + 1)) + 1.0).astype(np.float32)
+
+
+@dataclass
+class _PartitionRows:
+    """One partition's inputs by article id, for building its micro-clusters."""
+
+    row: dict[str, int]
+    positions: Sequence[int]
+    vectors: np.ndarray
+    features: Sequence[ClusterFeatures]
+    published: Sequence[str | None]
+    idf: np.ndarray  # over the whole term space
+
+
 def _micro(
     founder: str,
     members: Sequence[str],
     duplicates: Sequence[str],
-    row: dict[str, int],
-    positions: Sequence[int],
-    vectors: np.ndarray,
-    features: Sequence[ClusterFeatures],
-    published: Sequence[str | None],
+    p: _PartitionRows,
+    settings: ClusterSettings,
 ) -> MicroCluster:
-    rows = [row[a] for a in members]
+    rows = [p.row[a] for a in members]
     ids, weights = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     lead_ids, lead_counts = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    unit_ids, unit_weights, unit_sq = np.zeros(0, dtype=np.int64), np.zeros(0, np.float32), 0.0
+    splittable = len(rows) <= settings.split_max_size
     weekdays: Counter[str] = Counter()
     dates: Counter[str] = Counter()
     for r in rows:
-        tf_ids, tf_weights = _tf(features[r])
+        tf_ids, tf_weights = _tf(p.features[r])
         ids, weights = _add_sparse(ids, weights, tf_ids, tf_weights)
-        lead = features[r].lead_ids.astype(np.int64)
+        if splittable:
+            unit = tf_weights * p.idf[tf_ids]
+            norm = float(np.linalg.norm(unit))
+            if norm:
+                unit_ids, unit_weights = _add_sparse(unit_ids, unit_weights, tf_ids, unit / norm)
+                unit_sq += 1.0
+        lead = p.features[r].lead_ids.astype(np.int64)
         lead_ids, lead_counts = _add_sparse(
             lead_ids, lead_counts, lead, np.ones(lead.size, dtype=np.float32)
         )
-        weekdays.update(features[r].weekdays)
-        dates.update(features[r].dates)
-    days = [d for r in [*rows, *(row[a] for a in duplicates)] if (d := _day(published[r]))]
+        weekdays.update(p.features[r].weekdays)
+        dates.update(p.features[r].dates)
+    days = [d for r in [*rows, *(p.row[a] for a in duplicates)] if (d := _day(p.published[r]))]
+    member_vectors = p.vectors[rows].astype(np.float32)
     return MicroCluster(
         founder=founder,
-        position=int(positions[row[founder]]),
+        position=int(p.positions[p.row[founder]]),
         partition=0,
         members=list(members),
         duplicates=list(duplicates),
-        vector_sum=vectors[rows].sum(axis=0).astype(np.float32),
+        vector_sum=member_vectors.sum(axis=0),
         term_ids=ids,
         term_weights=weights,
         weekdays=weekdays,
         dates=dates,
         first=min(days) if days else None,
         last=max(days) if days else None,
-        probes=[_probe(vectors[r], features[r], published[r]) for r in rows[:PROBES]],
+        probes=[_probe(p.vectors[r], p.features[r], p.published[r]) for r in rows[:PROBES]],
         lead_ids=lead_ids,
         lead_counts=lead_counts,
+        vector_sq=float((member_vectors * member_vectors).sum()),
+        unit_ids=unit_ids,
+        unit_weights=unit_weights,
+        unit_sq=unit_sq,
     )
 
 
@@ -324,8 +398,13 @@ class _Merged:
     lead_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     lead_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     size: int = 0  # members (copies not counted), as the clusterer's conflict core counts them
+    vector_sq: float = 0.0
+    unit_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    unit_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    unit_sq: float = 0.0
 
-    def absorb(self, m: MicroCluster, profile_terms: int) -> None:
+    def absorb(self, m: MicroCluster, settings: ClusterSettings) -> None:
+        profile_terms = settings.profile_terms
         self.micro.append(m)
         self.partitions.add(m.partition)
         self.vector_sum = self.vector_sum + m.vector_sum
@@ -339,6 +418,14 @@ class _Merged:
             self.lead_ids, self.lead_counts, m.lead_ids, m.lead_counts
         )
         self.size += len(m.members)
+        self.vector_sq += m.vector_sq
+        self.unit_sq += m.unit_sq
+        if self.size <= settings.split_max_size:
+            self.unit_ids, self.unit_weights = _add_sparse(
+                self.unit_ids, self.unit_weights, m.unit_ids, m.unit_weights
+            )
+        else:  # past the size the clusterer splits at: the split test no longer applies
+            self.unit_ids, self.unit_weights = self.unit_ids[:0], self.unit_weights[:0]
         self.weekdays.update(m.weekdays)
         self.dates.update(m.dates)
         for day in (m.first, m.last):
@@ -374,13 +461,15 @@ def merge_micro_clusters(
                     continue
                 if not _in_span(target, probe.day, s.max_gap_days):
                     continue
+                if _two_events(target, m, s):
+                    continue
                 score = _score(target, probe, doc, doc_norm, df, docs, s)
                 if score > best_score:
                     best, best_score = candidate, score
             if best_score >= s.threshold:
                 break
         if best >= 0 and best_score >= s.threshold:
-            merged[best].absorb(m, s.profile_terms)
+            merged[best].absorb(m, s)
             owner.append(best)
         else:
             story = _Merged(
@@ -395,12 +484,45 @@ def merge_micro_clusters(
                 None,
                 None,
             )
-            story.absorb(m, s.profile_terms)
+            story.absorb(m, s)
             merged.append(story)
             owner.append(len(merged) - 1)
         centroid = m.vector_sum / (float(np.linalg.norm(m.vector_sum)) or 1.0)
         index.add(centroid.astype(np.float32))
     return merged
+
+
+def _two_events(story: _Merged, m: MicroCluster, s: ClusterSettings) -> bool:
+    """Whether the clusterer's automatic split would part ``m`` from ``story`` again.
+
+    The single run splits a story whose two groups are alike below ``split_between`` and below
+    ``split_ratio`` times the likeness within the looser group (``OnlineClusterer._two_groups``).
+    Two look-alike events that fell into different partitions would each found a micro-cluster
+    there, and the founder-to-story score alone would join them; the single run joins them too,
+    then splits them apart. The likenesses are averages of pairwise dot products, so the sums
+    the micro-clusters carry give them exactly (``|sum|^2`` less the self-products).
+    """
+    a, b = story.size, len(m.members)
+    if min(a, b) < s.split_min_part or a + b > s.split_max_size or s.split_max_size <= 0:
+        return False
+    ew, tw = s.embedding_weight, s.term_weight
+    cross_terms = _sparse_dot(story.unit_ids, story.unit_weights, m.unit_ids, m.unit_weights)
+    between = (ew * float(story.vector_sum @ m.vector_sum) + tw * cross_terms) / (a * b)
+
+    def within(vsum: np.ndarray, vsq: float, uw: np.ndarray, usq: float, n: int) -> float:
+        pairs = ew * (float(vsum @ vsum) - vsq) + tw * (float(uw @ uw) - usq)
+        return pairs / (n * (n - 1))
+
+    loose = min(
+        within(story.vector_sum, story.vector_sq, story.unit_weights, story.unit_sq, a),
+        within(m.vector_sum, m.vector_sq, m.unit_weights, m.unit_sq, b),
+    )
+    return between < s.split_between and between < s.split_ratio * loose
+
+
+def _sparse_dot(ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.ndarray) -> float:
+    shared, at_a, at_b = np.intersect1d(ids_a, ids_b, assume_unique=True, return_indices=True)
+    return float(w_a[at_a] @ w_b[at_b]) if shared.size else 0.0
 
 
 def _idf(df: np.ndarray, docs: int, ids: np.ndarray) -> np.ndarray:
@@ -521,6 +643,8 @@ def _run_partitions(
     settings: ClusterSettings,
 ) -> list[PartitionStories]:
     run = uuid.uuid4().hex[:8]
+    # one copy of the stream's term counts per worker (4 MiB), not one per partition
+    stream_df = dask.scatter(stream_document_frequencies(features), broadcast=True)
     futures = []
     for p in range(n_parts):
         rows: list[int] = np.flatnonzero(part_of == p).tolist()  # ascending: arrival order
@@ -536,6 +660,8 @@ def _run_partitions(
                 [features[r] for r in rows],
                 [published[r] for r in rows],
                 settings,
+                stream_df=stream_df,
+                stream=len(ids),
                 key=f"newsprism-cluster-{run}-{p}",
                 retries=2,
             )
