@@ -96,8 +96,16 @@ def _unplaced(store: Store, clusterer: OnlineClusterer) -> list[StoredArticle]:
         sql += " AND id NOT IN (SELECT article_id FROM story_members)"
     ids = [row[0] for row in store.connection.execute(sql + " ORDER BY rowid")]
     found = [store.get(i) for i in ids if i not in clusterer]
-    # Stable: among equal dates the store's own order (ingest order) stands.
-    return sorted(found, key=lambda a: (a.published is None, (a.published or "")[:10]))
+    return sorted(found, key=lambda a: arrival_key(a.published))
+
+
+def arrival_key(published: str | None) -> tuple[bool, str]:
+    """Sort key of the order stories are clustered in: oldest publication day first, undated last.
+
+    Sort with it stably over the store's rowid order, so that among equal days the store's own
+    (ingest) order stands. ``newsprism.scale`` orders its partitioned runs with it too.
+    """
+    return (published is None, (published or "")[:10])
 
 
 def _place(
