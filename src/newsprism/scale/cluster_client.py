@@ -36,14 +36,7 @@ def connect(
     if client is not None:
         yield client
         return
-    if workers is not None and scheduler is not None:
-        raise UsageError(
-            "--workers and --scheduler were both given.",
-            hint="Use --workers N for a cluster on this machine, or --scheduler for an existing "
-            "one, not both.",
-        )
-    if workers is not None and workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {workers}.")
+    check_cluster_options(workers=workers, scheduler=scheduler)
     distributed = _import_distributed()
     if scheduler is not None:
         with _remote(distributed, scheduler) as remote:
@@ -105,3 +98,15 @@ def _import_distributed() -> Any:
             hint="Install it with: pip install distributed",
         ) from exc
     return distributed
+
+
+def check_cluster_options(*, workers: int | None, scheduler: str | None) -> None:
+    """Refuse ``--workers`` with ``--scheduler``, and a worker count below one."""
+    if workers is not None and scheduler is not None:
+        raise UsageError(
+            "--workers and --scheduler were both given.",
+            hint="Use --workers N for a cluster on this machine, or --scheduler for an existing "
+            "one, not both.",
+        )
+    if workers is not None and workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}.")

@@ -26,7 +26,7 @@ import numpy as np
 
 from newsprism.cluster import ClusterFeatures, ClusterSettings, cluster_features
 from newsprism.errors import StoreError, UsageError
-from newsprism.scale.cluster_client import connect
+from newsprism.scale.cluster_client import check_cluster_options, connect
 from newsprism.scale.stories import DistributedStories, cluster_distributed
 from newsprism.store import Store
 
@@ -154,14 +154,7 @@ def _check(
     scheduler: str | None,
 ) -> None:
     """Refuse bad options before minutes of reading, not after."""
-    if workers is not None and scheduler is not None:
-        raise UsageError(
-            "--workers and --scheduler were both given.",
-            hint="Use --workers N for a cluster on this machine, or --scheduler for an existing "
-            "one, not both.",
-        )
-    if workers is not None and workers < 1:
-        raise UsageError(f"--workers must be at least 1, not {workers}.")
+    check_cluster_options(workers=workers, scheduler=scheduler)
     if partitions is not None and partitions < 1:
         raise UsageError(f"--partitions must be at least 1, not {partitions}.")
     if output is None:
