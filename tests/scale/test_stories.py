@@ -16,6 +16,7 @@ from newsprism.scale.stories import (
     block_partitions,
     cluster_distributed,
     cluster_partition,
+    default_partitions,
     merge_micro_clusters,
     stream_document_frequencies,
 )
@@ -217,3 +218,10 @@ def test_ecbplus_in_partitions_matches_the_single_process_run(partitions: int) -
     parted = partitioned_here(ids, vectors, features, published, partitions)
     agreement = bcubed(parted, single)["f1"]
     assert agreement >= 0.98, agreement
+
+
+def test_default_partitions_are_two_per_thread_but_never_tiny() -> None:
+    assert default_partitions(1_000_000, 8) == 16  # large input: two per worker thread
+    assert default_partitions(596, 4) == 2  # 298 articles each, not 8 partitions of 75
+    assert default_partitions(100, 4) == 1  # too small to split at all
+    assert default_partitions(0, 4) == 1
