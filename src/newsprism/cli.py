@@ -267,8 +267,7 @@ def _ingest_on_dask(
     from newsprism import scale
     from newsprism.stories import update_stories
 
-    if workers and scheduler:
-        raise UsageError("give --workers or --scheduler, not both.")
+    scale.check_cluster_options(workers=workers, scheduler=scheduler)
     report = scale.ingest_distributed(
         inputs,
         store,

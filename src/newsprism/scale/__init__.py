@@ -11,6 +11,7 @@ process); workers read, clean, embed, extract, cluster partitions and compare st
 See docs/scaling.md.
 """
 
+from newsprism.scale.cluster_client import check_cluster_options
 from newsprism.scale.compare_all import COMPARISON_KIND, compare_all, compare_story
 from newsprism.scale.ingest import ingest_distributed
 from newsprism.scale.parquet import export_parquet
@@ -26,6 +27,7 @@ __all__ = [
     "PartitionResult",
     "StoreStories",
     "block_partitions",
+    "check_cluster_options",
     "cluster_distributed",
     "cluster_store",
     "compare_all",
