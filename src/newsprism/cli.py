@@ -651,7 +651,7 @@ def similarity_cmd(
         bool,
         typer.Option(
             "--fast",
-            help="English pairs without the multilingual lead model: ~3x faster, "
+            help="English pairs without the multilingual lead model: about 40% less CPU, "
             "slightly less accurate.",
         ),
     ] = False,

@@ -61,13 +61,33 @@ def test_fit_recovers_a_linear_rating_and_round_trips() -> None:
     n = 300
     feats = [{name: float(rng.normal()) for name in ALL_FEATURES} for _ in range(n)]
     routes = ["en" if i % 3 == 0 else "multi" for i in range(n)]
-    y = np.array([np.clip(2.5 - 0.6 * f["cos_doc"] + 0.3 * f["cos_title"], 1, 4) for f in feats])
+    y = np.array([np.clip(2.5 - 0.6 * f["cos_lead"] + 0.3 * f["cos_title"], 1, 4) for f in feats])
     model = fit_model(routes, feats, {d: y for d in DIMENSIONS}, meta={"n_pairs": n})
-    pred = model.predict(routes, feats)["overall"]
-    assert np.corrcoef(pred, y)[0, 1] > 0.97
-    assert pred.min() >= 1.0 and pred.max() <= 4.0
+    preds = model.predict(routes, feats)
+    # overall goes through the logistic link, style through the stretched linear one
+    assert model.routes["multi"].dimensions["overall"].link == "logit"
+    assert model.routes["multi"].dimensions["style"].link == "stretch"
+    for dim in ("overall", "style"):
+        assert np.corrcoef(preds[dim], y)[0, 1] > 0.97
+        assert preds[dim].min() >= 1.0 and preds[dim].max() <= 4.0
     again = SimilarityModel.from_dict(json.loads(json.dumps(model.to_dict())))
-    assert np.allclose(again.predict(routes, feats)["overall"], pred, atol=1e-4)
+    for dim in DIMENSIONS:
+        assert np.allclose(again.predict(routes, feats)[dim], preds[dim], atol=1e-4)
+
+
+def test_the_logistic_link_follows_ratings_that_saturate() -> None:
+    # Ratings that flatten out at both ends of the scale, as two reports of one event do:
+    # the logistic link fits them closer than a clipped straight line.
+    rng = np.random.default_rng(4)
+    x = rng.uniform(-1.2, 1.2, 500)
+    y = 1.0 + 3.0 / (1.0 + np.exp(-2.0 * x))
+    feats = [{name: 0.0 for name in ALL_FEATURES} | {"cos_lead": float(v)} for v in x]
+    model = fit_model(["multi"] * 500, feats, {d: y for d in DIMENSIONS})
+    preds = model.predict(["multi"] * 500, feats)
+    logit_error = np.abs(preds["overall"] - y).mean()
+    linear_error = np.abs(preds["style"] - y).mean()
+    assert logit_error < 0.02 < 0.05 < linear_error
+    assert preds["overall"].min() >= 1.0 and preds["overall"].max() <= 4.0
 
 
 def test_a_model_fitted_on_one_route_refuses_the_other() -> None:
@@ -85,10 +105,10 @@ def test_a_model_fitted_on_one_route_refuses_the_other() -> None:
 def test_stretch_gives_predictions_the_spread_of_the_ratings() -> None:
     rng = np.random.default_rng(2)
     feats = [{name: float(rng.normal()) for name in ALL_FEATURES} for _ in range(400)]
-    y = np.array([2.5 - 0.4 * f["cos_doc"] + float(rng.normal()) * 0.4 for f in feats])
+    y = np.array([2.5 - 0.4 * f["cos_lead"] + float(rng.normal()) * 0.4 for f in feats])
     model = fit_model(["multi"] * 400, feats, {d: y for d in DIMENSIONS})
-    pred = model.predict(["multi"] * 400, feats)["overall"]
-    assert model.routes["multi"].dimensions["overall"].stretch > 1.0
+    pred = model.predict(["multi"] * 400, feats)["style"]
+    assert model.routes["multi"].dimensions["style"].stretch > 1.0
     assert pred.std() == pytest.approx(y.std(), rel=0.05)
 
 

@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from newsprism.models import Meta, Provenance
-from newsprism.similarity import DIMENSIONS, as_article, score_pairs, similarity
+from newsprism.similarity import (
+    DIMENSIONS,
+    as_article,
+    clear_article_cache,
+    score_pairs,
+    similarity,
+)
 from similarity.helpers import fake_embedders, fake_extractor, fixture_article
 
 
@@ -138,3 +144,46 @@ def test_fast_mode_skips_the_multilingual_lead_of_english_pairs() -> None:
     full = score_pairs([(a, b)], embedders=fake_embedders(), extractor=fake_extractor)[0]
     assert full.route == "en" and fast.overall < cross.overall
     assert similarity(a, b, embedders=fake_embedders(), fast=True).route == "en_fast"
+
+
+def test_an_article_seen_before_is_not_extracted_or_embedded_again() -> None:
+    from newsprism.similarity.profile import build_profile
+    from newsprism.similarity.scoring import _VECTORS, _embed, _extract_all
+    from similarity.helpers import BagOfWordsEmbedder
+
+    clear_article_cache()
+    a, b = (build_profile(fixture_article(n)) for n in ("flood_a.txt", "flood_b.txt"))
+    runs = []
+
+    def counting(article):
+        runs.append(article.id)
+        return fake_extractor(article)
+
+    first = _extract_all([a, b], counting, remember=True)
+    again = _extract_all([b], counting, remember=True)
+    assert runs == [a.article.id, b.article.id]  # b was remembered
+    assert again[b.article.id].entities == first[b.article.id].entities
+    _extract_all([b], counting)  # without remember: extracted afresh
+    assert len(runs) == 3
+
+    embedder, lead = BagOfWordsEmbedder("fake-en"), BagOfWordsEmbedder("fake-multi")
+    vectors = _embed([a], embedder, lead, remember=True)
+    calls = embedder.calls + lead.calls
+    both = _embed([a, b], embedder, lead, remember=True)
+    assert both[a.article.id] is vectors[a.article.id]
+    assert embedder.calls + lead.calls == calls + 3  # titles, documents and leads of b only
+    # another lead model is another entry
+    assert _embed([a], embedder, None, remember=True)[a.article.id].lead is None
+    clear_article_cache()
+    assert _VECTORS.get((a.article.id, "fake-en", "fake-multi")) is None
+
+
+def test_the_recent_store_forgets_the_least_recently_used() -> None:
+    from newsprism.similarity.scoring import _Recent
+
+    recent = _Recent(2)
+    recent.put("a", 1)
+    recent.put("b", 2)
+    assert recent.get("a") == 1  # "a" is now the most recent
+    recent.put("c", 3)
+    assert recent.get("b") is None and recent.get("a") == 1 and recent.get("c") == 3

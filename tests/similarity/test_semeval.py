@@ -87,6 +87,20 @@ def test_folds_are_stratified_and_reproducible(tmp_path: Path) -> None:
     assert len(set(de)) == len(de)  # the five de-en pairs land in five different folds
 
 
+def test_pairs_that_share_an_article_stay_in_one_fold(tmp_path: Path) -> None:
+    path = _write_pairs(tmp_path / "dev.jsonl", 20)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    # pairs 0, 5 and 11 chain through shared texts (0-5 by text1, 5-11 by text2)
+    rows[5]["text1"] = rows[0]["text1"]
+    rows[11]["text2"] = rows[5]["text2"]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    pairs = load_semeval(path)
+    for seed in range(5):
+        folds = fold_ids(pairs, 5, seed=seed)
+        assert folds[0] == folds[5] == folds[11]
+        assert len(set(folds.tolist())) == 5
+
+
 def test_evaluate_cross_validates_and_reports(tmp_path: Path) -> None:
     path = _write_pairs(tmp_path / "dev.jsonl", 24)
     cache = NpzEmbeddingCache(tmp_path / "cache.npz")

