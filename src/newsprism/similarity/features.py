@@ -38,6 +38,16 @@ EMBEDDING_FEATURES = (
 )
 #: Features from the extract stage (English pairs only; 0 elsewhere).
 EXTRACT_FEATURES = ("entity_jaccard", "place_jaccard", "date_jaccard")
+#: How the two texts are written, whatever they say.
+STYLE_FEATURES = (
+    "length_ratio",
+    "sentence_length_diff",
+    "quotes_diff",
+    "digits_diff",
+    "capitals_diff",
+    "exclaims_diff",
+    "word_length_diff",
+)
 #: Features every pair has, whatever its languages.
 SHARED_FEATURES = (
     "names_jaccard",
@@ -49,13 +59,7 @@ SHARED_FEATURES = (
     "chars_cosine",
     "chars_lead_cosine",
     "chars_title_cosine",
-    "length_ratio",
-    "sentence_length_diff",
-    "quotes_diff",
-    "digits_diff",
-    "capitals_diff",
-    "exclaims_diff",
-    "word_length_diff",
+    *STYLE_FEATURES,
     "same_host",
     "same_language",
 )

@@ -24,7 +24,12 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import ModelError
-from newsprism.similarity.features import EMBEDDING_FEATURES, EXTRACT_FEATURES, SHARED_FEATURES
+from newsprism.similarity.features import (
+    EMBEDDING_FEATURES,
+    EXTRACT_FEATURES,
+    SHARED_FEATURES,
+    STYLE_FEATURES,
+)
 
 __all__ = [
     "ALL_FEATURES",
@@ -57,15 +62,6 @@ ALL_FEATURES: tuple[str, ...] = (*EMBEDDING_FEATURES, *EXTRACT_FEATURES, *SHARED
 #: and places; for the others, e5 on the title and the lead (one pass over the lead's words
 #: carries far more than the mean of its sentence vectors: Pearson 0.71 against 0.44 with
 #: Overall on the dev pairs) with names, numbers, character n-grams and style.
-_STYLE = (
-    "length_ratio",
-    "sentence_length_diff",
-    "quotes_diff",
-    "digits_diff",
-    "capitals_diff",
-    "exclaims_diff",
-    "word_length_diff",
-)
 ROUTE_FEATURES: dict[str, tuple[str, ...]] = {
     "en": (
         "cos_doc",
@@ -109,7 +105,7 @@ ROUTE_FEATURES: dict[str, tuple[str, ...]] = {
         "align_frac",
         "same_host",
         "same_language",
-        *_STYLE,
+        *STYLE_FEATURES,
     ),
 }
 #: How each dimension's linear score becomes a rating: "logit" (logistic link, for the content
