@@ -101,6 +101,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data.exists():
         raise SystemExit(f"{args.data} is absent: pass --data with an ECB+ JSONL file")
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = make_corpus(args.data, args.articles, tmp)
@@ -109,6 +110,8 @@ def main() -> None:
     by = {r["workers"]: r["articles_per_s"] for r in runs}
     result = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        # other jobs on the machine change every figure here: keep the load beside them
+        "load_average_1m": {"start": round(load_before, 2), "end": round(os.getloadavg()[0], 2)},
         "corpus": f"{args.articles} variations of {args.data.name}",
         "runs": runs,
         "single_process": single,
