@@ -171,3 +171,21 @@ def test_place_inside_an_object_places_the_claim() -> None:
     (claim,) = [c for c in ex.claims if c.action == "open"]
     assert any(k.endswith("karsten") for k in claim.place)
     assert not any(k.endswith("karsten") for k in claim.targets)
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    text = (
+        "The court heard that the gunman shot Sgt. Mira Holt outside the building. "
+        "Capt. Jon Ferris and Lt. Col. Ada Brink arrived later. Dr. Lee stayed home."
+    )
+    ex = extract(text)
+    sentences = [text[s.start : s.end].strip() for s in ex.sentences]
+    assert sentences[0].endswith("outside the building.")
+    assert sentences[1] == "Capt. Jon Ferris and Lt. Col. Ada Brink arrived later."
+    assert len(sentences) == 3
+
+
+def test_a_straight_mark_closed_by_two_apostrophes() -> None:
+    # tokenised corpora write "...'' : each quote ends at its own closer, none runs into the next
+    text = "\"It's late, '' she said. \"We are ready,\" he said. \"I 'm sure, '' Ada said."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["It's late", "We are ready", "I 'm sure"]

@@ -10,13 +10,14 @@ many-to-many: a source that splits one sentence of another into two claims links
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from newsprism.embed.base import Embedder
-from newsprism.extract.types import Claim, Extraction, Quantity, TimeExpr
+from newsprism.extract.types import Claim, Extraction, Quantity, Quote, TimeExpr
 
 #: Linked without further question.
 LINK_HIGH = 0.72
@@ -120,6 +121,17 @@ class Unit:
     gist: frozenset[str] = frozenset()
     #: the claim's text with its actors' names replaced by "someone" (empty when it names none)
     bare: str = ""
+    #: every source the claim is attributed to, innermost first ("Garg added that X, according
+    #: to the Coast Guard": Garg, then the Coast Guard)
+    attribution: tuple[str, ...] = ()
+    #: the claim's text without an attribution it runs on into ("X, according to Y" -> "X"):
+    #: what it says, embedded apart from who says it; "" when the claim holds none
+    core: str = ""
+    #: the claim's text (without its attribution) with the places it names taken out ("the
+    #: patients were stable in Oslo" -> "the patients were stable"); "" when it names none
+    placeless: str = ""
+    #: every quantity of the claim's sentence (its own and its neighbours' in the sentence)
+    sentence_quantities: tuple[Quantity, ...] = ()
 
     @property
     def words(self) -> int:
@@ -161,6 +173,7 @@ def build_units(
     for si, (ex, text, title) in enumerate(zip(extractions, texts, titles, strict=True)):
         title_end = len(title) if title else 0
         seen: set[str] = set()
+        orphans = _orphan_quantities(ex)
         for ci, c in enumerate(ex.claims):
             clean = c.text.strip().strip("“”\"'’‘").strip()
             words = _WORD.findall(clean)
@@ -181,7 +194,9 @@ def build_units(
             }
             keys = frozenset(mention_keys | set(c.actors) | set(c.targets) | set(c.place))
             times = tuple(ex.times[i] for i in c.time) or _times_in(ex, c)
-            actors = c.actors or _subject_names(ex, c)
+            actors = _actors(ex, c)
+            speakers = c.attributed_to or _speakers_of(ex, c)
+            places = c.place or _places_in(ex, c, text)
             units.append(
                 Unit(
                     uid=len(units),
@@ -197,17 +212,43 @@ def build_units(
                     keys=keys,
                     sentence_keys=frozenset(sent_keys | keys),
                     times=times,
-                    quantities=tuple(ex.quantities[i] for i in c.quantities),
+                    quantities=tuple(ex.quantities[i] for i in c.quantities + orphans[ci]),
                     negated=c.negated or negation_cues(_unnamed(ex, c)) % 2 == 1,
                     in_title=c.start < title_end,
-                    places=c.place or _places_in(ex, c, text),
+                    places=places,
                     actors=actors,
-                    speakers=c.attributed_to or _speakers_of(ex, c),
+                    speakers=speakers,
                     gist=_gist(_unnamed(ex, c)),
                     bare=_bare(ex, c, actors),
+                    attribution=_attribution_layers(ex, c, speakers),
+                    core=_core(ex, c),
+                    placeless=_placeless(ex, c, places),
+                    sentence_quantities=tuple(
+                        q for q in ex.quantities if sent.start <= q.start and q.end <= sent.end
+                    ),
                 )
             )
     return units
+
+
+def _orphan_quantities(ex: Extraction) -> dict[int, tuple[int, ...]]:
+    """Claim index -> counts of its sentence that no claim holds, given to the last claim that
+    starts before them ("... crashed into a tree, with 65 officers at the scene": the trailing
+    phrase has no predicate of its own, yet says how many came)."""
+    held = {i for c in ex.claims for i in c.quantities}
+    out: dict[int, list[int]] = {}
+    for qi, q in enumerate(ex.quantities):
+        if qi in held or not q.counts:
+            continue
+        before = [
+            ci
+            for ci, c in enumerate(ex.claims)
+            if ex.sentences[c.sentence].start <= q.start < ex.sentences[c.sentence].end
+            and c.start <= q.start
+        ]
+        if before:
+            out.setdefault(max(before, key=lambda ci: ex.claims[ci].start), []).append(qi)
+    return defaultdict(tuple, {ci: tuple(qs) for ci, qs in out.items()})
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -321,6 +362,55 @@ def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_PLACE_LEAD = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|from|to|into)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _placeless(ex: Extraction, c: Claim, places: tuple[str, ...]) -> str:
+    """The claim without the places it names, with the preposition that puts it there ("...
+    stable in Oslo" -> "... stable"; "the Oslo flat" -> "the flat"), its attribution left out as
+    in Unit.core: two reports that set one fact in different places embed alike."""
+    keys = set(places)
+    core = _core(ex, c) or c.text
+    cut: list[tuple[int, int]] = []
+    for m in ex.mentions:
+        if m.entity_key not in keys or not (c.start <= m.start and m.end <= c.start + len(core)):
+            continue
+        s0, s1 = m.start - c.start, m.end - c.start
+        lead = _PLACE_LEAD.search(core[:s0])
+        after = core[s1:].lstrip()
+        bare_name = lead is not None and not lead.group().lower().rstrip().endswith("the")
+        if lead and (bare_name or not after or not after[0].isalnum()):
+            s0 = lead.start()  # "in Oslo" as a whole, not "in the Oslo flat"
+        cut.append((s0, s1))
+    if not cut:
+        return ""
+    out, at = [], 0
+    for s0, s1 in sorted(cut):
+        if s0 >= at:
+            out.append(core[at:s0])
+            at = s1
+    out.append(core[at:])
+    words = " ".join("".join(out).split())
+    return re.sub(r"\s+([,.;:])", r"\1", words)
+
+
+def _actors(ex: Extraction, c: Claim) -> tuple[str, ...]:
+    """Extract's actors, and the names of subject conjuncts the tagger missed; where extract
+    found none, the names the written subject holds (see _subject_names)."""
+    if not c.actors:
+        return _subject_names(ex, c)
+    extra = [
+        "name:" + "_".join(name.lower().split())
+        for s0, s1, text in _subject_conjuncts(c)
+        if not any(c.start + s0 <= m.end and m.start <= c.start + s1 for m in ex.mentions)
+        for name in [written_name(text)]
+        if name
+    ]
+    return tuple(dict.fromkeys([*c.actors, *extra]))
+
+
 def _subject_names(ex: Extraction, c: Claim) -> tuple[str, ...]:
     """Named actors inside the claim's written subject ("Apple and Oxfam" in "Apple and Oxfam
     unveiled ..."), when extract typed none: the tagged names of each conjunct, else the proper
@@ -378,21 +468,57 @@ def written_name(subject: str) -> str:
 def _speakers_of(ex: Extraction, c: Claim) -> tuple[str, ...]:
     """Who the innermost attribution around the claim names ("..., according to the Red Cross"):
     its canonical key, else its name as written when that is a proper name."""
+    for q in _around(ex, c):
+        if q.attributed_to:
+            return q.attributed_to
+        if written := _written_source(q):
+            return (written,)
+    return ()
+
+
+def _around(ex: Extraction, c: Claim) -> list[Quote]:
+    """Indirect or direct speech that holds the claim, innermost first (the claim may run on
+    into its own attribution: "..., according to Mayor Ana Ruiz")."""
     end = _claim_end(c)
-    # the claim may run on into its own attribution ("..., according to Mayor Ana Ruiz")
     around = [
         q
         for q in ex.quotes
         if q.start <= c.start + 2 and end - 2 <= max(q.end, (q.speaker_span or (0, 0))[1])
     ]
-    for q in sorted(around, key=lambda q: q.end - q.start):
-        if q.attributed_to:
-            return q.attributed_to
-        words = (q.speaker_name or "").split()
-        if any(w[:1].isupper() for w in words[1:]):  # "the Red Cross", not "officials"
-            name = " ".join(words).lower().removeprefix("the ")
-            return ("said:" + "_".join(name.split()),)
-    return ()
+    return sorted(around, key=lambda q: q.end - q.start)
+
+
+def _written_source(q: Quote) -> str:
+    """ "said:red_cross" for a source the text names as a proper name ("the Red Cross", not
+    "officials") that extract gave no canonical key; "" otherwise."""
+    words = (q.speaker_name or "").split()
+    if any(w[:1].isupper() for w in words[1:]):
+        name = " ".join(words).lower().removeprefix("the ")
+        return "said:" + "_".join(name.split())
+    return ""
+
+
+def _attribution_layers(ex: Extraction, c: Claim, inner: tuple[str, ...]) -> tuple[str, ...]:
+    """Every named source around the claim, innermost first: a report that cites someone who
+    cites someone else names two sources of one statement."""
+    out = list(inner)
+    for q in _around(ex, c):
+        out += q.attributed_to or [k for k in [_written_source(q)] if k]
+    return tuple(dict.fromkeys(out))
+
+
+def _core(ex: Extraction, c: Claim) -> str:
+    """The claim without the attribution it ends on (", according to X", ", X said"), when what
+    is left still reads as a statement (three words or more)."""
+    end = _claim_end(c)
+    for q in _around(ex, c):
+        span = q.speaker_span
+        if q.direct or span is None or not (q.end <= span[0] < end) or q.end <= c.start:
+            continue
+        head = c.text[: q.end - c.start].rstrip(" ,;:—–-")
+        if len(_WORD.findall(head)) >= 3:
+            return head
+    return ""
 
 
 _SEGMENT_BREAK = re.compile(
@@ -425,6 +551,9 @@ class Vectors:
     #: unit index -> vector of its claim with its actors' names replaced (see Unit.bare), for
     #: claims that share their predicate with a claim of another source naming other actors
     bare: dict[int, np.ndarray] = field(default_factory=dict)
+    #: unit index -> vector of Unit.placeless, for claims that may state one fact with a claim
+    #: of another source set in another place
+    placeless: dict[int, np.ndarray] = field(default_factory=dict)
 
 
 def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
@@ -438,8 +567,8 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
     for u in units:
         if u.words < SEGMENT_MIN_WORDS:
             continue  # a short claim is matched whole
-        for s in segments(u.text):
-            if len(s) >= SENTENCE_REUSE * len(u.text):
+        for s in segments(u.core or u.text):
+            if len(s) >= SENTENCE_REUSE * len(u.core or u.text):
                 continue  # nearly the whole claim: its vector adds nothing
             seg_owner.append(u.uid)
             seg_texts.append(s)
@@ -449,19 +578,22 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
         for u in units
     }
     bare = _other_actor_candidates(units)
+    placeless = sorted({i for pair in other_place_pairs(units) for i in pair})
     texts = list(
         dict.fromkeys(
-            [u.text for u in units]
+            [u.core or u.text for u in units]
             + list(sentence_of.values())
             + seg_texts
             + [units[i].bare for i in bare]
+            + [units[i].placeless for i in placeless]
         )
     )
     index = {t: i for i, t in enumerate(texts)}
     vecs = np.asarray(embedder.encode(texts), dtype=np.float32)
     return Vectors(
         bare={i: vecs[index[units[i].bare]] for i in bare},
-        claims=vecs[[index[u.text] for u in units]],
+        placeless={i: vecs[index[units[i].placeless]] for i in placeless},
+        claims=vecs[[index[u.core or u.text] for u in units]],
         sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
         segment_units=np.array(seg_owner, dtype=int),
         segments=vecs[[index[t] for t in seg_texts]]
@@ -486,6 +618,32 @@ def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
                 if a.source != b.source and not _slugs(a.actors) & _slugs(b.actors):
                     out |= {a.uid, b.uid}
     return sorted(out)
+
+
+#: Share of the shorter claim's words (Unit.gist) that two claims with different predicates
+#: have in common when they may state one fact.
+OTHER_PLACE_GIST = 0.4
+
+
+def other_place_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Claim pairs of different sources that set a like statement in different places: the same
+    telling predicate, or many words in common. Their place-less wordings are worth embedding
+    (few claims name a place, so the cost stays small)."""
+    placed = [u for u in units if u.placeless and u.places]
+    out: list[tuple[int, int]] = []
+    for x, a in enumerate(placed):
+        for b in placed[x + 1 :]:
+            if a.source == b.source or _slugs(a.places) & _slugs(b.places):
+                continue
+            ca, cb = action_class(a.claim.action), action_class(b.claim.action)
+            same = ca == cb and ca not in _LIGHT
+            if same or _overlap(a.gist, b.gist) >= OTHER_PLACE_GIST:
+                out.append((a.uid, b.uid))
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -519,7 +677,8 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
             if src[i] == src[j]:
                 continue
             ui, uj = units[i], units[j]
-            bonus = 0.12 * _jaccard(ui.keys, uj.keys)
+            # who said it is no part of what is said: the speakers' names count apart
+            bonus = 0.12 * _jaccard(ui.keys - set(ui.attribution), uj.keys - set(uj.attribution))
             if classes[i] == classes[j]:
                 bonus += 0.05
             if ui.speakers and set(ui.speakers) & set(uj.speakers):
@@ -534,6 +693,7 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
             scores[i, j] += bonus
             scores[j, i] += bonus
     _same_act_other_actor(units, scores, classes, vectors.bare)
+    _same_fact_other_place(units, scores, classes, vectors.placeless)
     _negation_twins(units, scores, classes)
     scores[src[:, None] == src[None, :]] = 0.0
     return np.clip(scores, 0.0, 1.0)
@@ -579,6 +739,33 @@ def _same_act_other_actor(
                 continue
             if len(ui.gist & uj.gist) / len(ui.gist | uj.gist) >= 0.6:
                 scores[i, j] = scores[j, i] = SAME_ACT
+
+
+#: Cosine of two claims' place-less wordings that says they state one fact: the same
+#: predicate, or (a different or light one) a closer match.
+PLACELESS_MIN = 0.7
+PLACELESS_OTHER_MIN = 0.8
+
+
+def _same_fact_other_place(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    placeless: dict[int, np.ndarray],
+) -> None:
+    """ "The patients were stable in Oslo" / "... stable in Bergen": the names move the
+    embeddings apart, yet the claims state one fact and dispute where. Claims whose wordings
+    without their places match score as if the places agreed (less a little)."""
+    for i, j in other_place_pairs(units):
+        if i not in placeless or j not in placeless:
+            continue
+        cos = float(placeless[i] @ placeless[j])
+        same = classes[i] == classes[j] and classes[i] not in _LIGHT
+        if cos < (PLACELESS_MIN if same else PLACELESS_OTHER_MIN):
+            continue
+        lifted = min(cos - 0.02, LINK_HIGH + 0.05)
+        if lifted > scores[i, j]:
+            scores[i, j] = scores[j, i] = lifted
 
 
 def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tuple[int, int]]:

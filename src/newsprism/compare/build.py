@@ -22,6 +22,7 @@ from newsprism.compare import slots
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
     CONTRADICTION_TYPES,
+    HIGH_CONFIDENCE,
     Addition,
     Comparison,
     Contradiction,
@@ -392,37 +393,73 @@ def _summary(ctx: _Context, members: Sequence[al.Unit], dissent: set[str] = froz
 
 
 def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradiction]:
-    """One contradiction per type and group, with one evidence span per source."""
+    """Contradictions of one fact: per type, one per dispute (see _disputes)."""
     out: list[Contradiction] = []
     by_type: dict[str, list[slots.Finding]] = defaultdict(list)
     for f in findings:
         by_type[f.type].append(f)
     for kind in CONTRADICTION_TYPES:
-        fs = by_type.get(kind)
-        if not fs:
-            continue
-        fs.sort(key=lambda f: -f.confidence)
-        sides: dict[int, slots.Side] = {}
-        for f in fs:
-            for side in (f.a, f.b):
-                sides.setdefault(side.unit.source, side)
-        evidence = tuple(
-            ctx.span(s.unit, _named(ctx, kind, s.value), s.focus) for _, s in sorted(sides.items())
-        )
-        values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
-        top = fs[0]
-        out.append(
-            Contradiction(
-                id="",
-                type=kind,
-                confidence=top.confidence,
-                evidence=evidence,
-                summary=f"{_TYPE_TITLE[kind]}: {values}",
-                note=top.note,
-                update=top.update and all(f.update for f in fs),
-            )
-        )
+        for fs in _disputes(by_type.get(kind, [])):
+            out.append(_contradiction(ctx, kind, fs))
     return out
+
+
+def _disputes(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
+    """Findings of one type in one fact, split into disputes: two sentences of one report that
+    each contradict the other report with different values are two disputes, each with its own
+    evidence. A finding joins a dispute whose claim or value it shares on every side (two
+    sentences saying "Thursday" against one "Friday" are one dispute), and a weak finding that
+    shares a claim with a dispute stays in it rather than standing alone."""
+    out: list[tuple[_Held, list[slots.Finding]]] = []
+    for f in sorted(findings, key=lambda f: -f.confidence):
+        sides = [(x.unit.source, x.unit.uid, x.value) for x in (f.a, f.b)]
+        home = next((x for x in out if _fits(x[0], sides)), None)
+        if home is None and f.confidence < HIGH_CONFIDENCE:
+            home = next((x for x in out if _touches(x[0], sides)), None)
+        if home is None:
+            home = ({}, [])
+            out.append(home)
+        for src, uid, value in sides:
+            home[0].setdefault(src, set()).add((uid, value))
+        home[1].append(f)
+    return [fs for _, fs in out]
+
+
+#: per source, the (unit, value) pairs a dispute holds
+_Held = dict[int, set[tuple[int, str]]]
+
+
+def _fits(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
+    return all(
+        src not in held or any(u == uid or v == value for u, v in held[src])
+        for src, uid, value in sides
+    )
+
+
+def _touches(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
+    return any(uid == u for src, uid, _ in sides for u, _ in held.get(src, ()))
+
+
+def _contradiction(ctx: _Context, kind: str, fs: list[slots.Finding]) -> Contradiction:
+    """One contradiction from findings of one type, with one evidence span per source."""
+    sides: dict[int, slots.Side] = {}
+    for f in fs:
+        for side in (f.a, f.b):
+            sides.setdefault(side.unit.source, side)
+    evidence = tuple(
+        ctx.span(s.unit, _named(ctx, kind, s.value), s.focus) for _, s in sorted(sides.items())
+    )
+    values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
+    top = fs[0]
+    return Contradiction(
+        id="",
+        type=kind,
+        confidence=top.confidence,
+        evidence=evidence,
+        summary=f"{_TYPE_TITLE[kind]}: {values}",
+        note=top.note,
+        update=top.update and all(f.update for f in fs),
+    )
 
 
 def _named(ctx: _Context, kind: str, value: str) -> str:

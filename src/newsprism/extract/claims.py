@@ -199,7 +199,9 @@ def _claim(
         targets = actors + targets
         actors = [k for a in agent for k in _keys(list(a.subtree), token_keys)]
     subject_text = ""
-    if subj is not None and not actors:
+    # the subject as written, also beside the actors the tagger found: a conjunct it missed
+    # ("Doctors Without Borders and Interpol") is still named there (not the patient of a passive)
+    if subj is not None and (not actors or not passive):
         st = [t for t in subj.subtree if not t.is_punct]
         subject_text = doc.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
     negated = _negated(p)

@@ -361,7 +361,29 @@ def unlabelled_names(
             add(s, i + 1, labels[tok.head.i])
         elif s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in cues.of_place:
             add(s, i + 1, "GPE")
+        elif _set_in(doc, s, tok):
+            add(s, i + 1, "GPE")  # "stable in Tarnwick": a name no tagger knew, set in a place
     return out
+
+
+#: prepositions that set what comes after them in a place ("in", not "at Google", "to Mary")
+_SETTING = frozenset({"in", "near", "outside", "around", "across", "throughout"})
+
+
+def _set_in(doc: Doc, s: int, tok: Token) -> bool:
+    """A proper name as the object of a locative preposition that spaCy typed as nothing that
+    could be no place (a month, a language, a number are typed so, and never get here)."""
+    return (
+        s >= 1
+        and doc[s - 1].lower_ in _SETTING
+        and tok.dep_ == "pobj"
+        and tok.head.i == s - 1
+        and all(doc[k].ent_type_ in _UNSURE and doc[k].is_alpha for k in range(s, tok.i + 1))
+    )
+
+
+#: spaCy's guesses for an unknown capitalised word that leave it free to be a place
+_UNSURE = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 
 
 def _name_word(tok: Token, covered: list[bool]) -> bool:

@@ -96,13 +96,65 @@ def _common_nouns(doc: Doc) -> frozenset[str]:
     return nouns
 
 
+#: Titles written abbreviated before a name ("Sgt. Hoyt Teasley"): their full stop ends no
+#: sentence. The tokenizer splits some off ("Sgt", "."), and the parser then breaks there.
+TITLE_ABBREVIATIONS = frozenset(
+    [
+        "sgt",
+        "lt",
+        "col",
+        "capt",
+        "cpt",
+        "cpl",
+        "gen",
+        "maj",
+        "adm",
+        "pvt",
+        "brig",
+        "cmdr",
+        "lieut",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "insp",
+        "supt",
+        "det",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "hon",
+        "fr",
+        "atty",
+        "cllr",
+        "pres",
+    ]
+)
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: titles and paragraphs never run into each other."""
+    """A blank line ends a sentence: titles and paragraphs never run into each other. The full
+    stop of an abbreviated title before a capitalised name ends none."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif tok.is_title and _after_title_abbreviation(doc, tok.i):
+            tok.is_sent_start = False
     return doc
+
+
+def _after_title_abbreviation(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    if prev.text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        word = doc[i - 2]
+    elif prev.text.endswith(".") and len(prev.text) > 1:
+        word = prev
+    else:
+        return False
+    return word.text.rstrip(".").lower() in TITLE_ABBREVIATIONS and word.text[:1].isupper()
 
 
 def _text_and_meta(item: Article | str, published: str | None) -> tuple[str, str, str | None]:

@@ -91,6 +91,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if opener in _OPEN and not (opener == '"' and i > 0 and text[i - 1].isalnum()):
             closer = _OPEN[opener]
             j = text.find(closer, i + len(opener))
+            if opener == '"':
+                # tokenised corpora close a straight opening mark with '' ("It's late, '' she
+                # said): whichever closes first ends the quote, or every later one is mispaired
+                k = text.find("''", i + 1)
+                if k != -1 and (j == -1 or k < j):
+                    j, closer = k, "''"
             para = text.find("\n\n", i)
             if j == -1 or (para != -1 and para < j and opener == '"'):
                 i += len(opener)
