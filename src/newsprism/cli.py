@@ -814,6 +814,10 @@ def eval_contradictions_cmd(
     ] = None,
     pairs: Annotated[int, typer.Option("--pairs", help="How many article pairs to use.")] = 24,
     seed: Annotated[int, typer.Option("--seed", help="Random seed for the sample.")] = 0,
+    details: Annotated[
+        bool,
+        typer.Option("--details", help="Also list every missed injection and every false alarm."),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Inject known contradictions (and harmless edits) into real article pairs; score them."""
@@ -831,12 +835,30 @@ def eval_contradictions_cmd(
             semeval=semeval,
             seed=seed,
             pairs=pairs,
+            details=details,
             progress=lambda what: progress.update(task, advance=1, description=escape(what)),
         )
     if as_json:
         emit_json(result)
         return
     _print_scores(result)
+    for key, heading in (("misses", "missed injections"), ("false_alarms", "false alarms")):
+        if result.get(key):
+            _print_injections(result[key], heading)
+
+
+def _print_injections(rows: list[dict[str, Any]], heading: str) -> None:
+    """The benchmark's misses or false alarms: what was injected, what was flagged, where."""
+    table = Table("pair", "injected", "mode", "flagged", "edited span", title=heading)
+    for row in rows:
+        table.add_row(
+            escape(row["pair"]),
+            escape(row["kind"]),
+            escape(row["mode"]),
+            escape(", ".join(row["flagged"]) or "-"),
+            escape(row["b"][:120]),
+        )
+    out.print(table)
 
 
 @eval_app.command(

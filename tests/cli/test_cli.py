@@ -340,3 +340,30 @@ def test_eval_ecbplus_writes_one_prediction_per_document(tmp_path: Path) -> None
     lines = [json.loads(line) for line in preds.read_text().splitlines()]
     assert [p["doc_id"] for p in lines] == [r["doc_id"] for r in rows]
     assert all(p["story"].startswith("s-") for p in lines)
+
+
+def test_eval_contradictions_details_lists_misses_and_alarms(tmp_path: Path) -> None:
+    # Our own two reports of one invented event, in the ECB+ file shape.
+    texts = [
+        (EXAMPLES / name).read_text(encoding="utf-8").split("\n", 1)[1]
+        for name in ("01_northern_courier.txt", "02_valley_post.txt")
+    ]
+    data = tmp_path / "events.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"doc_id": f"v{i}", "topic": "1", "event": "dam", "text": text}) + "\n"
+            for i, text in enumerate(texts)
+        ),
+        encoding="utf-8",
+    )
+    code, stdout, _ = run(
+        "eval", "contradictions", "--ecbplus", str(data), "--pairs", "1", "--details", "--json"
+    )
+    assert code == 0
+    result = json.loads(stdout)
+    assert result["pairs"] == 1 and result["overall"]["injected"] > 0
+    assert isinstance(result["misses"], list) and isinstance(result["false_alarms"], list)
+    missed = result["overall"]["injected"] - result["overall"]["found"]
+    assert len(result["misses"]) == missed
+    for row in result["misses"] + result["false_alarms"]:
+        assert {"pair", "kind", "mode", "flagged", "b"} <= set(row)
