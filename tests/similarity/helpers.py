@@ -17,6 +17,21 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "similarity"
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+#: Two fictional English reports of one event, in a wire voice and a columnist's.
+WIRE_REPORT = (
+    "Harbour board approves new ferry timetable\n"
+    "The Kessel harbour board approved a new ferry timetable on Tuesday. Boats will leave "
+    "every forty minutes from the north pier. The board said the change follows a review of "
+    "passenger numbers. Services to the islands start at six in the morning."
+)
+OPINION_COLUMN = (
+    "Why the new ferry timetable is a disgrace\n"
+    "We have waited years for this, and you deserve better. Is forty minutes really the best "
+    "the board can do? It reportedly ignored our letters, and it may well ignore this one too. "
+    "Frankly, it is absurd, and I think it is very sad."
+)
+
+
 class BagOfWordsEmbedder:
     """Hashes words into 256 buckets: texts sharing words get high cosines (no model needed)."""
 

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsprism.similarity import as_article
 from newsprism.similarity.features import (
     EMBEDDING_FEATURES,
     EXTRACT_FEATURES,
     SHARED_FEATURES,
+    VOICE_FEATURES,
     pair_features,
 )
 from newsprism.similarity.profile import Vectors, build_profile, char_grams
-from similarity.helpers import fixture_article
+from similarity.helpers import OPINION_COLUMN, WIRE_REPORT, fixture_article
 
 
 def _vectors(n: int, seed: int) -> Vectors:
@@ -25,7 +27,7 @@ def test_identical_articles_have_maximal_overlap() -> None:
     v = _vectors(len(p.sentences), 0)
     ev = pair_features(p, p, v, v)
     f = ev.features
-    assert set(f) == {*EMBEDDING_FEATURES, *EXTRACT_FEATURES, *SHARED_FEATURES}
+    assert set(f) == {*EMBEDDING_FEATURES, *EXTRACT_FEATURES, *SHARED_FEATURES, *VOICE_FEATURES}
     assert np.isclose(f["cos_doc"], 1.0) and np.isclose(f["align"], 1.0)
     assert f["align_frac"] == 1.0
     assert f["names_jaccard"] == 1.0 and f["words_cosine"] > 0.999
@@ -79,3 +81,13 @@ def test_opening_features_compare_titles_and_first_sentences() -> None:
     swapped = Vectors("fake", v.document, m)
     g = pair_features(p, p, v, swapped).features
     assert np.isclose(g["cos_first3"], 1.0) and g["cos_centroid"] < f["cos_centroid"]
+
+
+def test_voice_features_tell_a_column_from_a_wire_report() -> None:
+    wire, column = build_profile(as_article(WIRE_REPORT)), build_profile(as_article(OPINION_COLUMN))
+    vw, vc = _vectors(len(wire.sentences), 3), _vectors(len(column.sentences), 4)
+    apart = pair_features(wire, column, vw, vc).features
+    same = pair_features(wire, wire, vw, vw).features
+    for name in ("person_diff", "hedges_diff", "opinion_diff", "questions_diff"):
+        assert same[name] == 0.0 < apart[name] <= 1.0, name
+    assert same["hedges_level"] == 0.0 < apart["hedges_level"] <= 1.0

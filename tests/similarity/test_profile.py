@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from newsprism.models import Meta, Provenance
 from newsprism.similarity import as_article
 from newsprism.similarity.profile import MAX_SENTENCES, build_profile, parse_day
-from similarity.helpers import fixture_article
+from similarity.helpers import OPINION_COLUMN, WIRE_REPORT, fixture_article
 
 
 def test_profile_of_an_english_article() -> None:
@@ -63,3 +63,20 @@ def test_any_text_profiles(text: str) -> None:
     p = build_profile(as_article(text or "x"))
     assert all(v >= 0 for v in p.style.values())
     assert len(p.sentences) <= MAX_SENTENCES
+
+
+def test_the_voice_of_an_english_report() -> None:
+    wire, column = build_profile(as_article(WIRE_REPORT)), build_profile(as_article(OPINION_COLUMN))
+    assert wire.style["person"] == wire.style["hedges"] == wire.style["opinion"] == 0.0
+    assert wire.style["questions"] == 0.0
+    assert column.style["person"] > 0.05  # we, you, our, I
+    assert column.style["hedges"] > 0.03  # reportedly, may
+    assert column.style["opinion"] > 0.05  # disgrace, really, best, too, absurd, very
+    assert column.style["questions"] > 0.0
+
+
+def test_voice_word_lists_are_english_only() -> None:
+    article = as_article(OPINION_COLUMN).with_metadata(language=Meta("de", Provenance.USER))
+    p = build_profile(article)
+    assert p.style["person"] == p.style["hedges"] == p.style["opinion"] == 0.0
+    assert p.style["questions"] > 0.0  # punctuation reads the same in any language

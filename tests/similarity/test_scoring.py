@@ -187,3 +187,32 @@ def test_the_recent_store_forgets_the_least_recently_used() -> None:
     assert recent.get("a") == 1  # "a" is now the most recent
     recent.put("c", 3)
     assert recent.get("b") is None and recent.get("a") == 1 and recent.get("c") == 3
+
+
+def test_extraction_reads_the_opening_of_a_long_report() -> None:
+    from newsprism.models import Meta, Provenance
+    from newsprism.similarity.scoring import EXTRACT_WORDS, opening
+
+    sentence = "The council of Marrowby met again on Monday to discuss the new ferry pier plans. "
+    body = sentence * 60  # ~900 words
+    article = as_article("Marrowby council meets\n" + body).with_metadata(
+        published=Meta("2021-03-04", Provenance.USER)
+    )
+    cut = opening(article)
+    words = len(cut.text.split())
+    assert EXTRACT_WORDS <= words < EXTRACT_WORDS + len(sentence.split())
+    assert cut.text.endswith("plans.")  # whole sentences only
+    assert cut.title == article.title and cut.text.startswith(article.title)
+    assert cut.published == "2021-03-04" and cut.id == article.id
+    short = as_article("A title\nOne short body sentence.")
+    assert opening(short) is short
+
+    seen: list[int] = []
+
+    def counting(a):  # type: ignore[no-untyped-def]
+        seen.append(len(a.text.split()))
+        return fake_extractor(a)
+
+    other = as_article("Ferry pier plans approved\n" + sentence * 5)
+    score_pairs([(article, other)], embedders=fake_embedders(), extractor=counting)
+    assert max(seen) < len(article.text.split()) and len(seen) == 2

@@ -265,10 +265,12 @@ def cross_validated_predictions(
     for k in np.unique(folds):
         test = folds == k
         train = [int(i) for i in np.flatnonzero(~test)]
+        # Nested: the ridge strengths are chosen by cross-validation over the other folds only.
         model = fit_model(
             [routes[i] for i in train],
             [features[i] for i in train],
             {d: targets[d][train].tolist() for d in DIMENSIONS},
+            groups=folds[train],
         )
         held = [int(i) for i in np.flatnonzero(test)]
         preds = model.predict(

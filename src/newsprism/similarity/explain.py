@@ -102,8 +102,11 @@ def _style(a: Profile, b: Profile, ev: PairEvidence) -> str:
     else:
         outlet = "outlets unknown"
     lang = f"both {a.language}" if a.language == b.language else f"{a.language} vs {b.language}"
+    person = ""
+    if a.language == b.language == "en":
+        person = f"I/we/you per 100 words {100 * sa['person']:.1f} vs {100 * sb['person']:.1f}; "
     return (
-        f"Length {sa['words']:.0f} vs {sb['words']:.0f} words; "
+        f"Length {sa['words']:.0f} vs {sb['words']:.0f} words; {person}"
         f"{sa['sentence_length']:.0f} vs {sb['sentence_length']:.0f} words per sentence; "
         f"quote marks per sentence {sa['quotes']:.1f} vs {sb['quotes']:.1f}; {outlet}; {lang}."
     )
@@ -111,10 +114,16 @@ def _style(a: Profile, b: Profile, ev: PairEvidence) -> str:
 
 def _tone(a: Profile, b: Profile, ev: PairEvidence) -> str:
     sa, sb = a.style, b.style
+    voice = ""
+    if a.language == b.language == "en":
+        voice = (
+            f"hedging words per 100 {100 * sa['hedges']:.1f} vs {100 * sb['hedges']:.1f}; "
+            f"judging words per 100 {100 * sa['opinion']:.1f} vs {100 * sb['opinion']:.1f}; "
+        )
     return (
         f"Exclamations/questions per sentence {sa['exclaims']:.2f} vs {sb['exclaims']:.2f}; "
-        f"quotation {sa['quotes']:.1f} vs {sb['quotes']:.1f} per sentence; tone is otherwise "
-        f"judged from how alike the content is (learned from rated pairs)."
+        f"quotation {sa['quotes']:.1f} vs {sb['quotes']:.1f} per sentence; {voice}tone is "
+        f"otherwise judged from how alike the content is (learned from rated pairs)."
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "EMBEDDING_FEATURES",
     "EXTRACT_FEATURES",
     "SHARED_FEATURES",
+    "VOICE_FEATURES",
     "PairEvidence",
     "pair_features",
 ]
@@ -47,6 +48,16 @@ STYLE_FEATURES = (
     "capitals_diff",
     "exclaims_diff",
     "word_length_diff",
+)
+#: The voice of two English reports (word lists, see ``profile.PERSON_WORDS``): differences in
+#: how much each speaks to its readers, asks, hedges and judges, and how much both hedge.
+#: 0 unless both articles are English.
+VOICE_FEATURES = (
+    "person_diff",
+    "questions_diff",
+    "hedges_diff",
+    "hedges_level",
+    "opinion_diff",
 )
 #: Features every pair has, whatever its languages.
 SHARED_FEATURES = (
@@ -194,6 +205,19 @@ def _style_features(a: Profile, b: Profile) -> dict[str, float]:
     }
 
 
+def _voice_features(a: Profile, b: Profile) -> dict[str, float]:
+    sa, sb = a.style, b.style
+    english = a.language == b.language == "en"
+    # Scaled so a marked difference nears 1 (rates per word are small numbers).
+    return {
+        "person_diff": min(1.0, 30 * abs(sa["person"] - sb["person"])) if english else 0.0,
+        "questions_diff": min(1.0, abs(sa["questions"] - sb["questions"])),
+        "hedges_diff": min(1.0, 50 * abs(sa["hedges"] - sb["hedges"])) if english else 0.0,
+        "hedges_level": min(1.0, 25 * (sa["hedges"] + sb["hedges"])) if english else 0.0,
+        "opinion_diff": min(1.0, 30 * abs(sa["opinion"] - sb["opinion"])) if english else 0.0,
+    }
+
+
 def _sorted_names(keys: set[str], source: dict[str, str]) -> tuple[str, ...]:
     # In the source's order: most mentioned first for entities, first named first for names.
     return tuple(name for key, name in source.items() if key in keys)
@@ -223,6 +247,7 @@ def pair_features(a: Profile, b: Profile, va: Vectors, vb: Vectors) -> PairEvide
         same_language=float(a.language == b.language),
     )
     feats.update(_style_features(a, b))
+    feats.update(_voice_features(a, b))
     ea, eb = set(a.entities), set(b.entities)
     pa, pb = set(a.places), set(b.places)
     extracted = a.extracted and b.extracted
