@@ -11,6 +11,7 @@ from newsprism.eval.contradictions import (
     _at_end,
     _negate,
     _plain,
+    _quoted,
     anchor,
     variants,
 )
@@ -70,3 +71,44 @@ def test_helpers() -> None:
     )
     assert not _plain('"We are ready," the mayor said of the coming storm season.')
     assert _plain("The mayor said the town was ready for the coming storm season.")
+
+
+def _anchor_of(text: str, word: str):  # type: ignore[no-untyped-def]
+    art = _article(text, "x")
+    ex = extract(art)
+    claim = next(c for c in ex.claims if word in c.text)
+    return anchor(ex, art.text, claim)
+
+
+def test_only_an_agent_subject_takes_a_name() -> None:
+    # someone who acts: a person's or an organisation's name can stand for them
+    assert _anchor_of("The company opened the floodgates after midnight.", "opened").subject
+    he = _anchor_of("He opened the floodgates after midnight.", "opened").subject
+    assert he is not None and he.kind == "person"
+    # a thing, a plural, a copula or a passive subject: a name there is no dispute of who did it
+    for text, word in (
+        ("The old bridge collapsed after midnight.", "collapsed"),
+        ("The cause was a fault in the old cable.", "cause"),
+        ("Three lawmakers have lost their seats in the vote.", "lost"),
+        ("The company was fined by the regulator on Monday.", "fined"),
+    ):
+        assert _anchor_of(text, word).subject is None, text
+
+
+def test_the_subject_of_a_passive_is_not_its_actor() -> None:
+    a = _anchor_of("Mark Ellison was arrested by the police in the harbour.", "arrested")
+    assert a.actor is None
+    b = _anchor_of("Mark Ellison arrested the two men in the harbour.", "arrested")
+    assert b.actor is not None and b.actor.text == "Mark Ellison"
+
+
+def test_a_sentence_inside_a_longer_quote_takes_no_edit() -> None:
+    text = (
+        'The mayor spoke on Monday. "The dam is safe. Crews checked the gates overnight and '
+        'found no damage. We will reopen the road," she said. The river fell later.'
+    )
+    ex = extract(_article(text, "q"))
+    inside = next(s for s in ex.sentences if text[s.start : s.end].startswith("Crews"))
+    outside = next(s for s in ex.sentences if text[s.start : s.end].startswith("The river"))
+    assert _plain(text[inside.start : inside.end])  # no quote mark in the sentence itself
+    assert _quoted(ex, inside) and not _quoted(ex, outside)

@@ -189,3 +189,30 @@ def test_a_straight_mark_closed_by_two_apostrophes() -> None:
     # tokenised corpora write "...'' : each quote ends at its own closer, none runs into the next
     text = "\"It's late, '' she said. \"We are ready,\" he said. \"I 'm sure, '' Ada said."
     assert [text[s:e] for s, e in quote_spans(text)] == ["It's late", "We are ready", "I 'm sure"]
+
+
+def test_names_the_parser_joins_to_an_earlier_object_are_the_next_verbs_subject() -> None:
+    # the small model reads "points and Seth Orwin and Dana Fell" as one object of the first
+    # verb; the second "scored" has no subject of its own and must not inherit Tom Reale
+    ex = extract(
+        "Tom Reale scored 14 points and Seth Orwin and Dana Fell scored 13 for the "
+        "ninth-seeded Bulldogs."
+    )
+    second = next(c for c in ex.claims if c.text.startswith("scored 13"))
+    assert set(second.actors) == {"person:seth_orwin", "person:dana_fell"}
+    assert second.subject_text == "Seth Orwin and Dana Fell"
+    # a verb with a subject of its own keeps it
+    ex = extract("The firm bought two trucks and Pella Brandt sold them on Monday.")
+    sold = next(c for c in ex.claims if c.action == "sell")
+    assert sold.actors == ("person:pella_brandt",)
+
+
+def test_a_relative_clause_after_a_place_is_about_the_noun_the_place_sets() -> None:
+    # "the champions in Malmo, which defeated ...": Malmo did not defeat anyone
+    ex = extract("The team will face the champions in Malmo, which defeated Evansville on Friday.")
+    claim = next(c for c in ex.claims if c.text.startswith("which defeated"))
+    assert not any(k.endswith("malmo") for k in claim.actors)
+    # a place after a verb's preposition stays the antecedent
+    ex = extract("Rescuers reached a village in Norway, which was cut off by snow.")
+    cut = next(c for c in ex.claims if "cut off" in c.text)
+    assert "country:NO" in cut.targets

@@ -76,7 +76,8 @@ _ACTION_CLASSES = {
 
 
 #: Predicates too light to tell facts apart.
-_LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go"})
+#: Verbs too general to say two claims state one act ("had", "made", "took").
+LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "come", "go"})
 
 
 def action_class(action: str) -> str:
@@ -85,7 +86,8 @@ def action_class(action: str) -> str:
         return _ACTION_CLASSES[lemma]
     # the lemmatiser guesses unknown verbs: "deadlocked" -> "deadlocke", "did not deadlock" ->
     # "deadlock"; a final "e" after a consonant tells no two verbs apart that matter here
-    if len(lemma) > 4 and lemma.endswith("e") and lemma[-2] not in "aeiouy" and lemma not in _LIGHT:
+    consonant_e = len(lemma) > 4 and lemma.endswith("e") and lemma[-2] not in "aeiouy"
+    if consonant_e and lemma not in LIGHT_VERBS:
         return lemma[:-1]
     return lemma
 
@@ -429,7 +431,8 @@ def _subject_names(ex: Extraction, c: Claim) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+#: The joints of a list of subjects: "A, B and C".
+CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _subject_conjuncts(c: Claim) -> list[tuple[int, int, str]]:
@@ -438,7 +441,7 @@ def _subject_conjuncts(c: Claim) -> list[tuple[int, int, str]]:
     if at < 0:
         return []
     out, pos = [], 0
-    for m in [*_CONJUNCT.finditer(c.subject_text), None]:
+    for m in [*CONJUNCT.finditer(c.subject_text), None]:
         end = m.start() if m else len(c.subject_text)
         if end > pos:
             out.append((at + pos, at + end, c.subject_text[pos:end]))
@@ -608,14 +611,14 @@ def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
     by_class: dict[str, list[Unit]] = {}
     for u in units:
         cls = action_class(u.claim.action)
-        if u.bare and cls not in _LIGHT:
+        if u.bare and cls not in LIGHT_VERBS:
             by_class.setdefault(cls, []).append(u)
     out: set[int] = set()
     for us in by_class.values():
         for x in range(len(us)):
             for y in range(x + 1, len(us)):
                 a, b = us[x], us[y]
-                if a.source != b.source and not _slugs(a.actors) & _slugs(b.actors):
+                if a.source != b.source and _other_actors(a, b):
                     out |= {a.uid, b.uid}
     return sorted(out)
 
@@ -636,7 +639,7 @@ def other_place_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
             if a.source == b.source or _slugs(a.places) & _slugs(b.places):
                 continue
             ca, cb = action_class(a.claim.action), action_class(b.claim.action)
-            same = ca == cb and ca not in _LIGHT
+            same = ca == cb and ca not in LIGHT_VERBS
             if same or _overlap(a.gist, b.gist) >= OTHER_PLACE_GIST:
                 out.append((a.uid, b.uid))
     return out
@@ -685,7 +688,7 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
                 bonus += 0.05  # the same source says both
             if ui.negated and uj.negated:
                 bonus += 0.04  # two denials ("no damage", "not damaged") share their point
-            elif classes[i] not in _LIGHT and classes[j] not in _LIGHT:
+            elif classes[i] not in LIGHT_VERBS and classes[j] not in LIGHT_VERBS:
                 bonus -= 0.03
             short = min(ui.words, uj.words)
             if short < 6:
@@ -718,27 +721,60 @@ def _same_act_other_actor(
     same predicate, different named actors and the same words otherwise -- or the same meaning
     once the names are set aside, names the other report never mentions -- score SAME_ACT."""
     bare = bare or {}
-    named: dict[int, set[str]] = {}
-    for u in units:
-        named.setdefault(u.source, set()).update(_slugs(u.sentence_keys | set(u.actors)))
+    acts = acts_by_source(units, classes)
     for i, j in _bare_pairs(units, bare):
         ui, uj = units[i], units[j]
         if scores[i, j] >= SAME_ACT or float(bare[i] @ bare[j]) < BARE_MIN:
             continue
-        if _slugs(ui.actors) & named[uj.source] or _slugs(uj.actors) & named[ui.source]:
-            continue  # both reports name both: two acts of two actors, not one disputed
+        if _both_act(ui, uj, classes[i], acts):
+            continue
         scores[i, j] = scores[j, i] = SAME_ACT
     for i, ui in enumerate(units):
-        if not ui.actors or classes[i] in _LIGHT or len(ui.gist) < 3:
+        if not ui.actors or len(ui.gist) < 3:
             continue
+        light = classes[i] in LIGHT_VERBS
         for j in range(i + 1, len(units)):
             uj = units[j]
             if uj.source == ui.source or classes[j] != classes[i] or not uj.actors:
                 continue
-            if set(ui.actors) & set(uj.actors) or scores[i, j] >= SAME_ACT:
+            if not _other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
                 continue
-            if len(ui.gist & uj.gist) / len(ui.gist | uj.gist) >= 0.6:
+            overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
+            if _both_act(ui, uj, classes[i], acts):
+                continue
+            if not light and overlap >= 0.6:
                 scores[i, j] = scores[j, i] = SAME_ACT
+            elif overlap >= SAME_WORDS and len(ui.gist) >= 4:
+                # a light predicate ("X had eight of the 11 assists") tells facts apart by its
+                # words only: the very same words of another name state one fact
+                scores[i, j] = scores[j, i] = SAME_WORDS_SCORE
+
+
+#: Share of their words (Unit.gist) two claims with a light predicate and different actors have
+#: in common when they state one fact; and the score they then get (enough for check_actors).
+SAME_WORDS = 0.85
+SAME_WORDS_SCORE = 0.8
+
+
+def acts_by_source(units: Sequence[Unit], classes: list[str]) -> dict[int, set[tuple[str, str]]]:
+    """Per source, every (actor, predicate class) it states: who does what in that report."""
+    out: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for u, cls in zip(units, classes, strict=True):
+        out[u.source].update((s, cls) for s in _slugs(u.actors))
+    return out
+
+
+def _both_act(ui: Unit, uj: Unit, cls: str, acts: dict[int, set[tuple[str, str]]]) -> bool:
+    """Whether a report also states the act of the other report's actor: "Smith scored" /
+    "Jones scored" where each report has both score are two acts of two actors, not one
+    disputed. A report that names the other's actor doing something else (or nothing) still
+    gives the act to someone else."""
+    xi, xj = _slugs(ui.actors), _slugs(uj.actors)
+    # an actor both claims name is no part of the dispute ("Unicef and Oxfam" / "Unicef and
+    # Interpol": only Oxfam and Interpol are given the act by one report alone)
+    return any((s, cls) in acts[uj.source] for s in xi - xj) or any(
+        (s, cls) in acts[ui.source] for s in xj - xi
+    )
 
 
 #: Cosine of two claims' place-less wordings that says they state one fact: the same
@@ -760,7 +796,7 @@ def _same_fact_other_place(
         if i not in placeless or j not in placeless:
             continue
         cos = float(placeless[i] @ placeless[j])
-        same = classes[i] == classes[j] and classes[i] not in _LIGHT
+        same = classes[i] == classes[j] and classes[i] not in LIGHT_VERBS
         if cos < (PLACELESS_MIN if same else PLACELESS_OTHER_MIN):
             continue
         lifted = min(cos - 0.02, LINK_HIGH + 0.05)
@@ -776,8 +812,15 @@ def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tupl
         for j in ids[x + 1 :]
         if units[i].source != units[j].source
         and action_class(units[i].claim.action) == action_class(units[j].claim.action)
-        and not _slugs(units[i].actors) & _slugs(units[j].actors)
+        and _other_actors(units[i], units[j])
     ]
+
+
+def _other_actors(a: Unit, b: Unit) -> bool:
+    """Each claim names an actor the other does not: other actors ("Unicef" / "Oxfam"), or lists
+    that differ by a member ("Unicef and Oxfam" / "Unicef and Interpol")."""
+    xa, xb = _slugs(a.actors), _slugs(b.actors)
+    return bool(xa - xb) and bool(xb - xa)
 
 
 def _slugs(keys: Sequence[str] | frozenset[str] | set[str]) -> set[str]:
@@ -796,7 +839,7 @@ def _negation_twins(units: Sequence[Unit], scores: np.ndarray, classes: list[str
     """ "Schiller unveiled the MacBook" / "Schiller did not unveil the MacBook": the negation
     moves the embeddings apart, yet the claims state one fact and dispute whether it holds."""
     for i, ui in enumerate(units):
-        if classes[i] in _LIGHT or len(ui.gist) < 3:
+        if classes[i] in LIGHT_VERBS or len(ui.gist) < 3:
             continue
         gi = ui.gist - _POLAR
         for j in range(i + 1, len(units)):

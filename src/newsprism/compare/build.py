@@ -251,6 +251,7 @@ def _label(
         if group_of[i] != group_of[j] and (min(i, j), max(i, j)) not in pairs:
             gi = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
             pairs[(min(i, j), max(i, j))] = gi
+    acts = al.acts_by_source(units, [al.action_class(u.claim.action) for u in units])
     for (i, j), gi in sorted(pairs.items()):
         a, b = units[i], units[j]
         score = float(ctx.scores[a.uid, b.uid])
@@ -259,7 +260,7 @@ def _label(
         if a.source > b.source:
             a, b = b, a
         findings_by_group[gi] += slots.check_pair(
-            a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source])
+            a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
         )
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)

@@ -258,8 +258,8 @@ def anchor(ex: Extraction, text: str, claim: Claim) -> Anchor:
     subject = parse.subject
     for m in ex.mentions:
         kind = m.entity_key.split(":", 1)[0]
-        if m.label == "NORP" or kind not in _OTHER or not subject:
-            continue
+        if m.label == "NORP" or kind not in _OTHER or not subject or parse.passive:
+            continue  # the subject of a passive undergoes the act: it is not who did it
         # a subject headed by the name ("Apple", "Apple's Phil Schiller"): a swap reads well
         if subject[0] <= m.start - s0 and m.end - s0 == subject[1]:
             actor = Mark(m.start - s0, m.end - s0, m.text, kind)
@@ -274,11 +274,11 @@ def anchor(ex: Extraction, text: str, claim: Claim) -> Anchor:
                 speaker = Mark(a - s0, b - s0, text[a:b], kind)
                 break
     unnamed = None
-    if parse.subject and actor is None:
+    if parse.subject and actor is None and parse.agent:
         words = sent[parse.subject[0] : parse.subject[1]]
         named = any(parse.subject[0] <= m.start - s0 < parse.subject[1] for m in ex.mentions)
         if not named and len(words.split()) <= 4:
-            unnamed = Mark(*parse.subject, words)
+            unnamed = Mark(*parse.subject, words, parse.agent)
     return Anchor((s.start, s.end), (c0, c1), insert, claim.action, parse.predicate, times,
                   counts, places, actor, speaker, unnamed)  # fmt: skip
 
@@ -310,6 +310,12 @@ class _Parse:
     predicate: Mark | None  # the token a negation goes on (a finite auxiliary, else the verb)
     subject: tuple[int, int] | None  # the predicate's subject, sentence offsets
     clause_end: int  # end of the predicate's own clause (objects, adjuncts; no conjuncts)
+    #: who the subject is when it does the act (an active subject of an eventive predicate) and
+    #: a name of that kind can stand for it: "person" ("he", "the driver"), "org" ("the
+    #: company"); "" for anything else ("the cause was ...", "the building collapsed", "the
+    #: patients were taken", "lawmakers have lost their seats")
+    agent: str = ""
+    passive: bool = False
 
 
 _FINITE_AUX = frozenset(
@@ -326,11 +332,14 @@ def _parse(sent: str, c0: int, c1: int, action: str) -> _Parse:
     for t in get_nlp()(sent) if lemma else ():
         if t.lemma_ != lemma or t.pos_ not in ("VERB", "AUX") or not c0 <= t.idx < c1:
             continue
-        subject = None
+        subject, agent, passive = None, "", False
         for ch in t.children:
             if ch.dep_ in ("nsubj", "nsubjpass"):
                 sub = list(ch.subtree)
                 subject = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+                passive = ch.dep_ == "nsubjpass"
+                if not passive and t.lemma_ != "be":
+                    agent = _agent_kind(ch)
         end = t.idx + len(t.text)
         for ch in t.rights:
             if ch.dep_ in _CLAUSE_STOP:
@@ -338,7 +347,8 @@ def _parse(sent: str, c0: int, c1: int, action: str) -> _Parse:
             last = list(ch.subtree)[-1]
             end = max(end, last.idx + len(last.text))
         if any(c.dep_ == "neg" for c in t.children):
-            return _Parse(Mark(t.idx, t.idx + len(t.text), t.text, "NEG"), subject, end)
+            neg = Mark(t.idx, t.idx + len(t.text), t.text, "NEG")
+            return _Parse(neg, subject, end, agent, passive)
         aux = [
             c
             for c in t.children
@@ -349,10 +359,42 @@ def _parse(sent: str, c0: int, c1: int, action: str) -> _Parse:
         ]
         if aux:
             a = aux[0]
-            return _Parse(Mark(a.idx, a.idx + len(a.text), a.text, "AUX"), subject, end)
+            aux_mark = Mark(a.idx, a.idx + len(a.text), a.text, "AUX")
+            return _Parse(aux_mark, subject, end, agent, passive)
         mark = Mark(t.idx, t.idx + len(t.text), t.text, f"{t.pos_}:{t.tag_}:{t.lemma_}")
-        return _Parse(mark, subject, end)
+        return _Parse(mark, subject, end, agent, passive)
     return _Parse(None, None, c1)
+
+
+#: singular common nouns for someone who acts, by the kind of name that can replace them
+_AGENT_NOUNS = {
+    "person": frozenset(
+        ["man", "woman", "boy", "girl", "suspect", "driver", "gunman", "officer", "player",
+         "coach", "teenager", "pilot", "lawyer", "spokesman", "spokeswoman", "leader", "chief",
+         "judge", "candidate", "actor", "actress", "singer", "star", "doctor", "worker",
+         "president", "minister", "official", "director", "manager", "founder", "father",
+         "mother", "husband", "wife", "son", "daughter", "resident", "witness", "captain"]
+    ),
+    "org": frozenset(
+        ["company", "firm", "group", "organisation", "organization", "agency", "government",
+         "ministry", "department", "team", "club", "party", "charity", "council", "union",
+         "authority", "airline", "carmaker", "manufacturer", "maker", "bank", "network",
+         "court", "army", "military", "navy", "committee", "board", "commission", "studio",
+         "administration", "coalition", "league", "federation", "retailer", "broadcaster",
+         "newspaper", "publisher", "developer", "giant", "startup", "police"]
+    ),
+}  # fmt: skip
+
+
+def _agent_kind(subject: Any) -> str:
+    """ "person" or "org" for a subject that names an agent a name of that kind can replace
+    ("he", "the company"); "" for things, plurals and anything else."""
+    low = subject.lower_
+    if low in ("he", "she"):
+        return "person"
+    if subject.pos_ != "NOUN" or (subject.tag_ != "NN" and low != "police"):
+        return ""
+    return next((k for k, nouns in _AGENT_NOUNS.items() if low in nouns), "")
 
 
 # --- edits -------------------------------------------------------------------------------------
@@ -374,25 +416,17 @@ def _at_end(sentence: str, tail: str) -> str:
     return f"{s}{tail}{end or '.'}"
 
 
-_PERSON_PRONOUNS = frozenset(["he", "she"])
-_PLURAL_PRONOUNS = frozenset(["they", "we", "i", "you", "them", "us"])
-_RELATIVE = frozenset(["that", "which", "who", "whom", "what", "there", "this", "these", "those"])
-
-
 def _same_name(x: Mark, y: Mark) -> bool:
     """Both actors name one entity ("John Jenkin" / "Jenkin")."""
     return x.text.split()[-1].lower() == y.text.split()[-1].lower()
 
 
 def _subject_kind(x: Mark, y: Mark) -> str | None:
-    """What kind of name can replace both subjects: a person for "he"/"she", an organisation for
-    "it" or a common noun; None for "they", "we" (a single name would not read)."""
-    wx, wy = x.text.lower().split(), y.text.lower().split()
-    if not wx or not wy or {wx[0], wy[0]} & (_PLURAL_PRONOUNS | _RELATIVE):
-        return None
-    if wx[0] in _PERSON_PRONOUNS or wy[0] in _PERSON_PRONOUNS:
-        return "person" if wx[0] in _PERSON_PRONOUNS and wy[0] in _PERSON_PRONOUNS else None
-    return "org"
+    """What kind of name can replace both subjects: both must be agents of one kind (see
+    _Parse.agent): "he" / "the driver" take a person's name, "the company" an organisation's;
+    a thing, a plural or a passive subject takes none (no name swap there is a dispute of who
+    did it)."""
+    return x.kind if x.kind and x.kind == y.kind else None
 
 
 def _prefix(sentence: str, lead: str) -> str:
@@ -643,8 +677,13 @@ def _candidates(
         if keys & (used | touched):
             continue
         sent_a, sent_b = exs[0].sentences[ca.sentence], exs[1].sentences[cb.sentence]
-        if not (
-            _plain(a.text[sent_a.start : sent_a.end]) and _plain(b.text[sent_b.start : sent_b.end])
+        if (
+            not (
+                _plain(a.text[sent_a.start : sent_a.end])
+                and _plain(b.text[sent_b.start : sent_b.end])
+            )
+            or _quoted(exs[0], sent_a)
+            or _quoted(exs[1], sent_b)
         ):
             continue
         used |= keys
@@ -661,6 +700,12 @@ def _plain(sentence: str) -> bool:
         and "\n" not in sentence.strip()
         and not any(m in sentence for m in marks)
     )
+
+
+def _quoted(ex: Extraction, sent: Any) -> bool:
+    """A sentence inside a direct quote that opens or closes in another sentence: an edit there
+    alters the quote too (its marks are not in the sentence, so _plain cannot see them)."""
+    return any(q.direct and q.start < sent.end and sent.start < q.end for q in ex.quotes)
 
 
 def _best_pair(

@@ -113,6 +113,10 @@ def _title_modifier(t: Token, token_keys: dict[int, str]) -> bool:
 
 def _subject(p: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) -- inherited from the first conjunct when a verb has none."""
+    if not any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in p.children):
+        stranded = _stranded_subject(p)
+        if stranded is not None:
+            return stranded, False
     t = p
     for _ in range(4):
         for c in t.children:
@@ -130,9 +134,35 @@ def _subject(p: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _stranded_subject(p: Token) -> Token | None:
+    """Names right before a verb that has no subject, which the parser joined to an earlier
+    object instead ("Carter scored 14 points and Seth Vane and Lu Fern scored 13": the small
+    model reads "points and Seth Vane and Lu Fern"). They are the verb's subject: the head of
+    their chain of conjuncts, whose subtree ends right before the verb."""
+    if p.i == 0 or p.i == p.sent.start:
+        return None
+    top = p.doc[p.i - 1]
+    if top.pos_ != "PROPN":
+        return None
+    while top.dep_ == "conj" and top.head.pos_ == "PROPN" and top.head.i < top.i:
+        top = top.head
+    if top.dep_ != "conj" or top.head.pos_ not in ("NOUN", "NUM") or top.head.i > top.i:
+        return None
+    return top if top.right_edge.i == p.i - 1 else None
+
+
 def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) -> list[str]:
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         antecedent = subj.head.head  # "Trump, who is nearing ..." -> Trump
+        if (
+            antecedent.dep_ == "pobj"
+            and antecedent.head.lower_ in _PLACE_PREPS
+            and antecedent.head.head.pos_ in ("NOUN", "PROPN")
+            and token_keys.get(antecedent.i, "").startswith(_PLACE_KEYS)
+        ):
+            # "Indiana State in Malmo, which defeated ...": the place only sets the noun before
+            # it; that noun is what the clause is about
+            antecedent = antecedent.head.head
         return _keys(
             list(antecedent.subtree)[: antecedent.i - antecedent.left_edge.i + 1], token_keys
         ) or _keys([antecedent], token_keys)
