@@ -339,7 +339,8 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     ("X was due to appear") or worded differently. ``acts`` (align.acts_by_source) tells who
     else each report gives the act to: a report that also has the other's actor do it states
     two acts."""
-    xa, xb = _slug(a.actors), _slug(b.actors)
+    actors_a, actors_b = _head_actors(a), _head_actors(b)
+    xa, xb = _slug(actors_a), _slug(actors_b)
     if not xa or not xb or xa == xb or not _targets_agree(a, b):
         return None
     cls = action_class(a.claim.action)
@@ -356,7 +357,7 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
         return None  # one list holds the other: an elaboration
     if acts is not None and same_class and _acts_elsewhere(only_a, only_b, a, b, cls, acts):
         return None  # "Smith scored" / "Jones scored", a report with both scoring: two acts
-    va, vb = ", ".join(a.actors), ", ".join(b.actors)
+    va, vb = ", ".join(actors_a), ", ".join(actors_b)
     if len(xa) >= 2 or len(xb) >= 2:
         if not (_listed(a, xa) and _listed(b, xb)):
             return None  # names that qualify one subject ("the New Zealand-born Australian")
@@ -367,10 +368,22 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
         _named_in(y, _slug(a.sentence_keys)) for y in xb
     ):
         return None  # both are named on both sides (say, swapped roles)
-    conf = 0.8 if _kinds_agree(a.actors, b.actors) else 0.45
+    conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
     return Finding("actor", conf, Side(a, va), Side(b, vb))
+
+
+def _head_actors(u: Unit) -> tuple[str, ...]:
+    """The claim's actors less the places that qualify its one named person: "British Columbia
+    Attorney General Wally Oppal" is one doer, Oppal, not a list of two."""
+    if len(u.actors) < 2 or _listed(u, _slug(u.actors)):
+        return u.actors
+    people = [k for k in u.actors if k.split(":", 1)[0] == "person"]
+    rest = [k for k in u.actors if k.split(":", 1)[0] in ("place", "country")]
+    if len(people) == 1 and len(people) + len(rest) == len(u.actors):
+        return tuple(people)
+    return u.actors
 
 
 #: per source, every (actor, predicate class) it states (align.acts_by_source)
