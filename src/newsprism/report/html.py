@@ -11,7 +11,7 @@ import math
 from html import escape
 
 from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Span
-from newsprism.report.text import addition_label
+from newsprism.report.text import NO_ACTORS, addition_label
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;
@@ -80,7 +80,7 @@ def _contradiction(c: Comparison, x: Contradiction) -> str:
 def _actor_svg(edges: tuple[ActorEdge, ...]) -> str:
     """Actors on a circle, one arrow per (actor, action, target), labelled with its sources."""
     if not edges:
-        return "<p>No actor relations found.</p>"
+        return f"<p>{NO_ACTORS}</p>"
     names: dict[str, str] = {}
     for e in edges:
         names.setdefault(e.actor, e.actor_name)

@@ -10,6 +10,9 @@ from newsprism.errors import UsageError
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
 
+#: Said where the actor graph is empty, so an empty section is not read as a failure.
+NO_ACTORS = "No named actor acts on another named actor in these reports."
+
 
 def render_json(c: Comparison) -> str:
     """The documented JSON report (docs/report-schema.md), stable key order, UTF-8."""
@@ -78,6 +81,8 @@ def render_text(c: Comparison) -> str:
     for e in c.actors:
         verb = ("not " if e.negated else "") + e.action
         out.append(f"  {e.actor_name} —{verb}→ {e.target_name} {_cite(e.sources)}")
+    if not c.actors:
+        out.append(f"  {NO_ACTORS}")
     return "\n".join(out) + "\n"
 
 
@@ -138,6 +143,8 @@ def render_markdown(c: Comparison) -> str:
         out.append(
             f"- {_md(e.actor_name)} → *{_md(verb)}* → {_md(e.target_name)} {_cite(e.sources)}"
         )
+    if not c.actors:
+        out.append(NO_ACTORS)
     return "\n".join(out) + "\n"
 
 
