@@ -95,7 +95,7 @@ def _unplaced(store: Store, clusterer: OnlineClusterer) -> list[StoredArticle]:
     if len(clusterer):
         sql += " AND id NOT IN (SELECT article_id FROM story_members)"
     ids = [row[0] for row in store.connection.execute(sql + " ORDER BY rowid")]
-    found = [store.get(i) for i in ids if i not in clusterer]
+    found = store.get_many([i for i in ids if i not in clusterer])
     return sorted(found, key=lambda a: arrival_key(a.published))
 
 

@@ -206,3 +206,23 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         Store(junk)
     assert "not a newsprism database" in str(err.value)
+
+
+def test_get_many_keeps_the_order_given_across_query_chunks(store: Store) -> None:
+    # 1,200 articles: more than one IN (...) chunk of 500 ids.
+    articles = [
+        make_article(f"Ferry {n} sails", f"Ferry number {n} left Valmer.") for n in range(1200)
+    ]
+    store.add_many(articles)
+    wanted = [a.id for a in reversed(articles)] + [articles[3].id]
+    got = store.get_many(wanted)
+    assert [g.id for g in got] == wanted
+    assert got[0].title == "Ferry 1199 sails" and got[-1].title == "Ferry 3 sails"
+
+
+def test_get_many_names_the_missing_ids(store: Store) -> None:
+    kept = make_article("Cranes idle", "Cranes stood idle at Valmer.")
+    store.add(kept)
+    assert store.get_many([]) == []
+    with pytest.raises(ArticleNotFound, match="'0000aaaa' and 1 more"):
+        store.get_many([kept.id, "0000aaaa", "0000bbbb"])

@@ -202,7 +202,7 @@ def _read(
     features: list[Any] = []  # feature lists, or futures of them on Dask
     embedded = 0
     for start in range(0, len(order), chunk):
-        articles = [store.get(i) for i, _ in order[start : start + chunk]]
+        articles = store.get_many([i for i, _ in order[start : start + chunk]])
         chunk_ids = [a.id for a in articles]
         have = set(store.article_vectors(model, chunk_ids)[0])
         missing = [a.article for a in articles if a.id not in have]

@@ -119,6 +119,22 @@ class Store:
         """The article with this id (or unique id prefix)."""
         return self._get_article(key)
 
+    def get_many(self, ids: Sequence[str]) -> list[StoredArticle]:
+        """The articles with these full ids, in the order given, a few queries in all.
+
+        For corpus-wide passes (stories, cluster-all) that would otherwise ask once per article.
+        """
+        found: dict[str, StoredArticle] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(f"SELECT {_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = _stored(row)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+            raise ArticleNotFound(f"no article with id {missing[0]!r}{more}.")
+        return [found[i] for i in ids]
+
     def articles(
         self,
         *,
