@@ -154,6 +154,10 @@ class Unit:
     placeless: str = ""
     #: every quantity of the claim's sentence (its own and its neighbours' in the sentence)
     sentence_quantities: tuple[Quantity, ...] = ()
+    #: all that its speaker said, when the claim is only a piece of it ("X said engineers
+    #: inspected the wall and found no damage": "found no damage" is one claim of it); ""
+    #: when the claim is the whole of it or no one is named saying it
+    reported: str = ""
 
     @property
     def words(self) -> int:
@@ -248,6 +252,7 @@ def build_units(
                     sentence_quantities=tuple(
                         q for q in ex.quantities if sent.start <= q.start and q.end <= sent.end
                     ),
+                    reported=_reported(ex, c, text) if speakers else "",
                 )
             )
     return units
@@ -559,6 +564,25 @@ def _attribution_layers(ex: Extraction, c: Claim, inner: tuple[str, ...]) -> tup
     return tuple(dict.fromkeys(out))
 
 
+#: Longest reported statement (in words) that is compared whole: a long quote says many things.
+REPORTED_MAX_WORDS = 30
+
+
+def _reported(ex: Extraction, c: Claim, text: str) -> str:
+    """The whole of what the claim's innermost speech says, when the claim is a piece of it
+    (one verb of "engineers had inspected the wall and found no damage"); "" otherwise."""
+    end = _claim_end(c)
+    for q in _around(ex, c):
+        if not (q.start <= c.start and end <= q.end):
+            continue  # the claim runs on into its attribution: its core is what was said
+        said = text[q.start : q.end].strip().strip("“”\"'’‘").strip()
+        n = len(_WORD.findall(said))
+        if n > len(_WORD.findall(c.text)) and n <= REPORTED_MAX_WORDS:
+            return said
+        return ""
+    return ""
+
+
 def _core(ex: Extraction, c: Claim) -> str:
     """The claim without the attribution it ends on (", according to X", ", X said"), when what
     is left still reads as a statement (three words or more)."""
@@ -606,6 +630,9 @@ class Vectors:
     #: unit index -> vector of Unit.placeless, for claims that may state one fact with a claim
     #: of another source set in another place
     placeless: dict[int, np.ndarray] = field(default_factory=dict)
+    #: unit index -> vector of what its speaker said as a whole (Unit.reported, else its core or
+    #: text), for claims of one speaker in two sources (see reported_pairs)
+    reported: dict[int, np.ndarray] = field(default_factory=dict)
 
 
 def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
@@ -631,6 +658,7 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
     }
     bare = _other_actor_candidates(units)
     placeless = sorted({i for pair in other_place_pairs(units) for i in pair})
+    reported = sorted({i for pair in reported_pairs(units) for i in pair})
     texts = list(
         dict.fromkeys(
             [u.core or u.text for u in units]
@@ -638,6 +666,7 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
             + seg_texts
             + [units[i].bare for i in bare]
             + [units[i].placeless for i in placeless]
+            + [_said(units[i]) for i in reported]
         )
     )
     index = {t: i for i, t in enumerate(texts)}
@@ -645,6 +674,7 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
     return Vectors(
         bare={i: vecs[index[units[i].bare]] for i in bare},
         placeless={i: vecs[index[units[i].placeless]] for i in placeless},
+        reported={i: vecs[index[_said(units[i])]] for i in reported},
         claims=vecs[[index[u.core or u.text] for u in units]],
         sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
         segment_units=np.array(seg_owner, dtype=int),
@@ -652,6 +682,24 @@ def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
         if seg_texts
         else np.zeros((0, dim), np.float32),
     )
+
+
+def _said(u: Unit) -> str:
+    return u.reported or u.core or u.text
+
+
+def reported_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Claim pairs of different sources that the same named speaker says, one of them a piece
+    of a longer statement: the statements as wholes are worth comparing (few claims qualify)."""
+    spoken = [u for u in units if u.speakers]
+    out: list[tuple[int, int]] = []
+    for x, a in enumerate(spoken):
+        for b in spoken[x + 1 :]:
+            if a.source == b.source or not (a.reported or b.reported):
+                continue
+            if _slugs(a.speakers) & _slugs(b.speakers):
+                out.append((a.uid, b.uid))
+    return out
 
 
 def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
@@ -746,6 +794,7 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
             scores[j, i] += bonus
     _same_act_other_actor(units, scores, classes, vectors.bare)
     _same_fact_other_place(units, scores, classes, vectors.placeless)
+    _same_statement(units, scores, cos_c, vectors.reported)
     _negation_twins(units, scores, classes)
     scores[src[:, None] == src[None, :]] = 0.0
     return np.clip(scores, 0.0, 1.0)
@@ -851,6 +900,53 @@ def _same_fact_other_place(
         lifted = min(cos - 0.02, LINK_HIGH + 0.05)
         if lifted > scores[i, j]:
             scores[i, j] = scores[j, i] = lifted
+
+
+#: Cosine of two claims' own wordings below which their speaker's whole statements are not
+#: compared (claims that share nothing but their speaker).
+REPORTED_CLAIM_MIN = 0.4
+#: Score added to the cosine of two statements of one speaker (as the same speaker adds).
+REPORTED_BONUS = 0.05
+
+
+def _same_statement(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    cos_c: np.ndarray,
+    reported: dict[int, np.ndarray],
+) -> None:
+    """ "Valmora Hydro said engineers inspected the wall and found no damage" / "Valmora Hydro
+    said the structure showed no damage": extract splits the first into two claims, and the
+    piece "found no damage" is too short to embed close to the other, yet one speaker says one
+    thing in both. Claims said by the same speaker score as their whole statements match
+    (capped as a lifted pair is elsewhere) -- only the piece of each statement most like the
+    other claim, so that a statement of two things does not link both of them."""
+    pieces: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for u in units:
+        if u.reported:
+            pieces[(u.source, u.reported)].append(u.uid)
+
+    def likest(i: int, j: int) -> bool:
+        mates = pieces.get((units[i].source, units[i].reported), [i])
+        return all(cos_c[i, j] >= cos_c[k, j] for k in mates)
+
+    for i, j in reported_pairs(units):
+        if i not in reported or j not in reported or cos_c[i, j] < REPORTED_CLAIM_MIN:
+            continue
+        if not (likest(i, j) and likest(j, i)):
+            continue
+        cos = float(reported[i] @ reported[j])
+        lifted = min(cos + REPORTED_BONUS, LINK_HIGH + 0.05)
+        if lifted <= scores[i, j]:
+            continue
+        scores[i, j] = scores[j, i] = lifted
+        # the statement's other pieces ("engineers had inspected the wall") tell more of the
+        # same statement: enough to join its group beside their sentence-mate (see attach)
+        if lifted >= LINK_HIGH:
+            for a, b in ((i, j), (j, i)):
+                for k in pieces.get((units[a].source, units[a].reported), []):
+                    if k != a and scores[k, b] < LINK_LOW:
+                        scores[k, b] = scores[b, k] = LINK_LOW
 
 
 def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tuple[int, int]]:
