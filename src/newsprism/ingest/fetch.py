@@ -89,26 +89,43 @@ def check_url(url: str, *, options: ReadOptions) -> None:
         return
     if host in METADATA_HOSTS:
         raise BlockedAddress(f"{host} is a cloud metadata host", location=url)
-    for address in _resolve(host, url=url, options=options):
-        reason = blocked_reason(address)
-        if reason:
-            raise BlockedAddress(f"{host} resolves to {address}, {reason}", location=url)
+    addresses = _resolve(host, resolver=options.resolver, location=url)
+    _refuse_blocked(
+        host, addresses, check=blocked_reason, said="{host} resolves to {address}", location=url
+    )
 
 
-def _resolve(host: str, *, url: str, options: ReadOptions) -> list[str]:
+def _resolve(host: str, *, resolver: Resolver | None, location: str) -> list[str]:
+    """Every address of ``host`` (an IP literal is its own); a clear error when there is none."""
+    bare = host.strip("[]")
     try:
-        ipaddress.ip_address(host.strip("[]"))
-        return [host.strip("[]")]
+        ipaddress.ip_address(bare)
+        return [bare]
     except ValueError:
         pass
-    resolver = options.resolver or system_resolver
     try:
-        addresses = resolver(host)
+        addresses = (resolver or system_resolver)(bare)
     except OSError as exc:
-        raise FetchError(f"cannot resolve {host}: {exc}", location=url) from exc
+        raise FetchError(f"cannot resolve {bare}: {exc}", location=location) from exc
     if not addresses:
-        raise FetchError(f"cannot resolve {host}: no addresses", location=url)
+        raise FetchError(f"cannot resolve {bare}: no addresses", location=location)
     return list(addresses)
+
+
+def _refuse_blocked(
+    host: str,
+    addresses: Iterable[str],
+    *,
+    check: Callable[[str], str | None],
+    said: str,
+    location: str,
+) -> None:
+    """Raise BlockedAddress for the first address ``check`` refuses; ``said`` words the finding."""
+    for address in addresses:
+        reason = check(address)
+        if reason:
+            finding = said.format(host=host, address=address)
+            raise BlockedAddress(f"{finding}, {reason}", location=location)
 
 
 class GuardedBackend(httpcore.SyncBackend):
@@ -148,22 +165,9 @@ class GuardedBackend(httpcore.SyncBackend):
     def pick_address(self, host: str) -> str:
         """The first address of ``host``, after checking every address it resolves to."""
         bare = host.strip("[]")
-        try:
-            ipaddress.ip_address(bare)
-            addresses = [bare]
-        except ValueError:
-            try:
-                addresses = list(self._resolver(bare))
-            except OSError as exc:
-                raise FetchError(f"cannot resolve {bare}: {exc}", location=bare) from exc
-        if not addresses:
-            raise FetchError(f"cannot resolve {bare}: no addresses", location=bare)
-        for address in addresses:
-            reason = self._check(address)
-            if reason:
-                raise BlockedAddress(
-                    f"{bare} resolved to {address} when connecting, {reason}", location=bare
-                )
+        addresses = _resolve(bare, resolver=self._resolver, location=bare)
+        said = "{host} resolved to {address} when connecting"
+        _refuse_blocked(bare, addresses, check=self._check, said=said, location=bare)
         return addresses[0]
 
 
