@@ -139,11 +139,22 @@ def test_a_weak_echo_of_a_dispute_stays_in_it() -> None:
 def test_a_denial_elsewhere_in_the_other_sentence_does_not_hide_a_polarity_dispute() -> None:
     # the first report's "aren't" denies something else, in a clause of its own
     c = _compare(
+        "Mira Holt reprises her role as Lena Kask in the sequel to Anna Roth's surprise hit; "
+        "the storms aren't the only danger this time.",
+        "Mira Holt does not reprise her role as Lena Kask in the sequel, which opens on Friday.",
+    )
+    assert "polarity" in _high(c)
+
+
+def test_a_denial_of_another_proposition_is_no_polarity_dispute() -> None:
+    # "does not reprise her role" and "the sequel sees Lena Kask leaving her farm" are two
+    # statements, not one affirmed and denied
+    c = _compare(
         "The sequel to Anna Roth's surprise hit, which sees Lena Kask (Mira Holt) and her family "
         "leaving their farm and finding that the storms aren't the only danger, opens on Friday.",
         "Mira Holt does not reprise her role as Lena Kask in the sequel, which opens on Friday.",
     )
-    assert "polarity" in _high(c)
+    assert "polarity" not in _high(c)
 
 
 def test_an_infinitive_inside_a_name_is_attributed_to_no_one() -> None:
