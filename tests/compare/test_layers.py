@@ -91,7 +91,9 @@ def test_one_fact_set_in_different_places_is_a_place_dispute() -> None:
         "Rescuers reported that the other three climbers were in stable condition in Oskarvale. "
         "The pass stays closed until Friday.",
     )
-    assert "place" in _high(c)
+    # found, but not sure: "in Tarnwick" and "in Oskarvale" may be a town and its valley
+    (x,) = [x for x in c.contradictions if x.type == "place"]
+    assert not x.high
 
 
 def test_the_same_place_added_to_both_is_no_dispute() -> None:
@@ -271,8 +273,8 @@ def test_claims_that_share_a_name_but_no_act_dispute_no_date() -> None:
     days = (date(2031, 5, 7), date(2031, 5, 7))
     # different predicates matched only through the shared name: no dispute
     assert not [f for f in check_pair(a, b, 0.72, (None, None), days) if f.type == "date"]
-    # matched closely, they state one fact: the dates disagree
-    assert [f for f in check_pair(a, b, 0.8, (None, None), days) if f.type == "date"]
+    # nor matched closely: a decision and a game are two happenings, each on its own day
+    assert not [f for f in check_pair(a, b, 0.8, (None, None), days) if f.type == "date"]
 
 
 def test_a_middle_initial_does_not_make_another_actor() -> None:

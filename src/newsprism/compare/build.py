@@ -187,10 +187,11 @@ def _quantity_edges(
             if scores[a.uid, b.uid] < 0.4:
                 continue
             if any(
-                qa.counts and qa.counts == qb.counts and qa.kind == qb.kind and qa.unit == qb.unit
+                qa.counts and qb.counts and slots._counts_match(qa.counts, qb.counts)
+                and qa.kind == qb.kind and qa.unit == qb.unit
                 for qa in a.quantities
                 for qb in b.quantities
-            ):
+            ):  # fmt: skip
                 out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
     return out
 
@@ -262,7 +263,7 @@ def _label(
         found = slots.check_pair(
             a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
         )
-        findings_by_group[gi] += [f for f in found if not _known_to_both(ctx, f)]
+        findings_by_group[gi] += [_tempered(ctx, f) for f in found if not _known_to_both(ctx, f)]
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)
     for gi in sorted(findings_by_group):
@@ -342,6 +343,17 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
     if f.type not in ("number", "date", "place"):
         return False
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
+
+
+def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
+    """An actor dispute where a report names the other's doer too (as making an offer of its
+    own, say) is likelier two acts than one: sure only when the words are the same but for
+    the name."""
+    if f.type != "actor" or slots.same_words_but(f.a.unit, f.b.unit):
+        return f
+    if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
+        return replace(f, confidence=min(f.confidence, slots.UNSURE))
+    return f
 
 
 def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
@@ -559,7 +571,7 @@ def _quote_contradictions(
                 diffs.append(d)
                 changes += slots.quote_changes(q.text, r.text)
         gi = _group_at(ctx, group_of, si, q)
-        if others and all(_full_name(r) for _, r in [(si, q), *others]):
+        if others and _credited_apart(ctx, [(si, q), *others]):
             out.append((_quote_attribution(ctx, [(si, q), *others]), gi))
         if not diffs:
             continue
@@ -596,8 +608,32 @@ def _speakers_differ(q: Quote, r: Quote) -> bool:
 
 def _full_name(q: Quote) -> bool:
     """A quotation put in the mouth of a person named in full (not a role, not "the office")."""
+    from newsprism.extract.gazetteer import load
+
     kind, _, name = (q.speaker_key or "").partition(":")
-    return kind == "person" and "_" in name
+    gaz = load()
+    roles = gaz.roles | gaz.honorifics | _ROLE_WORDS
+    return kind == "person" and "_" in name and not set(name.split("_")) <= roles
+
+
+_ROLE_WORDS = frozenset(["public", "relations", "press", "officer", "official", "spokesman",
+                         "spokeswoman", "spokesperson", "representative", "source"])  # fmt: skip
+
+
+def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:
+    """Each report credits the words to a person named in full, and none names another
+    report's speaker right around them (where a reader, or our parser, could take the one
+    for the other)."""
+    if not all(_full_name(q) for _, q in quotes):
+        return False
+    surnames = {q.speaker_key.rsplit("_", 1)[-1] for _, q in quotes if q.speaker_key}
+    for si, q in quotes:
+        text = ctx.articles[si].text
+        near = text[max(q.start - 300, 0) : q.end + 300].lower()
+        own = (q.speaker_key or "").rsplit("_", 1)[-1]
+        if any(s != own and s in near for s in surnames):
+            return False
+    return True
 
 
 def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contradiction:
