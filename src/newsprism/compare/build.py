@@ -187,8 +187,10 @@ def _quantity_edges(
             if scores[a.uid, b.uid] < 0.4:
                 continue
             if any(
-                qa.counts and qb.counts and slots._counts_match(qa.counts, qb.counts)
-                and qa.kind == qb.kind and qa.unit == qb.unit
+                qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
+                and (slots._counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
+                     else qa.kind in ("percent", "money")
+                     and slots._same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
                 for qa in a.quantities
                 for qb in b.quantities
             ):  # fmt: skip

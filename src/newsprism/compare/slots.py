@@ -242,12 +242,21 @@ def _same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -
     if qa.counts and qb.counts:
         return _counts_match(qa.counts, qb.counts)
     same_act = action_class(a.claim.action) == action_class(b.claim.action)
-    return same_act and score >= SAME_QUANTITY_MIN
+    if same_act and score >= SAME_QUANTITY_MIN:
+        return True
+    # "members backed the strike by 87 per cent in a ballot" / "a strike members had approved
+    # by 91 percent in a ballot": other verbs, but the words around the figure are the same
+    wa, wb = _statement_words(a), _statement_words(b)
+    shared = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    return shared >= SAME_QUANTITY_WORDS and score >= SAME_QUANTITY_CONTEXT
 
 
 #: Match from which two claims with the same predicate measure one thing with a number that
 #: names nothing it counts ("rose 25 %" / "rose 30 %").
 SAME_QUANTITY_MIN = 0.8
+#: ... or share this much of their words, matching at least this well
+SAME_QUANTITY_WORDS = 0.25
+SAME_QUANTITY_CONTEXT = 0.55
 
 
 def _accounted(q: Quantity, other: Unit) -> bool:
@@ -581,8 +590,14 @@ SAME_STATEMENT_CLOSE = (0.45, 0.85)
 def _statement_words(u: Unit) -> frozenset[str]:
     """The content words of what a claim says, without who it is attributed to."""
     said_by = {w for k in (*u.attribution, *u.speakers) for w in k.split(":", 1)[-1].split("_")}
-    words = {_stem(w.lower().replace("’", "'")) for w in _QWORD.findall(u.core or u.text)}
-    return frozenset(words - _FUNCTION_WORDS - said_by - _ATTRIBUTING - _POLAR)
+    words = {_stem(w.lower().replace("’", "'")) for w in _QWORD.findall(u.core or u.text)
+             if not w[0].isdigit()}  # fmt: skip
+    return frozenset(words - _FUNCTION_WORDS - said_by - _ATTRIBUTING - _POLAR - _AUXILIARY)
+
+
+_AUXILIARY = frozenset(
+    "has have had was were will would shall per cent percent".split()
+)
 
 
 def _stem(word: str) -> str:
@@ -850,8 +865,12 @@ _BACKGROUND = re.compile(
 
 
 def _hypothetical(u: Unit) -> bool:
-    """"A magnitude 6 quake can cause severe damage": a claim about what may be, not what was."""
-    return u.claim.modality in _HYPOTHETICAL
+    """"A magnitude 6 quake can cause severe damage", "if Friday's talks fail": a claim about
+    what may be, not what was."""
+    return u.claim.modality in _HYPOTHETICAL or bool(_CONDITIONAL.match(u.text))
+
+
+_CONDITIONAL = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
 
 
 def background(u: Unit) -> bool:
