@@ -178,7 +178,11 @@ def _quantity_edges(
     if len(units):
         # a claim that nearly fills its sentence stands for it: take the better of the two
         sent_cos = np.maximum(sent_cos, vectors.claims @ vectors.claims.T)
-    counted = [u for u in units if any(q.counts and not q.approximate for q in u.quantities)]
+    counted = [
+        u for u in units
+        if any((q.counts or q.kind in ("percent", "money")) and not q.approximate
+               for q in u.quantities)
+    ]  # fmt: skip
     for x in range(len(counted)):
         for y in range(x + 1, len(counted)):
             a, b = counted[x], counted[y]
@@ -370,8 +374,14 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
             for q in mine for r in ex.quantities
         )  # fmt: skip
     if kind == "date":
+        # a day name read against the wrong week is common: only a claim of the other report
+        # that matches this one and gives the same day counts
         values = {t.value for t in u.times if t.start == at and t.value}
-        return bool(values & {t.value for t in ex.times if t.value})
+        return any(
+            v.source == other and float(ctx.scores[u.uid, v.uid]) >= CHECK_MIN
+            and values & {t.value for t in v.times if t.value}
+            for v in ctx.units
+        )  # fmt: skip
     keys = [k for k in side.value.split(", ") if k]
     text = ctx.articles[other].text.lower()
     return any(k in ctx.named[other] or ctx.name(k).lower() in text for k in keys)

@@ -545,8 +545,12 @@ def _named_in(name: str, names: set[str]) -> bool:
 
 
 def _first_last(x: str, y: str) -> bool:
+    """The same first and last name around a middle one, or the same surname after a first
+    name cut short ("roz_achterberg" / "rosalind_achterberg")."""
     wx, wy = x.split("_"), y.split("_")
-    return len(wx) >= 2 and len(wy) >= 2 and wx[0] == wy[0] and wx[-1] == wy[-1]
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
+        return False
+    return wx[0] == wy[0] or (wx[0][:2] == wy[0][:2] and len(wx) == len(wy) == 2)
 
 
 def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
@@ -848,7 +852,18 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     trial on Wednesday and a video released on Thursday are two happenings."""
     cls = action_class(a.claim.action)
     same = cls == action_class(b.claim.action) and cls not in _LIGHT
+    if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
+        return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
     return (same and score >= SAME_ACT_MIN) or same_statement(a, b, score)
+
+
+def _same_figure(a: Unit, b: Unit) -> bool:
+    """Both claims give one exact, telling figure (a rate, a sum, a count of some size)."""
+    return any(
+        _same_count(qa, qb) and not qa.approximate and not qb.approximate
+        and (qa.kind in ("percent", "money") or qa.value >= 10) and not _is_year(qa)
+        for qa in a.quantities for qb in b.quantities
+    )  # fmt: skip
 
 
 #: Match from which two claims with the same predicate tell of one act (for its date).
