@@ -41,7 +41,9 @@ from newsprism.models import Article
 CHECK_MIN = 0.55
 #: Claims that count the same thing alike ("400 soldiers") are linked when their sentences (or
 #: the claims themselves) match this well: the shared exact count is evidence of its own.
-QUANTITY_SENTENCE_MIN = 0.55
+QUANTITY_SENTENCE_MIN = 0.45
+#: ... and the claims themselves at least this well
+QUANTITY_CLAIM_MIN = 0.3
 
 
 @dataclass
@@ -188,7 +190,7 @@ def _quantity_edges(
             a, b = counted[x], counted[y]
             if a.source == b.source or sent_cos[a.uid, b.uid] < QUANTITY_SENTENCE_MIN:
                 continue
-            if scores[a.uid, b.uid] < 0.4:
+            if scores[a.uid, b.uid] < QUANTITY_CLAIM_MIN:
                 continue
             if any(
                 qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
