@@ -211,8 +211,8 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
             if _converted(a, qa) or _converted(b, qb):
                 continue  # "58km (36 miles)": a rounded conversion of another figure
-            if _far_apart(qa, qb):
-                continue  # "2,000 people" / "200,000 residents": a population, not the count
+            if _far_apart(qa, qb) or _figure_kinds_differ(qa, qb) or _fates_differ(a, qa, b, qb):
+                continue  # "2,000 homeless" / "200,000 residents": two counts of people
             if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
                 continue  # a bare number: nothing says it counts the same thing as the other
             if _is_age(a, qa) or _is_age(b, qb):
@@ -324,7 +324,43 @@ FAR_APART = 20.0
 
 def _far_apart(qa: Quantity, qb: Quantity) -> bool:
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
-    return lo > 0 and hi / lo >= FAR_APART and qa.counts != qb.counts
+    return lo > 0 and hi / lo >= FAR_APART
+
+
+def _figure_kinds_differ(qa: Quantity, qb: Quantity) -> bool:
+    """A measurement against a count: "a 4.4 quake" is no count of "20 earthquakes"."""
+
+    def decimal(q: Quantity) -> bool:
+        return "." in q.text and q.value < 10
+
+    def whole(q: Quantity) -> bool:
+        return "." not in q.text and q.value >= 10
+
+    return (decimal(qa) and whole(qb)) or (decimal(qb) and whole(qa))
+
+
+#: what happened to the people a number counts, by the words around it
+_FATES = {
+    "dead": ("killed", "dead", "died", "death", "deaths", "lives", "bodies", "toll", "fatalities"),
+    "hurt": ("injured", "wounded", "hurt", "injuries"),
+    "living": ("home to", "population", "residents", "inhabitants", "live", "lives in"),
+    "missing": ("missing",),
+    "moved": ("evacuated", "displaced", "homeless", "fled", "housed", "shelter"),
+    "held": ("arrested", "detained", "held", "captured"),
+}
+
+
+def _fate(u: Unit, q: Quantity) -> str:
+    at = q.start - u.sentence_start
+    near = u.sentence_text[max(at - 24, 0) : max(at, 0) + len(q.text) + 30].lower()
+    found = [f for f, cues in _FATES.items() if any(re.search(rf"\b{c}\b", near) for c in cues)]
+    return found[0] if len(found) == 1 else ""
+
+
+def _fates_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """"10 people killed" / "home to 200,000 people": people counted for different things."""
+    fa, fb = _fate(a, qa), _fate(b, qb)
+    return bool(fa and fb and fa != fb)
 
 
 def _is_year(q: Quantity) -> bool:
@@ -895,8 +931,17 @@ def background(u: Unit) -> bool:
     """A claim about an earlier happening, dated by month or year ("In June 2012, a 3.0 quake
     struck ...", "600 died in Zarand in February"), told as background to the story's own."""
     return any(
-        t.granularity in ("month", "year") or _BACKGROUND.match(t.text) for t in u.times
-    )
+        t.granularity in ("month", "year") or _BACKGROUND.match(t.text)
+        or _MONTH_OR_YEAR.fullmatch(t.text.strip())
+        for t in u.times
+    )  # fmt: skip
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)(?:\s+\d{4})?|\d{4})",
+    re.IGNORECASE,
+)
 
 
 def participants_compatible(a: Unit, b: Unit) -> bool:
@@ -925,13 +970,20 @@ _CONTRACTIONS = {"'m": ["am"], "'re": ["are"], "'ve": ["have"], "'ll": ["will"],
 _NEGATED = {"can't": ["cannot"], "won't": ["will", "not"], "cannot": ["cannot"]}
 
 
+def _plain_quote(text: str) -> str:
+    """A quotation with the differences that change no word taken out: dots in abbreviations
+    ("E.U."), tokenised apostrophes ("time ’ s"), hyphens inside words ("e-mail"), web
+    addresses."""
+    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    text = _SPLIT_APOSTROPHE.sub(r"'\1", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)
+    return re.sub(r"\S+\.(?:com|org|net|co\.uk)\b\S*", " ", text)
+
+
 def quote_words(text: str) -> list[str]:
     """A quotation's words, lower-cased, with dots in abbreviations dropped ("E.U." is "eu")
     and contractions spelt out."""
-    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
-    text = _SPLIT_APOSTROPHE.sub(r"'\1", text)
-    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # "e-mail" and "email" are one word
-    text = re.sub(r"\S+\.(?:com|org|net|co\.uk)\b\S*", " ", text)  # a web address
+    text = _plain_quote(text)
     out: list[str] = []
     for w in _QWORD.findall(text):
         w = w.lower().replace("’", "'")
@@ -961,7 +1013,7 @@ def quote_changes(x: str, y: str) -> list[str]:
     with the next word kept ("Wendy Wasserman → Debbie Wasserman")."""
     from difflib import SequenceMatcher
 
-    wx, wy = _QWORD.findall(x), _QWORD.findall(y)
+    wx, wy = _QWORD.findall(_plain_quote(x)), _QWORD.findall(_plain_quote(y))
     lx, ly = quote_words(" ".join(wx)), quote_words(" ".join(wy))
     if len(lx) != len(wx) or len(ly) != len(wy):
         wx, wy = lx, ly  # contractions spelt out: show the spelt-out words
