@@ -343,7 +343,8 @@ def _figure_kinds_differ(qa: Quantity, qb: Quantity) -> bool:
 _FATES = {
     "dead": ("killed", "dead", "died", "death", "deaths", "lives", "bodies", "toll", "fatalities"),
     "hurt": ("injured", "wounded", "hurt", "injuries"),
-    "living": ("home to", "population", "residents", "inhabitants", "live", "lives in"),
+    "living": ("home to", "population", "residents", "inhabitants", "live", "lives in",
+               "town of", "city of", "village of"),
     "missing": ("missing",),
     "moved": ("evacuated", "displaced", "homeless", "fled", "housed", "shelter"),
     "held": ("arrested", "detained", "held", "captured"),
@@ -351,10 +352,18 @@ _FATES = {
 
 
 def _fate(u: Unit, q: Quantity) -> str:
-    at = q.start - u.sentence_start
-    near = u.sentence_text[max(at - 24, 0) : max(at, 0) + len(q.text) + 30].lower()
-    found = [f for f, cues in _FATES.items() if any(re.search(rf"\b{c}\b", near) for c in cues)]
-    return found[0] if len(found) == 1 else ""
+    at = max(q.start - u.sentence_start, 0)
+    lo = max(at - 24, 0)
+    near = u.sentence_text[lo : at + len(q.text) + 30].lower()
+    here = at - lo + len(q.text) // 2
+    best: tuple[int, str] | None = None
+    for fate, cues in _FATES.items():
+        for c in cues:
+            for m in re.finditer(rf"\b{c}\b", near):
+                d = min(abs(m.start() - here), abs(m.end() - here))
+                if best is None or d < best[0]:
+                    best = (d, fate)
+    return best[1] if best else ""  # the nearest cue: "killed 612 people and injured 80"
 
 
 def _fates_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
