@@ -372,7 +372,8 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
         mine = [q for q in u.quantities if q.start == at]
         return any(
             q.value == r.value and q.kind == r.kind and q.unit == r.unit
-            and slots._counts_match(q.counts, r.counts)
+            and (slots._counts_match(q.counts, r.counts) if q.counts and r.counts
+                 else not q.counts and not r.counts)
             for q in mine for r in ex.quantities
         )  # fmt: skip
     if kind == "date":

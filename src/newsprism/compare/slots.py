@@ -336,6 +336,8 @@ def _figure_kinds_differ(qa: Quantity, qb: Quantity) -> bool:
     def whole(q: Quantity) -> bool:
         return "." not in q.text and q.value >= 10
 
+    if qa.counts == qb.counts:
+        return False  # "1.2 miles" / "12 miles": one measure, told two ways
     return (decimal(qa) and whole(qb)) or (decimal(qb) and whole(qa))
 
 

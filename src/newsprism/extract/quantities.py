@@ -9,6 +9,8 @@ the pipeline gives it spaCy's parse, tests can give a stub.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections.abc import Callable
 
@@ -132,9 +134,7 @@ QUALIFIERS = {
 TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
 
 _WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-# "120, 000" is how tokenised text (ECB+, wire feeds) writes 120,000: only round thousands, so
-# "March 3, 200 people" stays two numbers
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 000)+(?!\d)|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
 _SCALE = r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
@@ -165,6 +165,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _BY = re.compile(r"\s*(?:-\s*by\s*-|×|x\d)", re.IGNORECASE)
+_QUAKE_BEFORE = re.compile(r"\b(?:quake|earthquake|temblor|tremor|magnitude|richter)\b[^.;]*$",
+                           re.IGNORECASE)  # fmt: skip
 _PARENT = re.compile(r"\b(?:mother|father|parent|mum|mom|dad)\s+of\s+$", re.IGNORECASE)
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s*-?\s*$", re.IGNORECASE)
 
@@ -173,7 +175,7 @@ def _number(raw: str) -> float:
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
-    return float(raw.replace(",", "").replace(" ", ""))
+    return float(raw.replace(",", ""))
 
 
 def format_value(value: float) -> str:
@@ -192,17 +194,41 @@ def find_quantities(
     """All quantities in ``text``; spans in ``skip`` (dates, times) are left out."""
     taken: list[tuple[int, int]] = list(skip)
     out: list[Quantity] = []
+    plain, moved = _untokenise(text)
     for kind, rx in PATTERNS:
-        for m in rx.finditer(text):
+        for m in rx.finditer(plain):
             s, e = m.span()
+            e += sum(1 for i in moved if s <= i < e)  # the space "1, 150" had, in the text
             if any(s < te and ts < e for ts, te in taken):
                 continue
             q = _build(kind, m, counted)
             if q is not None:
+                if e != m.end():
+                    q = replace(q, text=text[s:e], end=e)
                 taken.append((s, e))
                 out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+_TOKENISED = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?![\d])")
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+
+
+def _untokenise(text: str) -> tuple[str, list[int]]:
+    """Tokenised text writes 1,150 as "1, 150": the same text with those spaces moved after
+    the number (so every offset but the number's end stays put), and where they were. A day
+    after a month ("March 3, 200 people") is left alone."""
+    chars, moved = list(text), []
+    for m in _TOKENISED.finditer(text):
+        if _MONTH_BEFORE.search(text[max(m.start() - 12, 0) : m.start()]):
+            continue
+        comma = m.start(2) - 2
+        chars[comma + 1 : m.end()] = list(m.group(2)) + [" "]
+        moved.append(comma)
+    return "".join(chars), moved
 
 
 def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
@@ -252,10 +278,12 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     if _BY.match(m.string[e : e + 8]):
         return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
     noun = counted(e)
-    if not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
+    if _PARENT.search(m.string[max(0, s - 16) : s]):
+        noun = "children"  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
+    elif not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
         noun = "magnitude"  # "a magnitude of 4.6", "magnitude-5.9": what the number measures
-    elif not noun and _PARENT.search(m.string[max(0, s - 16) : s]):
-        noun = "children"  # "a mother of 12"
+    elif not noun and "." in raw and value < 10 and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s]):
+        noun = "magnitude"  # "the quake ... the USGS said it was 6.1"
     if not raw[0].isdigit() and not noun:
         return None
     if raw.lower() == "one" and re.search(
