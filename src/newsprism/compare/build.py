@@ -271,6 +271,8 @@ def _label(
         found = slots.check_pair(
             a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
         )
+        if not any(f.type == "entity_set" for f in found):
+            found += _list_dispute(ctx, a, b)
         findings_by_group[gi] += [_tempered(ctx, f) for f in found if not _known_to_both(ctx, f)]
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)
@@ -280,6 +282,8 @@ def _label(
             contradictions.append(c)
             fact_contras[gi].append(c.id)
     for qc, qgi in _quote_contradictions(ctx, group_of):
+        if any(_covers(c, qc) for c in contradictions):
+            continue  # the same words credited apart, found already on the claims
         qc = _with_id(qc, len(contradictions) + 1, f"F{qgi + 1}" if qgi is not None else None)
         contradictions.append(qc)
         if qgi is not None:
@@ -342,6 +346,45 @@ def _label(
     additions = unique
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
     return facts, contradictions, additions
+
+
+_LISTED_KINDS = ("org", "group", "person", "country")
+_A_LIST = re.compile(r",[^,]+,?\s+and\s+|\s+and\s+")
+
+
+def _list_dispute(ctx: _Context, a: al.Unit, b: al.Unit) -> list[slots.Finding]:
+    """Two lists of one kind of thing in one fact ("joined by the Guild and the Pilots' Association"
+    / "three unions: the KDF, the Guild and the Engineers' Union"): they share a member, and each
+    names one the other report never names at all."""
+    if not (_A_LIST.search(a.text) and _A_LIST.search(b.text)) or a.in_title or b.in_title:
+        return []
+    la, lb = _members(a), _members(b)
+    if len(la) < 2 or len(lb) < 2 or not la & lb:
+        return []
+    only_a = {k for k in la - lb if k not in ctx.named[b.source]}
+    only_b = {k for k in lb - la if k not in ctx.named[a.source]}
+    kinds = {k.split(":", 1)[0] for k in la | lb}
+    if not only_a or not only_b or len(kinds) > 1:
+        return []
+    va, vb = ", ".join(sorted(la)), ", ".join(sorted(lb))
+    return [slots.Finding("entity_set", LIST_CONFIDENCE, slots.Side(a, va), slots.Side(b, vb))]
+
+
+#: Confidence of a list dispute found on members alone (not on the claims' subjects).
+LIST_CONFIDENCE = 0.75
+
+
+def _members(u: al.Unit) -> set[str]:
+    return {k for k in u.keys if k.split(":", 1)[0] in _LISTED_KINDS and k not in u.speakers}
+
+
+def _covers(c: Contradiction, other: Contradiction) -> bool:
+    """One dispute shows the other: same type, and each of the other's spans overlaps one of
+    its own in the same source."""
+    return c.type == other.type and all(
+        any(e.source == x.source and e.start < x.end and x.start < e.end for e in c.evidence)
+        for x in other.evidence
+    )
 
 
 def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
