@@ -505,13 +505,18 @@ def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradicti
     return out
 
 
+def _thing(value: str) -> str:
+    """What a number's value counts, as one word ("3,000 residents" and "3,500 people": people)."""
+    head = (value.split() or [""])[-1].lower().rstrip("s")
+    return "people" if head + "s" in slots._PEOPLE or head in slots._PEOPLE else head
+
+
 def _by_thing(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
     """Number findings apart by what they count ("6 rifles" / "14 rifles" is one dispute, "3
     boats" / "5 boats" another), so a dispute never mixes two quantities."""
     groups: dict[str, list[slots.Finding]] = defaultdict(list)
     for f in findings:
-        thing = f.a.value.partition(" ")[2] if f.type == "number" else ""
-        groups[thing].append(f)
+        groups[_thing(f.a.value) if f.type == "number" else ""].append(f)
     return list(groups.values())
 
 

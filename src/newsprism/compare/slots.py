@@ -503,8 +503,9 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     if len(xa) >= 2 or len(xb) >= 2:
         if not (_listed(a, xa) and _listed(b, xb)):
             return None  # names that qualify one subject ("the New Zealand-born Australian")
-        kinds = {_kind(k) for k in actors_a if k.split(":", 1)[-1] in only_a}
-        if kinds != {_kind(k) for k in actors_b if k.split(":", 1)[-1] in only_b}:
+        mine = tuple(k for k in actors_a if k.split(":", 1)[-1] in only_a)
+        theirs = tuple(k for k in actors_b if k.split(":", 1)[-1] in only_b)
+        if not _kinds_agree(mine, theirs):
             return None  # "Lennox Lewis" against "the WBC, the IBF": not one list's members
         shared = len(xa) - len(only_a)
         conf = 0.85 if shared and len(xa) >= 2 and len(xb) >= 2 else 0.6
@@ -955,6 +956,16 @@ _MONTH_OR_YEAR = re.compile(
 )
 
 
+def _capitalised(text: str) -> list[str]:
+    """Capitalised words that make a name: the first word of a sentence-initial subject only
+    when a capitalised word follows it ("Red Sox", not "Engineers opened")."""
+    words = text.split()
+    out = [w for i, w in enumerate(words) if i > 0 and _CAPITAL.match(w)]
+    if words and _CAPITAL.match(words[0]) and (len(words) > 1 and _CAPITAL.match(words[1])):
+        out.append(words[0])
+    return out
+
+
 def participants_compatible(a: Unit, b: Unit) -> bool:
     """Whether two claims may tell of one happening: where both name who did it, the doers
     are the same (a name, its surname, one list holding the other)."""
@@ -968,7 +979,7 @@ def participants_compatible(a: Unit, b: Unit) -> bool:
         subject = other.claim.subject_text
         if any(q.text in subject for q in other.quantities):
             return True  # "six AK-47 rifles were seized": what was done, not who did it
-        words = {w.lower() for w in _CAPITAL.findall(subject)} - _FUNCTION_WORDS
+        words = {w.lower() for w in _capitalised(subject)} - _FUNCTION_WORDS
         return not words or bool(words & {w for n in named for w in n.split("_")})
     return any(_named_in(x, xb) for x in xa) or any(_named_in(y, xa) for y in xb)
 
