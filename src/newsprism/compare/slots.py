@@ -209,8 +209,10 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # a 25 % tariff and a 30 % share: two quantities, not one disputed
             if _distance(qa) and not _same_reference(a, qa, b, qb):
                 continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
-            if _converted(a, qa) or _converted(b, qb):
-                continue  # "58km (36 miles)": a rounded conversion of another figure
+            if _converted(a, qa) or _converted(b, qb) or _ranged(a, qa) or _ranged(b, qb):
+                continue  # "58km (36 miles)", "from 3.6 to 4.3": no single figure to dispute
+            if _a_single(qa) or _a_single(qb) or _aftershock(a, qa) != _aftershock(b, qb):
+                continue  # "there was even one round"; an aftershock's magnitude is another's
             if _far_apart(qa, qb) or _figure_kinds_differ(qa, qb) or _fates_differ(a, qa, b, qb):
                 continue  # "2,000 homeless" / "200,000 residents": two counts of people
             if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
@@ -309,6 +311,26 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
 _MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude)\b")
+
+
+def _ranged(u: Unit, q: Quantity) -> bool:
+    """A bound of a range: "from 3.6 to 4.3", "between 10 and 12"."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
+    after = u.sentence_text[at + len(q.text) : at + len(q.text) + 8].lower()
+    return bool(re.search(r"\b(?:from|between)\s*$", before)) or bool(
+        re.match(r"\s*(?:to|and|-|–)\s*\d", after) and re.search(r"\b(?:from|between)\b", before + " ")
+    ) or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))
+
+
+def _a_single(q: Quantity) -> bool:
+    """"One round", "a single shot": one written as a word says "a", not a count."""
+    return q.value == 1 and not q.text.strip()[:1].isdigit()
+
+
+def _aftershock(u: Unit, q: Quantity) -> bool:
+    at = q.start - u.sentence_start
+    return "aftershock" in u.sentence_text[max(at - 80, 0) : at + 40].lower()
 
 
 def _converted(u: Unit, q: Quantity) -> bool:
