@@ -580,6 +580,8 @@ def _listed(u: Unit, names: set[str]) -> bool:
     subject = u.claim.subject_text
     if len(names) < 2 or not subject:
         return True
+    # "Rahman, who famously beat Lennox Lewis": a relative clause holds no list member
+    subject = re.split(r",\s*(?:who|which|whose|whom)\b", subject, maxsplit=1)[0]
     conjuncts = [p for p in CONJUNCT.split(subject) if p.strip()]
     return len(conjuncts) >= 2 and not _CONJ_HEAD.match(subject)
 
@@ -1021,7 +1023,7 @@ def _plain_quote(text: str) -> str:
     text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
     text = _SPLIT_APOSTROPHE.sub(r"'\1", text)
     text = re.sub(r"(?<=\w)-(?=\w)", "", text)
-    return re.sub(r"\S+\.(?:com|org|net|co\.uk)\b\S*", " ", text)
+    return re.sub(r"(?<=\w)\.(?:com|org|net|co\.uk)\b", "", text)  # "MySpace.com": MySpace
 
 
 def quote_words(text: str) -> list[str]:
