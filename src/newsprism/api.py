@@ -162,10 +162,38 @@ def ingest(
     (and ``embed``), every new article then joins a story or founds one; articles a killed run left
     without a story are placed on the next run.
     """
+    items = iter_read(source, published=published, outlet=outlet, options=options)
+    return ingest_articles(
+        items,
+        store,
+        embed=embed,
+        extract=extract,
+        cluster=cluster,
+        embedder_name=embedder_name,
+        batch_size=batch_size,
+        progress=progress,
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | Failed],
+    store: Store,
+    *,
+    embed: bool = True,
+    extract: bool = False,
+    cluster: bool = True,
+    embedder_name: str = "minilm",
+    batch_size: int = 64,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """:func:`ingest` for articles already read (and inputs that failed): store, embed, place.
+
+    The one ingest path: the CLI, the Python API and the HTTP API all end here, so an article
+    gets the same embedder and the same story placement however it arrived.
+    """
     report = IngestReport()
     clock = _Clock(report.seconds)
     batch: list[Article] = []
-    items = iter_read(source, published=published, outlet=outlet, options=options)
     for item in clock.timed_iter("read", items):
         if isinstance(item, Failed):
             report.failed.append({"input": item.location, **item.error.to_dict()})
@@ -397,6 +425,7 @@ __all__ = [
     "compare",
     "extraction_of",
     "ingest",
+    "ingest_articles",
     "iter_read",
     "read",
     "resolve",
