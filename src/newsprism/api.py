@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsprism.analyses import embed_and_store, extract_and_store, extraction_of
 from newsprism.clean import normalize_published
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import Failed, ReadOptions
@@ -20,7 +21,6 @@ from newsprism.store import AddResult, Store
 
 if TYPE_CHECKING:
     from newsprism.compare import Comparison, Timings
-    from newsprism.extract import Extraction
 
 #: Metadata a user may supply for inputs that lack it.
 USER_FIELDS = ("outlet", "published")
@@ -242,42 +242,6 @@ def _flush(
             report.extracted += extract_and_store(fresh, store)
 
 
-#: The kind and version under which extractions are kept in the store's `analyses` table.
-EXTRACTION_KIND = "extraction"
-EXTRACTION_VERSION = "1"
-
-
-def extraction_of(stored: StoredArticle, store: Store) -> Extraction:
-    """The article's extraction: from the store when present and current, else computed and kept."""
-    from newsprism.extract import Extraction, extract
-
-    cached = store.get_analysis(stored.id, EXTRACTION_KIND)
-    if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
-        return Extraction.from_dict(cached["data"])
-    ex = extract(stored.article)
-    store.put_analysis(
-        stored.id,
-        EXTRACTION_KIND,
-        {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
-        version=EXTRACTION_VERSION,
-    )
-    return ex
-
-
-def extract_and_store(articles: Sequence[Article], store: Store) -> int:
-    """Extract many articles in one spaCy pass and keep the results in the store."""
-    from newsprism.extract import extract_many
-
-    for article, ex in zip(articles, extract_many(articles), strict=True):
-        store.put_analysis(
-            article.id,
-            EXTRACTION_KIND,
-            {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
-            version=EXTRACTION_VERSION,
-        )
-    return len(articles)
-
-
 def resolve(
     inputs: Sequence[str | Path],
     *,
@@ -362,20 +326,6 @@ def compare(
     cache = store if store is not None else MemoryCache()
     embedder = CachedEmbedder(get_embedder(), cache)
     return compare_articles(articles, embedder=embedder, extractions=extractions, timings=timings)
-
-
-def embed_and_store(articles: Sequence[Article], store: Store, *, embedder_name: str) -> int:
-    """Document vectors for ``articles``, cached in the store by text hash."""
-    from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
-
-    embedder = CachedEmbedder(get_embedder(embedder_name), store)
-    texts = [document_text(a) for a in articles]
-    embedder.encode(texts)
-    store.set_article_vectors(
-        embedder.model_id,
-        {a.id: text_hash(t) for a, t in zip(articles, texts, strict=True)},
-    )
-    return len(articles)
 
 
 class _Clock:

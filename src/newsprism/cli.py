@@ -590,14 +590,8 @@ def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -
     from newsprism import stories
     from newsprism.report import render
 
-    sid = stories.resolve_story(store, story_id)
-    members = stories.story_members(store, sid)
-    sources = stories.distinct_sources(members)
-    comparison = (
-        api.compare([a.id for a in sources[:MAX_COMPARE]], store=store)
-        if len(sources) >= 2
-        else None
-    )
+    story = stories.compare_story(store, story_id)
+    sid, members, sources, comparison = story.id, story.members, story.sources, story.comparison
     listing = [
         {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
          "duplicate_of": dup}
@@ -629,10 +623,6 @@ def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -
         out.print(escape(text), end="")
     else:
         sys.stdout.write(text)
-
-
-#: Most sources one story page compares (the biggest stories have hundreds of copies).
-MAX_COMPARE = 8
 
 
 @app.command(

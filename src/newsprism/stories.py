@@ -11,7 +11,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsprism.cluster import (
     Assignment,
@@ -25,8 +25,11 @@ from newsprism.cluster import (
 )
 from newsprism.cluster.state import dump_state, load_state
 from newsprism.errors import StoreError, UsageError
-from newsprism.models import StoredArticle
+from newsprism.models import Article, StoredArticle
 from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from newsprism.compare import Comparison
 
 ProgressFn = Callable[[int, str], None]
 
@@ -115,7 +118,7 @@ def _place(
     *,
     embedder_name: str,
 ) -> list[Assignment]:
-    from newsprism.api import embed_and_store
+    from newsprism.analyses import embed_and_store
     from newsprism.embed import get_embedder
 
     model = get_embedder(embedder_name).model_id
@@ -184,9 +187,10 @@ def _save_state(
 # --- reading stories ------------------------------------------------------------------------
 
 
-def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
+def list_stories(store: Store, *, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
+    """Stories, biggest first; ``limit=None`` for all of them."""
     rows = load_stories(store.connection)
-    return rows[offset : offset + limit]
+    return rows[offset:] if limit is None else rows[offset : offset + limit]
 
 
 def story_members(store: Store, story_id: str) -> list[tuple[StoredArticle, str | None]]:
@@ -216,15 +220,59 @@ def resolve_story(store: Store, story_id: str) -> str:
         current = row[0]
 
 
-def distinct_sources(members: Sequence[tuple[StoredArticle, str | None]]) -> list[StoredArticle]:
-    """One article per outlet (syndicated copies and repeats of an outlet count once)."""
+#: Most sources one story's comparison takes: alignment grows with the square of the sentences,
+#: and a brief of a dozen sources already says what the others would.
+MAX_SOURCES = 12
+
+
+def source_of(article: StoredArticle | Article) -> str:
+    """Who published it: the outlet, else the URL's host, else the article itself."""
+    if article.outlet:
+        return article.outlet.casefold()
+    url = article.url
+    if url and "://" in url:
+        return url.split("://", 1)[1].split("/", 1)[0].casefold()
+    return article.id
+
+
+def pick_sources(
+    members: Sequence[tuple[StoredArticle, str | None]], *, limit: int = MAX_SOURCES
+) -> list[StoredArticle]:
+    """The articles a story's comparison takes: the one rule for the CLI, the web and compare-all.
+
+    Members are in arrival order. Syndicated copies and near-duplicates (members the clusterer
+    linked to an original) are left out; of each source (:func:`source_of`) the first article
+    stands for it; at most ``limit`` sources, the earliest.
+    """
     chosen: dict[str, StoredArticle] = {}
     for article, duplicate_of in members:
         if duplicate_of:
             continue
-        key = (article.outlet or article.id).casefold()
-        chosen.setdefault(key, article)
+        chosen.setdefault(source_of(article), article)
+        if len(chosen) >= limit:
+            break
     return list(chosen.values())
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """A story, the sources picked from it and their comparison (None under two sources)."""
+
+    id: str
+    members: list[tuple[StoredArticle, str | None]]
+    sources: list[StoredArticle]
+    comparison: Comparison | None
+
+
+def compare_story(store: Store, story_id: str, *, limit: int = MAX_SOURCES) -> StoryComparison:
+    """Pick a story's sources (:func:`pick_sources`) and compare them, with stored extractions."""
+    from newsprism.analyses import compare_stored
+
+    sid = resolve_story(store, story_id)
+    members = story_members(store, sid)
+    sources = pick_sources(members, limit=limit)
+    comparison = compare_stored(sources, store) if len(sources) >= 2 else None
+    return StoryComparison(sid, members, sources, comparison)
 
 
 # --- a person's decisions ---------------------------------------------------------------------

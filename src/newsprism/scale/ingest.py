@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsprism.api import EXTRACTION_KIND, EXTRACTION_VERSION, IngestReport, ProgressFn
+from newsprism.api import IngestReport, ProgressFn
 from newsprism.errors import PartitionFailed
 from newsprism.ingest import ReadOptions
 from newsprism.scale.cluster_client import connect, worker_count
@@ -208,12 +208,7 @@ class _Writer:
             self.report.embedded += len(fresh)
         for a in fresh:
             if a.id in result.extractions:
-                self.store.put_analysis(
-                    a.id,
-                    EXTRACTION_KIND,
-                    {"_version": EXTRACTION_VERSION, "data": result.extractions[a.id]},
-                    version=EXTRACTION_VERSION,
-                )
+                self.store.put_extraction(a.id, result.extractions[a.id])
                 self.report.extracted += 1
 
     def _failed(self, part: Partition, exc: BaseException) -> None:

@@ -193,7 +193,7 @@ def _read(
     chunk: int,
     tick: ProgressFn | None,
 ) -> _Read:
-    from newsprism.api import embed_and_store
+    from newsprism.analyses import embed_and_store
     from newsprism.embed import get_embedder
 
     model = get_embedder(embedder_name).model_id

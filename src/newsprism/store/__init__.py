@@ -5,11 +5,14 @@
 ...     hits = store.search("harbour flood")
 """
 
+from newsprism.store.analyses import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.store.fts import fts_query
 from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsprism.store.sqlite import AddResult, AddStatus, SearchHit, Store
 
 __all__ = [
+    "EXTRACTION_KIND",
+    "EXTRACTION_VERSION",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AddResult",

@@ -23,6 +23,7 @@ import numpy as np
 
 from newsprism.errors import AmbiguousArticleId, ArticleNotFound, SchemaTooNew, StoreError
 from newsprism.models import Article, InputKind, Meta, Removed, StoredArticle
+from newsprism.store.analyses import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.store.fts import fts_query
 from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -274,6 +275,23 @@ class Store:
             "SELECT data_json FROM analyses WHERE article_id = ? AND kind = ?", [article_id, kind]
         )
         return json.loads(rows[0][0]) if rows else None
+
+    def get_extraction(self, article_id: str) -> dict[str, Any] | None:
+        """The article's kept extraction (``Extraction.to_dict()``), None when absent or stale."""
+        cached = self.get_analysis(article_id, EXTRACTION_KIND)
+        if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
+            data: dict[str, Any] = cached["data"]
+            return data
+        return None
+
+    def put_extraction(self, article_id: str, data: dict[str, Any]) -> None:
+        """Keep the article's extraction (``Extraction.to_dict()``) under the current version."""
+        self.put_analysis(
+            article_id,
+            EXTRACTION_KIND,
+            {"_version": EXTRACTION_VERSION, "data": data},
+            version=EXTRACTION_VERSION,
+        )
 
     # --- internals ------------------------------------------------------------------------
 

@@ -166,7 +166,7 @@ def list_stories(
 async def get_story(request: Request, story_id: Annotated[str, StoryId]) -> dict[str, Any]:
     state = state_of(request)
     info = state.story(story_id)
-    articles = state.story_articles(info)
+    articles = state.story_sources(info)
     comparison = None
     if len(articles) >= 2:
         comparison = comparison_dict(await run_in_threadpool(state.comparison, articles))

@@ -183,7 +183,12 @@ async def story_page(request: Request, story_id: str) -> Response:
     if request.headers.get("if-none-match") == tag:
         return Response(status_code=304, headers={"etag": tag})
     response = await run_in_threadpool(
-        _comparison_page, state, articles, story=info, heading=info.title or info.id
+        _comparison_page,
+        state,
+        articles,
+        story=info,
+        heading=info.title or info.id,
+        compared=state.story_sources(info),
     )
     response.headers["etag"] = tag
     return response
@@ -294,8 +299,12 @@ def _comparison_page(
     heading: str,
     failed: list[str] | None = None,
     stored: bool = True,
+    compared: list[Article] | None = None,
 ) -> HTMLResponse:
-    """The report stage's story page with our navigation and tools around it."""
+    """The report stage's story page with our navigation and tools around it.
+
+    ``articles`` are listed; ``compared`` (all of them when None) are compared."""
+    compared = articles if compared is None else compared
     tools = Markup(
         render(
             "story_tools.html",
@@ -305,13 +314,13 @@ def _comparison_page(
             need_token=state.writes_need_token,
         )
     )
-    problem = compare_problem(state, articles)
+    problem = compare_problem(state, compared)
     if problem is None and state.stages.compare is not None:
-        html = state.story_html(articles)
+        html = state.story_html(compared)
         if html is not None:
             page, csp = wrap_story(html, nav=Markup(render("nav.html")), tools=tools)
             return HTMLResponse(page, headers={"content-security-policy": csp})
-        data = state.comparison(articles)
+        data = state.comparison(compared)
         text = json.dumps(data.to_dict() if hasattr(data, "to_dict") else data, indent=2)
         notice = "The report stage is not available in this build: the comparison as data."
     elif problem is not None:

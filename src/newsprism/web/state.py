@@ -143,6 +143,10 @@ class WebState:
     def story_articles(self, info: StoryInfo) -> list[Article]:
         return [self.store.get(aid).article for aid in info.article_ids]
 
+    def story_sources(self, info: StoryInfo) -> list[Article]:
+        """The articles a story's comparison takes (picked by ``stories.pick_sources``)."""
+        return [self.store.get(aid).article for aid in info.source_ids or info.article_ids]
+
 
 def etag(*parts: str) -> str:
     return '"' + hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32] + '"'

@@ -72,6 +72,7 @@ class StoreStories:
         except NewsprismError as exc:
             raise NotFound(f"no story {story_id!r}") from exc
         members = stories.story_members(store, sid)
+        sources = stories.pick_sources(members)
         row = store.connection.execute(
             "SELECT title, first_published, last_published FROM stories WHERE id = ?", (sid,)
         ).fetchone()
@@ -80,6 +81,7 @@ class StoreStories:
             title=row[0] if row else "",
             article_ids=tuple(a.id for a, _ in members),
             outlets=tuple(sorted({a.outlet for a, _ in members if a.outlet})),
+            source_ids=tuple(a.id for a in sources),
             first_published=row[1] if row else None,
             last_published=row[2] if row else None,
         )
