@@ -495,13 +495,10 @@ def stories_cmd(
 
     _require_db(db)
     with Store(db) as store:
-        rows = [
-            _story_summary(store, r)
-            for r in stories.list_stories(store, limit=limit, offset=offset)
-        ]
-        total = len(stories.list_stories(store, limit=10**9))
+        page = stories.story_summaries(store, limit=limit, offset=offset)
+    rows, total = page["stories"], page["total"]
     if as_json:
-        emit_json({"total": total, "offset": offset, "limit": limit, "stories": rows})
+        emit_json(page)
         return
     table = Table()
     table.add_column("story", no_wrap=True)
@@ -516,22 +513,6 @@ def stories_cmd(
         )
     out.print(table)
     out.print(f"{len(rows)} shown (offset {offset}) of {total} stories")
-
-
-def _story_summary(store: Store, row: Any) -> dict[str, Any]:
-    from newsprism import stories
-
-    members = stories.story_members(store, row.id)
-    outlets = sorted({a.outlet for a, _ in members if a.outlet})
-    return {
-        "id": row.id,
-        "title": row.title,
-        "size": row.size,
-        "copies": row.copies,
-        "outlets": outlets,
-        "first": row.first_published,
-        "last": row.last_published,
-    }
 
 
 @app.command(

@@ -221,7 +221,7 @@ def _agreement(doc: frozenset[str], story: Counter[str]) -> float:
 
 
 class OnlineClusterer:
-    """In-memory, incremental story clustering (no I/O; see ``cluster.schema`` for SQLite)."""
+    """In-memory, incremental story clustering (no I/O: ``newsprism.stories`` stores it)."""
 
     def __init__(
         self,

@@ -145,7 +145,4 @@ def _stored_stories(store: Store) -> dict[str, list[tuple[StoredArticle, str | N
         )
     from newsprism import stories
 
-    return {
-        row.id: stories.story_members(store, row.id)
-        for row in stories.list_stories(store, limit=None)
-    }
+    return stories.members_of(store, [row.id for row in stories.list_stories(store, limit=None)])

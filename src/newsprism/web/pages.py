@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from newsprism.errors import InvalidRequest, NewsprismError, RequestTooLarge
 from newsprism.models import Article
+from newsprism.store import ArticleFilter
 from newsprism.web.api_routes import (
     Filter,
     Offset,
@@ -26,9 +27,9 @@ from newsprism.web.api_routes import (
 )
 from newsprism.web.highlight import extraction_spans, highlight
 from newsprism.web.inputs import Pasted, Upload, read_inputs
-from newsprism.web.queries import ArticleFilter, find_stories
 from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState, etag
+from newsprism.web.stories import find_stories
 from newsprism.web.story_page import wrap_story
 
 __all__ = ["render_error", "router"]

@@ -12,8 +12,7 @@ from typing import Any
 from newsprism.errors import NotFound, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.models import Article
-from newsprism.store import Store
-from newsprism.web.queries import Reader
+from newsprism.store import Reader, Store
 from newsprism.web.stages import LRU, Stages, StoryBackend, StoryInfo
 
 __all__ = ["Limits", "WebState", "is_loopback"]
