@@ -5,7 +5,6 @@ The CLI, the HTTP API and user code all call these.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from newsprism.ingest import Failed, ReadOptions
 from newsprism.models import Article, StoredArticle
 from newsprism.pipeline import read_articles
 from newsprism.store import AddResult, Store
+from newsprism.timing import StageClock
 
 if TYPE_CHECKING:
     from newsprism.compare import Comparison, Timings
@@ -192,7 +192,7 @@ def ingest_articles(
     gets the same embedder and the same story placement however it arrived.
     """
     report = IngestReport()
-    clock = _Clock(report.seconds)
+    clock = StageClock(report.seconds)
     batch: list[Article] = []
     for item in clock.timed_iter("read", items):
         if isinstance(item, Failed):
@@ -222,7 +222,7 @@ def _flush(
     batch: list[Article],
     store: Store,
     report: IngestReport,
-    clock: _Clock,
+    clock: StageClock,
     embed: bool,
     extract: bool,
     embedder_name: str,
@@ -326,39 +326,6 @@ def compare(
     cache = store if store is not None else MemoryCache()
     embedder = CachedEmbedder(get_embedder(), cache)
     return compare_articles(articles, embedder=embedder, extractions=extractions, timings=timings)
-
-
-class _Clock:
-    """Accumulates wall time per step into a dict (read is timed lazily, item by item)."""
-
-    def __init__(self, into: dict[str, float]):
-        self.into = into
-
-    def timed(self, name: str) -> _Timer:
-        return _Timer(self.into, name)
-
-    def timed_iter(self, name: str, items: Iterable[Any]) -> Iterator[Any]:
-        it = iter(items)
-        while True:
-            start = time.perf_counter()
-            try:
-                item = next(it)
-            except StopIteration:
-                self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
-                return
-            self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
-            yield item
-
-
-class _Timer:
-    def __init__(self, into: dict[str, float], name: str):
-        self.into, self.name = into, name
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc: object) -> None:
-        self.into[self.name] = self.into.get(self.name, 0.0) + time.perf_counter() - self.start
 
 
 def errors_of(report: IngestReport) -> list[str]:
