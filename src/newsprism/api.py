@@ -140,7 +140,7 @@ class IngestReport:
 ProgressFn = Callable[[int, str], None]
 
 
-def ingest(
+def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style grouping is a later change)
     source: str | Path | Sequence[str | Path],
     store: Store,
     *,

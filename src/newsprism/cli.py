@@ -150,7 +150,7 @@ FormatOpt = Annotated[
     "newsprism ingest data.jsonl --id-field doc_id --text-field text"
 )
 @handle_errors
-def ingest(
+def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[
         list[str],
         typer.Argument(help="Files, folders, URLs, feeds, JSONL/CSV datasets, or - for stdin."),
@@ -250,7 +250,7 @@ SchedulerOpt = Annotated[
 ]
 
 
-def _ingest_on_dask(
+def _ingest_on_dask(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: list[str],
     store: Store,
     options: ReadOptions,
@@ -289,7 +289,7 @@ def _ingest_on_dask(
     epilog="Example: newsprism articles --search 'floodgates' --outlet 'Valley Post' --json",
 )
 @handle_errors
-def articles_cmd(
+def articles_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     db: DbOpt = Path(DEFAULT_DB),
     search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
@@ -380,7 +380,7 @@ def show_cmd(
     "newsprism read story.txt --published 2020-01-02",
 )
 @handle_errors
-def read_cmd(
+def read_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[list[str], typer.Argument(help="File, URL, feed, dataset or - for stdin.")],
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
@@ -437,7 +437,7 @@ def read_cmd(
     "--format html -o story.html",
 )
 @handle_errors
-def compare_cmd(
+def compare_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[
         list[str], typer.Argument(help="Two or more files, URLs or stored article ids.")
     ],

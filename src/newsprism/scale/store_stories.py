@@ -67,7 +67,7 @@ class StoreStories:
         }
 
 
-def cluster_store(
+def cluster_store(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     store: Store,
     *,
     output: str | Path | None = None,

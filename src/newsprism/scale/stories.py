@@ -216,7 +216,7 @@ def _nearest(vectors: np.ndarray, centroids: np.ndarray, chunk: int = 65_536) ->
 # --- 2. micro-clusters (on the workers) ---------------------------------------------------------
 
 
-def cluster_partition(
+def cluster_partition(  # noqa: PLR0913 (a worker task's inputs, sent as they are)
     partition: int,
     positions: Sequence[int],
     ids: Sequence[str],
@@ -448,13 +448,7 @@ def merge_micro_clusters(
             )
             for candidate in sorted({owner[int(r)] for r in rows}):
                 target = merged[candidate]
-                # stories of one partition were told apart by the online clusterer itself,
-                # with the articles in their true order: the merge never joins them
-                if m.partition in target.partitions:
-                    continue
-                if not in_span(target.first, target.last, probe.day, s.max_gap_days):
-                    continue
-                if _two_events(target, m, s):
+                if not _may_join(target, m, probe.day, s):
                     continue
                 found = score(target, article, idf_of, s)
                 if found > best_score:
@@ -483,6 +477,17 @@ def merge_micro_clusters(
         centroid = m.vector_sum / (float(np.linalg.norm(m.vector_sum)) or 1.0)
         index.add(centroid.astype(np.float32))
     return merged
+
+
+def _may_join(story: _Merged, m: MicroCluster, day: date | None, s: ClusterSettings) -> bool:
+    """Whether ``m`` may be scored against ``story`` at all."""
+    # stories of one partition were told apart by the online clusterer itself, with the
+    # articles in their true order: the merge never joins them
+    return (
+        m.partition not in story.partitions
+        and in_span(story.first, story.last, day, s.max_gap_days)
+        and not _two_events(story, m, s)
+    )
 
 
 def _two_events(story: _Merged, m: MicroCluster, s: ClusterSettings) -> bool:
@@ -521,7 +526,7 @@ def _sparse_dot(ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.n
 # --- the whole run ------------------------------------------------------------------------------
 
 
-def cluster_distributed(
+def cluster_distributed(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     ids: Sequence[str],
     vectors: np.ndarray,
     features: Sequence[ClusterFeatures],
