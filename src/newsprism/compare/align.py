@@ -92,6 +92,7 @@ _ACTION_CLASSES = {
     **dict.fromkeys(("build", "construct", "erect"), "build"),
     **dict.fromkeys(("jail", "imprison", "sentence"), "jail"),
     **dict.fromkeys(("escape", "abscond"), "escape"),
+    **dict.fromkeys(("foil", "thwart", "repel", "repulse"), "foil"),
 }
 
 

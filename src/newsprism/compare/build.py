@@ -12,7 +12,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -178,7 +178,11 @@ def _quantity_edges(
     if len(units):
         # a claim that nearly fills its sentence stands for it: take the better of the two
         sent_cos = np.maximum(sent_cos, vectors.claims @ vectors.claims.T)
-    counted = [u for u in units if any(q.counts and not q.approximate for q in u.quantities)]
+    counted = [
+        u for u in units
+        if any((q.counts or q.kind in ("percent", "money")) and not q.approximate
+               for q in u.quantities)
+    ]  # fmt: skip
     for x in range(len(counted)):
         for y in range(x + 1, len(counted)):
             a, b = counted[x], counted[y]
@@ -187,10 +191,13 @@ def _quantity_edges(
             if scores[a.uid, b.uid] < 0.4:
                 continue
             if any(
-                qa.counts and qa.counts == qb.counts and qa.kind == qb.kind and qa.unit == qb.unit
+                qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
+                and (slots._counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
+                     else qa.kind in ("percent", "money")
+                     and slots._same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
                 for qa in a.quantities
                 for qb in b.quantities
-            ):
+            ):  # fmt: skip
                 out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
     return out
 
@@ -259,9 +266,10 @@ def _label(
             continue
         if a.source > b.source:
             a, b = b, a
-        findings_by_group[gi] += slots.check_pair(
+        found = slots.check_pair(
             a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
         )
+        findings_by_group[gi] += [_tempered(ctx, f) for f in found if not _known_to_both(ctx, f)]
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)
     for gi in sorted(findings_by_group):
@@ -334,6 +342,51 @@ def _label(
     return facts, contradictions, additions
 
 
+def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
+    """A report that itself gives the other side's value (the other count, date or place)
+    somewhere is telling of two things -- "six rifles in this raid" and "14 in all" -- not
+    disputing one."""
+    if f.type not in ("number", "date", "place"):
+        return False
+    return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
+
+
+def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
+    """An actor dispute where a report names the other's doer too (as making an offer of its
+    own, say) is likelier two acts than one: sure only when the words are the same but for
+    the name."""
+    if f.type != "actor" or slots.same_words_but(f.a.unit, f.b.unit):
+        return f
+    if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
+        return replace(f, confidence=min(f.confidence, slots.UNSURE))
+    return f
+
+
+def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
+    """Whether report ``other`` states the value ``side`` gives."""
+    ex, u = ctx.exs[other], side.unit
+    at = side.focus[0] if side.focus else None
+    if kind == "number":
+        mine = [q for q in u.quantities if q.start == at]
+        return any(
+            q.value == r.value and q.kind == r.kind and q.unit == r.unit
+            and slots._counts_match(q.counts, r.counts)
+            for q in mine for r in ex.quantities
+        )  # fmt: skip
+    if kind == "date":
+        # a day name read against the wrong week is common: only a claim of the other report
+        # that matches this one and gives the same day counts
+        values = {t.value for t in u.times if t.start == at and t.value}
+        return any(
+            v.source == other and float(ctx.scores[u.uid, v.uid]) >= CHECK_MIN
+            and values & {t.value for t in v.times if t.value}
+            for v in ctx.units
+        )  # fmt: skip
+    keys = [k for k in side.value.split(", ") if k]
+    text = ctx.articles[other].text.lower()
+    return any(k in ctx.named[other] or ctx.name(k).lower() in text for k in keys)
+
+
 def _sid(source_id: str) -> int:
     return int(source_id[1:])
 
@@ -400,9 +453,20 @@ def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradicti
     for f in findings:
         by_type[f.type].append(f)
     for kind in CONTRADICTION_TYPES:
-        for fs in _disputes(by_type.get(kind, [])):
-            out.append(_contradiction(ctx, kind, fs))
+        for what in _by_thing(by_type.get(kind, [])):
+            for fs in _disputes(what):
+                out.append(_contradiction(ctx, kind, fs))
     return out
+
+
+def _by_thing(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
+    """Number findings apart by what they count ("6 rifles" / "14 rifles" is one dispute, "3
+    boats" / "5 boats" another), so a dispute never mixes two quantities."""
+    groups: dict[str, list[slots.Finding]] = defaultdict(list)
+    for f in findings:
+        thing = f.a.value.partition(" ")[2] if f.type == "number" else ""
+        groups[thing].append(f)
+    return list(groups.values())
 
 
 def _disputes(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
@@ -484,6 +548,8 @@ _TYPE_TITLE = {
 def _quote_contradictions(
     ctx: _Context, group_of: dict[int, int]
 ) -> list[tuple[Contradiction, int | None]]:
+    """The same quotation worded differently by the same speaker (quote), and the same
+    quotation put in different mouths (attribution)."""
     quotes = [
         (si, q)
         for si, ex in enumerate(ctx.exs)
@@ -497,28 +563,35 @@ def _quote_contradictions(
             continue
         cluster = [(si, q)]
         diffs: list[tuple[float, list[str], list[str]]] = []
+        changes: list[str] = []
+        others: list[tuple[int, Quote]] = []
         for y in range(x + 1, len(quotes)):
             sj, r = quotes[y]
             if y in used or sj == si or any(sj == s for s, _ in cluster):
                 continue
-            if " ".join(slots.quote_words(r.text)) == " ".join(slots.quote_words(q.text)):
-                cluster.append((sj, r))
-                used.add(y)
+            same = slots.quote_words(r.text) == slots.quote_words(q.text)
+            d = None if same else slots.quote_diff(q.text, r.text)
+            if not same and d is None:
                 continue
-            d = slots.quote_diff(q.text, r.text)
+            used.add(y)
+            if _speakers_differ(q, r):
+                if same:
+                    others.append((sj, r))
+                continue  # another speaker's words: not this quotation
+            cluster.append((sj, r))
             if d is not None:
-                cluster.append((sj, r))
                 diffs.append(d)
-                used.add(y)
+                changes += slots.quote_changes(q.text, r.text)
+        gi = _group_at(ctx, group_of, si, q)
+        if others and _credited_apart(ctx, [(si, q), *others]):
+            out.append((_quote_attribution(ctx, [(si, q), *others]), gi))
         if not diffs:
             continue
         ratio = max(d[0] for d in diffs)
         evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
-        changed = "; ".join(
-            f"“{' '.join(a) or '—'}” vs “{' '.join(b) or '—'}”" for _, a, b in diffs
-        )
-        gi = _group_at(ctx, group_of, si, q)
-        conf = 0.85 if ratio >= 0.75 else 0.7
+        known = all(r.speaker_key for _, r in cluster)
+        conf = (0.85 if ratio >= 0.75 else 0.7) if known else QUOTE_UNKNOWN_SPEAKER
+        changed = "; ".join(dict.fromkeys(changes))
         out.append(
             (
                 Contradiction(
@@ -527,11 +600,62 @@ def _quote_contradictions(
                     confidence=conf,
                     evidence=evidence,
                     summary=f"{_TYPE_TITLE['quote']}: {changed}",
+                    note="" if known else "One side does not say who spoke the words.",
                 ),
                 gi,
             )
         )
     return out
+
+
+#: Confidence of a reworded quotation when a side names no speaker for it.
+QUOTE_UNKNOWN_SPEAKER = 0.6
+
+
+def _speakers_differ(q: Quote, r: Quote) -> bool:
+    """Both quotations name their speaker, and not the same one (by key or surname)."""
+    xa, xb = q.attributed_to, r.attributed_to
+    return bool(xa and xb) and not slots.same_source(xa, xb)
+
+
+def _full_name(q: Quote) -> bool:
+    """A quotation put in the mouth of a person named in full (not a role, not "the office")."""
+    from newsprism.extract.gazetteer import load
+
+    kind, _, name = (q.speaker_key or "").partition(":")
+    gaz = load()
+    roles = gaz.roles | gaz.honorifics | _ROLE_WORDS
+    return kind == "person" and "_" in name and not set(name.split("_")) <= roles
+
+
+_ROLE_WORDS = frozenset(["public", "relations", "press", "officer", "official", "spokesman",
+                         "spokeswoman", "spokesperson", "representative", "source"])  # fmt: skip
+
+
+def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:
+    """Each report credits the words to a person named in full, and none names another
+    report's speaker right around them (where a reader, or our parser, could take the one
+    for the other)."""
+    if not all(_full_name(q) for _, q in quotes):
+        return False
+    surnames = {q.speaker_key.rsplit("_", 1)[-1] for _, q in quotes if q.speaker_key}
+    for si, q in quotes:
+        text = ctx.articles[si].text
+        near = text[max(q.start - 300, 0) : q.end + 300].lower()
+        own = (q.speaker_key or "").rsplit("_", 1)[-1]
+        if any(s != own and s in near for s in surnames):
+            return False
+    return True
+
+
+def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contradiction:
+    evidence = tuple(
+        replace(_quote_span(ctx, s, q), value=", ".join(ctx.name(k) for k in q.attributed_to))
+        for s, q in sorted(quotes, key=lambda t: t[0])
+    )
+    values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
+    return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
+                         summary=f"{_TYPE_TITLE['attribution']}: the same words; {values}")  # fmt: skip
 
 
 def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:

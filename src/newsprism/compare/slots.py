@@ -166,7 +166,16 @@ def _counts_match(x: str, y: str) -> bool:
     if x == y:
         return True
     hx, hy = x.split()[-1], y.split()[-1]
-    return hx == hy or hx.rstrip("s") == hy.rstrip("s") or (hx in _PEOPLE and hy in _PEOPLE)
+    return (
+        hx == hy
+        or hx.rstrip("s") == hy.rstrip("s")
+        or (hx in _PEOPLE and hy in _PEOPLE)
+        or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
+    )
+
+
+#: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
+_QUAKE = frozenset(["quake", "earthquake", "temblor", "tremor", "magnitude"])
 
 
 def _bounds(value: float, qualifier: str) -> tuple[float, float]:
@@ -183,7 +192,8 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
 
 
-def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None) -> Finding | None:
+def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
+                 score: float = 1.0) -> Finding | None:  # fmt: skip
     # a number the other side also gives is accounted for: "4 people ... 120 residents" against
     # "4 people ... 120 residents" pairs 4 with 4, never 4 with 120 -- and so is a number the
     # other claim's sentence gives in another clause ("Four people, who ..., were treated")
@@ -195,10 +205,20 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None) -> Find
                 continue
             if not _counts_match(qa.counts, qb.counts):
                 continue
+            if not _same_quantity(a, b, qa, qb, score):
+                continue  # a 25 % tariff and a 30 % share: two quantities, not one disputed
+            if _distance(qa) and not _same_reference(a, qa, b, qb):
+                continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
+            if _converted(a, qa) or _converted(b, qb):
+                continue  # "58km (36 miles)": a rounded conversion of another figure
+            if _far_apart(qa, qb):
+                continue  # "2,000 people" / "200,000 residents": a population, not the count
             if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
                 continue  # a bare number: nothing says it counts the same thing as the other
             if _is_age(a, qa) or _is_age(b, qb):
                 continue  # "the 40-year-old": an age describes someone, it counts nothing
+            if _is_year(qa) or _is_year(qb):
+                continue  # "the 2014 Oscars": a year names an edition, it counts nothing
             lo_a, hi_a = _bounds(qa.value, qa.qualifier)
             lo_b, hi_b = _bounds(qb.value, qb.qualifier)
             if lo_a <= hi_b and lo_b <= hi_a:
@@ -214,6 +234,29 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None) -> Find
                 update=update,
             )
     return None
+
+
+def _same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
+    """Whether two numbers measure one thing: the counted noun named alike on both sides, or --
+    for a rate, a sum or a bare count -- the same predicate in claims that match closely."""
+    if qa.counts and qb.counts:
+        return _counts_match(qa.counts, qb.counts)
+    same_act = action_class(a.claim.action) == action_class(b.claim.action)
+    if same_act and score >= SAME_QUANTITY_MIN:
+        return True
+    # "members backed the strike by 87 per cent in a ballot" / "a strike members had approved
+    # by 91 percent in a ballot": other verbs, but the words around the figure are the same
+    wa, wb = _statement_words(a), _statement_words(b)
+    shared = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    return shared >= SAME_QUANTITY_WORDS and score >= SAME_QUANTITY_CONTEXT
+
+
+#: Match from which two claims with the same predicate measure one thing with a number that
+#: names nothing it counts ("rose 25 %" / "rose 30 %").
+SAME_QUANTITY_MIN = 0.8
+#: ... or share this much of their words, matching at least this well
+SAME_QUANTITY_WORDS = 0.25
+SAME_QUANTITY_CONTEXT = 0.55
 
 
 def _accounted(q: Quantity, other: Unit) -> bool:
@@ -239,6 +282,53 @@ def _is_age(u: Unit, q: Quantity) -> bool:
     at = q.end - u.sentence_start
     rest = u.sentence_text[at : at + 16] if 0 <= at <= len(u.sentence_text) else ""
     return bool(_AGE.match(rest)) or (q.unit == "year" and "old" in q.text.lower())
+
+
+_DISTANCE = frozenset(["mile", "miles", "km", "kilometres", "kilometers", "kilometre",
+                       "kilometer", "feet", "foot", "metres", "meters", "yards"])  # fmt: skip
+_CAPITAL = re.compile(r"\b[A-Z][\w-]+")
+
+
+def _distance(q: Quantity) -> bool:
+    return bool({q.unit.lower(), (q.counts.split() or [""])[-1].lower()} & _DISTANCE)
+
+
+def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """Two distances measured from the same named point (the names in the words after each)."""
+
+    def after(u: Unit, q: Quantity) -> set[str]:
+        at = q.end - u.sentence_start
+        return set(_CAPITAL.findall(u.sentence_text[max(at, 0) : max(at, 0) + 40]))
+
+    def measure(u: Unit, q: Quantity) -> set[str]:
+        at = q.start - u.sentence_start
+        return set(_MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower()))
+
+    return bool(after(a, qa) & after(b, qb)) or bool(measure(a, qa) & measure(b, qb))
+
+
+#: what a length measures when no place follows it ("a depth of 1.2 miles")
+_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude)\b")
+
+
+def _converted(u: Unit, q: Quantity) -> bool:
+    """A figure in brackets right after another figure: a conversion ("58km (36 miles)")."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 16, 0) : max(at, 0)]
+    return bool(re.search(r"\d[^()]*\(\s*$", before))
+
+
+#: Ratio from which two values of one count are no longer one figure told two ways.
+FAR_APART = 20.0
+
+
+def _far_apart(qa: Quantity, qb: Quantity) -> bool:
+    lo, hi = sorted((abs(qa.value), abs(qb.value)))
+    return lo > 0 and hi / lo >= FAR_APART and qa.counts != qb.counts
+
+
+def _is_year(q: Quantity) -> bool:
+    return q.kind == "count" and not q.unit and bool(re.fullmatch(r"(?:1[89]|20)\d\d", q.text.strip()))
 
 
 def _update_note(
@@ -323,9 +413,12 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     if _mentioned(pa, b) or _mentioned(pb, a):
         return None
     same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
-    return Finding(
-        "place", 0.75 if same_kind else 0.45, Side(a, ", ".join(pa)), Side(b, ", ".join(pb))
-    )
+    conf = 0.75 if same_kind else 0.45
+    if not all(k.startswith("country:") for k in (*pa, *pb)) and not same_words_but(a, b):
+        # without a map a town, its county and its arena may all be right at once: only the
+        # same statement with one place put for the other is sure
+        conf = min(conf, UNSURE)
+    return Finding("place", conf, Side(a, ", ".join(pa)), Side(b, ", ".join(pb)))
 
 
 def _targets_agree(a: Unit, b: Unit) -> bool:
@@ -343,6 +436,8 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     xa, xb = _slug(actors_a), _slug(actors_b)
     if not xa or not xb or xa == xb or not _targets_agree(a, b):
         return None
+    if a.in_title or b.in_title:
+        return None  # a headline's title case makes names of common words ("4-Plus Earthquake")
     cls = action_class(a.claim.action)
     same_class = cls == action_class(b.claim.action)
     # a light predicate ("X made an offer", "X had ...") needs a closer match than "X said"
@@ -363,6 +458,9 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
             return None  # names that qualify one subject ("the New Zealand-born Australian")
         shared = len(xa) - len(only_a)
         conf = 0.85 if shared and len(xa) >= 2 and len(xb) >= 2 else 0.6
+        same_act = same_class and not light
+        if not (same_statement(a, b, score) or same_act):
+            conf = min(conf, UNSURE)  # two lists in two statements may list two things
         return Finding("entity_set", conf, Side(a, va), Side(b, vb))
     if any(_named_in(x, _slug(b.sentence_keys)) for x in xa) or any(
         _named_in(y, _slug(a.sentence_keys)) for y in xb
@@ -371,6 +469,10 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
+    if not (same_statement(a, b, score) or same_words_but(a, b) or (same_class and not light)):
+        # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
+        # as two reports of one; only the same words with the doer swapped are one act
+        conf = min(conf, UNSURE)
     return Finding("actor", conf, Side(a, va), Side(b, vb))
 
 
@@ -414,6 +516,9 @@ def _listed(u: Unit, names: set[str]) -> bool:
 _CONJ_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*,")
 
 
+#: Confidence at most of a finding whose two sides may well tell of two different things.
+UNSURE = 0.6
+
 #: Confidence at most of an actor dispute where a side names its actor only by a pronoun: "He
 #: stole her gun" resolved to the wrong man is likelier than a report naming another thief.
 PRONOUN_ACTOR = 0.5
@@ -429,22 +534,35 @@ def _named_in(name: str, names: set[str]) -> bool:
     "joe_biden", however each report typed it), or the same first and last name around a
     middle name or initial ("brian_nichols" and "brian_g_nichols")."""
     return any(
-        name == n or n.endswith("_" + name) or name.endswith("_" + n) or _first_last(name, n)
+        name == n
+        or n.endswith("_" + name)
+        or name.endswith("_" + n)
+        or n.startswith(name + "_")
+        or name.startswith(n + "_")
+        or _first_last(name, n)
         for n in names
     )
 
 
 def _first_last(x: str, y: str) -> bool:
+    """The same first and last name around a middle one, or the same surname after a first
+    name cut short ("roz_achterberg" / "rosalind_achterberg")."""
     wx, wy = x.split("_"), y.split("_")
-    return len(wx) >= 2 and len(wy) >= 2 and wx[0] == wy[0] and wx[-1] == wy[-1]
+    if len(wx) < 2 or len(wy) < 2 or wx[-1] != wy[-1]:
+        return False
+    return wx[0] == wy[0] or (wx[0][:2] == wy[0][:2] and len(wx) == len(wy) == 2)
 
 
-def check_attribution(a: Unit, b: Unit) -> Finding | None:
+def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
     """Different named sources for one statement. Every layer counts ("Garg added that X,
-    according to the Coast Guard" names two): a source both sides name is no dispute."""
+    according to the Coast Guard" names two): a source both sides name is no dispute. Only the
+    same statement counts -- the same words, near enough: two people saying two things about
+    one subject is two statements, not one credited twice."""
     xa, xb = a.attribution or a.speakers, b.attribution or b.speakers
     if _infinitive(a) or _infinitive(b):
         return None  # "to Restore Legitimacy in Yemen" (in a name, say) is stated by no one
+    if not xa or not xb or not same_statement(a, b, score):
+        return None
     if not xa or not xb or _slug(xa) & _slug(xb) or _same_person(xa, xb):
         return None
     # a source the other sentence names (as a participant, say) is accounted for there
@@ -455,9 +573,57 @@ def check_attribution(a: Unit, b: Unit) -> Finding | None:
     kinds_a, kinds_b = {_kind(k) for k in xa}, {_kind(k) for k in xb}
     # a name as written ("said:mayor_ana_ruiz", no canonical entity) may be of either kind
     same_kind = bool(kinds_a & kinds_b) or "said" in kinds_a | kinds_b
-    return Finding(
-        "attribution", 0.75 if same_kind else 0.45, Side(a, ", ".join(xa)), Side(b, ", ".join(xb))
-    )
+    if same_source(xa, xb):
+        return None
+    conf = 0.75 if same_kind else 0.45
+    words = _statement_words(a)
+    if not (_named_sources(xa) and _named_sources(xb) and words == _statement_words(b)
+            and len(words) >= ATTRIBUTION_MIN_WORDS):  # fmt: skip
+        # only the same words (enough of them to be one statement, not a phrase two people
+        # may both say), each with a speaker named in full, are sure
+        conf = min(conf, UNSURE)
+    return Finding("attribution", conf, Side(a, ", ".join(xa)), Side(b, ", ".join(xb)))
+
+
+#: Share of content words (names aside) two claims must have in common to be one statement,
+#: and the lower share that does with a near-identical embedding.
+SAME_STATEMENT_WORDS = 0.6
+SAME_STATEMENT_CLOSE = (0.45, 0.85)
+
+
+def _statement_words(u: Unit) -> frozenset[str]:
+    """The content words of what a claim says, without who it is attributed to."""
+    said_by = {w for k in (*u.attribution, *u.speakers) for w in k.split(":", 1)[-1].split("_")}
+    words = {_stem(w.lower().replace("’", "'")) for w in _QWORD.findall(u.core or u.text)
+             if not w[0].isdigit()}  # fmt: skip
+    return frozenset(words - _FUNCTION_WORDS - said_by - _ATTRIBUTING - _POLAR - _AUXILIARY)
+
+
+_AUXILIARY = frozenset(
+    "has have had was were will would shall per cent percent".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to see "reprises" and "reprise" as one word."""
+    word = word.removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_ATTRIBUTING = frozenset(["said", "says", "according", "told", "added", "stated", "reported"])
+
+
+def same_statement(a: Unit, b: Unit, score: float) -> bool:
+    """Whether two claims say the same thing in (nearly) the same words."""
+    ga, gb = _statement_words(a), _statement_words(b)
+    if not ga or not gb:
+        return False
+    share = len(ga & gb) / len(ga | gb)
+    low, close = SAME_STATEMENT_CLOSE
+    return share >= SAME_STATEMENT_WORDS or (share >= low and score >= close)
 
 
 #: Match from which two claims of opposite polarity dispute one statement; from the lower bar
@@ -498,6 +664,35 @@ def _personal(key: str) -> bool:
     return kind == "said" and name.split("_", 1)[0] in gaz.roles | gaz.honorifics
 
 
+#: Content words a statement needs before two speakers of it are a sure attribution dispute.
+ATTRIBUTION_MIN_WORDS = 6
+
+
+def _named_sources(keys: tuple[str, ...]) -> bool:
+    """Sources named as someone in particular: not a bare role ("Public Relations Officer")."""
+    from newsprism.extract.gazetteer import load
+
+    gaz = load()
+    generic = gaz.roles | gaz.honorifics | _SOURCE_WORDS
+    return bool(keys) and all(not set(k.split(":", 1)[-1].split("_")) <= generic for k in keys)
+
+
+_SOURCE_WORDS = frozenset(["public", "relations", "press", "officer", "official", "officials",
+                           "spokesman", "spokeswoman", "spokesperson", "representative",
+                           "source", "sources", "police", "authorities"])  # fmt: skip
+
+
+def same_source(xa: tuple[str, ...], xb: tuple[str, ...]) -> bool:
+    """One source under two spellings: a shared key or surname, a name inside the other, or
+    names alike letter by letter ("Vincent DelGiudice" / "Vincent Del Giudice")."""
+    from rapidfuzz import fuzz
+
+    sa, sb = _slug(xa), _slug(xb)
+    if sa & sb or _same_person(xa, xb) or any(_named_in(x, sb) for x in sa):
+        return True
+    return any(fuzz.ratio(x.replace("_", ""), y.replace("_", "")) >= 85 for x in sa for y in sb)
+
+
 def _infinitive(u: Unit) -> bool:
     return u.text.split(maxsplit=1)[0].lower() == "to"
 
@@ -533,9 +728,52 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         conf = 0.8
     else:
         conf = 0.65
+    one_statement = same_statement(a, b, score) or (
+        _shared_count(a, b) and _plain_overlap(a, b) >= 0.45
+    )
+    if not (_one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
+        # a denial by one party against another's claim is both sides reported; "no chance of
+        # parole" or "without" negates a phrase, not the statement; and a statement about no
+        # one in particular may be about someone else
+        conf = min(conf, POLARITY_UNSURE)
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
     return Finding("polarity", conf, Side(a, va), Side(b, vb))
+
+
+#: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
+#: denied in one voice.
+POLARITY_UNSURE = 0.6
+_VERBAL_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|fail(?:s|ed)? to)\b|n['’]t\b", re.IGNORECASE
+)
+
+
+def _one_voice(a: Unit, b: Unit) -> bool:
+    """Both in the outlets' own voice, or both from the same source."""
+    xa, xb = a.attribution or a.speakers, b.attribution or b.speakers
+    if not xa and not xb:
+        return True
+    return bool(xa and xb) and (bool(_slug(xa) & _slug(xb)) or _same_person(xa, xb))
+
+
+def _plainly_denied(a: Unit, b: Unit) -> bool:
+    """The negative side negates its verb ("did not", "never"), and the affirmative side's
+    sentence denies nothing at all."""
+    yes, no = (a, b) if b.negated else (b, a)
+    return _negates_verb(no) and not (
+        negation_cues(yes.text) or negation_cues(_rest_of_sentence(yes))
+    )
+
+
+def _negates_verb(u: Unit) -> bool:
+    """The negation stands at the claim's own verb ("has not confiscated"), not in a phrase
+    after it ("confiscated 14 rifles, ... a force not to be trifled with")."""
+    words = [w.lower() for w in _QWORD.findall(u.text)]
+    verb = (u.claim.action.split() or [""])[0].lower()[:4]
+    at = next((i for i, w in enumerate(words) if verb and w.startswith(verb)), None)
+    window = words[max(at - 4, 0) : at + 3] if at is not None else words[: len(words) // 2 + 1]
+    return bool(_VERBAL_NEGATION.search(" ".join(window)))
 
 
 def _rest_of_sentence(u: Unit) -> str:
@@ -581,24 +819,151 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
                days: tuple[date | None, date | None], acts: Acts | None = None,
                ) -> list[Finding]:  # fmt: skip
     """Every typed contradiction between two aligned claims (``acts``: see check_actors)."""
+    one = _one_claim(a, b, score)
+    # claims whose named doers differ tell of two happenings ("the Orioles offered $140m" /
+    # "the Red Sox offered $200m"): their dates, numbers and places are not one fact's; so do
+    # claims dated apart ("a 3.0 quake in June 2012" / "the 4.4 quake")
+    same = participants_compatible(a, b) and not _hypothetical(a) and not _hypothetical(b)
+    same = same and background(a) == background(b)
+    apart = check_date(a, b, days[0], days[1]) is not None
     out = [
-        check_date(a, b, days[0], days[1]) if _one_claim(a, b, score) else None,
-        check_number(a, b, pubs[0], pubs[1]),
-        check_place(a, b) if _one_claim(a, b, score) else None,
+        check_date(a, b, days[0], days[1]) if one and same and _same_act(a, b, score) else None,
+        check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
+        check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
-        check_polarity(a, b, score),
-        check_attribution(a, b),
+        check_polarity(a, b, score) if same else None,
+        check_attribution(a, b, score),
     ]
     return [f for f in out if f is not None]
+
+
+def same_words_but(a: Unit, b: Unit) -> bool:
+    """The same statement once the names it holds are set aside (a place or a doer swapped)."""
+    ga, gb = a.gist, b.gist
+    return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= SAME_WORDS_BUT
+
+
+#: Share of name-free words two claims must share to be one statement with a name swapped.
+SAME_WORDS_BUT = 0.75
+
+
+def _same_act(a: Unit, b: Unit, score: float) -> bool:
+    """The same (non-light) predicate in closely matching claims, or the same statement: a
+    trial on Wednesday and a video released on Thursday are two happenings."""
+    cls = action_class(a.claim.action)
+    same = cls == action_class(b.claim.action) and cls not in _LIGHT
+    if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
+        return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
+    return (same and score >= SAME_ACT_MIN) or same_statement(a, b, score)
+
+
+def _same_figure(a: Unit, b: Unit) -> bool:
+    """Both claims give one exact, telling figure (a rate, a sum, a count of some size)."""
+    return any(
+        _same_count(qa, qb) and not qa.approximate and not qb.approximate
+        and (qa.kind in ("percent", "money") or qa.value >= 10) and not _is_year(qa)
+        for qa in a.quantities for qb in b.quantities
+    )  # fmt: skip
+
+
+#: Match from which two claims with the same predicate tell of one act (for its date).
+SAME_ACT_MIN = 0.7
+
+
+# "would" is left out: in reported speech it is the future of the past ("said it would send")
+_HYPOTHETICAL = frozenset(["can", "could", "may", "might", "should"])
+_BACKGROUND = re.compile(
+    r"^\s*(?:in|since|last|back in|earlier in)\s+(?:(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b|\d{4}\b)",
+    re.IGNORECASE,
+)
+
+
+def _hypothetical(u: Unit) -> bool:
+    """"A magnitude 6 quake can cause severe damage", "if Friday's talks fail": a claim about
+    what may be, not what was."""
+    return u.claim.modality in _HYPOTHETICAL or bool(_CONDITIONAL.match(u.text))
+
+
+_CONDITIONAL = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
+
+
+def background(u: Unit) -> bool:
+    """A claim about an earlier happening, dated by month or year ("In June 2012, a 3.0 quake
+    struck ...", "600 died in Zarand in February"), told as background to the story's own."""
+    return any(
+        t.granularity in ("month", "year") or _BACKGROUND.match(t.text) for t in u.times
+    )
+
+
+def participants_compatible(a: Unit, b: Unit) -> bool:
+    """Whether two claims may tell of one happening: where both name who did it, the doers
+    are the same (a name, its surname, one list holding the other)."""
+    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    if not xa or not xb:
+        return True
+    return any(_named_in(x, xb) for x in xa) or any(_named_in(y, xa) for y in xb)
 
 
 # --- quote wording -----------------------------------------------------------------------------
 
 _QWORD = re.compile(r"[\w]+(?:['’][\w]+)?")
+#: contractions read as the words they stand for, so "I'm" and "I am" quote the same words
+_CONTRACTIONS = {"'m": ["am"], "'re": ["are"], "'ve": ["have"], "'ll": ["will"], "'d": ["would"]}
+_NEGATED = {"can't": ["cannot"], "won't": ["will", "not"], "cannot": ["cannot"]}
 
 
 def quote_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _QWORD.findall(text)]
+    """A quotation's words, lower-cased, with dots in abbreviations dropped ("E.U." is "eu")
+    and contractions spelt out."""
+    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    text = _SPLIT_APOSTROPHE.sub(r"'\1", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", "", text)  # "e-mail" and "email" are one word
+    text = re.sub(r"\S+\.(?:com|org|net|co\.uk)\b\S*", " ", text)  # a web address
+    out: list[str] = []
+    for w in _QWORD.findall(text):
+        w = w.lower().replace("’", "'")
+        if w in _NEGATED:
+            out += _NEGATED[w]
+        elif w.endswith("n't"):
+            out += [x for x in (w[:-3], "not") if x]
+        elif "'" in w and w[w.index("'") :] in _CONTRACTIONS:
+            out += [w[: w.index("'")], *_CONTRACTIONS[w[w.index("'") :]]]
+        else:
+            out.append(w)
+    return out
+
+
+#: a tokenised text's apostrophe set apart ("time ’ s", "do n't")
+_SPLIT_APOSTROPHE = re.compile(r"\s*['’]\s*(s|t|re|ve|ll|d|m)\b")
+
+#: words whose change alone does not make a quotation read differently
+_FUNCTION_WORDS = frozenset(
+    "a an the that this these those and or but so of to in on at for with by from as is are was "
+    "were be been am it its i we you he she they me us him her them my our your his their".split()
+)
+
+
+def quote_changes(x: str, y: str) -> list[str]:
+    """What changed from one wording to the other, readable in context: "Wendy → Debbie"
+    with the next word kept ("Wendy Wasserman → Debbie Wasserman")."""
+    from difflib import SequenceMatcher
+
+    wx, wy = _QWORD.findall(x), _QWORD.findall(y)
+    lx, ly = quote_words(" ".join(wx)), quote_words(" ".join(wy))
+    if len(lx) != len(wx) or len(ly) != len(wy):
+        wx, wy = lx, ly  # contractions spelt out: show the spelt-out words
+    sm = SequenceMatcher(a=[w.lower() for w in wx], b=[w.lower() for w in wy], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        after = wx[i2 : i2 + 1] if i2 < len(wx) else []
+        before = wx[max(i1 - 1, 0) : i1] if not after else []
+        left = " ".join(before + wx[i1:i2] + after) or "—"
+        right = " ".join(before + wy[j1:j2] + after) or "—"
+        out.append(f"{left} → {right}")
+    return out
 
 
 def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
@@ -625,7 +990,15 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     # an excerpt with a little more context on one side is not an altered quote
     if (not only_x or not only_y) and _is_extension(sm, len(wx), len(wy)):
         return None
+    if not set(only_x + only_y) - _FUNCTION_WORDS:
+        return None  # "the things I've done" / "the things that I've done": no word of substance
     return ratio, only_x, only_y
+
+
+def is_excerpt(x: str, y: str) -> bool:
+    """Whether one quotation is only a shorter excerpt of the other."""
+    sx, sy = " ".join(quote_words(x)), " ".join(quote_words(y))
+    return bool(sx and sy) and (sx in sy or sy in sx)
 
 
 def _is_extension(sm: object, nx: int, ny: int) -> bool:

@@ -280,6 +280,9 @@ def clause_tense(tok: Token) -> str:
         "intend",
         "go",
         "schedule",
+        "due",  # "the strike is due to end on Thursday"
+        "set",
+        "slate",
     ):
         return "future"
     if t.lemma_ in _EXPECTING and (

@@ -132,7 +132,9 @@ QUALIFIERS = {
 TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
 
 _WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "120, 000" is how tokenised text (ECB+, wire feeds) writes 120,000: only round thousands, so
+# "March 3, 200 people" stays two numbers
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:, 000)+(?!\d)|\d+(?:\.\d+)?"
 _NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
 _SCALE = r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
@@ -162,11 +164,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_BY = re.compile(r"\s*(?:-\s*by\s*-|×|x\d)", re.IGNORECASE)
+_PARENT = re.compile(r"\b(?:mother|father|parent|mum|mom|dad)\s+of\s+$", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s*-?\s*$", re.IGNORECASE)
+
+
 def _number(raw: str) -> float:
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
-    return float(raw.replace(",", ""))
+    return float(raw.replace(",", "").replace(" ", ""))
 
 
 def format_value(value: float) -> str:
@@ -242,7 +249,13 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     # a plain count: words like "one" count only with a noun after them ("one of" is not a count)
     if not raw[0].isdigit() and re.match(r"\s+of\b", m.string[e : e + 4]):
         return None  # "one of them", "two of the men": a partitive, not a count
+    if _BY.match(m.string[e : e + 8]):
+        return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
     noun = counted(e)
+    if not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
+        noun = "magnitude"  # "a magnitude of 4.6", "magnitude-5.9": what the number measures
+    elif not noun and _PARENT.search(m.string[max(0, s - 16) : s]):
+        noun = "children"  # "a mother of 12"
     if not raw[0].isdigit() and not noun:
         return None
     if raw.lower() == "one" and re.search(
