@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,10 +38,13 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DEFAULT_DB = os.environ.get("NEWSPRISM_DB", "newsprism.db")
+DEFAULT_DB = "newsprism.db"
 
+#: ``--db``, else the NEWSPRISM_DB environment variable (read when the command runs), else
+#: DEFAULT_DB
 DbOpt = Annotated[
-    Path, typer.Option("--db", help="SQLite database file (env NEWSPRISM_DB).", show_default=True)
+    Path,
+    typer.Option("--db", envvar="NEWSPRISM_DB", help="SQLite database file.", show_default=True),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 OutletOpt = Annotated[
