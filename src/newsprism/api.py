@@ -5,22 +5,22 @@ The CLI, the HTTP API and user code all call these.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsprism.analyses import embed_and_store, extract_and_store, extraction_of
 from newsprism.clean import normalize_published
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import Failed, ReadOptions
 from newsprism.models import Article, StoredArticle
 from newsprism.pipeline import read_articles
 from newsprism.store import AddResult, Store
+from newsprism.timing import StageClock
 
 if TYPE_CHECKING:
     from newsprism.compare import Comparison, Timings
-    from newsprism.extract import Extraction
 
 #: Metadata a user may supply for inputs that lack it.
 USER_FIELDS = ("outlet", "published")
@@ -140,7 +140,7 @@ class IngestReport:
 ProgressFn = Callable[[int, str], None]
 
 
-def ingest(
+def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style grouping is a later change)
     source: str | Path | Sequence[str | Path],
     store: Store,
     *,
@@ -162,10 +162,38 @@ def ingest(
     (and ``embed``), every new article then joins a story or founds one; articles a killed run left
     without a story are placed on the next run.
     """
-    report = IngestReport()
-    clock = _Clock(report.seconds)
-    batch: list[Article] = []
     items = iter_read(source, published=published, outlet=outlet, options=options)
+    return ingest_articles(
+        items,
+        store,
+        embed=embed,
+        extract=extract,
+        cluster=cluster,
+        embedder_name=embedder_name,
+        batch_size=batch_size,
+        progress=progress,
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | Failed],
+    store: Store,
+    *,
+    embed: bool = True,
+    extract: bool = False,
+    cluster: bool = True,
+    embedder_name: str = "minilm",
+    batch_size: int = 64,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """:func:`ingest` for articles already read (and inputs that failed): store, embed, place.
+
+    The one ingest path: the CLI, the Python API and the HTTP API all end here, so an article
+    gets the same embedder and the same story placement however it arrived.
+    """
+    report = IngestReport()
+    clock = StageClock(report.seconds)
+    batch: list[Article] = []
     for item in clock.timed_iter("read", items):
         if isinstance(item, Failed):
             report.failed.append({"input": item.location, **item.error.to_dict()})
@@ -194,7 +222,7 @@ def _flush(
     batch: list[Article],
     store: Store,
     report: IngestReport,
-    clock: _Clock,
+    clock: StageClock,
     embed: bool,
     extract: bool,
     embedder_name: str,
@@ -212,42 +240,6 @@ def _flush(
     if fresh and extract:
         with clock.timed("extract"):
             report.extracted += extract_and_store(fresh, store)
-
-
-#: The kind and version under which extractions are kept in the store's `analyses` table.
-EXTRACTION_KIND = "extraction"
-EXTRACTION_VERSION = "1"
-
-
-def extraction_of(stored: StoredArticle, store: Store) -> Extraction:
-    """The article's extraction: from the store when present and current, else computed and kept."""
-    from newsprism.extract import Extraction, extract
-
-    cached = store.get_analysis(stored.id, EXTRACTION_KIND)
-    if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
-        return Extraction.from_dict(cached["data"])
-    ex = extract(stored.article)
-    store.put_analysis(
-        stored.id,
-        EXTRACTION_KIND,
-        {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
-        version=EXTRACTION_VERSION,
-    )
-    return ex
-
-
-def extract_and_store(articles: Sequence[Article], store: Store) -> int:
-    """Extract many articles in one spaCy pass and keep the results in the store."""
-    from newsprism.extract import extract_many
-
-    for article, ex in zip(articles, extract_many(articles), strict=True):
-        store.put_analysis(
-            article.id,
-            EXTRACTION_KIND,
-            {"_version": EXTRACTION_VERSION, "data": ex.to_dict()},
-            version=EXTRACTION_VERSION,
-        )
-    return len(articles)
 
 
 def resolve(
@@ -336,53 +328,6 @@ def compare(
     return compare_articles(articles, embedder=embedder, extractions=extractions, timings=timings)
 
 
-def embed_and_store(articles: Sequence[Article], store: Store, *, embedder_name: str) -> int:
-    """Document vectors for ``articles``, cached in the store by text hash."""
-    from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
-
-    embedder = CachedEmbedder(get_embedder(embedder_name), store)
-    texts = [document_text(a) for a in articles]
-    embedder.encode(texts)
-    store.set_article_vectors(
-        embedder.model_id,
-        {a.id: text_hash(t) for a, t in zip(articles, texts, strict=True)},
-    )
-    return len(articles)
-
-
-class _Clock:
-    """Accumulates wall time per step into a dict (read is timed lazily, item by item)."""
-
-    def __init__(self, into: dict[str, float]):
-        self.into = into
-
-    def timed(self, name: str) -> _Timer:
-        return _Timer(self.into, name)
-
-    def timed_iter(self, name: str, items: Iterable[Any]) -> Iterator[Any]:
-        it = iter(items)
-        while True:
-            start = time.perf_counter()
-            try:
-                item = next(it)
-            except StopIteration:
-                self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
-                return
-            self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - start
-            yield item
-
-
-class _Timer:
-    def __init__(self, into: dict[str, float], name: str):
-        self.into, self.name = into, name
-
-    def __enter__(self) -> None:
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc: object) -> None:
-        self.into[self.name] = self.into.get(self.name, 0.0) + time.perf_counter() - self.start
-
-
 def errors_of(report: IngestReport) -> list[str]:
     """One line per failed input, as the CLI prints them."""
     return [
@@ -397,6 +342,7 @@ __all__ = [
     "compare",
     "extraction_of",
     "ingest",
+    "ingest_articles",
     "iter_read",
     "read",
     "resolve",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,10 +38,13 @@ app = typer.Typer(
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DEFAULT_DB = os.environ.get("NEWSPRISM_DB", "newsprism.db")
+DEFAULT_DB = "newsprism.db"
 
+#: ``--db``, else the NEWSPRISM_DB environment variable (read when the command runs), else
+#: DEFAULT_DB
 DbOpt = Annotated[
-    Path, typer.Option("--db", help="SQLite database file (env NEWSPRISM_DB).", show_default=True)
+    Path,
+    typer.Option("--db", envvar="NEWSPRISM_DB", help="SQLite database file.", show_default=True),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 OutletOpt = Annotated[
@@ -150,7 +152,7 @@ FormatOpt = Annotated[
     "newsprism ingest data.jsonl --id-field doc_id --text-field text"
 )
 @handle_errors
-def ingest(
+def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[
         list[str],
         typer.Argument(help="Files, folders, URLs, feeds, JSONL/CSV datasets, or - for stdin."),
@@ -250,7 +252,7 @@ SchedulerOpt = Annotated[
 ]
 
 
-def _ingest_on_dask(
+def _ingest_on_dask(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: list[str],
     store: Store,
     options: ReadOptions,
@@ -289,7 +291,7 @@ def _ingest_on_dask(
     epilog="Example: newsprism articles --search 'floodgates' --outlet 'Valley Post' --json",
 )
 @handle_errors
-def articles_cmd(
+def articles_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     db: DbOpt = Path(DEFAULT_DB),
     search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
@@ -380,7 +382,7 @@ def show_cmd(
     "newsprism read story.txt --published 2020-01-02",
 )
 @handle_errors
-def read_cmd(
+def read_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[list[str], typer.Argument(help="File, URL, feed, dataset or - for stdin.")],
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
@@ -437,7 +439,7 @@ def read_cmd(
     "--format html -o story.html",
 )
 @handle_errors
-def compare_cmd(
+def compare_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
     inputs: Annotated[
         list[str], typer.Argument(help="Two or more files, URLs or stored article ids.")
     ],
@@ -495,13 +497,10 @@ def stories_cmd(
 
     _require_db(db)
     with Store(db) as store:
-        rows = [
-            _story_summary(store, r)
-            for r in stories.list_stories(store, limit=limit, offset=offset)
-        ]
-        total = len(stories.list_stories(store, limit=10**9))
+        page = stories.story_summaries(store, limit=limit, offset=offset)
+    rows, total = page["stories"], page["total"]
     if as_json:
-        emit_json({"total": total, "offset": offset, "limit": limit, "stories": rows})
+        emit_json(page)
         return
     table = Table()
     table.add_column("story", no_wrap=True)
@@ -516,22 +515,6 @@ def stories_cmd(
         )
     out.print(table)
     out.print(f"{len(rows)} shown (offset {offset}) of {total} stories")
-
-
-def _story_summary(store: Store, row: Any) -> dict[str, Any]:
-    from newsprism import stories
-
-    members = stories.story_members(store, row.id)
-    outlets = sorted({a.outlet for a, _ in members if a.outlet})
-    return {
-        "id": row.id,
-        "title": row.title,
-        "size": row.size,
-        "copies": row.copies,
-        "outlets": outlets,
-        "first": row.first_published,
-        "last": row.last_published,
-    }
 
 
 @app.command(
@@ -590,14 +573,8 @@ def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -
     from newsprism import stories
     from newsprism.report import render
 
-    sid = stories.resolve_story(store, story_id)
-    members = stories.story_members(store, sid)
-    sources = stories.distinct_sources(members)
-    comparison = (
-        api.compare([a.id for a in sources[:MAX_COMPARE]], store=store)
-        if len(sources) >= 2
-        else None
-    )
+    story = stories.compare_story(store, story_id)
+    sid, members, sources, comparison = story.id, story.members, story.sources, story.comparison
     listing = [
         {"id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published,
          "duplicate_of": dup}
@@ -629,10 +606,6 @@ def _show_story(store: Store, story_id: str, *, fmt: str, output: Path | None) -
         out.print(escape(text), end="")
     else:
         sys.stdout.write(text)
-
-
-#: Most sources one story page compares (the biggest stories have hundreds of copies).
-MAX_COMPARE = 8
 
 
 @app.command(

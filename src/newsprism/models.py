@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -220,3 +221,16 @@ def identity_key(title: str, metadata: dict[str, Meta], identity: str = "") -> s
 def article_id(identity: str, chash: str) -> str:
     """Stable id: the same input always gets the same id; an edited version gets a new one."""
     return hashlib.sha256(f"{identity}\x00{chash}".encode()).hexdigest()[:16]
+
+
+def published_day(value: str | date | None) -> date | None:
+    """The calendar day of an ISO date or date-time (``Article.published``), None when it is not
+    one. The one reading of a publication day for similarity, stories and the partitioned run."""
+    if isinstance(value, datetime):
+        return value.date()
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

@@ -8,25 +8,18 @@ stories back, and applies a person's merge and split decisions so they hold thro
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsprism.cluster import (
-    Assignment,
-    OnlineClusterer,
-    StoryRow,
-    cluster_features,
-    load_members,
-    load_stories,
-    record_decision,
-    save_stories,
-)
+from newsprism.cluster import Assignment, Decision, OnlineClusterer, cluster_features
 from newsprism.cluster.state import dump_state, load_state
-from newsprism.errors import StoreError, UsageError
-from newsprism.models import StoredArticle
-from newsprism.store import Store
+from newsprism.errors import UsageError
+from newsprism.models import Article, StoredArticle
+from newsprism.store import MemberRecord, Store, StoryRecord, StoryRow
+
+if TYPE_CHECKING:
+    from newsprism.compare import Comparison
 
 ProgressFn = Callable[[int, str], None]
 
@@ -79,7 +72,7 @@ def update_stories(
 
 def load_clusterer(store: Store, *, model: str) -> OnlineClusterer:
     """The saved clusterer, or a new one (a model change starts the stories afresh)."""
-    row = store.connection.execute("SELECT model, data FROM cluster_state WHERE id = 1").fetchone()
+    row = store.cluster_state()
     if row is None or row[0] != model:
         return OnlineClusterer()
     return OnlineClusterer.from_state(load_state(row[1]))
@@ -91,10 +84,7 @@ def _unplaced(store: Store, clusterer: OnlineClusterer) -> list[StoredArticle]:
     Asks SQLite for articles without a story row, so the cost follows what is new, not the
     size of the store; a fresh clusterer (first run, or a new embedding model) takes them all.
     """
-    sql = "SELECT id FROM articles WHERE superseded_by IS NULL"
-    if len(clusterer):
-        sql += " AND id NOT IN (SELECT article_id FROM story_members)"
-    ids = [row[0] for row in store.connection.execute(sql + " ORDER BY rowid")]
+    ids = store.current_ids(unplaced=bool(len(clusterer)))
     found = store.get_many([i for i in ids if i not in clusterer])
     return sorted(found, key=lambda a: arrival_key(a.published))
 
@@ -115,7 +105,7 @@ def _place(
     *,
     embedder_name: str,
 ) -> list[Assignment]:
-    from newsprism.api import embed_and_store
+    from newsprism.analyses import embed_and_store
     from newsprism.embed import get_embedder
 
     model = get_embedder(embedder_name).model_id
@@ -152,79 +142,181 @@ def _save(
         if a.is_new_story
     }
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    conn = store.connection
-    try:
-        # An automatic split may have moved articles placed earlier: save those stories too.
-        touched = {a.story_id for a in assignments} | {s for a in assignments for s in a.reshaped}
-        save_stories(
-            conn,
-            clusterer,
-            touched,
-            titles=titles,
-            assignments=assignments,
-            now=now,
-        )
-        _save_state(conn, clusterer, model=model, now=now)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot save stories: {exc}") from exc
+    # An automatic split may have moved articles placed earlier: save those stories too.
+    touched = {a.story_id for a in assignments} | {s for a in assignments for s in a.reshaped}
+    with store.transaction():
+        save_stories(store, clusterer, touched, titles=titles, assignments=assignments, now=now)
+        _save_state(store, clusterer, model=model, now=now)
 
 
-def _save_state(
-    conn: sqlite3.Connection, clusterer: OnlineClusterer, *, model: str, now: str
+def save_stories(
+    store: Store,
+    clusterer: OnlineClusterer,
+    story_ids: Iterable[str] | None = None,
+    *,
+    titles: Mapping[str, str] | None = None,
+    assignments: Iterable[Assignment] = (),
+    now: str = "",
 ) -> None:
-    with conn:
-        conn.execute(
-            "INSERT INTO cluster_state (id, model, articles, data, updated_at) VALUES (1,?,?,?,?) "
-            "ON CONFLICT(id) DO UPDATE SET model = excluded.model, articles = excluded.articles, "
-            "data = excluded.data, updated_at = excluded.updated_at",
-            (model, len(clusterer), dump_state(clusterer.to_state()), now),
+    """Write the named stories (all when None) and their members as the clusterer has them.
+
+    ``assignments`` supply each member's score; stories merged away are kept as rows pointing to
+    the story they joined, so old ids still resolve.
+    """
+    titles = titles or {}
+    scores = {a.article_id: a.score for a in assignments}
+    wanted = {clusterer.resolve(s) for s in story_ids} if story_ids is not None else None
+    stories, members = [], []
+    for story in clusterer.stories():
+        if wanted is not None and story.id not in wanted:
+            continue
+        stories.append(
+            StoryRecord(
+                story.id,
+                story.founder,
+                titles.get(story.id, ""),
+                story.size,
+                len(story.duplicates),
+                story.first,
+                story.last,
+            )
         )
+        members += [
+            MemberRecord(aid, story.id, clusterer.duplicate_of(aid), scores.get(aid))
+            for aid in (*story.members, *story.duplicates)
+        ]
+    aliases = {old: clusterer.resolve(new) for old, new in clusterer.aliases().items()}
+    store.save_stories(stories, members, aliases, now=now)
+
+
+def record_decision(store: Store, decision: Decision) -> int:
+    """Append a person's decision; returns its row id."""
+    return store.record_decision(
+        kind=decision.kind,
+        story_ids=decision.story_ids,
+        groups=decision.groups,
+        made_at=decision.made_at,
+        note=decision.note,
+    )
+
+
+def load_decisions(store: Store) -> list[Decision]:
+    """All decisions, oldest first (feed them to ``Constraints``)."""
+    return [Decision(*row) for row in store.decisions()]
+
+
+def _save_state(store: Store, clusterer: OnlineClusterer, *, model: str, now: str) -> None:
+    store.save_cluster_state(
+        model=model, articles=len(clusterer), data=dump_state(clusterer.to_state()), now=now
+    )
 
 
 # --- reading stories ------------------------------------------------------------------------
 
 
-def list_stories(store: Store, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
-    rows = load_stories(store.connection)
-    return rows[offset : offset + limit]
+def list_stories(store: Store, *, limit: int | None = 50, offset: int = 0) -> list[StoryRow]:
+    """Stories, biggest first (a page of them, paginated in SQL; ``limit=None`` for all)."""
+    return store.stories(limit=limit, offset=offset)
+
+
+def story_summaries(store: Store, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """A page of stories, biggest first, each with its outlets and time span, and the total."""
+    rows, total = store.find_stories(limit=limit, offset=offset)
+    members = members_of(store, [r.id for r in rows])
+    items = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "size": r.size,
+            "copies": r.copies,
+            "outlets": sorted({a.outlet for a, _ in members[r.id] if a.outlet}),
+            "first": r.first_published,
+            "last": r.last_published,
+        }
+        for r in rows
+    ]
+    return {"total": total, "offset": offset, "limit": limit, "stories": items}
 
 
 def story_members(store: Store, story_id: str) -> list[tuple[StoredArticle, str | None]]:
     """A story's articles (and the original each copies, if any), in arrival order."""
     resolved = resolve_story(store, story_id)
-    return [(store.get(aid), dup) for aid, dup in load_members(store.connection, resolved)]
+    return members_of(store, [resolved])[resolved]
+
+
+def members_of(
+    store: Store, story_ids: Sequence[str]
+) -> dict[str, list[tuple[StoredArticle, str | None]]]:
+    """``story_members`` of many current story ids, a few queries in all."""
+    found = store.members_of(story_ids)
+    articles = {a.id: a for a in store.get_many([a for m in found.values() for a, _ in m])}
+    return {sid: [(articles[a], dup) for a, dup in m] for sid, m in found.items()}
 
 
 def resolve_story(store: Store, story_id: str) -> str:
     """A story id or unique prefix -> the current story id (following merges)."""
-    rows = store.connection.execute(
-        "SELECT id FROM stories WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 3",
-        (story_id, story_id.replace("_", "\\_").replace("%", "\\%") + "%"),
-    ).fetchall()
-    exact = [r[0] for r in rows if r[0] == story_id]
+    rows = store.story_ids_like(story_id)
+    exact = [r for r in rows if r == story_id]
     if not rows:
         raise UsageError(f"no story {story_id!r}.", hint="List them with `newsprism stories`.")
     if not exact and len(rows) > 1:
         raise UsageError(f"{story_id!r} names more than one story.", hint="Give more of the id.")
-    current = exact[0] if exact else rows[0][0]
-    while True:
-        row = store.connection.execute(
-            "SELECT merged_into FROM stories WHERE id = ?", (current,)
-        ).fetchone()
-        if row is None or row[0] is None:
-            return str(current)
-        current = row[0]
+    return store.current_story(exact[0] if exact else rows[0])
 
 
-def distinct_sources(members: Sequence[tuple[StoredArticle, str | None]]) -> list[StoredArticle]:
-    """One article per outlet (syndicated copies and repeats of an outlet count once)."""
+#: Most sources one story's comparison takes: alignment grows with the square of the sentences,
+#: and a brief of a dozen sources already says what the others would.
+MAX_SOURCES = 12
+
+
+def source_of(article: StoredArticle | Article) -> str:
+    """Who published it: the outlet, else the URL's host, else the article itself."""
+    if article.outlet:
+        return article.outlet.casefold()
+    url = article.url
+    if url and "://" in url:
+        return url.split("://", 1)[1].split("/", 1)[0].casefold()
+    return article.id
+
+
+def pick_sources(
+    members: Sequence[tuple[StoredArticle, str | None]], *, limit: int = MAX_SOURCES
+) -> list[StoredArticle]:
+    """The articles a story's comparison takes: the one rule for the CLI, the web and compare-all.
+
+    Members are in arrival order. Syndicated copies and near-duplicates (members the clusterer
+    linked to an original) are left out; of each source (:func:`source_of`) the first article
+    stands for it; at most ``limit`` sources, the earliest.
+    """
     chosen: dict[str, StoredArticle] = {}
     for article, duplicate_of in members:
         if duplicate_of:
             continue
-        key = (article.outlet or article.id).casefold()
-        chosen.setdefault(key, article)
+        chosen.setdefault(source_of(article), article)
+        if len(chosen) >= limit:
+            break
     return list(chosen.values())
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """A story, the sources picked from it and their comparison (None under two sources)."""
+
+    id: str
+    members: list[tuple[StoredArticle, str | None]]
+    sources: list[StoredArticle]
+    comparison: Comparison | None
+
+
+def compare_story(store: Store, story_id: str, *, limit: int = MAX_SOURCES) -> StoryComparison:
+    """Pick a story's sources (:func:`pick_sources`) and compare them, with stored extractions."""
+    from newsprism.analyses import compare_stored
+
+    sid = resolve_story(store, story_id)
+    members = story_members(store, sid)
+    sources = pick_sources(members, limit=limit)
+    comparison = compare_stored(sources, store) if len(sources) >= 2 else None
+    return StoryComparison(sid, members, sources, comparison)
 
 
 # --- a person's decisions ---------------------------------------------------------------------
@@ -264,17 +356,17 @@ def split_story(
 def _persist_decision(
     store: Store,
     clusterer: OnlineClusterer,
-    decision: Any,
+    decision: Decision,
     touched: list[str],
     *,
     model: str,
     titles: dict[str, str] | None = None,
 ) -> None:
     now = _now()
-    conn = store.connection
-    record_decision(conn, decision)
-    save_stories(conn, clusterer, touched, titles=titles, now=now)
-    _save_state(conn, clusterer, model=model, now=now)
+    with store.transaction():
+        record_decision(store, decision)
+        save_stories(store, clusterer, touched, titles=titles, now=now)
+        _save_state(store, clusterer, model=model, now=now)
 
 
 def _now() -> str:

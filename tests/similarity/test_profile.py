@@ -5,9 +5,9 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.models import Meta, Provenance
+from newsprism.models import Meta, Provenance, published_day
 from newsprism.similarity import as_article
-from newsprism.similarity.profile import MAX_SENTENCES, build_profile, parse_day
+from newsprism.similarity.profile import MAX_SENTENCES, build_profile
 from similarity.helpers import OPINION_COLUMN, WIRE_REPORT, fixture_article
 
 
@@ -51,11 +51,11 @@ def test_sentences_are_capped() -> None:
     assert len(build_profile(as_article(text)).sentences) == MAX_SENTENCES
 
 
-def test_parse_day() -> None:
-    assert parse_day("2020-01-02") == date(2020, 1, 2)
-    assert parse_day("2020-01-02T10:00:00Z") == date(2020, 1, 2)
-    assert parse_day("yesterday") is None
-    assert parse_day(None) is None
+def test_published_day() -> None:
+    assert published_day("2020-01-02") == date(2020, 1, 2)
+    assert published_day("2020-01-02T10:00:00Z") == date(2020, 1, 2)
+    assert published_day("yesterday") is None
+    assert published_day(None) is None
 
 
 @given(st.text(max_size=400))

@@ -8,7 +8,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from newsprism import stories
 from newsprism.ingest import ReadOptions
+from newsprism.store import Store
 from newsprism.web import Limits, Stages, create_app
 from tests.web.conftest import FAKE_STAGES, FIXTURES, FakeStories, make_client
 
@@ -411,3 +413,20 @@ def test_a_reader_crash_is_an_input_failure(client: TestClient) -> None:
     body = client.post("/api/ingest/upload", files=files).json()
     assert body["added"] == []
     assert body["failed"][0]["code"].startswith("E1")
+
+
+@pytest.mark.slow  # embeds with the real model
+def test_an_article_posted_to_the_api_appears_in_a_story(tmp_path: Path) -> None:
+    """HTTP ingest takes the library's one ingest path: stored, embedded and placed in a story."""
+    path = tmp_path / "posted.db"
+    app = create_app(path, stages=Stages(stories=Stages.default().stories), embed_on_ingest=True)
+    text = "Quay reopens in Ostra\n\nThe harbour quay in Ostra reopened on Friday after repairs."
+    with make_client(app) as c:
+        r = c.post("/api/ingest", json={"texts": [{"text": text, "outlet": "Harbour Gazette"}]})
+        assert r.status_code == 200, r.text
+        [article_id] = r.json()["added"]
+        listed = c.get("/api/stories").json()
+    assert [s["article_ids"] for s in listed["items"]] == [[article_id]]
+    with Store(path) as store:
+        [story] = stories.list_stories(store)
+        assert [a.id for a, _ in stories.story_members(store, story.id)] == [article_id]

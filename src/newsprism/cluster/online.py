@@ -32,7 +32,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -41,7 +41,15 @@ from newsprism.cluster.constraints import Constraints, Decision
 from newsprism.cluster.features import TERM_SPACE, ClusterFeatures
 from newsprism.cluster.index import EXACT_LIMIT, VectorIndex
 from newsprism.cluster.minhash import estimated_jaccard
+from newsprism.cluster.score import (
+    Candidate,
+    add_sparse,
+    in_span,
+    score,
+    term_weights,
+)
 from newsprism.errors import UsageError
+from newsprism.models import published_day
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,16 @@ class _Story:
     #: member count at the last split check
     checked: int = 0
 
+    @property
+    def vector_sum(self) -> np.ndarray:
+        """The sum of the members' vectors (what the score calls the story's vector)."""
+        assert self.centroid is not None
+        return self.centroid
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
 
 @dataclass
 class _Member:
@@ -173,55 +191,8 @@ def _no_story(story_id: str) -> UsageError:
     return UsageError(f"no story {story_id!r}", hint="List stories with `newsprism stories`.")
 
 
-def _parse_day(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _tf(features: ClusterFeatures) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear, length-normalised term weights (IDF comes later, at scoring time)."""
-    weights = 1.0 + np.log(np.maximum(features.term_counts.astype(np.float32), 1.0))
-    norm = float(np.linalg.norm(weights))
-    # int32 ids: the hashed term space fits, and per-article memory halves
-    return features.term_ids.astype(np.int32), (weights / norm if norm else weights).astype(
-        np.float32
-    )
-
-
-def _add_sparse(
-    ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.ndarray, sign: float = 1.0
-) -> tuple[np.ndarray, np.ndarray]:
-    ids = np.union1d(ids_a, ids_b)
-    weights = np.zeros(ids.size, dtype=np.float32)
-    weights[np.searchsorted(ids, ids_a)] += w_a
-    weights[np.searchsorted(ids, ids_b)] += sign * w_b
-    keep = weights > 1e-6
-    return ids[keep], weights[keep]
-
-
-def _within(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
-    """Which ``values`` occur in ``sorted_ids`` (binary search: cheaper than np.isin here)."""
-    if sorted_ids.size == 0:
-        return np.zeros(values.size, dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_ids, values), sorted_ids.size - 1)
-    return sorted_ids[at] == values
-
-
-def _agreement(doc: frozenset[str], story: Counter[str]) -> float:
-    """+1 when the article names one of the story's main days/dates, -1 when it names others."""
-    if not doc or not story:
-        return 0.0
-    top = story.most_common(1)[0][1]
-    main = {key for key, count in story.items() if count * 2 >= top}
-    return 1.0 if doc & main else -1.0
-
-
 class OnlineClusterer:
-    """In-memory, incremental story clustering (no I/O; see ``cluster.schema`` for SQLite)."""
+    """In-memory, incremental story clustering (no I/O: ``newsprism.stories`` stores it)."""
 
     def __init__(
         self,
@@ -317,8 +288,8 @@ class OnlineClusterer:
         features = features or ClusterFeatures.empty()
         if self.term_prior is not None and position is not None:
             self._prior_share = min(1.0, position / max(self.term_prior.stream, 1))
-        day = _parse_day(published)
-        ids, weights = _tf(features)
+        day = published_day(published)
+        ids, weights = term_weights(features)
         rows, sims = self._index.search(vector, self.settings.neighbours)
 
         original = self._find_original(features, rows, sims)
@@ -426,71 +397,20 @@ class OnlineClusterer:
         best: tuple[str | None, float] = (None, -math.inf)
         doc = weights * self._idf(ids)
         doc_norm = float(np.linalg.norm(doc)) or 1.0
+        article = Candidate(
+            vector, ids, doc, doc_norm, features.lead_ids, features.weekdays, features.dates
+        )
+        gap = self.settings.max_gap_days
         for story_id in sorted(candidates):
             story = self._stories[story_id]
-            if not self._in_span(story, day):
+            if not in_span(story.first, story.last, day, gap):
                 continue
-            score = self._score(story, vector, features, ids, doc, doc_norm)
-            if score > best[1]:
-                best = (story_id, score)
+            found = score(story, article, self._idf, self.settings)
+            if found > best[1]:
+                best = (story_id, found)
         if best[0] is None or best[1] < self.settings.threshold:
             return None, max(best[1], 0.0)
         return best
-
-    def _score(
-        self,
-        story: _Story,
-        vector: np.ndarray,
-        features: ClusterFeatures,
-        ids: np.ndarray,
-        doc: np.ndarray,
-        doc_norm: float,
-    ) -> float:
-        s = self.settings
-        assert story.centroid is not None
-        emb = float(story.centroid @ vector) / (float(np.linalg.norm(story.centroid)) or 1.0)
-        profile = story.term_weights * self._idf(story.term_ids)
-        shared = np.intersect1d(ids, story.term_ids, assume_unique=True)
-        dot = float(
-            doc[np.searchsorted(ids, shared)] @ profile[np.searchsorted(story.term_ids, shared)]
-        )
-        lexical = dot / (doc_norm * (float(np.linalg.norm(profile)) or 1.0))
-        dates = (
-            _agreement(features.weekdays, story.weekdays) + _agreement(features.dates, story.dates)
-        ) / 2
-        score = s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
-        if s.conflict_weight and score >= s.threshold:
-            # a conflict only lowers a score: below the threshold it cannot change the choice
-            score -= s.conflict_weight * self._conflict(story, features.lead_ids, ids)
-        return score
-
-    def _conflict(self, story: _Story, lead: np.ndarray, ids: np.ndarray) -> float:
-        """How strongly the article's lead speaks of another event than the story's leads (0..1).
-
-        Both halves must hold, weighted by IDF so that common names count little: the share of
-        the article's lead items the story never mentions, and the share of the story's core
-        lead items (in the leads of at least half its members) the article never mentions.
-        Either alone is ordinary: a report adds a new name, or leaves out one.
-        """
-        if lead.size == 0 or story.lead_ids.size == 0:
-            return 0.0
-        weight = self._idf(lead)
-        known = _within(lead, story.term_ids) | _within(lead, story.lead_ids)
-        novel = float(weight[~known].sum() / weight.sum())
-        if novel == 0.0:
-            return 0.0
-        core = story.lead_ids[story.lead_counts * 2 >= len(story.members)]
-        if core.size == 0:
-            return 0.0
-        core_weight = self._idf(core)
-        absent = ~_within(core, ids)
-        return min(novel, float(core_weight[absent].sum() / core_weight.sum()))
-
-    def _in_span(self, story: _Story, day: date | None) -> bool:
-        if day is None or story.first is None or story.last is None:
-            return True
-        gap = self.settings.max_gap_days
-        return (story.first - day).days <= gap and (day - story.last).days <= gap
 
     # --- story bookkeeping ---------------------------------------------------------------------
 
@@ -504,11 +424,11 @@ class OnlineClusterer:
         story.members.append(article_id)
         vector = self._index.vector(m.row)
         story.centroid = vector.copy() if story.centroid is None else story.centroid + vector
-        story.term_ids, story.term_weights = _add_sparse(
+        story.term_ids, story.term_weights = add_sparse(
             story.term_ids, story.term_weights, m.term_ids, m.term_weights
         )
         self._prune(story)
-        story.lead_ids, story.lead_counts = _add_sparse(
+        story.lead_ids, story.lead_counts = add_sparse(
             story.lead_ids, story.lead_counts, m.lead_ids, np.ones(m.lead_ids.size, np.float32)
         )
         limit = self.settings.profile_lead_items
@@ -772,7 +692,7 @@ class OnlineClusterer:
                 term_weights=np.asarray(weights, dtype=np.float32),
                 weekdays=frozenset(item["weekdays"]),
                 dates=frozenset(item["dates"]),
-                published=_parse_day(item["published"]),
+                published=published_day(item["published"]),
                 lead_ids=np.asarray(lead, dtype=np.int32),
             )
         for item, (ids, weights), centroid, (lead_ids, lead_counts) in zip(
@@ -792,8 +712,8 @@ class OnlineClusterer:
                 term_weights=np.asarray(weights, dtype=np.float32),
                 weekdays=Counter(item["weekdays"]),
                 dates=Counter(item["dates"]),
-                first=_parse_day(item["first"]),
-                last=_parse_day(item["last"]),
+                first=published_day(item["first"]),
+                last=published_day(item["last"]),
                 lead_ids=np.asarray(lead_ids, dtype=np.int32),
                 lead_counts=np.asarray(lead_counts, dtype=np.float32),
                 checked=int(item.get("checked", 0)),

@@ -95,20 +95,42 @@ def _md(text: str) -> str:
 
 
 def render_markdown(c: Comparison) -> str:
-    ids = [s.id for s in c.sources]
+    """The comparison as Markdown: sources, brief, contradictions, matrix, additions, timeline,
+    actors (all article text made inert)."""
     out: list[str] = ["# Comparison of " + str(len(c.sources)) + " reports", "", "## Sources", ""]
     for s in c.sources:
         pub = f", published {s.published}" if s.published else ""
         out.append(f"- **{s.id}**: {_md(s.name)}{pub} — {_md(s.title)}")
+    out += _md_brief(c)
+    out += _md_contradictions(c)
+    out += _md_matrix(c)
+    out += ["", "## Additions", ""]
+    for a in c.additions:
+        out.append(
+            f"- {a.id} **{a.source}** ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
+        )
+    out += ["", "## Timeline", ""]
+    for t in c.timeline:
+        flag = " *(disputed)*" if t.disputed else ""
+        out.append(f"- **{t.date}**{flag} {_cite(t.sources)}: {_md(_oneline(t.text, 160))}")
+    out += _md_actors(c)
+    return "\n".join(out) + "\n"
+
+
+def _md_brief(c: Comparison) -> list[str]:
     sections = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
                 ("dispute", "Where they disagree"))  # fmt: skip
-    out += ["", "## Brief"]
+    out = ["", "## Brief"]
     for key, title in sections:
         items = [b for b in c.brief if b.section == key]
         if items:
             out += ["", f"### {title}", ""]
             out += [f"- {_md(b.text)} {_cite(b.sources)}" for b in items]
-    out += ["", "## Contradictions", ""]
+    return out
+
+
+def _md_contradictions(c: Comparison) -> list[str]:
+    out = ["", "## Contradictions", ""]
     if not c.contradictions:
         out.append("None found.")
     for x in c.contradictions:
@@ -121,23 +143,23 @@ def render_markdown(c: Comparison) -> str:
         if x.note:
             out += ["", f"> {_md(x.note)}"]
         out.append("")
-    out += ["## Fact-by-source matrix", "", "| fact | " + " | ".join(ids) + " |",
-            "| --- | " + " | ".join("---" for _ in ids) + " |"]  # fmt: skip
+    return out
+
+
+def _md_matrix(c: Comparison) -> list[str]:
+    ids = [s.id for s in c.sources]
+    out = ["## Fact-by-source matrix", "", "| fact | " + " | ".join(ids) + " |",
+           "| --- | " + " | ".join("---" for _ in ids) + " |"]  # fmt: skip
     for r in c.matrix:
         cells = dict(r.cells)
         out.append(
             f"| {r.fact}: {_md(_oneline(r.text, 90))} | " + " | ".join(cells[i] for i in ids) + " |"
         )
-    out += ["", "## Additions", ""]
-    for a in c.additions:
-        out.append(
-            f"- {a.id} **{a.source}** ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
-        )
-    out += ["", "## Timeline", ""]
-    for t in c.timeline:
-        flag = " *(disputed)*" if t.disputed else ""
-        out.append(f"- **{t.date}**{flag} {_cite(t.sources)}: {_md(_oneline(t.text, 160))}")
-    out += ["", "## Actors", ""]
+    return out
+
+
+def _md_actors(c: Comparison) -> list[str]:
+    out = ["", "## Actors", ""]
     for e in c.actors:
         verb = ("not " if e.negated else "") + e.action
         out.append(
@@ -145,7 +167,7 @@ def render_markdown(c: Comparison) -> str:
         )
     if not c.actors:
         out.append(NO_ACTORS)
-    return "\n".join(out) + "\n"
+    return out
 
 
 #: Output formats by name.

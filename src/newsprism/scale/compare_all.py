@@ -8,26 +8,24 @@ contradictions) and return the JSON report; the writer stores it as the analysis
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsprism.api import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.errors import UsageError
-from newsprism.models import Article
+from newsprism.models import Article, StoredArticle
 from newsprism.scale.cluster_client import connect
 from newsprism.store import Store
+from newsprism.stories import MAX_SOURCES, pick_sources
 
 __all__ = ["COMPARISON_KIND", "COMPARISON_VERSION", "compare_all", "compare_story"]
 
 COMPARISON_KIND = "comparison"
 COMPARISON_VERSION = "1"
-#: Articles compared per story at most (one per source first): alignment grows with the square
-#: of the sentences, and a brief of a dozen sources already says what the others would.
-MAX_ARTICLES = 12
+#: Sources compared per story at most (the rule is ``stories.pick_sources``).
+MAX_ARTICLES = MAX_SOURCES
 
 
 def compare_story(
@@ -62,21 +60,26 @@ def compare_all(
     """Compare and store every story with ``min_sources`` distinct sources or more.
 
     ``stories`` maps story id -> article ids (arrival order); by default they come from the
-    store's ``stories`` / ``story_members`` tables. Returns counts, the stories compared and
-    the ones that failed (with why).
+    store's stories. Each story's sources are picked by ``stories.pick_sources`` (copies left
+    out, one article per source, at most ``max_articles``), as the CLI and the web pick them.
+    Returns counts, the stories compared and the ones that failed (with why).
     """
     started = time.perf_counter()
-    stories = dict(stories) if stories is not None else _stored_stories(store)
+    members_of: dict[str, list[tuple[StoredArticle, str | None]]] = (
+        {sid: [(a, None) for a in store.get_many(ids)] for sid, ids in stories.items()}
+        if stories is not None
+        else _stored_stories(store)
+    )
     chosen: dict[str, list[Article]] = {}
     skipped = 0
-    for story_id, ids in stories.items():
-        picked = _one_per_source([store.get(i).article for i in ids], max_articles)
-        if len({_source(a) for a in picked}) >= min_sources:
-            chosen[story_id] = picked
+    for story_id, members in members_of.items():
+        picked = pick_sources(members, limit=max_articles)
+        if len(picked) >= min_sources:
+            chosen[story_id] = [a.article for a in picked]
         else:
             skipped += 1
     summary: dict[str, Any] = {
-        "stories": len(stories),
+        "stories": len(members_of),
         "compared": 0,
         "skipped_single_source": skipped,
         "failed": [],
@@ -98,7 +101,7 @@ def _run(
     futures: dict[str, str] = {}
     submitted = []
     for story_id, articles in chosen.items():
-        extractions = [_extraction(store, a.id) for a in articles]
+        extractions = [store.get_extraction(a.id) for a in articles]
         future = dask.submit(
             compare_story,
             story_id,
@@ -134,56 +137,12 @@ def _run(
         summary["story_ids"].append(story_id)
 
 
-def _extraction(store: Store, article_id: str) -> dict[str, Any] | None:
-    cached = store.get_analysis(article_id, EXTRACTION_KIND)
-    if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
-        data: dict[str, Any] = cached["data"]
-        return data
-    return None
-
-
-def _source(article: Article) -> str:
-    """Who published it: the outlet, else the URL's host, else the article itself."""
-    if article.outlet:
-        return article.outlet.casefold()
-    if article.url and "://" in article.url:
-        return article.url.split("://", 1)[1].split("/", 1)[0].casefold()
-    return article.id
-
-
-def _one_per_source(articles: list[Article], limit: int) -> list[Article]:
-    """The first article of each source, then the others, up to ``limit``, in arrival order."""
-    seen: set[str] = set()
-    first: list[Article] = []
-    rest: list[Article] = []
-    for a in articles:
-        (rest if _source(a) in seen else first).append(a)
-        seen.add(_source(a))
-    keep = {a.id for a in (first + rest)[:limit]}
-    return [a for a in articles if a.id in keep]
-
-
-def _stored_stories(store: Store) -> dict[str, list[str]]:
+def _stored_stories(store: Store) -> dict[str, list[tuple[StoredArticle, str | None]]]:
     if store.path == ":memory:" or not Path(store.path).exists():
         raise UsageError(
             "compare-all reads the stories of a database file.",
             hint="Cluster the stories first (they are kept in --db), or pass them in.",
         )
-    from newsprism.cluster import load_members, load_stories
+    from newsprism import stories
 
-    conn = sqlite3.connect(f"file:{Path(store.path).resolve()}?mode=ro", uri=True)
-    try:
-        has = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_members'"
-        ).fetchone()
-        if has is None:
-            raise UsageError(
-                "the database holds no stories yet.",
-                hint="Cluster the articles into stories first.",
-            )
-        return {
-            row.id: [a for a, duplicate in load_members(conn, row.id) if duplicate is None]
-            for row in load_stories(conn)
-        }
-    finally:
-        conn.close()
+    return stories.members_of(store, [row.id for row in stories.list_stories(store, limit=None)])

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from newsprism.api import EXTRACTION_KIND, EXTRACTION_VERSION, IngestReport, ProgressFn
+from newsprism.api import IngestReport, ProgressFn
 from newsprism.errors import PartitionFailed
 from newsprism.ingest import ReadOptions
 from newsprism.scale.cluster_client import connect, worker_count
@@ -36,7 +36,7 @@ IN_FLIGHT_PER_WORKER = 2
 RETRIES = 2
 
 
-def ingest_distributed(
+def ingest_distributed(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     sources: str | Path | Sequence[str | Path],
     store: Store,
     *,
@@ -121,9 +121,7 @@ def _results(
         pending.add(dask.submit(run_partition, part, key=key, retries=RETRIES, **task))
         return True
 
-    for _ in range(window):
-        if not submit_next():
-            break
+    all(submit_next() for _ in range(window))  # fill the window (stops when none are left)
     for part in local:  # standard input is readable here only
         done[part.index] = _local(part, task)
     next_index = 0
@@ -137,14 +135,21 @@ def _results(
             raise RuntimeError(f"partition {next_index} was never submitted")
         future = next(pending)
         part = by_key.pop(future.key)
-        try:
-            done[part.index] = future.result()
-        except Exception as exc:  # retried and still failing: report it, go on
-            done[part.index] = exc
-        future.release()
+        done[part.index] = _outcome(future)
         # keep the window full, but never let early results pile up past it
         if len(done) + pending.count() < 2 * window:
             submit_next()
+
+
+def _outcome(future: Any) -> PartitionResult | BaseException:
+    """A finished partition's result, or the error that ended it (retried and still failing:
+    reported, and the run goes on); the future is released either way."""
+    try:
+        result: PartitionResult | BaseException = future.result()
+    except Exception as exc:
+        result = exc
+    future.release()
+    return result
 
 
 def _local(part: Partition, task: dict[str, Any]) -> PartitionResult | BaseException:
@@ -208,12 +213,7 @@ class _Writer:
             self.report.embedded += len(fresh)
         for a in fresh:
             if a.id in result.extractions:
-                self.store.put_analysis(
-                    a.id,
-                    EXTRACTION_KIND,
-                    {"_version": EXTRACTION_VERSION, "data": result.extractions[a.id]},
-                    version=EXTRACTION_VERSION,
-                )
+                self.store.put_extraction(a.id, result.extractions[a.id])
                 self.report.extracted += 1
 
     def _failed(self, part: Partition, exc: BaseException) -> None:

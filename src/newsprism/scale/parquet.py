@@ -10,19 +10,18 @@
 * ``stories.parquet`` and ``story_members.parquet`` when the database holds stories.
 
 Rows are read from SQLite in chunks and written a row group per chunk, so memory stays flat
-at any corpus size. The database is read through its own read-only connection (the tables are
-documented plain SQLite), never through the writer's.
+at any corpus size. The database is read through the store's ``Reader`` (read-only connections
+of its own), never through the writer's.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsprism.errors import StoreError, UsageError
-from newsprism.store import Store
+from newsprism.errors import UsageError
+from newsprism.store import Reader, Store
 
 __all__ = ["ARTICLE_COLUMNS", "export_parquet"]
 
@@ -63,43 +62,21 @@ def export_parquet(
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, Any] = {"directory": str(out), "files": {}}
-    with _reader(store.path) as conn:
+    with store.reader() as reader:
         text = pa.string()
         article_schema = pa.schema(
             [(c, pa.int64() if c == "word_count" else text) for c in ARTICLE_COLUMNS]
         )
-        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY rowid"
         written["files"]["articles"] = _write(
-            out / "articles.parquet", article_schema, _chunks(conn, sql, chunk_rows)
+            out / "articles.parquet",
+            article_schema,
+            reader.article_chunks(ARTICLE_COLUMNS, chunk_rows),
         )
-        written["files"]["vectors"] = _write_vectors(conn, out / "vectors.parquet", chunk_rows)
+        written["files"]["vectors"] = _write_vectors(reader, out / "vectors.parquet", chunk_rows)
         for table in ("stories", "story_members"):
-            if _has_table(conn, table):
-                written["files"][table] = _write_table(conn, table, out, chunk_rows)
+            if reader.has_table(table):
+                written["files"][table] = _write_table(reader, table, out, chunk_rows)
     return written
-
-
-class _reader:
-    """A read-only connection to the database file, closed on leaving."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.conn = sqlite3.connect(f"file:{Path(self.path).resolve()}?mode=ro", uri=True)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read {self.path}: {exc}.") from exc
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
-
-
-def _chunks(conn: sqlite3.Connection, sql: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    cursor = conn.execute(sql)
-    while rows := cursor.fetchmany(size):
-        yield rows
 
 
 def _write(path: Path, schema: Any, chunks: Iterator[list[tuple[Any, ...]]]) -> dict[str, Any]:
@@ -120,12 +97,11 @@ def _write(path: Path, schema: Any, chunks: Iterator[list[tuple[Any, ...]]]) -> 
     return {"path": str(path), "rows": rows}
 
 
-def _write_vectors(conn: sqlite3.Connection, path: Path, chunk_rows: int) -> dict[str, Any]:
+def _write_vectors(reader: Reader, path: Path, chunk_rows: int) -> dict[str, Any]:
     import numpy as np
     import pyarrow as pa
 
-    first = conn.execute("SELECT dim FROM embeddings LIMIT 1").fetchone()
-    dim = int(first[0]) if first else 0
+    dim = reader.vector_dim()
     schema = pa.schema(
         [
             ("article_id", pa.string()),
@@ -134,33 +110,20 @@ def _write_vectors(conn: sqlite3.Connection, path: Path, chunk_rows: int) -> dic
             ("vector", pa.list_(pa.float32(), dim) if dim else pa.list_(pa.float32())),
         ]
     )
-    sql = (
-        "SELECT av.article_id, av.model, av.text_hash, e.vector FROM article_vectors av "
-        "JOIN embeddings e ON e.model = av.model AND e.text_hash = av.text_hash "
-        "JOIN articles a ON a.id = av.article_id ORDER BY a.rowid, av.model"
-    )
 
     def decoded() -> Iterator[list[tuple[Any, ...]]]:
-        for chunk in _chunks(conn, sql, chunk_rows):
+        for chunk in reader.vector_chunks(chunk_rows):
             yield [(a, m, h, np.frombuffer(v, dtype=np.float32).tolist()) for a, m, h, v in chunk]
 
     return _write(path, schema, decoded())
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
-    return row.fetchone() is not None
-
-
-def _write_table(
-    conn: sqlite3.Connection, table: str, out: Path, chunk_rows: int
-) -> dict[str, Any]:
+def _write_table(reader: Reader, table: str, out: Path, chunk_rows: int) -> dict[str, Any]:
     """A table copied as it is, SQLite column types mapped to Arrow ones."""
     import pyarrow as pa
 
-    info = conn.execute(f"PRAGMA table_info({table})").fetchall()
     types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
-    schema = pa.schema([(c[1], types.get(str(c[2]).upper(), pa.string())) for c in info])
-    names = ", ".join(c[1] for c in info)
-    chunks = _chunks(conn, f"SELECT {names} FROM {table} ORDER BY rowid", chunk_rows)
-    return _write(out / f"{table}.parquet", schema, chunks)
+    schema = pa.schema(
+        [(name, types.get(kind.upper(), pa.string())) for name, kind in reader.table_columns(table)]
+    )
+    return _write(out / f"{table}.parquet", schema, reader.table_chunks(table, chunk_rows))

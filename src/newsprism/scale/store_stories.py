@@ -67,7 +67,7 @@ class StoreStories:
         }
 
 
-def cluster_store(
+def cluster_store(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     store: Store,
     *,
     output: str | Path | None = None,
@@ -135,10 +135,7 @@ def arrival_order(store: Store) -> list[tuple[str, str | None]]:
     """(id, published) of every current article, in the order ``update_stories`` places them."""
     from newsprism.stories import arrival_key
 
-    rows = store.connection.execute(
-        "SELECT id, published FROM articles WHERE superseded_by IS NULL ORDER BY rowid"
-    ).fetchall()
-    return sorted(((str(i), p) for i, p in rows), key=lambda r: arrival_key(r[1]))
+    return sorted(store.current_published(), key=lambda r: arrival_key(r[1]))
 
 
 def features_of(texts: Sequence[tuple[str, str]]) -> list[ClusterFeatures]:
@@ -193,7 +190,7 @@ def _read(
     chunk: int,
     tick: ProgressFn | None,
 ) -> _Read:
-    from newsprism.api import embed_and_store
+    from newsprism.analyses import embed_and_store
     from newsprism.embed import get_embedder
 
     model = get_embedder(embedder_name).model_id
@@ -235,7 +232,7 @@ def _agreement(
     """B³ of the partitioned stories against the store's, over the articles the store placed."""
     from newsprism.cluster.metrics import bcubed
 
-    stored = _stored_assignments(store)
+    stored = store.story_assignments()
     both = [i for i in ids if i in stored]
     if not both:
         return None
@@ -247,22 +244,6 @@ def _agreement(
         "b3_recall": round(scores["recall"], 4),
         "b3_f1": round(scores["f1"], 4),
     }
-
-
-def _stored_assignments(store: Store) -> dict[str, str]:
-    """Article id -> the store's current story (merged-away stories followed to their heir)."""
-    conn = store.connection
-    merged = dict(conn.execute("SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL"))
-
-    def current(story: str) -> str:
-        seen = set()
-        while story in merged and story not in seen:
-            seen.add(story)
-            story = merged[story]
-        return story
-
-    rows = conn.execute("SELECT article_id, story_id FROM story_members")
-    return {a: current(s) for a, s in rows}
 
 
 def _write(path: Path, read: _Read, result: DistributedStories, *, chunk: int) -> Path:

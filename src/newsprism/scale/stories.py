@@ -1,8 +1,8 @@
 """Story clustering at scale: partitions clustered in parallel, then one global merge.
 
-1. **Blocking.** Articles are grouped into cells of similar embeddings (spherical k-means on a
-   sample), and the cells into ``partitions`` of about equal size, so the articles of one story
-   nearly always share a partition.
+1. **Blocking.** Articles are grouped into cells of similar embeddings (faiss's spherical
+   k-means on a sample), and the cells into ``partitions`` of about equal size, so the articles
+   of one story nearly always share a partition.
 2. **Micro-clusters.** Each partition runs the ordinary :class:`OnlineClusterer` over its
    articles in arrival order (on a worker), told the term document-frequencies of the whole
    stream (a ``TermPrior``: one ``TERM_SPACE`` count vector, sent once per worker), so that it
@@ -22,9 +22,10 @@ Story ids are the online clusterer's (``story_id_for`` of the founder), so a sto
 ways has the same id.
 
 Agreement with a single-process run on the 596 ECB+ dev documents (B³ F1, MiniLM vectors,
-blocking seed 0): 1 partition 1.0, 2: 0.994, 4: 0.993, 8: 0.994, 16: 0.990, 32: 0.959 (with
-the partition's own IDF, no split test and 4 cells per partition it was 0.988, 0.984, 0.971,
-0.904, 0.870). What is left comes from stories cut by the blocking: at 32 partitions of 19
+blocking seed 0): 1 partition 1.0, 2: 0.997, 4: 0.994, 8: 0.994, 16: 0.994, 32: 0.975 (with the
+hand-written k-means faiss's replaced: 0.994, 0.993, 0.994, 0.990, 0.959; before that, with
+the partition's own IDF, no split test and 4 cells per partition: 0.988, 0.984, 0.971, 0.904,
+0.870). What is left comes from stories cut by the blocking: at 32 partitions of 19
 articles every partition holds pieces of several stories. Keep partitions large (tens of
 thousands of articles each), which is also where the parallel speed-up pays.
 """
@@ -51,7 +52,9 @@ from newsprism.cluster import (
 )
 from newsprism.cluster.features import TERM_SPACE
 from newsprism.cluster.index import VectorIndex
+from newsprism.cluster.score import Candidate, add_sparse, idf, in_span, score, term_weights
 from newsprism.errors import UsageError
+from newsprism.models import published_day
 from newsprism.scale.cluster_client import connect, worker_count
 
 __all__ = [
@@ -65,8 +68,8 @@ __all__ = [
 ]
 
 #: k-means cells per partition: more cells balance the partitions better, fewer split fewer
-#: stories across partitions. On ECB+ dev, 2 cells (largest partition 1.14 to 1.34 times the
-#: mean) agreed with one process at 0.990 at 16 partitions where 4 cells (1.02) gave 0.961.
+#: stories across partitions. On ECB+ dev at 16 partitions, 2 cells (largest partition 1.13 times
+#: the mean) agreed with one process at 0.994 where 4 cells (1.02) gave 0.975 (faiss k-means).
 CELLS_PER_PARTITION = 2
 #: Members of a micro-cluster (its first ones, founder first) tried against the earlier stories.
 #: Trying the first 8 gained nothing on ECB+ dev, so only the founder is tried.
@@ -182,19 +185,25 @@ def block_partitions(
 
 
 def _spherical_kmeans(vectors: np.ndarray, k: int, *, seed: int) -> np.ndarray:
+    """``k`` unit centroids by faiss's spherical k-means over a sample of the (unit) vectors."""
+    import faiss
+
     rng = np.random.default_rng(seed)
     sample = vectors
     if len(vectors) > KMEANS_SAMPLE:
         sample = vectors[rng.choice(len(vectors), KMEANS_SAMPLE, replace=False)]
-    centroids = sample[rng.choice(len(sample), k, replace=False)].astype(np.float32)
-    for _ in range(KMEANS_ROUNDS):
-        cell = _nearest(sample, centroids)
-        for c in range(k):
-            rows = sample[cell == c]
-            if len(rows):
-                total = rows.sum(axis=0)
-                centroids[c] = total / (np.linalg.norm(total) or 1.0)
-    return centroids
+    kmeans = faiss.Kmeans(
+        sample.shape[1],
+        k,
+        niter=KMEANS_ROUNDS,
+        spherical=True,
+        seed=seed,
+        # train on the whole sample (faiss would subsample it), and quietly when it is small
+        max_points_per_centroid=len(sample),
+        min_points_per_centroid=1,
+    )
+    kmeans.train(np.ascontiguousarray(sample, dtype=np.float32))
+    return np.asarray(kmeans.centroids, dtype=np.float32)
 
 
 def _nearest(vectors: np.ndarray, centroids: np.ndarray, chunk: int = 65_536) -> np.ndarray:
@@ -207,7 +216,7 @@ def _nearest(vectors: np.ndarray, centroids: np.ndarray, chunk: int = 65_536) ->
 # --- 2. micro-clusters (on the workers) ---------------------------------------------------------
 
 
-def cluster_partition(
+def cluster_partition(  # noqa: PLR0913 (a worker task's inputs, sent as they are)
     partition: int,
     positions: Sequence[int],
     ids: Sequence[str],
@@ -231,14 +240,14 @@ def cluster_partition(
     prior = None
     if stream_df is not None and stream is not None:
         prior = TermPrior(df=stream_df - own, docs=stream - len(ids), stream=stream)
-        idf = _full_idf(stream_df, stream)
+        idf_table = _full_idf(stream_df, stream)
     else:
-        idf = _full_idf(own, len(ids))
+        idf_table = _full_idf(own, len(ids))
     clusterer = OnlineClusterer(settings=settings, dim=vectors.shape[1], term_prior=prior)
     row = {aid: i for i, aid in enumerate(ids)}
     for i, aid in enumerate(ids):
         clusterer.add(aid, vectors[i], features[i], published=published[i], position=positions[i])
-    rows = _PartitionRows(row, positions, vectors, features, published, idf)
+    rows = _PartitionRows(row, positions, vectors, features, published, idf_table)
     micro = [
         _micro(s.founder, s.members, s.duplicates, rows, settings) for s in clusterer.stories()
     ]
@@ -264,7 +273,7 @@ def _df_vector(features: Sequence[ClusterFeatures], chunk: int = 8_192) -> np.nd
 
 
 def _full_idf(df: np.ndarray, docs: int) -> np.ndarray:
-    return (np.log((docs + 1) / (df.astype(np.float32) + 1)) + 1.0).astype(np.float32)
+    return idf(df.astype(np.float32), docs)
 
 
 @dataclass
@@ -294,21 +303,22 @@ def _micro(
     weekdays: Counter[str] = Counter()
     dates: Counter[str] = Counter()
     for r in rows:
-        tf_ids, tf_weights = _tf(p.features[r])
-        ids, weights = _add_sparse(ids, weights, tf_ids, tf_weights)
+        tf_ids, tf_weights = term_weights(p.features[r])
+        ids, weights = add_sparse(ids, weights, tf_ids, tf_weights)
         if splittable:
             unit = tf_weights * p.idf[tf_ids]
             norm = float(np.linalg.norm(unit))
             if norm:
-                unit_ids, unit_weights = _add_sparse(unit_ids, unit_weights, tf_ids, unit / norm)
+                unit_ids, unit_weights = add_sparse(unit_ids, unit_weights, tf_ids, unit / norm)
                 unit_sq += 1.0
         lead = p.features[r].lead_ids.astype(np.int64)
-        lead_ids, lead_counts = _add_sparse(
+        lead_ids, lead_counts = add_sparse(
             lead_ids, lead_counts, lead, np.ones(lead.size, dtype=np.float32)
         )
         weekdays.update(p.features[r].weekdays)
         dates.update(p.features[r].dates)
-    days = [d for r in [*rows, *(p.row[a] for a in duplicates)] if (d := _day(p.published[r]))]
+    every = [*rows, *(p.row[a] for a in duplicates)]
+    days = [d for r in every if (d := published_day(p.published[r]))]
     member_vectors = p.vectors[rows].astype(np.float32)
     return MicroCluster(
         founder=founder,
@@ -334,14 +344,14 @@ def _micro(
 
 
 def _probe(vector: np.ndarray, features: ClusterFeatures, published: str | None) -> Probe:
-    ids, weights = _tf(features)
+    ids, weights = term_weights(features)
     return Probe(
         vector.astype(np.float32),
         ids,
         weights,
         features.weekdays,
         features.dates,
-        _day(published),
+        published_day(published),
         features.lead_ids.astype(np.int64),
     )
 
@@ -354,43 +364,8 @@ def _document_frequencies(features: Sequence[ClusterFeatures]) -> tuple[np.ndarr
 
 
 # --- 3. the global merge ------------------------------------------------------------------------
-# The score is the online clusterer's (cluster/online.py: _tf, _score, _agreement, _in_span),
-# applied to a micro-cluster's founder and a merged story; the equality test guards any drift.
-
-
-def _tf(features: ClusterFeatures) -> tuple[np.ndarray, np.ndarray]:
-    weights = 1.0 + np.log(np.maximum(features.term_counts.astype(np.float32), 1.0))
-    norm = float(np.linalg.norm(weights))
-    return features.term_ids.astype(np.int64), (weights / norm if norm else weights).astype(
-        np.float32
-    )
-
-
-def _add_sparse(
-    ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    ids = np.union1d(ids_a, ids_b)
-    weights = np.zeros(ids.size, dtype=np.float32)
-    weights[np.searchsorted(ids, ids_a)] += w_a
-    weights[np.searchsorted(ids, ids_b)] += w_b
-    return ids, weights
-
-
-def _agreement(doc: frozenset[str], story: Counter[str]) -> float:
-    if not doc or not story:
-        return 0.0
-    top = story.most_common(1)[0][1]
-    main = {key for key, count in story.items() if count * 2 >= top}
-    return 1.0 if doc & main else -1.0
-
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+# The score is the online clusterer's own (``newsprism.cluster.score``), applied to a
+# micro-cluster's founder and a merged story.
 
 
 @dataclass
@@ -419,20 +394,20 @@ class _Merged:
         self.micro.append(m)
         self.partitions.add(m.partition)
         self.vector_sum = self.vector_sum + m.vector_sum
-        self.term_ids, self.term_weights = _add_sparse(
+        self.term_ids, self.term_weights = add_sparse(
             self.term_ids, self.term_weights, m.term_ids, m.term_weights
         )
         if self.term_ids.size > 2 * profile_terms:
             keep = np.sort(np.argpartition(-self.term_weights, profile_terms)[:profile_terms])
             self.term_ids, self.term_weights = self.term_ids[keep], self.term_weights[keep]
-        self.lead_ids, self.lead_counts = _add_sparse(
+        self.lead_ids, self.lead_counts = add_sparse(
             self.lead_ids, self.lead_counts, m.lead_ids, m.lead_counts
         )
         self.size += len(m.members)
         self.vector_sq += m.vector_sq
         self.unit_sq += m.unit_sq
         if self.size <= settings.split_max_size:
-            self.unit_ids, self.unit_weights = _add_sparse(
+            self.unit_ids, self.unit_weights = add_sparse(
                 self.unit_ids, self.unit_weights, m.unit_ids, m.unit_weights
             )
         else:  # past the size the clusterer splits at: the split test no longer applies
@@ -455,6 +430,10 @@ def merge_micro_clusters(
 ) -> list[_Merged]:
     """Micro-clusters joined into stories, in founder arrival order (see the module doc)."""
     s = settings
+
+    def idf_of(ids: np.ndarray) -> np.ndarray:
+        return idf(df[ids], docs)
+
     merged: list[_Merged] = []
     owner: list[int] = []  # micro-cluster row in the index -> merged story
     index = VectorIndex(dim, exact_limit=s.exact_limit)
@@ -462,21 +441,18 @@ def merge_micro_clusters(
         best, best_score = -1, -math.inf
         for probe in m.probes:
             rows, _ = index.search(probe.vector, s.neighbours)
-            doc = probe.weights * _idf(df, docs, probe.ids)
+            doc = probe.weights * idf_of(probe.ids)
             doc_norm = float(np.linalg.norm(doc)) or 1.0
+            article = Candidate(
+                probe.vector, probe.ids, doc, doc_norm, probe.lead, probe.weekdays, probe.dates
+            )
             for candidate in sorted({owner[int(r)] for r in rows}):
                 target = merged[candidate]
-                # stories of one partition were told apart by the online clusterer itself,
-                # with the articles in their true order: the merge never joins them
-                if m.partition in target.partitions:
+                if not _may_join(target, m, probe.day, s):
                     continue
-                if not _in_span(target, probe.day, s.max_gap_days):
-                    continue
-                if _two_events(target, m, s):
-                    continue
-                score = _score(target, probe, doc, doc_norm, df, docs, s)
-                if score > best_score:
-                    best, best_score = candidate, score
+                found = score(target, article, idf_of, s)
+                if found > best_score:
+                    best, best_score = candidate, found
             if best_score >= s.threshold:
                 break
         if best >= 0 and best_score >= s.threshold:
@@ -501,6 +477,17 @@ def merge_micro_clusters(
         centroid = m.vector_sum / (float(np.linalg.norm(m.vector_sum)) or 1.0)
         index.add(centroid.astype(np.float32))
     return merged
+
+
+def _may_join(story: _Merged, m: MicroCluster, day: date | None, s: ClusterSettings) -> bool:
+    """Whether ``m`` may be scored against ``story`` at all."""
+    # stories of one partition were told apart by the online clusterer itself, with the
+    # articles in their true order: the merge never joins them
+    return (
+        m.partition not in story.partitions
+        and in_span(story.first, story.last, day, s.max_gap_days)
+        and not _two_events(story, m, s)
+    )
 
 
 def _two_events(story: _Merged, m: MicroCluster, s: ClusterSettings) -> bool:
@@ -536,60 +523,10 @@ def _sparse_dot(ids_a: np.ndarray, w_a: np.ndarray, ids_b: np.ndarray, w_b: np.n
     return float(w_a[at_a] @ w_b[at_b]) if shared.size else 0.0
 
 
-def _idf(df: np.ndarray, docs: int, ids: np.ndarray) -> np.ndarray:
-    return (np.log((docs + 1) / (df[ids] + 1)) + 1.0).astype(np.float32)
-
-
-def _in_span(story: _Merged, day: date | None, gap: int) -> bool:
-    if day is None or story.first is None or story.last is None:
-        return True
-    return (story.first - day).days <= gap and (day - story.last).days <= gap
-
-
-def _score(
-    story: _Merged,
-    m: Probe,
-    doc: np.ndarray,
-    doc_norm: float,
-    df: np.ndarray,
-    docs: int,
-    s: ClusterSettings,
-) -> float:
-    emb = float(story.vector_sum @ m.vector) / (float(np.linalg.norm(story.vector_sum)) or 1.0)
-    profile = story.term_weights * _idf(df, docs, story.term_ids)
-    shared = np.intersect1d(m.ids, story.term_ids, assume_unique=True)
-    dot = float(
-        doc[np.searchsorted(m.ids, shared)] @ profile[np.searchsorted(story.term_ids, shared)]
-    )
-    lexical = dot / (doc_norm * (float(np.linalg.norm(profile)) or 1.0))
-    dates = (_agreement(m.weekdays, story.weekdays) + _agreement(m.dates, story.dates)) / 2
-    score = s.embedding_weight * emb + s.term_weight * lexical + s.date_weight * dates
-    if s.conflict_weight and score >= s.threshold:
-        score -= s.conflict_weight * _conflict(story, m, df, docs)
-    return score
-
-
-def _conflict(story: _Merged, m: Probe, df: np.ndarray, docs: int) -> float:
-    """The clusterer's lead conflict (``OnlineClusterer._conflict``) of a probe and a story."""
-    if m.lead.size == 0 or story.lead_ids.size == 0:
-        return 0.0
-    weight = _idf(df, docs, m.lead)
-    known = np.isin(m.lead, story.term_ids) | np.isin(m.lead, story.lead_ids)
-    novel = float(weight[~known].sum() / weight.sum())
-    if novel == 0.0:
-        return 0.0
-    core = story.lead_ids[story.lead_counts * 2 >= story.size]
-    if core.size == 0:
-        return 0.0
-    core_weight = _idf(df, docs, core)
-    absent = ~np.isin(core, m.ids)
-    return min(novel, float(core_weight[absent].sum() / core_weight.sum()))
-
-
 # --- the whole run ------------------------------------------------------------------------------
 
 
-def cluster_distributed(
+def cluster_distributed(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     ids: Sequence[str],
     vectors: np.ndarray,
     features: Sequence[ClusterFeatures],

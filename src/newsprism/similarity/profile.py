@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from newsprism.embed import document_text
-from newsprism.models import Article
+from newsprism.models import Article, published_day
 from newsprism.similarity.language import detect_language
 from newsprism.text import split_sentences
 
@@ -31,7 +31,6 @@ __all__ = [
     "Vectors",
     "build_profile",
     "char_grams",
-    "parse_day",
 ]
 
 #: Sentences embedded per article: enough for the narrative of a long report, and a bound on
@@ -171,16 +170,6 @@ class Profile:
         return max(1, len(self.sentences))
 
 
-def parse_day(value: str | None) -> date | None:
-    """The calendar day of an ISO date or date-time string, or None when it is not one."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-
-
 def build_profile(article: Article, *, published: str | None = None) -> Profile:
     """The language-independent profile of ``article`` (no models are run)."""
     text = article.text
@@ -197,7 +186,7 @@ def build_profile(article: Article, *, published: str | None = None) -> Profile:
         numbers=frozenset(_normalise_number(n) for n in _NUMBER.findall(text)) - _years(text),
         years=_years(text),
         words=Counter(w.casefold() for w in words if len(w) >= 4 and not w.isdigit()),
-        published=parse_day(published if published is not None else article.published),
+        published=published_day(published if published is not None else article.published),
         host=_host(article.url),
         style=_style(text, sentences, words, english=language == "en"),
         chars=char_grams(text),

@@ -23,8 +23,13 @@ import numpy as np
 
 from newsprism.errors import AmbiguousArticleId, ArticleNotFound, SchemaTooNew, StoreError
 from newsprism.models import Article, InputKind, Meta, Removed, StoredArticle
+from newsprism.store import stories as story_sql
+from newsprism.store.analyses import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.store.fts import fts_query
+from newsprism.store.reader import Reader
 from newsprism.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsprism.store.stories import MemberRecord, StoryFilter, StoryRecord, StoryRow
+from newsprism.store.where import article_where, casefold
 
 __all__ = ["AddResult", "SearchHit", "Store"]
 
@@ -84,11 +89,6 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    @property
-    def connection(self) -> sqlite3.Connection:
-        """The open connection, for stages that own tables of their own (stories)."""
-        return self._conn
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -150,7 +150,10 @@ class Store:
         ``since``/``until`` compare with the ISO publication date and are inclusive:
         ``until="2020-01-02"`` keeps everything published that day.
         """
-        where, params = _filters(outlet, since, until, include_superseded)
+        clauses, params = article_where(
+            outlet=outlet, since=since, until=until, include_superseded=include_superseded
+        )
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
         sql = (
             f"SELECT {_COLUMNS} FROM articles{where} "
             "ORDER BY published IS NULL, published DESC, ingested_at DESC, id LIMIT ? OFFSET ?"
@@ -275,7 +278,153 @@ class Store:
         )
         return json.loads(rows[0][0]) if rows else None
 
+    def get_extraction(self, article_id: str) -> dict[str, Any] | None:
+        """The article's kept extraction (``Extraction.to_dict()``), None when absent or stale."""
+        cached = self.get_analysis(article_id, EXTRACTION_KIND)
+        if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
+            data: dict[str, Any] = cached["data"]
+            return data
+        return None
+
+    def put_extraction(self, article_id: str, data: dict[str, Any]) -> None:
+        """Keep the article's extraction (``Extraction.to_dict()``) under the current version."""
+        self.put_analysis(
+            article_id,
+            EXTRACTION_KIND,
+            {"_version": EXTRACTION_VERSION, "data": data},
+            version=EXTRACTION_VERSION,
+        )
+
+    # --- stories (their SQL is in stories.py) ---------------------------------------------
+
+    def save_stories(
+        self,
+        stories: Sequence[StoryRecord],
+        members: Sequence[MemberRecord],
+        aliases: Mapping[str, str],
+        *,
+        now: str,
+    ) -> None:
+        """Write stories, their members and which stories were merged into which."""
+        with self._transaction(), self._errors():
+            story_sql.save(self._conn, stories, members, aliases, now=now)
+
+    def cluster_state(self) -> tuple[str, bytes] | None:
+        """The saved clusterer: (embedding model, serialised state), None before the first."""
+        with self._lock, self._errors():
+            return story_sql.load_state(self._conn)
+
+    def save_cluster_state(self, *, model: str, articles: int, data: bytes, now: str) -> None:
+        with self._transaction(), self._errors():
+            story_sql.save_state(self._conn, model=model, articles=articles, data=data, now=now)
+
+    def record_decision(
+        self,
+        *,
+        kind: str,
+        story_ids: Sequence[str],
+        groups: Iterable[Sequence[str]],
+        made_at: str,
+        note: str,
+    ) -> int:
+        """Append a person's merge or split decision; returns its row id."""
+        with self._transaction(), self._errors():
+            return story_sql.record_decision(
+                self._conn,
+                kind=kind,
+                story_ids=story_ids,
+                groups=groups,
+                made_at=made_at,
+                note=note,
+            )
+
+    def decisions(self) -> list[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...], str, str]]:
+        """All decisions as (kind, story ids, groups, made at, note), oldest first."""
+        with self._lock, self._errors():
+            return story_sql.load_decisions(self._conn)
+
+    def stories(
+        self, *, limit: int | None = 50, offset: int = 0, include_merged: bool = False
+    ) -> list[StoryRow]:
+        """Stories, biggest first (one page of them; ``limit=None`` for all)."""
+        return self.find_stories(limit=limit, offset=offset, include_merged=include_merged)[0]
+
+    def find_stories(
+        self,
+        where: StoryFilter | None = None,
+        *,
+        limit: int | None = 50,
+        offset: int = 0,
+        include_merged: bool = False,
+    ) -> tuple[list[StoryRow], int]:
+        """A page of the stories that pass ``where``, biggest first, and how many pass in all."""
+        with self._lock, self._errors():
+            return story_sql.stories(
+                self._conn, limit=limit, offset=offset, include_merged=include_merged, where=where
+            )
+
+    def story(self, story_id: str) -> StoryRow | None:
+        with self._lock, self._errors():
+            return story_sql.story(self._conn, story_id)
+
+    def story_ids_like(self, story_id: str) -> list[str]:
+        """Up to three story ids equal to or starting with ``story_id``."""
+        with self._lock, self._errors():
+            return story_sql.ids_like(self._conn, story_id)
+
+    def current_story(self, story_id: str) -> str:
+        """The story ``story_id`` is now, following merges."""
+        with self._lock, self._errors():
+            return story_sql.current(self._conn, story_id)
+
+    def story_members(self, story_id: str) -> list[tuple[str, str | None]]:
+        """(article id, original it copies or None) of one story, in arrival order; a
+        merged-away id is followed to the story it joined."""
+        with self._lock, self._errors():
+            current = story_sql.current(self._conn, story_id)
+            return story_sql.members(self._conn, [current])[current]
+
+    def members_of(self, story_ids: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """``story_members`` of many current stories, a few queries in all."""
+        with self._lock, self._errors():
+            return story_sql.members(self._conn, list(dict.fromkeys(story_ids)))
+
+    def story_order(self) -> list[str]:
+        """Article ids in the order they were placed in stories."""
+        with self._lock, self._errors():
+            return story_sql.order(self._conn)
+
+    def story_assignments(self) -> dict[str, str]:
+        """Article id -> its current story (merged-away stories followed to their heir)."""
+        with self._lock, self._errors():
+            return story_sql.assignments(self._conn)
+
+    def current_ids(self, *, unplaced: bool = False) -> list[str]:
+        """Ids of the current articles in ingest order (``unplaced``: those in no story)."""
+        sql = "SELECT id FROM articles WHERE superseded_by IS NULL"
+        if unplaced:
+            sql += " AND id NOT IN (SELECT article_id FROM story_members)"
+        return [str(row[0]) for row in self._query(sql + " ORDER BY rowid")]
+
+    def current_published(self) -> list[tuple[str, str | None]]:
+        """(id, published) of the current articles in ingest order."""
+        rows = self._query(
+            "SELECT id, published FROM articles WHERE superseded_by IS NULL ORDER BY rowid"
+        )
+        return [(str(i), p) for i, p in rows]
+
+    def reader(self) -> Reader:
+        """Read-only queries over this database file on connections of their own."""
+        return Reader(self.path)
+
     # --- internals ------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _store_error(self.path, exc) from exc
 
     def _add_one(self, article: Article) -> AddResult:
         existing = self._conn.execute(
@@ -395,6 +544,7 @@ def _connect(path: str, *, timeout: float) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.create_function("np_casefold", 1, casefold, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         if not memory:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -467,34 +617,6 @@ def _stored(row: Sequence[Any]) -> StoredArticle:
         removed=tuple(Removed(r["text"], r["reason"]) for r in json.loads(removed_json)),
     )
     return StoredArticle(article, ingested_at=row[17], previous_id=row[15], superseded_by=row[16])
-
-
-def _filters(
-    outlet: str | None,
-    since: str | date | None,
-    until: str | date | None,
-    include_superseded: bool,
-) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if not include_superseded:
-        clauses.append("superseded_by IS NULL")
-    if outlet:
-        clauses.append("outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    if since:
-        clauses.append("published >= ?")
-        params.append(_iso(since))
-    if until:
-        bound = _iso(until)
-        # compare the same number of characters, so a date bound includes that whole day
-        clauses.append("substr(published, 1, ?) <= ?")
-        params.extend([len(bound), bound])
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _iso(value: str | date) -> str:
-    return value.isoformat() if isinstance(value, date) else str(value).strip()
 
 
 def _chain(rows: list[StoredArticle]) -> list[StoredArticle]:

@@ -11,13 +11,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from newsprism import __version__
+from newsprism.api import ingest_articles
 from newsprism.errors import InvalidRequest, NewsprismError, RequestTooLarge, Unauthorized
 from newsprism.models import Article, StoredArticle
+from newsprism.store import ArticleFilter, ArticleRow
 from newsprism.web import schemas as s
 from newsprism.web.inputs import Pasted, ReadResult, Upload, read_inputs
-from newsprism.web.queries import ArticleFilter, ArticleRow, find_stories
 from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState
+from newsprism.web.stories import find_stories
 
 __all__ = ["article_filter", "require_writer", "router"]
 
@@ -165,7 +167,7 @@ def list_stories(
 async def get_story(request: Request, story_id: Annotated[str, StoryId]) -> dict[str, Any]:
     state = state_of(request)
     info = state.story(story_id)
-    articles = state.story_articles(info)
+    articles = state.story_sources(info)
     comparison = None
     if len(articles) >= 2:
         comparison = comparison_dict(await run_in_threadpool(state.comparison, articles))
@@ -310,16 +312,19 @@ def compare_problem(
 
 
 def store_articles(state: WebState, result: ReadResult) -> dict[str, Any]:
+    """Store what was read through the library's one ingest path (with ``embed_on_ingest``,
+    embedded and placed in a story, as the CLI does)."""
     out: dict[str, Any] = {"added": [], "unchanged": [], "new_versions": []}
     if result.articles:
-        added = state.store.add_many(result.articles)
-        for r in added:
-            out["new_versions" if r.status == "new_version" else r.status].append(r.id)
-        fresh = [a for a, r in zip(result.articles, added, strict=True) if r.status != "unchanged"]
-        if fresh and state.embed_on_ingest:
-            from newsprism.api import embed_and_store
-
-            embed_and_store(fresh, state.store, embedder_name="minilm")
+        report = ingest_articles(
+            result.articles,
+            state.store,
+            embed=state.embed_on_ingest,
+            cluster=state.embed_on_ingest,
+        )
+        out.update(
+            added=report.added, unchanged=report.unchanged, new_versions=report.new_versions
+        )
         state.bump()
     out["failed"] = [error_detail(f) for f in result.failed]
     return out

@@ -5,7 +5,6 @@ app.command("serve", epilog=SERVE_EPILOG)(serve_command)
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +14,7 @@ from newsprism.errors import NewsprismError, UsageError
 
 __all__ = ["SERVE_EPILOG", "serve_command"]
 
-DEFAULT_DB = Path(os.environ.get("NEWSPRISM_DB", "newsprism.db"))
+DEFAULT_DB = Path("newsprism.db")
 SERVE_EPILOG = (
     "Example: newsprism serve --db news.db, then open http://127.0.0.1:8000. "
     "The JSON API is described at /openapi.json."
@@ -25,7 +24,9 @@ SERVE_EPILOG = (
 def serve_command(
     db: Annotated[
         Path,
-        typer.Option("--db", help="SQLite database file (env NEWSPRISM_DB).", show_default=True),
+        typer.Option(
+            "--db", envvar="NEWSPRISM_DB", help="SQLite database file.", show_default=True
+        ),
     ] = DEFAULT_DB,
     host: Annotated[
         str,

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from newsprism.errors import InvalidRequest, NewsprismError, RequestTooLarge
 from newsprism.models import Article
+from newsprism.store import ArticleFilter
 from newsprism.web.api_routes import (
     Filter,
     Offset,
@@ -26,9 +27,9 @@ from newsprism.web.api_routes import (
 )
 from newsprism.web.highlight import extraction_spans, highlight
 from newsprism.web.inputs import Pasted, Upload, read_inputs
-from newsprism.web.queries import ArticleFilter, find_stories
 from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState, etag
+from newsprism.web.stories import find_stories
 from newsprism.web.story_page import wrap_story
 
 __all__ = ["render_error", "router"]
@@ -183,7 +184,12 @@ async def story_page(request: Request, story_id: str) -> Response:
     if request.headers.get("if-none-match") == tag:
         return Response(status_code=304, headers={"etag": tag})
     response = await run_in_threadpool(
-        _comparison_page, state, articles, story=info, heading=info.title or info.id
+        _comparison_page,
+        state,
+        articles,
+        story=info,
+        heading=info.title or info.id,
+        compared=state.story_sources(info),
     )
     response.headers["etag"] = tag
     return response
@@ -294,8 +300,12 @@ def _comparison_page(
     heading: str,
     failed: list[str] | None = None,
     stored: bool = True,
+    compared: list[Article] | None = None,
 ) -> HTMLResponse:
-    """The report stage's story page with our navigation and tools around it."""
+    """The report stage's story page with our navigation and tools around it.
+
+    ``articles`` are listed; ``compared`` (all of them when None) are compared."""
+    compared = articles if compared is None else compared
     tools = Markup(
         render(
             "story_tools.html",
@@ -305,13 +315,13 @@ def _comparison_page(
             need_token=state.writes_need_token,
         )
     )
-    problem = compare_problem(state, articles)
+    problem = compare_problem(state, compared)
     if problem is None and state.stages.compare is not None:
-        html = state.story_html(articles)
+        html = state.story_html(compared)
         if html is not None:
             page, csp = wrap_story(html, nav=Markup(render("nav.html")), tools=tools)
             return HTMLResponse(page, headers={"content-security-policy": csp})
-        data = state.comparison(articles)
+        data = state.comparison(compared)
         text = json.dumps(data.to_dict() if hasattr(data, "to_dict") else data, indent=2)
         notice = "The report stage is not available in this build: the comparison as data."
     elif problem is not None:

@@ -36,6 +36,8 @@ class StoryInfo:
     outlets: tuple[str, ...] = ()
     first_published: str | None = None
     last_published: str | None = None
+    #: the articles its comparison takes (``stories.pick_sources``); empty means all of them
+    source_ids: tuple[str, ...] = ()
 
 
 class StoryBackend(Protocol):

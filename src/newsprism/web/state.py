@@ -12,8 +12,7 @@ from typing import Any
 from newsprism.errors import NotFound, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.models import Article
-from newsprism.store import Store
-from newsprism.web.queries import Reader
+from newsprism.store import Reader, Store
 from newsprism.web.stages import LRU, Stages, StoryBackend, StoryInfo
 
 __all__ = ["Limits", "WebState", "is_loopback"]
@@ -142,6 +141,10 @@ class WebState:
 
     def story_articles(self, info: StoryInfo) -> list[Article]:
         return [self.store.get(aid).article for aid in info.article_ids]
+
+    def story_sources(self, info: StoryInfo) -> list[Article]:
+        """The articles a story's comparison takes (picked by ``stories.pick_sources``)."""
+        return [self.store.get(aid).article for aid in info.source_ids or info.article_ids]
 
 
 def etag(*parts: str) -> str:

@@ -5,15 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprism.errors import NewsprismError, NotFound
-from newsprism.store import Store
+from newsprism.store import ArticleFilter, Store, StoryFilter, StoryRow
 from newsprism.web.stages import StoryBackend, StoryInfo
 
-__all__ = ["StoreStories", "cluster_backend"]
+__all__ = ["StoreStories", "cluster_backend", "find_stories"]
 
 
 def cluster_backend(store_path: str) -> StoryBackend | None:
     """The stories kept in the database at ``store_path``."""
     return StoreStories(store_path)
+
+
+def find_stories(
+    backend: StoryBackend, flt: ArticleFilter, *, limit: int, offset: int
+) -> tuple[list[StoryInfo], int]:
+    """The stories that pass the filter (one page of them) and how many pass in all."""
+    return backend.find(
+        q=flt.q,
+        outlet=flt.outlet,
+        since=flt.since,
+        until=flt.until,
+        entity=flt.entity,
+        limit=limit,
+        offset=offset,
+    )
 
 
 class StoreStories:
@@ -25,26 +40,24 @@ class StoreStories:
     def find(
         self, *, q: str, outlet: str, since: str, until: str, entity: str, limit: int, offset: int
     ) -> tuple[list[StoryInfo], int]:
+        """A page of the stories that pass, filtered and paginated in SQL, and their total."""
+        where = StoryFilter(text=q, entity=entity, outlet=outlet, since=since, until=until)
+        with Store(self.store_path) as store:
+            rows, total = store.find_stories(where, limit=limit, offset=offset)
+            return _infos(store, rows), total
+
+    def get(self, story_id: str) -> StoryInfo:
         from newsprism import stories
 
         with Store(self.store_path) as store:
-            infos = [self._info(store, row.id) for row in stories.list_stories(store, limit=10**9)]
-            wanted = self._text_hits(store, q) if q else None
-            named = self._text_hits(store, entity) if entity else None
-        found = [
-            s
-            for s in infos
-            if (wanted is None or q.casefold() in s.title.casefold() or wanted & set(s.article_ids))
-            and (named is None or named & set(s.article_ids))
-            and (not outlet or outlet.casefold() in {o.casefold() for o in s.outlets})
-            and (not since or (s.last_published or "")[:10] >= since[:10])
-            and (not until or (s.first_published or "9999")[:10] <= until[:10])
-        ]
-        return found[offset : offset + limit], len(found)
-
-    def get(self, story_id: str) -> StoryInfo:
-        with Store(self.store_path) as store:
-            return self._info(store, story_id)
+            try:
+                sid = stories.resolve_story(store, story_id)
+            except NewsprismError as exc:
+                raise NotFound(f"no story {story_id!r}") from exc
+            row = store.story(sid)
+            if row is None:
+                raise NotFound(f"no story {story_id!r}")
+            return _infos(store, [row])[0]
 
     def merge(self, story_ids: Sequence[str]) -> StoryInfo:
         from newsprism import stories
@@ -55,35 +68,33 @@ class StoreStories:
             keep = story_ids[0]
             for other in story_ids[1:]:
                 keep = stories.merge_stories(store, keep, other)
-            return self._info(store, keep)
+        return self.get(keep)
 
     def split(self, story_id: str, article_ids: Sequence[str]) -> list[StoryInfo]:
         from newsprism import stories
 
         with Store(self.store_path) as store:
-            return [self._info(store, s) for s in stories.split_story(store, story_id, article_ids)]
+            parts = stories.split_story(store, story_id, article_ids)
+        return [self.get(s) for s in parts]
 
-    @staticmethod
-    def _info(store: Store, story_id: str) -> StoryInfo:
-        from newsprism import stories
 
-        try:
-            sid = stories.resolve_story(store, story_id)
-        except NewsprismError as exc:
-            raise NotFound(f"no story {story_id!r}") from exc
-        members = stories.story_members(store, sid)
-        row = store.connection.execute(
-            "SELECT title, first_published, last_published FROM stories WHERE id = ?", (sid,)
-        ).fetchone()
-        return StoryInfo(
-            id=sid,
-            title=row[0] if row else "",
-            article_ids=tuple(a.id for a, _ in members),
-            outlets=tuple(sorted({a.outlet for a, _ in members if a.outlet})),
-            first_published=row[1] if row else None,
-            last_published=row[2] if row else None,
+def _infos(store: Store, rows: Sequence[StoryRow]) -> list[StoryInfo]:
+    """StoryInfo of stored stories, their members read in a few queries for all of them."""
+    from newsprism import stories
+
+    members = stories.members_of(store, [r.id for r in rows])
+    infos = []
+    for row in rows:
+        found = members[row.id]
+        infos.append(
+            StoryInfo(
+                id=row.id,
+                title=row.title,
+                article_ids=tuple(a.id for a, _ in found),
+                outlets=tuple(sorted({a.outlet for a, _ in found if a.outlet})),
+                first_published=row.first_published,
+                last_published=row.last_published,
+                source_ids=tuple(a.id for a in stories.pick_sources(found)),
+            )
         )
-
-    @staticmethod
-    def _text_hits(store: Store, query: str) -> set[str]:
-        return {h.article.id for h in store.search(query, limit=1000)}
+    return infos

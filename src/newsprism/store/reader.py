@@ -1,26 +1,29 @@
-"""Read-only listing queries with totals, for pages and pagination.
+"""Read-only queries with totals (for pages and pagination) and chunked table reads (for export).
 
-The store's tables are a documented, plain schema (store/schema.py); the web app reads the
-summary columns here, over its own read-only connections (one per thread: SQLite in WAL mode
-lets them read while the store writes), so a page of 50 titles never loads 50 bodies and
-every list can say how many items there are in all.
+A ``Reader`` reads the database file over its own read-only connections (one per thread: SQLite
+in WAL mode lets them read while the store writes), so a page of 50 titles never loads 50
+bodies, every list can say how many items there are in all, and an export never holds the
+writer's connection.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsprism.errors import StoreError
-from newsprism.store import fts_query
-from newsprism.web.stages import StoryBackend, StoryInfo
+from newsprism.store.fts import fts_query
+from newsprism.store.where import article_where
 
 __all__ = ["ArticleFilter", "ArticleRow", "Listing", "Reader"]
 
 _SUMMARY = "a.id, a.title, a.outlet, a.published, a.author, a.url, a.word_count, a.ingested_at"
+#: Tables an export may copy as they are.
+EXPORTED_TABLES = ("stories", "story_members")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,21 +46,6 @@ class ArticleFilter:
 
     def is_empty(self) -> bool:
         return not (self.q.strip() or self.outlet or self.since or self.until or self.entity)
-
-
-def find_stories(
-    backend: StoryBackend, flt: ArticleFilter, *, limit: int, offset: int
-) -> tuple[list[StoryInfo], int]:
-    """The stories that pass the filter (one page of them) and how many pass in all."""
-    return backend.find(
-        q=flt.q,
-        outlet=flt.outlet,
-        since=flt.since,
-        until=flt.until,
-        entity=flt.entity,
-        limit=limit,
-        offset=offset,
-    )
 
 
 @dataclass(frozen=True)
@@ -90,7 +78,10 @@ class Reader:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+            try:
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read {self.path}: {exc}.") from exc
             self._local.conn = conn
         return conn
 
@@ -102,7 +93,10 @@ class Reader:
 
     def articles(self, flt: ArticleFilter, *, limit: int, offset: int) -> Listing:
         """Current articles matching ``flt``: newest first, or best match first when searching."""
-        where, params = _where(flt)
+        clauses, params = article_where(
+            outlet=flt.outlet, since=flt.since, until=flt.until, table="a"
+        )
+        where = " AND ".join(clauses)
         match = flt.match
         if match is not None:
             base = (
@@ -142,24 +136,59 @@ class Reader:
         by_id = {r[0]: ArticleRow(*r) for r in rows}
         return [by_id[i] for i in ids if i in by_id]
 
+    # --- whole tables, a chunk at a time (export) -----------------------------------------
+
+    def article_chunks(
+        self, columns: tuple[str, ...], size: int
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Every stored version's ``columns``, in ingest order."""
+        return self._chunks(f"SELECT {', '.join(columns)} FROM articles ORDER BY rowid", size)
+
+    def vector_dim(self) -> int:
+        """The length of the stored vectors (0 when there are none)."""
+        first = self._rows("SELECT dim FROM embeddings LIMIT 1", [])
+        return int(first[0][0]) if first else 0
+
+    def vector_chunks(self, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """(article id, model, text hash, vector bytes) of every article vector."""
+        return self._chunks(
+            "SELECT av.article_id, av.model, av.text_hash, e.vector FROM article_vectors av "
+            "JOIN embeddings e ON e.model = av.model AND e.text_hash = av.text_hash "
+            "JOIN articles a ON a.id = av.article_id ORDER BY a.rowid, av.model",
+            size,
+        )
+
+    def has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return bool(self._rows(sql, [name]))
+
+    def table_columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, declared type) of an exported table's columns."""
+        if table not in EXPORTED_TABLES:
+            raise StoreError(f"{table!r} is not a table newsprism exports.")
+        return [(str(c[1]), str(c[2])) for c in self._rows(f"PRAGMA table_info({table})", [])]
+
+    def table_chunks(self, table: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        """An exported table's rows as they are, in rowid order."""
+        names = ", ".join(name for name, _ in self.table_columns(table))
+        return self._chunks(f"SELECT {names} FROM {table} ORDER BY rowid", size)
+
+    def _chunks(self, sql: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+        try:
+            cursor = self._conn().execute(sql)
+            while rows := cursor.fetchmany(size):
+                yield rows
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}.") from exc
+
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
 
+    def __enter__(self) -> Reader:
+        return self
 
-def _where(flt: ArticleFilter) -> tuple[str, list[Any]]:
-    clauses = ["a.superseded_by IS NULL"]
-    params: list[Any] = []
-    if flt.outlet:
-        clauses.append("a.outlet = ? COLLATE NOCASE")
-        params.append(flt.outlet)
-    if flt.since:
-        clauses.append("a.published >= ?")
-        params.append(flt.since)
-    if flt.until:
-        # compare as many characters as the bound has, so a day bound keeps that whole day
-        clauses.append("substr(a.published, 1, ?) <= ?")
-        params.extend([len(flt.until), flt.until])
-    return " AND ".join(clauses), params
+    def __exit__(self, *exc: object) -> None:
+        self.close()
