@@ -959,7 +959,9 @@ def _print_disagreements(result: dict[str, Any]) -> None:
     for t, row in result["types"].items():
         types.add_row(t, str(row["shown"]), str(row["correct"]), str(row["gold"]))
     out.print(types)
-    unmatched = Table("event", "type", "conf", "finding", title="unmatched high-confidence findings")
+    unmatched = Table(
+        "event", "type", "conf", "finding", title="unmatched high-confidence findings"
+    )
     for f in result["unmatched"]:
         unmatched.add_row(escape(f["event"]), f["type"], f"{f['confidence']:.2f}",
                           escape(f["summary"][:140]))  # fmt: skip

@@ -705,8 +705,9 @@ def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contra
         for s, q in sorted(quotes, key=lambda t: t[0])
     )
     values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
+    summary = f"{_TYPE_TITLE['attribution']}: the same words; {values}"
     return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
-                         summary=f"{_TYPE_TITLE['attribution']}: the same words; {values}")  # fmt: skip
+                         summary=summary)  # fmt: skip
 
 
 def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:

@@ -9,12 +9,17 @@ contradiction.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib.resources import files
 
 from newsprism.compare.align import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
 from newsprism.extract.types import Quantity
+
+#: word lists of the checks, kept as data beside the gazetteer
+_WORDS = json.loads(files("newsprism").joinpath("data/compare_words.json").read_text("utf-8"))
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go", "say"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -175,7 +180,7 @@ def _counts_match(x: str, y: str) -> bool:
 
 
 #: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
-_QUAKE = frozenset(["quake", "earthquake", "temblor", "tremor", "magnitude"])
+_QUAKE = frozenset(_WORDS["quake"])
 
 
 def _bounds(value: float, qualifier: str) -> tuple[float, float]:
@@ -318,9 +323,12 @@ def _ranged(u: Unit, q: Quantity) -> bool:
     at = q.start - u.sentence_start
     before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
     after = u.sentence_text[at + len(q.text) : at + len(q.text) + 8].lower()
-    return bool(re.search(r"\b(?:from|between)\s*$", before)) or bool(
-        re.match(r"\s*(?:to|and|-|–)\s*\d", after) and re.search(r"\b(?:from|between)\b", before + " ")
-    ) or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))
+    opens = re.search(r"\b(?:from|between)\b", before + " ")
+    return (
+        bool(re.search(r"\b(?:from|between)\s*$", before))
+        or bool(re.match(r"\s*(?:to|and|-|–)\s*\d", after) and opens)
+        or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))
+    )
 
 
 def _a_single(q: Quantity) -> bool:
@@ -364,15 +372,7 @@ def _figure_kinds_differ(qa: Quantity, qb: Quantity) -> bool:
 
 
 #: what happened to the people a number counts, by the words around it
-_FATES = {
-    "dead": ("killed", "dead", "died", "death", "deaths", "lives", "bodies", "toll", "fatalities"),
-    "hurt": ("injured", "wounded", "hurt", "injuries"),
-    "living": ("home to", "population", "residents", "inhabitants", "live", "lives in",
-               "town of", "city of", "village of"),
-    "missing": ("missing",),
-    "moved": ("evacuated", "displaced", "homeless", "fled", "housed", "shelter"),
-    "held": ("arrested", "detained", "held", "captured"),
-}
+_FATES: dict[str, list[str]] = _WORDS["fates"]
 
 
 def _fate(u: Unit, q: Quantity) -> str:
@@ -397,7 +397,8 @@ def _fates_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
 
 def _is_year(q: Quantity) -> bool:
-    return q.kind == "count" and not q.unit and bool(re.fullmatch(r"(?:1[89]|20)\d\d", q.text.strip()))
+    year = re.fullmatch(r"(?:1[89]|20)\d\d", q.text.strip())
+    return q.kind == "count" and not q.unit and bool(year)
 
 
 def _update_note(
@@ -674,9 +675,7 @@ def _statement_words(u: Unit) -> frozenset[str]:
     return frozenset(words - _FUNCTION_WORDS - said_by - _ATTRIBUTING - _POLAR - _AUXILIARY)
 
 
-_AUXILIARY = frozenset(
-    "has have had was were will would shall per cent percent".split()
-)
+_AUXILIARY = frozenset(_WORDS["auxiliary"])
 
 
 def _stem(word: str) -> str:
@@ -752,9 +751,7 @@ def _named_sources(keys: tuple[str, ...]) -> bool:
     return bool(keys) and all(not set(k.split(":", 1)[-1].split("_")) <= generic for k in keys)
 
 
-_SOURCE_WORDS = frozenset(["public", "relations", "press", "officer", "official", "officials",
-                           "spokesman", "spokeswoman", "spokesperson", "representative",
-                           "source", "sources", "police", "authorities"])  # fmt: skip
+_SOURCE_WORDS = frozenset(_WORDS["source_words"])
 
 
 def same_source(xa: tuple[str, ...], xb: tuple[str, ...]) -> bool:
@@ -1048,10 +1045,7 @@ def quote_words(text: str) -> list[str]:
 _SPLIT_APOSTROPHE = re.compile(r"\s*['’]\s*(s|t|re|ve|ll|d|m)\b")
 
 #: words whose change alone does not make a quotation read differently
-_FUNCTION_WORDS = frozenset(
-    "a an the that this these those and or but so of to in on at for with by from as is are was "
-    "were be been am it its i we you he she they me us him her them my our your his their".split()
-)
+_FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 
 
 def quote_changes(x: str, y: str) -> list[str]:

@@ -119,7 +119,8 @@ def load_documents(paths: Sequence[str | Path]) -> dict[str, Article]:
                 for doc, key, url in zip(str(r["pair_id"]).split("_"), ("text1", "text2"),
                                          ("url1", "url2"), strict=False):  # fmt: skip
                     docs[doc] = _article(str(r[key]), url=str(r.get(url) or ""),
-                                         language=str(r.get("lang1", "")), location=doc)  # fmt: skip
+                                         language=str(r.get("lang1", "")),
+                                         location=doc)  # fmt: skip
         else:
             docs.update({d.doc_id: as_article(d) for d in read_ecbplus(p)})
     return docs
@@ -205,7 +206,7 @@ def _side_hits(ix: _EventIndex, c: Contradiction) -> dict[int, list[tuple[str, s
 
 def match(ix: _EventIndex, c: Contradiction) -> GoldItem | None:
     """The gold item a finding shows: two of its reports, giving different spans of the item."""
-    best: tuple[int, int] | None = None
+    best: int | None = None
     for n, pairs in _side_hits(ix, c).items():
         sources = {s for s, _ in pairs}
         values = {v for _, v in pairs}
@@ -329,15 +330,19 @@ def _summarise(per_event: list[dict[str, Any]]) -> dict[str, Any]:
         "findings_per_story": round(len(high) / len(per_event), 2) if per_event else 0.0,
         "calibration": _calibration(findings),
         "types": _types(high, per_event),
-        "per_event": [
-            {"event": ev["event"], "split": ev["split"],
-             "high": sum(f["high"] for f in ev["findings"]),
-             "correct": sum(f["high"] and f["gold"] == "sure" for f in ev["findings"]),
-             "gold": sum(g["sure"] for g in ev["gold"])}
-            for ev in per_event
-        ],  # fmt: skip
+        "per_event": [_event_row(ev) for ev in per_event],
         "unmatched": [f for f in high if f["gold"] is None],
         "missed": missed,
+    }
+
+
+def _event_row(ev: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "event": ev["event"],
+        "split": ev["split"],
+        "high": sum(f["high"] for f in ev["findings"]),
+        "correct": sum(f["high"] and f["gold"] == "sure" for f in ev["findings"]),
+        "gold": sum(g["sure"] for g in ev["gold"]),
     }
 
 

@@ -9,10 +9,9 @@ the pipeline gives it spaCy's parse, tests can give a stub.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from newsprism.extract.types import Quantity
 
@@ -226,7 +225,7 @@ def _untokenise(text: str) -> tuple[str, list[int]]:
         if _MONTH_BEFORE.search(text[max(m.start() - 12, 0) : m.start()]):
             continue
         comma = m.start(2) - 2
-        chars[comma + 1 : m.end()] = list(m.group(2)) + [" "]
+        chars[comma + 1 : m.end()] = [*m.group(2), " "]
         moved.append(comma)
     return "".join(chars), moved
 
@@ -282,7 +281,10 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
         noun = "children"  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
     elif not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
         noun = "magnitude"  # "a magnitude of 4.6", "magnitude-5.9": what the number measures
-    elif not noun and "." in raw and value < 10 and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s]):
+    elif (
+        not noun and "." in raw and value < 10
+        and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s])
+    ):  # fmt: skip
         noun = "magnitude"  # "the quake ... the USGS said it was 6.1"
     if not raw[0].isdigit() and not noun:
         return None
