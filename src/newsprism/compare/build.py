@@ -278,6 +278,8 @@ def _label(
     fact_contras: dict[int, list[str]] = defaultdict(list)
     for gi in sorted(findings_by_group):
         for c in _aggregate(ctx, findings_by_group[gi]):
+            if any(_same_dispute(x, c) for x in contradictions):
+                continue  # the same lists, found again on two other claims of the sentences
             c = _with_id(c, len(contradictions) + 1, f"F{gi + 1}")
             contradictions.append(c)
             fact_contras[gi].append(c.id)
@@ -358,7 +360,8 @@ def _list_dispute(ctx: _Context, a: al.Unit, b: al.Unit) -> list[slots.Finding]:
     names one the other report never names at all."""
     if not (_A_LIST.search(a.text) and _A_LIST.search(b.text)) or a.in_title or b.in_title:
         return []
-    la, lb = _members(a), _members(b)
+    la, lb = _members(ctx, a), _members(ctx, b)
+    la, lb = _listed_with(ctx, a, la, lb), _listed_with(ctx, b, lb, la)
     if len(la) < 2 or len(lb) < 2 or not la & lb:
         return []
     only_a = {k for k in la - lb if k not in ctx.named[b.source]}
@@ -374,8 +377,40 @@ def _list_dispute(ctx: _Context, a: al.Unit, b: al.Unit) -> list[slots.Finding]:
 LIST_CONFIDENCE = 0.75
 
 
-def _members(u: al.Unit) -> set[str]:
+def _members(ctx: _Context, u: al.Unit) -> set[str]:
     return {k for k in u.keys if k.split(":", 1)[0] in _LISTED_KINDS and k not in u.speakers}
+
+
+_JOINER = re.compile(r"^\s*(?:,|and|or|, and|, or)?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _listed_with(ctx: _Context, u: al.Unit, mine: set[str], theirs: set[str]) -> set[str]:
+    """The members of the one list (names joined by commas and "and") that holds a name the
+    other claim names too: "joined by the Guild and the Pilots' Association, shutting the
+    Northmole terminal" lists two, not three."""
+    text = ctx.articles[u.source].text
+    spans = sorted(
+        (m.start, m.end, m.entity_key)
+        for m in ctx.exs[u.source].mentions
+        if m.entity_key in mine and u.start <= m.start and m.end <= u.end
+    )
+    runs: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if runs and _JOINER.match(text[runs[-1][-1][1] : span[0]]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    best = [r for r in runs if len(r) >= 2 and {k for _, _, k in r} & theirs]
+    return {k for _, _, k in best[0]} if best else set()
+
+
+def _same_dispute(c: Contradiction, other: Contradiction) -> bool:
+    """The same sources giving the same values (in any order) on the same type."""
+
+    def values(x: Contradiction) -> dict[str, frozenset[str]]:
+        return {e.source: frozenset(e.value.split(", ")) for e in x.evidence}
+
+    return c.type == other.type and values(c) == values(other)
 
 
 def _covers(c: Contradiction, other: Contradiction) -> bool:
