@@ -1,0 +1,61 @@
+"""The headline quality gate: real disagreements between real reports of one event.
+
+Gold: tests/gold/disagreements/ (two independent annotators per event, merged: an item both
+listed is "sure"), 20 ECB+ events and 12 English SemEval pairs, split into a tune half and a
+frozen test half. Precision counts every high-confidence contradiction the report shows.
+Floors live in tests/quality_floors.json ("disagreements"); never lower them silently."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from newsprism.eval.disagreements import (
+    evaluate_disagreements,
+    load_documents,
+    load_events,
+    load_gold,
+)
+from tests.conftest import ECBPLUS_DEV, ROOT, SEMEVAL_DEV, need_shared
+
+GOLD = ROOT / "tests" / "gold" / "disagreements"
+FLOORS = ROOT / "tests" / "quality_floors.json"
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict:
+    return load_documents([need_shared(ECBPLUS_DEV), need_shared(SEMEVAL_DEV)])
+
+
+@pytest.mark.parametrize("split", ["tune", "test"])
+def test_real_disagreements_above_floors(documents: dict, split: str) -> None:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["disagreements"][split]
+    result = evaluate_disagreements(
+        load_gold(GOLD / "gold.jsonl"), load_events(GOLD / "events.jsonl"), documents, split=split
+    )
+    assert result["precision"] >= floors["precision"], result["unmatched"]
+    assert result["recall"] >= floors["recall"], result["missed"]
+    assert result["findings_per_story"] <= floors["max_findings_per_story"], result["per_event"]
+
+
+def test_gold_spans_are_in_their_reports(documents: dict) -> None:
+    events = {e.event: e for e in load_events(GOLD / "events.jsonl")}
+    for item in load_gold(GOLD / "gold.jsonl"):
+        assert item.event in events
+        for side in item.sides:
+            assert side.doc in events[item.event].docs
+            assert side.span in documents[side.doc].text or " ".join(side.span.split()) in " ".join(
+                documents[side.doc].text.split()
+            ), (item.event, side)
+
+
+def test_the_halves_do_not_share_a_topic() -> None:
+    events = load_events(GOLD / "events.jsonl")
+    halves = {e.split for e in events}
+    assert halves == {"tune", "test"}
+    topic = {e.event: re.match(r"\d+", e.event).group() for e in events if "_" not in e.event}  # type: ignore[union-attr]
+    tune = {topic[e.event] for e in events if e.split == "tune" and e.event in topic}
+    test = {topic[e.event] for e in events if e.split == "test" and e.event in topic}
+    assert not tune & test
