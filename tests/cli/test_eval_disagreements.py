@@ -13,13 +13,14 @@ KESTREL = ROOT / "examples" / "kestrel-strike"
 
 
 def test_json_report_has_the_headline_figures() -> None:
-    result = CliRunner().invoke(app, ["eval", "disagreements", str(KESTREL / "gold.jsonl"), "--json"])
+    args = ["eval", "disagreements", str(KESTREL / "gold.jsonl"), "--json"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     for key in ("precision", "recall", "findings_per_story", "calibration", "unmatched", "missed"):
         assert key in data
     assert data["events"] == 1 and data["gold_sure"] == 5
-    assert [row["band"] for row in data["calibration"]][0].startswith("0.9")
+    assert data["calibration"][0]["band"].startswith("0.9")
 
 
 def test_table_output_and_bad_split() -> None:
