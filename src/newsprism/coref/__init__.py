@@ -1,0 +1,1 @@
+"""Cross-document entity and event coreference (see newsprism.coref.resolve)."""
