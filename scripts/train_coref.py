@@ -15,14 +15,12 @@ import argparse
 import json
 import pickle
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from newsprism.cluster.metrics import bcubed
-from newsprism.coref.docgroups import group_documents
 from newsprism.coref.engine import (
     ENTITY_FEATURES,
     EVENT_FEATURES,
@@ -33,7 +31,7 @@ from newsprism.coref.engine import (
 from newsprism.coref.lexicon import load
 from newsprism.coref.mentions import ENTITY, EVENT
 from newsprism.coref.model import PairModel, fit
-from newsprism.coref.run import _participants, cluster
+from newsprism.coref.run import _participants
 from newsprism.eval.coref import (
     GoldMention,
     TopicRun,
@@ -144,13 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(args.shared) / "data/ecbplus"
     docs = read_docs(data / "dev.jsonl")
     mentions = read_mentions(data / "mentions-dev.jsonl", docs)
-    _group_grid(data / "dev.jsonl", docs)
     if args.cache and Path(args.cache).is_file():
         runs = pickle.loads(Path(args.cache).read_bytes())
     else:
         runs = prepare_topics(docs, mentions)
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(runs))
+    _group_grid(data / "dev.jsonl", runs)
     n = len(mentions)
     topic_of = {d.doc_id: d.topic for d in docs}
     topics = [topic_of[m.doc_id] for m in mentions]
@@ -165,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in test:
             for i in r.mentions:
                 held_out[i] = got[i]
-        print(f"fold {k}: thresholds entity {models[ENTITY].threshold} event {models[EVENT].threshold}", file=sys.stderr)
+        chosen = f"entity {models[ENTITY].threshold}, event {models[EVENT].threshold}"
+        print(f"fold {k}: thresholds {chosen}", file=sys.stderr)
     report = {
         "system_cv": score(mentions, held_out, topics),
         "lemma": score(mentions, lemma_baseline(runs, n, groups=False), topics),
@@ -195,40 +194,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _group_grid(path: Path, docs: Sequence[object]) -> None:
-    """B³ F1 of the document groups against the gold events, per threshold (printed only)."""
-    from newsprism.embed import get_embedder
+def _group_grid(path: Path, runs: Sequence[TopicRun]) -> None:
+    """B³ F1 of the document groups against the gold events (printed only, never fitted)."""
+    rows = {r["doc_id"]: r for r in map(json.loads, path.open(encoding="utf-8")) if r}
+    pred, gold = [], []
+    for run in runs:
+        p = run.prepared
+        pred += [f"{run.topic}/{g}" for g in p.groups]
+        gold += [str(rows[d].get("event")) for d in p.doc_ids]
+    print(
+        f"document groups: B3 F1 {bcubed(pred, gold)['f1']:.3f} against the gold events",
+        file=sys.stderr,
+    )
 
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    if not all("event" in r for r in rows):
-        return
-    vectors = get_embedder().encode([r["text"][:2000] for r in rows])
-    by_topic: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_topic[str(r["topic"])].append(i)
-    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        pred, gold = [], []
-        for topic, ix in by_topic.items():
-            labels = group_documents(vectors[ix], [rows[i]["doc_id"] for i in ix], threshold=t)
-            pred += [f"{topic}/{x}" for x in labels]
-            gold += [rows[i]["event"] for i in ix]
-        print(f"document groups at {t}: B3 F1 {bcubed(pred, gold)['f1']:.3f}", file=sys.stderr)
+
+def _cell(s: dict) -> str:  # type: ignore[type-arg]
+    return (
+        f"{s['conll']['f1']:.3f} ({s['muc']['f1']:.2f}/{s['b3']['f1']:.2f}/{s['ceafe']['f1']:.2f})"
+    )
 
 
 def _print(report: dict) -> None:  # type: ignore[type-arg]
     for kind in (ENTITY, EVENT):
         print(f"\n{kind}: CoNLL F1 (MUC / B3 / CEAF-e)")
         names = list(report)
-        topics = list(report[names[0]][kind]["topics"])
-        for t in ["overall", *topics]:
-            cells = []
-            for name in names:
-                s = report[name][kind]["overall" if t == "overall" else "topics"]
-                s = s if t == "overall" else s[t]
-                cells.append(
-                    f"{name} {s['conll']['f1']:.3f} ({s['muc']['f1']:.2f}/{s['b3']['f1']:.2f}/{s['ceafe']['f1']:.2f})"
-                )
-            print(f"  {t:>8} n={report[names[0]][kind]['overall' if t == 'overall' else 'topics'].get(t, report[names[0]][kind]['overall'])['mentions'] if t != 'overall' else report[names[0]][kind]['mentions']:>4}  " + "  ".join(cells))
+        first = report[names[0]][kind]
+        rows = {"overall": first["overall"], **first["topics"]}
+        for t, row in rows.items():
+            part = [report[n][kind] for n in names]
+            got = [p["overall"] if t == "overall" else p["topics"][t] for p in part]
+            cells = "  ".join(f"{n} {_cell(s)}" for n, s in zip(names, got, strict=True))
+            print(f"  {t:>8} n={row['mentions']:>4}  {cells}")
 
 
 if __name__ == "__main__":

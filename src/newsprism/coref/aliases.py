@@ -63,7 +63,7 @@ def identity(text: str, *, key: str | None = None, lex: Lexicon | None = None) -
 
 
 def _government(n: str, lex: Lexicon) -> Identity | None:
-    """"the Russian government", "Moscow's administration", "US authorities" -> the country."""
+    """ "the Russian government", "Moscow's administration", "US authorities" -> the country."""
     words = n.split()
     if len(words) < 2 or words[-1] not in lex.government_words:
         return None
@@ -110,7 +110,7 @@ def _is_acronym(short: str, long_: str) -> bool:
 
 
 def _partial(short: str, long_: str) -> bool:
-    """"kim" of "kim jong un", "obama" of "barack obama": whole words at the start or end."""
+    """ "kim" of "kim jong un", "obama" of "barack obama": whole words at the start or end."""
     s, lw = short.split(), long_.split()
     if not s or len(s) >= len(lw) or any(len(w) < 3 for w in s):
         return False

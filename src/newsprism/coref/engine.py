@@ -111,6 +111,27 @@ def entity_pair(
     ], reason
 
 
+#: alias kinds that join two names without asking the scorer: each is evidence on its own
+STRONG_ALIASES = frozenset(
+    {"dots", "acronym", "metonymy", "spokesperson body", "party", "government", "name"}
+)
+
+
+def same_actor(a: MentionInfo, b: MentionInfo) -> bool:
+    """Two names that are one actor whatever their contexts: one canonical key from the extract
+    stage, or an alias with evidence (an acronym, a metonym, a party's committee ...)."""
+    if a.pronoun or b.pronoun or (a.semantic and b.semantic and a.semantic != b.semantic):
+        return False
+    if a.key and b.key and a.key == b.key:
+        return True
+    if not (a.proper or b.proper):
+        return False
+    link = alias_link(a.text, b.text)
+    if link is None:
+        return False
+    return link.kind in STRONG_ALIASES or (link.kind == "partial name" and a.proper and b.proper)
+
+
 def event_pair(
     a: MentionInfo,
     b: MentionInfo,
@@ -141,8 +162,15 @@ def event_pair(
     ]
 
 
+def participants_clash(a: Participants, b: Participants) -> bool:
+    """Both sides name who (or when), and no one (no time) is shared."""
+    return bool(a.all and b.all and not a.all & b.all) or bool(
+        a.time and b.time and not a.time & b.time
+    )
+
+
 def _stem_match(a: str, b: str) -> bool:
-    """"shoot"/"shooting", "injure"/"injury": a nominalisation shares a long start."""
+    """ "shoot"/"shooting", "injure"/"injury": a nominalisation shares a long start."""
     if a == b:
         return True
     n = 0
@@ -210,13 +238,31 @@ def score_matrix(
     return x, prob
 
 
+MustLink = Callable[[MentionInfo, MentionInfo], bool]
+
+
 def cluster_group(
-    members: Sequence[MentionInfo], pair: PairFeatures, model: PairModel
+    members: Sequence[MentionInfo],
+    pair: PairFeatures,
+    model: PairModel,
+    must: MustLink | None = None,
+    cannot: MustLink | None = None,
 ) -> list[int]:
-    """Cluster labels (0..k-1, in order of first member) for one document group's mentions."""
+    """Cluster labels (0..k-1, in order of first member) for one document group's mentions.
+    Pairs ``must`` accepts are joined before the scorer is asked (probability 1); pairs
+    ``cannot`` accepts get probability 0, which keeps their clusters apart in all but
+    overwhelming company."""
     if not members:
         return []
     _, prob = score_matrix(members, pair, model)
+    n = len(members)
+    for rule, value in ((must, 1.0), (cannot, 0.0)):
+        if rule is None:
+            continue
+        for i in range(n):
+            for j in range(i + 1, n):
+                if rule(members[i], members[j]):
+                    prob[i, j] = prob[j, i] = value
     raw = average_link(prob, model.threshold)
     first: dict[int, int] = {}
     return [first.setdefault(r, len(first)) for r in raw]
@@ -235,7 +281,9 @@ def cluster_entities(
     for g in sorted(set(groups[m.doc] for m in infos if m.kind == ENTITY)):
         members = [m for m in infos if m.kind == ENTITY and groups[m.doc] == g]
         named = [m for m in members if not pronoun_antecedent(m, members)]
-        raw = cluster_group(named, lambda a, b: entity_pair(a, b, vec, lex)[0], model)
+        raw = cluster_group(
+            named, lambda a, b: entity_pair(a, b, vec, lex)[0], model, must=same_actor
+        )
         for m, r in zip(named, raw, strict=True):
             labels[m.index] = f"e{g}.{r}"
         for m in members:
@@ -267,8 +315,14 @@ def cluster_events(
     model: PairModel,
     parts: dict[int, Participants],
     lex: Lexicon | None = None,
+    *,
+    strict_participants: bool = False,
 ) -> dict[int, str]:
-    """mention index -> event cluster label ("v<group>.<n>"), for the event mentions."""
+    """mention index -> event cluster label ("v<group>.<n>"), for the event mentions.
+
+    ``strict_participants``: when the participants are read from claims (who did what to whom,
+    when), two mentions whose participants or times are both known and share nothing are two
+    happenings ("named as defendant" in two different suits)."""
     lex = lex or load()
     labels: dict[int, str] = {}
     for g in sorted(set(groups[m.doc] for m in infos if m.kind == EVENT)):
@@ -277,6 +331,10 @@ def cluster_events(
         def pair(a: MentionInfo, b: MentionInfo) -> list[float]:
             return event_pair(a, b, parts[a.index], parts[b.index], vec, lex)
 
-        for m, r in zip(members, cluster_group(members, pair, model), strict=True):
+        def clash(a: MentionInfo, b: MentionInfo) -> bool:
+            return participants_clash(parts[a.index], parts[b.index])
+
+        cannot = clash if strict_participants else None
+        for m, r in zip(members, cluster_group(members, pair, model, cannot=cannot), strict=True):
             labels[m.index] = f"v{g}.{r}"
     return labels

@@ -1,4 +1,4 @@
-"""The word lists of newsprism/data/coref.json, read once, and the normal form names are compared in."""
+"""The word lists of newsprism/data/coref.json, read once; the normal form names are compared in."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ class Lexicon:
     #: lemma -> indices of the groups it is in
     event_groups: dict[str, frozenset[int]]
     reporting: frozenset[str]
+    light_verbs: frozenset[str]
+    support_verbs: frozenset[str]
     #: pronoun -> person, plural, thing, first or other
     pronouns: dict[str, str]
     time_words: frozenset[str]
@@ -67,6 +69,8 @@ def load() -> Lexicon:
         government_words=frozenset(raw["government_words"]),
         event_groups={w: frozenset(ix) for w, ix in groups.items()},
         reporting=frozenset(raw["reporting"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        support_verbs=frozenset(raw["support_verbs"]),
         pronouns={w: kind for kind, ws in raw["pronouns"].items() for w in ws},
         time_words=frozenset(raw["time_words"]),
     )

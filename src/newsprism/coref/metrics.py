@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-Partition = Mapping[Hashable, Hashable]
+Partition = Mapping[Any, Any]
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,12 @@ def _muc_recall(key: list[frozenset[Hashable]], response: Partition) -> float:
 
 def muc(key: Partition, response: Partition) -> Score:
     """Link-based MUC (Vilain et al. 1995): links kept over links needed. Blind to singletons."""
-    return Score(
-        _muc_recall(clusters(key), response), _muc_recall(clusters(response), key)
-    )
+    return Score(_muc_recall(clusters(key), response), _muc_recall(clusters(response), key))
 
 
 def _b3_recall(key: Partition, response: Partition) -> float:
     by_key = {frozenset(c): c for c in clusters(key)}
-    res_sets = {label: set() for label in set(response.values())}
+    res_sets: dict[Hashable, set[Hashable]] = {label: set() for label in set(response.values())}
     for m, label in response.items():
         res_sets[label].add(m)
     total = 0.0

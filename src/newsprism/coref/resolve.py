@@ -16,7 +16,7 @@ pass ``embedder`` with a cache to reuse what the comparison embedded already.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +27,7 @@ from newsprism.coref.engine import Participants, Vectors, cluster_entities, clus
 from newsprism.coref.lexicon import Lexicon, load, norm
 from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo
 from newsprism.coref.model import PairModel, shipped
-from newsprism.embed import Embedder, get_embedder, l2_normalize
+from newsprism.embed import Embedder, get_embedder, l2_normalize, text_hash
 from newsprism.extract.link import canonical_map
 from newsprism.extract.types import Claim, Extraction
 from newsprism.models import Article
@@ -82,7 +82,11 @@ class Coreference:
     def event_at(self, doc: int, span: tuple[int, int]) -> str | None:
         """The event cluster of the event mention overlapping ``span`` (the nearest start)."""
         s, e = span
-        hits = [(abs(k[1] - s), c) for k, c in self.events.items() if k[0] == doc and k[1] < e and s < k[2]]
+        hits = [
+            (abs(k[1] - s), c)
+            for k, c in self.events.items()
+            if k[0] == doc and k[1] < e and s < k[2]
+        ]
         return min(hits)[1] if hits else None
 
     def event_of(self, doc: int, claim: Claim) -> str | None:
@@ -105,30 +109,35 @@ def resolve(
     models: dict[str, PairModel] | None = None,
     doc_vectors: np.ndarray | None = None,
     groups: Sequence[int] | None = None,
+    split_happenings: bool = False,
 ) -> Coreference:
     """Entity and event clusters across the articles of one story.
 
-    ``groups`` (one label per article) says which articles report the same happening; without
-    it the articles are grouped by ``doc_vectors`` (embedded here when not given). Event
-    mentions in different groups never corefer; entity mentions neither (a story's actors are
-    compared within the happening)."""
+    ``groups`` (one label per article) says which articles report the same happening; mentions
+    in different groups never corefer. Without it the articles are one story (what compare
+    gives), or, with ``split_happenings``, they are split by the story clusterer first."""
     if len(articles) != len(extractions):
         from newsprism.errors import UsageError
 
         raise UsageError("resolve needs one extraction per article")
     lex = load()
     texts = [a.text if isinstance(a, Article) else a for a in articles]
-    ids = [f"{i:06d}" for i in range(len(texts))]
+    # ids from content, and mentions built in id order: the clusters do not depend on the
+    # order the articles came in
+    ids = [text_hash(t) for t in texts]
     mapping = canonical_map(extractions)
-    infos, time_keys, claim_at = _infos(texts, extractions, mapping, lex)
+    infos, time_keys, claim_at = _infos(texts, extractions, mapping, lex, ids)
     embedder = embedder or get_embedder()
     vectors = _vectors(embedder, infos, texts, extractions, doc_vectors)
     if groups is None:
-        groups = group_documents(vectors.document, ids) if len(texts) > 2 else [0] * len(texts)
+        split = split_happenings and len(texts) > 2
+        groups = group_documents(texts, ids, vectors.document) if split else [0] * len(texts)
     models = models or shipped()
     entity = cluster_entities(infos, groups, vectors, models[ENTITY], lex)
     parts = _participants(infos, extractions, claim_at, entity, mapping, time_keys)
-    event = cluster_events(infos, groups, vectors, models[EVENT], parts, lex)
+    event = cluster_events(
+        infos, groups, vectors, models[EVENT], parts, lex, strict_participants=True
+    )
     return Coreference(
         entities=_entity_refs(infos, entity, mapping, extractions),
         events={(m.doc, m.start, m.end): _label(event[m.index]) for m in infos if m.kind == EVENT},
@@ -146,42 +155,96 @@ def _infos(
     extractions: Sequence[Extraction],
     mapping: dict[str, str],
     lex: Lexicon,
+    ids: Sequence[str],
 ) -> tuple[list[MentionInfo], dict[tuple[int, int], str], dict[int, tuple[int, Claim]]]:
     """Entity mentions (names, times), then event mentions (claim predicates), in document
     order; which time key each time expression has; and event index -> (document, claim)."""
     infos: list[MentionInfo] = []
     time_keys: dict[tuple[int, int], str] = {}
     claim_at: dict[int, tuple[int, Claim]] = {}
-    for d, ex in enumerate(extractions):
+    for d in sorted(range(len(extractions)), key=lambda i: (ids[i], i)):
+        ex = extractions[d]
         sent_of = _sentence_lookup(ex)
         for m in ex.mentions:
             key = mapping.get(m.entity_key, m.entity_key)
             semantic = _SEMANTIC.get(m.label) or _KEY_SEMANTIC.get(key.split(":", 1)[0], "")
-            infos.append(_info(len(infos), d, m.start, m.end, ENTITY, m.text, semantic, key, sent_of, True))
+            infos.append(
+                _info(len(infos), d, m.start, m.end, ENTITY, m.text, semantic, key, sent_of, True)
+            )
         for t, tx in enumerate(ex.times):
             key = f"time:{tx.value or tx.start_value or norm(tx.text)}"
             time_keys[(d, t)] = key
-            infos.append(_info(len(infos), d, tx.start, tx.end, ENTITY, tx.text, "time", key, sent_of, False))
+            infos.append(
+                _info(len(infos), d, tx.start, tx.end, ENTITY, tx.text, "time", key, sent_of, False)
+            )
         for c in ex.claims:
             start, end = c.predicate or (c.start, c.end)
             lemma = c.action.replace("not ", "").split(" ")[0] if c.action else norm(c.text)
+            if lemma in lex.light_verbs:
+                continue  # "was", "has": a state, not a happening
+            lemma = _known_lemma(lemma, texts[d][start:end].lower(), lex)
+            if lemma in lex.support_verbs:
+                lemma = _object_event(texts[d][end : c.end], lex) or lemma
             claim_at[len(infos)] = (d, c)
-            info = _info(len(infos), d, start, end, EVENT, texts[d][start:end], "", None, sent_of, False)
+            info = _info(
+                len(infos), d, start, end, EVENT, texts[d][start:end], "", None, sent_of, False
+            )
             infos.append(_with_lemma(info, lemma))
     return infos, time_keys, claim_at
 
 
 def _info(
-    index: int, doc: int, start: int, end: int, kind: str, text: str, semantic: str,
-    key: str | None, sent_of: object, proper: bool,
+    index: int,
+    doc: int,
+    start: int,
+    end: int,
+    kind: str,
+    text: str,
+    semantic: str,
+    key: str | None,
+    sent_of: Callable[[int], int],
+    proper: bool,
 ) -> MentionInfo:
     words = norm(text).split()
     return MentionInfo(
-        index=index, doc=doc, start=start, end=end, kind=kind, text=text,
-        lemma=words[-1] if words else "", pos="PROPN" if proper else "NOUN", head=start,
-        sentence=sent_of(start), semantic=semantic, pronoun="", proper=proper, key=key,  # type: ignore[operator]
+        index=index,
+        doc=doc,
+        start=start,
+        end=end,
+        kind=kind,
+        text=text,
+        lemma=words[-1] if words else "",
+        pos="PROPN" if proper else "NOUN",
+        head=start,
+        sentence=sent_of(start),
+        semantic=semantic,
+        pronoun="",
+        proper=proper,
+        key=key,
         words=frozenset(w for w in words if w not in ("the", "a", "an", "of")),
     )
+
+
+def _known_lemma(lemma: str, word: str, lex: Lexicon) -> str:
+    """The tagger's lemma, or the word's own stem when only that is a known event word (the
+    small model lemmatises "fined" as "fin")."""
+    if lemma in lex.event_groups:
+        return lemma
+    for cut in (0, 1, 2, 3):
+        stem = word[: len(word) - cut] if cut else word
+        if stem in lex.event_groups:
+            return stem
+    return lemma
+
+
+def _object_event(after: str, lex: Lexicon) -> str | None:
+    """ "filed [a lawsuit]", "imposed [a record fine]": the event noun just after a support
+    verb, within four words."""
+    for word in norm(after).split()[:4]:
+        stem = word[:-1] if word.endswith("s") and word[:-1] in lex.event_groups else word
+        if stem in lex.event_groups:
+            return stem
+    return None
 
 
 def _with_lemma(m: MentionInfo, lemma: str) -> MentionInfo:
@@ -190,7 +253,7 @@ def _with_lemma(m: MentionInfo, lemma: str) -> MentionInfo:
     return replace(m, lemma=lemma, pos="VERB")
 
 
-def _sentence_lookup(ex: Extraction) -> object:
+def _sentence_lookup(ex: Extraction) -> Callable[[int], int]:
     starts = [s.start for s in ex.sentences]
 
     def at(offset: int) -> int:
@@ -221,7 +284,11 @@ def _vectors(
     if doc_vectors is None:
         docs = [t[:1500] for t in texts]
         unique = sorted(set(unique) | set(docs))
-    rows = l2_normalize(np.asarray(embedder.encode(unique), dtype=np.float32)) if unique else np.zeros((0, 384))
+    rows = (
+        l2_normalize(np.asarray(embedder.encode(unique), dtype=np.float32))
+        if unique
+        else np.zeros((0, 384))
+    )
     at = {t: i for i, t in enumerate(unique)}
     empty = np.zeros((0, rows.shape[1] if rows.size else 384), dtype=np.float32)
     document = (
@@ -255,11 +322,11 @@ def _participants(
         keys = [mapping.get(k, k) for k in (*c.actors, *c.targets, *c.place)]
         places = [mapping.get(k, k) for k in c.place]
         times = [time_keys[(d, t)] for t in c.time if (d, t) in time_keys]
+
         def labels(ks: Sequence[str], d: int = d) -> frozenset[str]:
             return frozenset(x for k in ks for x in by_key.get((d, k), ()))
-        out[i] = Participants(
-            all=labels([*keys, *times]), time=labels(times), place=labels(places)
-        )
+
+        out[i] = Participants(all=labels([*keys, *times]), time=labels(times), place=labels(places))
     return out
 
 

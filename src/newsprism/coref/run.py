@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.coref.docgroups import group_documents
+from newsprism.coref.docgroups import group_documents, title_and_body
 from newsprism.coref.engine import (
     Participants,
     Vectors,
@@ -22,9 +23,16 @@ from newsprism.coref.engine import (
     participants,
 )
 from newsprism.coref.lexicon import load
-from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo, MentionSpan, describe, sentence_index
+from newsprism.coref.mentions import (
+    ENTITY,
+    EVENT,
+    MentionInfo,
+    MentionSpan,
+    describe,
+    sentence_index,
+)
 from newsprism.coref.model import PairModel, shipped
-from newsprism.embed import Embedder, get_embedder, l2_normalize
+from newsprism.embed import Embedder, documents, get_embedder, l2_normalize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -53,7 +61,6 @@ def prepare(
     embedder: Embedder | None = None,
     doc_vectors: np.ndarray | None = None,
     groups: Sequence[int] | None = None,
-    group_threshold: float | None = None,
 ) -> Prepared:
     """Describe, embed and link the mentions. ``groups`` (one label per document) splits the
     documents into happenings; without it they are grouped by their vectors."""
@@ -69,7 +76,7 @@ def prepare(
     for n, i in enumerate(ranked):
         order[i] = n
     if doc_vectors is None:
-        doc_vectors = embedder.encode([d.text[:2000] for d in docs])
+        doc_vectors = embedder.encode([document_text(d.text) for d in docs])
     contexts = [_context(docs[m.doc], m) for m in infos]
     texts = [m.text if m.kind == ENTITY else m.lemma for m in infos]
     vectors = Vectors(
@@ -78,7 +85,7 @@ def prepare(
         document=l2_normalize(np.asarray(doc_vectors, dtype=np.float32)),
     )
     if groups is None:
-        groups = group_documents(vectors.document, doc_ids, threshold=group_threshold)
+        groups = group_documents([d.text for d in docs], doc_ids, vectors.document)
     return Prepared(
         doc_ids=tuple(doc_ids),
         infos=infos,
@@ -87,6 +94,13 @@ def prepare(
         arguments=_arguments(docs, infos),
         groups=tuple(groups),
     )
+
+
+def document_text(text: str) -> str:
+    """What a document's vector is made of: the title and lead, as for story clustering."""
+    title, body = title_and_body(text)
+    # document_text reads only the title and body of an Article
+    return documents.document_text(SimpleNamespace(title=title, body=body))  # type: ignore[arg-type]
 
 
 def _sort_key(span: MentionSpan, doc_ids: Sequence[str]) -> tuple[str, int, int, str]:
@@ -135,7 +149,9 @@ def _linked(doc: Doc, event_head: int, entity_head: int) -> bool:
     return en in [ev, *list(ev.ancestors)[:2]] or (en.head == ev.head and en.head != en)
 
 
-def cluster(prepared: Prepared, models: dict[str, PairModel]) -> tuple[dict[int, str], dict[int, str]]:
+def cluster(
+    prepared: Prepared, models: dict[str, PairModel]
+) -> tuple[dict[int, str], dict[int, str]]:
     """(entity labels, event labels) by mention index in ``prepared.infos``."""
     lex = load()
     infos = prepared.infos
@@ -151,11 +167,13 @@ def _participants(prepared: Prepared, entity: dict[int, str]) -> dict[int, Parti
     infos = prepared.infos
     out = {}
     for ev, args in prepared.arguments.items():
-        chosen = set(args)
-        out[ev] = participants(
-            infos[ev], [infos[i] for i in args], entity, lambda _e, x, c=chosen: x.index in c
-        )
+        # the arguments were chosen by syntax already (see _arguments)
+        out[ev] = participants(infos[ev], [infos[i] for i in args], entity, _every)
     return out
+
+
+def _every(_event: MentionInfo, _entity: MentionInfo) -> bool:
+    return True
 
 
 def resolve_spans(
@@ -173,9 +191,7 @@ def resolve_spans(
     return [stable_labels(prepared, entity, event)[prepared.order[i]] for i in range(len(spans))]
 
 
-def stable_labels(
-    prepared: Prepared, entity: dict[int, str], event: dict[int, str]
-) -> list[str]:
+def stable_labels(prepared: Prepared, entity: dict[int, str], event: dict[int, str]) -> list[str]:
     """Per mention (in ``infos`` order) a label named after the cluster's first mention."""
     first: dict[str, str] = {}
     out = []

@@ -80,7 +80,8 @@ def read_docs(path: str | Path) -> list[CorefDoc]:
     path = Path(path)
     try:
         return [
-            CorefDoc(str(r["doc_id"]), str(r["topic"]), str(r["text"])) for _, r in _rows(path, "documents")
+            CorefDoc(str(r["doc_id"]), str(r["topic"]), str(r["text"]))
+            for _, r in _rows(path, "documents")
         ]
     except (KeyError, TypeError) as exc:
         raise MalformedInput(
@@ -121,7 +122,6 @@ def prepare_topics(
     *,
     nlp: Language | None = None,
     embedder: Embedder | None = None,
-    group_threshold: float | None = None,
 ) -> list[TopicRun]:
     """Parse, describe and embed every topic's mentions (the expensive part, done once)."""
     from newsprism.extract import get_nlp
@@ -135,17 +135,16 @@ def prepare_topics(
         by_topic[topic_of[m.doc_id]].append(i)
     runs = []
     for topic in sorted(by_topic, key=_topic_order):
-        ids = sorted({mentions[i].doc_id for i in by_topic[topic]})
         # every document of the topic helps to split it into happenings, not only the mentioned
         ids = sorted({d.doc_id for d in docs if d.topic == topic})
         at = {d: n for n, d in enumerate(ids)}
         spans = [
-            MentionSpan(at[mentions[i].doc_id], mentions[i].start, mentions[i].end, mentions[i].kind)
+            MentionSpan(
+                at[mentions[i].doc_id], mentions[i].start, mentions[i].end, mentions[i].kind
+            )
             for i in by_topic[topic]
         ]
-        prepared = prepare(
-            [parsed[d] for d in ids], ids, spans, embedder=embedder, group_threshold=group_threshold
-        )
+        prepared = prepare([parsed[d] for d in ids], ids, spans, embedder=embedder)
         runs.append(TopicRun(topic, tuple(by_topic[topic]), prepared))
     return runs
 
@@ -202,7 +201,9 @@ def score(
     return out
 
 
-def _metrics(mentions: Sequence[GoldMention], predicted: Sequence[str], rows: list[int]) -> dict[str, Any]:
+def _metrics(
+    mentions: Sequence[GoldMention], predicted: Sequence[str], rows: list[int]
+) -> dict[str, Any]:
     key = {i: f"{mentions[i].kind}/{mentions[i].chain}" for i in rows}
     response = {i: predicted[i] for i in rows}
     result: dict[str, Any] = conll(key, response)
