@@ -59,7 +59,7 @@ def test_every_sizeable_topic_beats_the_lemma_baseline(kind: str) -> None:
         for t in sizeable
         if _conll(kind, topic=t) < _conll(kind, "lemma", topic=t) - f["topic_slack"]
     ]
-    assert len(behind) <= f["max_topics_behind"], behind
+    assert len(behind) <= f[f"{kind}_max_topics_behind"], behind
 
 
 def test_predictions_cover_every_mention() -> None:
