@@ -860,6 +860,72 @@ def eval_ecbplus_cmd(
 
 
 @eval_app.command(
+    "coref",
+    epilog="Example: newsprism eval coref ../shared/data/ecbplus/dev.jsonl "
+    "--mentions ../shared/data/ecbplus/mentions-dev.jsonl --predictions clusters.jsonl --json",
+)
+@handle_errors
+def eval_coref_cmd(
+    docs: Annotated[Path, typer.Argument(help="Documents (JSONL: doc_id, topic, text).")],
+    mentions: Annotated[
+        Path,
+        typer.Option(
+            "--mentions", help="Mentions (JSONL: doc_id, start, end, kind; chain to score)."
+        ),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            help="Write one JSON line per mention: doc_id, start, end, kind, cluster.",
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cross-document entity and event coreference: MUC, B³, CEAF-e and CoNLL F1 per topic and
+    overall, beside the same-head-lemma baseline (scores only when the mentions carry chains)."""
+    from newsprism.eval.coref import evaluate_coref, prediction_lines
+
+    with _spinner(as_json, "parsing, embedding and clustering the mentions"):
+        result = evaluate_coref(docs, mentions)
+    lines = prediction_lines(result)
+    if predictions is not None:
+        predictions.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    shown = {k: v for k, v in result.items() if k != "predictions"}
+    if as_json:
+        emit_json(shown)
+    else:
+        _print_coref(shown)
+
+
+def _print_coref(result: dict[str, Any]) -> None:
+    """One row per kind and topic: CoNLL F1 (MUC / B³ / CEAF-e) of the system and baselines."""
+    out.print(
+        f"{result['mentions']} mentions in {result['documents']} documents, "
+        f"{result['topics']} topics"
+    )
+    if not result.get("scored"):
+        out.print("no gold chains in the mentions: predictions only, no scores")
+        return
+    scores = result["scores"]
+    names = list(scores)
+    table = Table("kind", "topic", "n", *[f"{n} CoNLL (MUC/B³/CEAF-e)" for n in names])
+    for kind in ("entity", "event"):
+        rows = {"overall": scores[names[0]][kind]["overall"], **scores[names[0]][kind]["topics"]}
+        for topic in rows:
+            cells = []
+            for name in names:
+                part = scores[name][kind]
+                s = part["overall"] if topic == "overall" else part["topics"][topic]
+                cells.append(
+                    f"{s['conll']['f1']:.3f} ({s['muc']['f1']:.2f}/{s['b3']['f1']:.2f}/"
+                    f"{s['ceafe']['f1']:.2f})"
+                )
+            table.add_row(kind, escape(str(topic)), str(rows[topic]["mentions"]), *cells)
+    out.print(table)
+
+
+@eval_app.command(
     "semeval",
     epilog="Example: newsprism eval semeval ../shared/data/semeval2022-task8/dev.jsonl --json "
     "--predictions preds.jsonl",

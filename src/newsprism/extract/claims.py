@@ -270,6 +270,7 @@ def _claim(
         quantities=qix,
         attributed_to=_attributed(p, sent, speech, quotes),
         subject_text=subject_text,
+        predicate=(head.idx, head.idx + len(head.text)),
     )
 
 

@@ -142,6 +142,9 @@ class Claim:
     attributed_to: tuple[str, ...]
     #: the subject as written when it is not a named entity ("the leaders"), else ""
     subject_text: str = ""
+    #: (start, end) of the predicate word itself ("sued", "lawsuit"), for event coreference;
+    #: None in extractions stored before it existed
+    predicate: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

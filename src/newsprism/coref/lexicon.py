@@ -1,0 +1,76 @@
+"""The word lists of newsprism/data/coref.json, read once; the normal form names are compared in."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsprism.extract.gazetteer import fold
+
+_DOTS = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.|\s|$|[^\w])")
+_NON_WORD = re.compile(r"[^0-9a-z']+")
+_LEADING = ("the ", "a ", "an ")
+
+
+def undot(text: str) -> str:
+    """Dots of an abbreviation removed: "E.U." -> "EU", "U.S. officials" -> "US officials"."""
+    return _DOTS.sub("", text)
+
+
+def norm(text: str) -> str:
+    """The form names are compared in: folded, lower case, no dots in abbreviations, no leading
+    article, no possessive "'s", words joined by single spaces ("The E.U.'s" -> "eu")."""
+    t = fold(undot(text.strip())).casefold().replace("’", "'")
+    t = re.sub(r"'s?\b", "", t)
+    t = _NON_WORD.sub(" ", t).strip()
+    for lead in _LEADING:
+        if t.startswith(lead):
+            t = t[len(lead) :]
+    return t.strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: normal form -> (identity key, why)
+    metonyms: dict[str, tuple[str, str]]
+    bodies: dict[str, tuple[str, str]]
+    #: normal form -> (party key, party name, what the form is)
+    party_forms: dict[str, tuple[str, str, str]]
+    government_words: frozenset[str]
+    #: lemma -> indices of the groups it is in
+    event_groups: dict[str, frozenset[int]]
+    reporting: frozenset[str]
+    light_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    #: pronoun -> person, plural, thing, first or other
+    pronouns: dict[str, str]
+    time_words: frozenset[str]
+
+
+@cache
+def load() -> Lexicon:
+    raw = json.loads(resources.files("newsprism.data").joinpath("coref.json").read_text("utf-8"))
+    groups: dict[str, set[int]] = {}
+    for i, words in enumerate(raw["event_groups"]):
+        for w in words:
+            groups.setdefault(w, set()).add(i)
+    parties = {
+        norm(form): (key, spec["name"], what)
+        for key, spec in raw["parties"].items()
+        for form, what in spec["forms"].items()
+    }
+    return Lexicon(
+        metonyms={norm(k): (v[0], v[1]) for k, v in raw["metonyms"].items()},
+        bodies={norm(k): (v[0], v[1]) for k, v in raw["bodies"].items()},
+        party_forms=parties,
+        government_words=frozenset(raw["government_words"]),
+        event_groups={w: frozenset(ix) for w, ix in groups.items()},
+        reporting=frozenset(raw["reporting"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        support_verbs=frozenset(raw["support_verbs"]),
+        pronouns={w: kind for kind, ws in raw["pronouns"].items() for w in ws},
+        time_words=frozenset(raw["time_words"]),
+    )

@@ -1,0 +1,140 @@
+"""Mentions as the coreference stage reads them: span, head word, sentence, kind of referent.
+
+Input is a parsed spaCy Doc and character offsets; output a frozen ``MentionInfo`` that holds
+everything the pair features need, so features never touch spaCy again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsprism.coref.lexicon import Lexicon, load, norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ENTITY = "entity"
+EVENT = "event"
+KINDS = (ENTITY, EVENT)
+
+_FUNCTION_POS = frozenset({"ADP", "DET", "PART", "PUNCT", "CCONJ", "SCONJ", "AUX", "SPACE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """A mention to resolve: document index, character offsets, entity or event."""
+
+    doc: int
+    start: int
+    end: int
+    kind: str
+    #: the extract stage's canonical entity key for it, when known
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class MentionInfo:
+    index: int
+    doc: int
+    start: int
+    end: int
+    kind: str
+    text: str
+    #: lower-case lemma of the head word
+    lemma: str
+    pos: str
+    head: int
+    sentence: int
+    #: person, place, time, group, thing or "" when unknown
+    semantic: str
+    #: the pronoun's class (person, plural, thing, first, other) or ""
+    pronoun: str
+    proper: bool
+    key: str | None
+    #: content words, normalised
+    words: frozenset[str]
+
+
+def head_token(span: Span) -> Token:
+    """The word a mention is about: the syntactic root, stepping past a preposition or
+    determiner ("on Monday" -> Monday, "checked into" -> checked)."""
+    root = span.root
+    if root.pos_ not in _FUNCTION_POS:
+        return root
+    content = [t for t in span if t.pos_ not in _FUNCTION_POS]
+    if not content:
+        return root
+    return min(content, key=lambda t: (len(list(t.ancestors)), t.i))
+
+
+def describe(
+    doc: Doc, span: MentionSpan, index: int, *, sentence_of: list[int], lex: Lexicon | None = None
+) -> MentionInfo:
+    """Everything the features need about one mention. ``sentence_of`` maps token -> sentence."""
+    lex = lex or load()
+    s = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if s is None or len(s) == 0:
+        tok = doc[_token_at(doc, span.start)]
+        s = doc[tok.i : tok.i + 1]
+    head = head_token(s)
+    text = doc.text[span.start : span.end]
+    lemma = head.lemma_.lower() if head.pos_ != "PROPN" else head.lower_
+    pron = lex.pronouns.get(text.lower().strip(), "") if len(s) == 1 else ""
+    return MentionInfo(
+        index=index,
+        doc=span.doc,
+        start=span.start,
+        end=span.end,
+        kind=span.kind,
+        text=text,
+        lemma=lemma,
+        pos=head.pos_,
+        head=head.i,
+        sentence=sentence_of[head.i],
+        semantic=_semantic(s, head, pron, lex),
+        pronoun=pron,
+        proper=any(t.pos_ == "PROPN" for t in s),
+        key=span.key,
+        words=frozenset(w for w in norm(text).split() if w not in _STOP),
+    )
+
+
+_STOP = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "from"})
+
+
+def _semantic(s: Span, head: Token, pron: str, lex: Lexicon) -> str:
+    if pron in ("person", "first"):
+        return "person"
+    if pron in ("plural",):
+        return "group"
+    if pron == "thing":
+        return "thing"
+    label = head.ent_type_ or next((t.ent_type_ for t in s if t.ent_type_), "")
+    if label in _TIME_LABELS or head.lower_ in lex.time_words:
+        return "time"
+    if label in _PLACE_LABELS:
+        return "place"
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "NORP"):
+        return "group"
+    return ""
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    for t in doc:
+        if t.idx + len(t.text) > offset:
+            return t.i
+    return len(doc) - 1
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """token index -> sentence number."""
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
