@@ -204,7 +204,7 @@ def _info(
     key: str | None,
     sent_of: Callable[[int], int],
     proper: bool,
-) -> MentionInfo:  # noqa: PLR0913 -- one mention's fields, named at each of its three call sites
+) -> MentionInfo:
     words = norm(text).split()
     return MentionInfo(
         index=index,
