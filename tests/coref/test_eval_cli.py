@@ -83,7 +83,8 @@ def test_eval_coref_scores_beside_the_baseline(tmp_path: Path) -> None:
     preds = tmp_path / "preds.jsonl"
     result = runner.invoke(
         app,
-        ["eval", "coref", str(docs), "--mentions", str(mentions), "--predictions", str(preds), "--json"],
+        ["eval", "coref", str(docs), "--mentions", str(mentions),
+         "--predictions", str(preds), "--json"],  # fmt: skip
     )
     assert result.exit_code == 0, result.stdout + result.stderr
     data = json.loads(result.stdout)

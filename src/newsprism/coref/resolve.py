@@ -193,7 +193,7 @@ def _infos(
     return infos, time_keys, claim_at
 
 
-def _info(
+def _info(  # noqa: PLR0913 -- one mention's fields, named at each of its call sites
     index: int,
     doc: int,
     start: int,
