@@ -84,7 +84,7 @@ def test_eval_coref_scores_beside_the_baseline(tmp_path: Path) -> None:
     result = runner.invoke(
         app,
         ["eval", "coref", str(docs), "--mentions", str(mentions),
-         "--predictions", str(preds), "--json"],  # fmt: skip
+         "--predictions", str(preds), "--json"],
     )
     assert result.exit_code == 0, result.stdout + result.stderr
     data = json.loads(result.stdout)
