@@ -31,6 +31,7 @@ from newsprism.compare.types import (
     Source,
     Span,
 )
+from newsprism.coref import alias_link
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, extract, link_across, parse_published
@@ -273,7 +274,10 @@ def _label(
         )
         if not any(f.type == "entity_set" for f in found):
             found += _list_dispute(ctx, a, b)
-        findings_by_group[gi] += [_tempered(ctx, f) for f in found if not _known_to_both(ctx, f)]
+        findings_by_group[gi] += [
+            _tempered(ctx, f) for f in found
+            if not _known_to_both(ctx, f) and not _same_actor(ctx, f)
+        ]  # fmt: skip
     contradictions: list[Contradiction] = []
     fact_contras: dict[int, list[str]] = defaultdict(list)
     for gi in sorted(findings_by_group):
@@ -284,8 +288,15 @@ def _label(
             contradictions.append(c)
             fact_contras[gi].append(c.id)
     for qc, qgi in _quote_contradictions(ctx, group_of):
-        if any(_covers(c, qc) for c in contradictions):
-            continue  # the same words credited apart, found already on the claims
+        covered = [n for n, c in enumerate(contradictions) if _covers(c, qc)]
+        if covered:
+            # the same words credited apart, found already on the claims: one dispute, with
+            # the surer of the two readings
+            for n in covered:
+                if qc.confidence > contradictions[n].confidence:
+                    old = contradictions[n]
+                    contradictions[n] = replace(qc, id=old.id, fact=old.fact)
+            continue
         qc = _with_id(qc, len(contradictions) + 1, f"F{qgi + 1}" if qgi is not None else None)
         contradictions.append(qc)
         if qgi is not None:
@@ -429,6 +440,16 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
     if f.type not in ("number", "date", "place"):
         return False
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
+
+
+def _same_actor(ctx: _Context, f: slots.Finding) -> bool:
+    """An actor or attribution dispute between names that are one actor by the coreference
+    stage's alias rules ("the Kremlin" / "the Russian government", "E.U." / "EU", "KDF" /
+    "Kestrel Dockworkers' Federation", a spokeswoman for a body / the body)."""
+    if f.type not in ("actor", "attribution"):
+        return False
+    xs, ys = f.a.value.split(", "), f.b.value.split(", ")
+    return all(any(alias_link(ctx.name(x), ctx.name(y)) for y in ys) for x in xs if x)
 
 
 def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
