@@ -631,6 +631,7 @@ def _contradiction(ctx: _Context, kind: str, fs: list[slots.Finding]) -> Contrad
         summary=f"{_TYPE_TITLE[kind]}: {values}",
         note=top.note,
         update=top.update and all(f.update for f in fs),
+        basis=top.basis,
     )
 
 
@@ -708,6 +709,7 @@ def _quote_contradictions(
                     evidence=evidence,
                     summary=f"{_TYPE_TITLE['quote']}: {changed}",
                     note="" if known else "One side does not say who spoke the words.",
+                    basis=_speaker_basis(ctx, [r for _, r in cluster]),
                 ),
                 gi,
             )
@@ -723,6 +725,12 @@ def _speakers_differ(q: Quote, r: Quote) -> bool:
     """Both quotations name their speaker, and not the same one (by key or surname)."""
     xa, xb = q.attributed_to, r.attributed_to
     return bool(xa and xb) and not slots.same_source(xa, xb)
+
+
+def _speaker_basis(ctx: _Context, quotes: list[Quote]) -> str:
+    names = list(dict.fromkeys(ctx.name(q.speaker_key) for q in quotes if q.speaker_key))
+    who = " / ".join(names) if names else "an unnamed speaker"
+    return f"same quotation: most of its words alike, spoken by {who}"
 
 
 def _full_name(q: Quote) -> bool:
@@ -762,8 +770,10 @@ def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contra
     )
     values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
     summary = f"{_TYPE_TITLE['attribution']}: the same words; {values}"
+    words = len(slots.quote_words(quotes[0][1].text))
     return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
-                         summary=summary)  # fmt: skip
+                         summary=summary,
+                         basis=f"same statement: the same {words} words in quotation marks")  # fmt: skip
 
 
 def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib.resources import files
 
@@ -58,6 +58,8 @@ class Finding:
     b: Side
     note: str = ""
     update: bool = False
+    #: why the two claims tell of one happening (what the check relied on)
+    basis: str = ""
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -906,7 +908,26 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_polarity(a, b, score) if same else None,
         check_attribution(a, b, score),
     ]
-    return [f for f in out if f is not None]
+    why = one_happening(a, b, score)
+    return [replace(f, basis=why) for f in out if f is not None]
+
+
+def one_happening(a: Unit, b: Unit, score: float) -> str:
+    """Why two claims are taken to tell of one happening, in words a reader can check."""
+    reasons = []
+    if same_statement(a, b, score):
+        reasons.append("the same statement in both")
+    cls = action_class(a.claim.action)
+    if cls == action_class(b.claim.action) and cls not in _LIGHT:
+        reasons.append(f"the same act ({cls})")
+    shared = [q.text for q in a.quantities for r in b.quantities if _same_count(q, r)]
+    if shared:
+        reasons.append(f"the same figure ({shared[0]})")
+    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    if xa and xb and (xa & xb or any(_named_in(x, xb) for x in xa)):
+        reasons.append("the same doer")
+    reasons.append(f"claims matching at {score:.2f}")
+    return "same event: " + ", ".join(reasons)
 
 
 def same_words_but(a: Unit, b: Unit) -> bool:

@@ -144,6 +144,9 @@ class Contradiction:
     note: str = ""
     #: True when the later publication most likely updates the earlier one (a new count)
     update: bool = False
+    #: why the sides are taken to speak of one happening and one actor ("same event: the same
+    #: act (offer), the same figure (7 per cent) ...; same actor: 'KDF' is the acronym of ...")
+    basis: str = ""
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -162,6 +165,7 @@ class Contradiction:
             "update": self.update,
             "summary": self.summary,
             "note": self.note,
+            "basis": self.basis,
             "fact": self.fact,
             "sources": list(self.sources),
             "evidence": [e.to_dict() for e in self.evidence],
