@@ -771,9 +771,9 @@ def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contra
     values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
     summary = f"{_TYPE_TITLE['attribution']}: the same words; {values}"
     words = len(slots.quote_words(quotes[0][1].text))
+    basis = f"same statement: the same {words} words in quotation marks"
     return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
-                         summary=summary,
-                         basis=f"same statement: the same {words} words in quotation marks")  # fmt: skip
+                         summary=summary, basis=basis)  # fmt: skip
 
 
 def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:
