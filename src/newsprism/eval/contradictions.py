@@ -49,10 +49,6 @@ from newsprism.extract.types import Claim
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 
 PUBLISHED = "2020-06-10"  # a Wednesday: weekday names resolve to distinct days
-#: Only facts whose claims match at least this well take injected contradictions.
-MIN_COHESION = 0.72
-#: ... or this much when their predicates differ ("reprises her role" / "sees Evelyn Abbott")
-SAME_FACT = 0.8
 CONTROLS = ("paraphrase", "reorder", "synonym", "same_slot", "compatible")
 
 _SYNONYMS = {
