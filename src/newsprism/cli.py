@@ -787,9 +787,16 @@ def eval_contradictions_cmd(
     ] = None,
     pairs: Annotated[int, typer.Option("--pairs", help="How many article pairs to use.")] = 24,
     seed: Annotated[int, typer.Option("--seed", help="Random seed for the sample.")] = 0,
+    per_pair: Annotated[
+        int, typer.Option("--per-pair", min=1, help="Injection sites per article pair.")
+    ] = 3,
     details: Annotated[
         bool,
-        typer.Option("--details", help="Also list every missed injection and every false alarm."),
+        typer.Option(
+            "--details",
+            help="Also list every missed injection, every false alarm and the unedited pairs' "
+            "own findings.",
+        ),
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -808,6 +815,7 @@ def eval_contradictions_cmd(
             semeval=semeval,
             seed=seed,
             pairs=pairs,
+            per_pair=per_pair,
             details=details,
             progress=lambda what: progress.update(task, advance=1, description=escape(what)),
         )
@@ -815,7 +823,11 @@ def eval_contradictions_cmd(
         emit_json(result)
         return
     _print_scores(result)
-    for key, heading in (("misses", "missed injections"), ("false_alarms", "false alarms")):
+    for key, heading in (
+        ("misses", "missed injections"),
+        ("false_alarms", "false alarms (new findings, at the edit or elsewhere)"),
+        ("baseline_findings", "findings on the unedited pairs"),
+    ):
         if result.get(key):
             _print_injections(result[key], heading)
 

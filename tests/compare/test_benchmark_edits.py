@@ -5,13 +5,17 @@ from __future__ import annotations
 import random
 
 from newsprism.compare import CONTRADICTION_TYPES
+from newsprism.compare.types import Contradiction, Span
+from newsprism.embed import CachedEmbedder, MemoryCache, get_embedder
 from newsprism.eval.contradictions import (
     CONTROLS,
     _article,
     _at_end,
+    _key,
     _negate,
     _plain,
     _quoted,
+    _sites,
     anchor,
     variants,
 )
@@ -112,3 +116,40 @@ def test_a_sentence_inside_a_longer_quote_takes_no_edit() -> None:
     outside = next(s for s in ex.sentences if text[s.start : s.end].startswith("The river"))
     assert _plain(text[inside.start : inside.end])  # no quote mark in the sentence itself
     assert _quoted(ex, inside) and not _quoted(ex, outside)
+
+
+def test_sites_are_chosen_without_the_comparison() -> None:
+    # the dam sentences state one fact; the others do not pair up
+    arts = [_article(A, "a"), _article(B, "b")]
+    exs = [extract(x) for x in arts]
+    embedder = CachedEmbedder(get_embedder(), MemoryCache())
+    sites = _sites(arts[0], arts[1], exs, embedder, random.Random(0), 4)
+    assert len(sites) == 1
+    (sa, sb) = sites[0]
+    assert arts[0].text[sa.sent[0] : sa.sent[1]].startswith("Greenlake Energy opened")
+    assert arts[1].text[sb.sent[0] : sb.sent[1]].startswith("Greenlake Energy opened")
+
+
+def _finding(kind: str, *spans: tuple[str, int, int]) -> Contradiction:
+    evidence = tuple(Span(s, a, b, "") for s, a, b in spans)
+    return Contradiction(id="C1", type=kind, confidence=0.9, evidence=evidence, summary="")
+
+
+def test_a_finding_is_new_only_when_the_unedited_pair_lacks_it() -> None:
+    arts = [_article(A, "a"), _article(B, "b")]
+    exs = [extract(x) for x in arts]
+    last_a, last_b = exs[0].sentences[-1], exs[1].sentences[-1]
+    dam_b = exs[1].sentences[1]
+    # the second article's dam sentence grew by 12 characters
+    edits = {"S2": (dam_b.start, dam_b.end, dam_b.end + 12)}
+    before = _finding("place", ("S1", last_a.start, last_a.end), ("S2", last_b.start, last_b.end))
+    after = _finding(
+        "place", ("S1", last_a.start, last_a.end), ("S2", last_b.start + 12, last_b.end + 12)
+    )
+    # after the edit, shifted back: the same finding as on the unedited pair
+    assert _key(after, exs, edits) == _key(before, exs, {})
+    # of another type, or in the edited sentence: a finding the unedited pair does not have
+    assert _key(_finding("date", *[(e.source, e.start + 12, e.end + 12) for e in after.evidence]),
+                exs, edits) != _key(before, exs, {})  # fmt: skip
+    inside = _finding("place", ("S1", last_a.start, last_a.end), ("S2", dam_b.start + 3, dam_b.end))
+    assert _key(inside, exs, edits) == ("place", frozenset({("S1", 2), ("S2", 1)}))
