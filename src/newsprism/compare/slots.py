@@ -214,7 +214,7 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue
             if not _same_quantity(a, b, qa, qb, score):
                 continue  # a 25 % tariff and a 30 % share: two quantities, not one disputed
-            if _distance(qa) and not _same_reference(a, qa, b, qb):
+            if _distance(qa) and not _same_length(a, qa, b, qb):
                 continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
             if _converted(a, qa) or _converted(b, qb) or _ranged(a, qa) or _ranged(b, qb):
                 continue  # "58km (36 miles)", "from 3.6 to 4.3": no single figure to dispute
@@ -307,7 +307,7 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
     def after(u: Unit, q: Quantity) -> set[str]:
         at = q.end - u.sentence_start
-        return set(_CAPITAL.findall(u.sentence_text[max(at, 0) : max(at, 0) + 40]))
+        return set(_CAPITAL.findall(u.sentence_text[max(at, 0) : max(at, 0) + 60]))
 
     def measure(u: Unit, q: Quantity) -> set[str]:
         at = q.start - u.sentence_start
@@ -318,6 +318,17 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
 _MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude)\b")
+
+
+def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """Two lengths of one thing: both distances (or both areas) from the same named point."""
+    return _area(a, qa) == _area(b, qb) and _same_reference(a, qa, b, qb)
+
+
+def _area(u: Unit, q: Quantity) -> bool:
+    """"A 1,500-square-kilometre island": an area, not a distance."""
+    at = q.start - u.sentence_start + len(q.text)
+    return "square" in u.sentence_text[max(at, 0) : max(at, 0) + 12].lower()
 
 
 def _ranged(u: Unit, q: Quantity) -> bool:
