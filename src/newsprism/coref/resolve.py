@@ -144,14 +144,10 @@ def resolve(
     )
     return Coreference(
         entities=_entity_refs(infos, entity, mapping, extractions),
-        events={(m.doc, m.start, m.end): _label(event[m.index]) for m in infos if m.kind == EVENT},
+        events={(m.doc, m.start, m.end): event[m.index] for m in infos if m.kind == EVENT},
         event_evidence=_event_evidence(infos, event, parts, lex),
         groups=tuple(groups),
     )
-
-
-def _label(raw: str) -> str:
-    return raw
 
 
 def _infos(
