@@ -81,11 +81,8 @@ runner = CliRunner()
 def test_eval_coref_scores_beside_the_baseline(tmp_path: Path) -> None:
     docs, mentions = _write(tmp_path, gold=True)
     preds = tmp_path / "preds.jsonl"
-    result = runner.invoke(
-        app,
-        ["eval", "coref", str(docs), "--mentions", str(mentions),
-         "--predictions", str(preds), "--json"],
-    )
+    args = ["eval", "coref", str(docs), "--mentions", str(mentions), "--predictions", str(preds)]
+    result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.stdout + result.stderr
     data = json.loads(result.stdout)
     assert data["scored"] is True

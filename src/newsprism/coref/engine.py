@@ -16,15 +16,15 @@ whatever order the documents came in.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, load, norm
-from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo
+from newsprism.coref.lexicon import Lexicon, load, norm, stem_match
+from newsprism.coref.matrices import entity_features, event_features, must_link
+from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo, Participants, Vectors
 from newsprism.coref.model import PairModel
 
 ENTITY_FEATURES = (
@@ -61,24 +61,6 @@ EVENT_FEATURES = (
 )
 
 
-@dataclass(frozen=True)
-class Vectors:
-    """Unit vectors the features compare: per mention text, per mention context, per document."""
-
-    text: np.ndarray
-    context: np.ndarray
-    document: np.ndarray
-
-
-@dataclass(frozen=True)
-class Participants:
-    """Entity clusters around one event mention: all, and the times and places among them."""
-
-    all: frozenset[str]
-    time: frozenset[str]
-    place: frozenset[str]
-
-
 def cosine_rows(v: np.ndarray, i: int, j: int) -> float:
     return float(v[i] @ v[j])
 
@@ -111,27 +93,6 @@ def entity_pair(
     ], reason
 
 
-#: alias kinds that join two names without asking the scorer: each is evidence on its own
-STRONG_ALIASES = frozenset(
-    {"dots", "acronym", "metonymy", "spokesperson body", "party", "government", "name"}
-)
-
-
-def same_actor(a: MentionInfo, b: MentionInfo) -> bool:
-    """Two names that are one actor whatever their contexts: one canonical key from the extract
-    stage, or an alias with evidence (an acronym, a metonym, a party's committee ...)."""
-    if a.pronoun or b.pronoun or (a.semantic and b.semantic and a.semantic != b.semantic):
-        return False
-    if a.key and b.key and a.key == b.key:
-        return True
-    if not (a.proper or b.proper):
-        return False
-    link = alias_link(a.text, b.text)
-    if link is None:
-        return False
-    return link.kind in STRONG_ALIASES or (link.kind == "partial name" and a.proper and b.proper)
-
-
 def event_pair(
     a: MentionInfo,
     b: MentionInfo,
@@ -146,7 +107,7 @@ def event_pair(
     return [
         float(a.lemma == b.lemma),
         float(bool(ga & gb)),
-        float(_stem_match(a.lemma, b.lemma)),
+        float(stem_match(a.lemma, b.lemma)),
         cosine_rows(vec.text, a.index, b.index),
         cosine_rows(vec.context, a.index, b.index),
         cosine_rows(vec.document, a.doc, b.doc),
@@ -167,18 +128,6 @@ def participants_clash(a: Participants, b: Participants) -> bool:
     return bool(a.all and b.all and not a.all & b.all) or bool(
         a.time and b.time and not a.time & b.time
     )
-
-
-def _stem_match(a: str, b: str) -> bool:
-    """ "shoot"/"shooting", "injure"/"injury": a nominalisation shares a long start."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
 def average_link(prob: np.ndarray, threshold: float) -> list[int]:
@@ -219,53 +168,46 @@ def _fits(pronoun: str, c: MentionInfo) -> bool:
     return c.semantic in ("group", "") or c.pos in ("NOUN",)
 
 
-PairFeatures = Callable[[MentionInfo, MentionInfo], list[float]]
+def probabilities(features: np.ndarray, model: PairModel) -> np.ndarray:
+    """(n, n) pair probabilities from (n, n, features); 1 on the diagonal."""
+    n = features.shape[0]
+    prob = model.probabilities(features.reshape(n * n, -1)).reshape(n, n)
+    np.fill_diagonal(prob, 1.0)
+    return prob
 
 
-def score_matrix(
-    members: Sequence[MentionInfo], pair: PairFeatures, model: PairModel
-) -> tuple[np.ndarray, np.ndarray]:
-    """(pair features stacked row by row over i < j, probability matrix)."""
-    n = len(members)
-    rows = [pair(members[i], members[j]) for i in range(n) for j in range(i + 1, n)]
-    x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(model.features))
-    prob = np.eye(n)
-    if rows:
-        p = model.probabilities(x)
-        iu = np.triu_indices(n, k=1)
-        prob[iu] = p
-        prob[(iu[1], iu[0])] = p
-    return x, prob
-
-
-MustLink = Callable[[MentionInfo, MentionInfo], bool]
-
-
-def cluster_group(
-    members: Sequence[MentionInfo],
-    pair: PairFeatures,
-    model: PairModel,
-    must: MustLink | None = None,
-    cannot: MustLink | None = None,
+def cluster_matrix(
+    prob: np.ndarray,
+    threshold: float,
+    must: np.ndarray | None = None,
+    cannot: np.ndarray | None = None,
 ) -> list[int]:
-    """Cluster labels (0..k-1, in order of first member) for one document group's mentions.
-    Pairs ``must`` accepts are joined before the scorer is asked (probability 1); pairs
-    ``cannot`` accepts get probability 0, which keeps their clusters apart in all but
-    overwhelming company."""
-    if not members:
+    """Cluster labels (0..k-1, in order of first member). Pairs in ``must`` are joined before
+    the scorer is asked (probability 1); pairs in ``cannot`` get probability 0, which keeps
+    their clusters apart in all but overwhelming company."""
+    if prob.shape[0] == 0:
         return []
-    _, prob = score_matrix(members, pair, model)
-    n = len(members)
-    for rule, value in ((must, 1.0), (cannot, 0.0)):
-        if rule is None:
-            continue
-        for i in range(n):
-            for j in range(i + 1, n):
-                if rule(members[i], members[j]):
-                    prob[i, j] = prob[j, i] = value
-    raw = average_link(prob, model.threshold)
+    prob = prob.copy()
+    if must is not None:
+        prob[must] = 1.0
+    if cannot is not None:
+        prob[cannot] = 0.0
+    raw = average_link(prob, threshold)
     first: dict[int, int] = {}
     return [first.setdefault(r, len(first)) for r in raw]
+
+
+def entity_groups(
+    infos: Sequence[MentionInfo], groups: Sequence[int]
+) -> list[tuple[int, list[MentionInfo], list[MentionInfo]]]:
+    """Per document group: (group, all entity mentions, those the scorer clusters), where
+    pronouns with an antecedent in their own document are left to follow it."""
+    out = []
+    for g in sorted(set(groups[m.doc] for m in infos if m.kind == ENTITY)):
+        members = [m for m in infos if m.kind == ENTITY and groups[m.doc] == g]
+        named = [m for m in members if not pronoun_antecedent(m, members)]
+        out.append((g, members, named))
+    return out
 
 
 def cluster_entities(
@@ -278,12 +220,9 @@ def cluster_entities(
     """mention index -> entity cluster label ("e<group>.<n>"), for the entity mentions."""
     lex = lex or load()
     labels: dict[int, str] = {}
-    for g in sorted(set(groups[m.doc] for m in infos if m.kind == ENTITY)):
-        members = [m for m in infos if m.kind == ENTITY and groups[m.doc] == g]
-        named = [m for m in members if not pronoun_antecedent(m, members)]
-        raw = cluster_group(
-            named, lambda a, b: entity_pair(a, b, vec, lex)[0], model, must=same_actor
-        )
+    for g, members, named in entity_groups(infos, groups):
+        prob = probabilities(entity_features(named, vec, lex), model)
+        raw = cluster_matrix(prob, model.threshold, must=must_link(named))
         for m, r in zip(named, raw, strict=True):
             labels[m.index] = f"e{g}.{r}"
         for m in members:
@@ -325,16 +264,12 @@ def cluster_events(
     happenings ("named as defendant" in two different suits)."""
     lex = lex or load()
     labels: dict[int, str] = {}
+    clash_columns = [EVENT_FEATURES.index("participant_clash"), EVENT_FEATURES.index("time_clash")]
     for g in sorted(set(groups[m.doc] for m in infos if m.kind == EVENT)):
         members = [m for m in infos if m.kind == EVENT and groups[m.doc] == g]
-
-        def pair(a: MentionInfo, b: MentionInfo) -> list[float]:
-            return event_pair(a, b, parts[a.index], parts[b.index], vec, lex)
-
-        def clash(a: MentionInfo, b: MentionInfo) -> bool:
-            return participants_clash(parts[a.index], parts[b.index])
-
-        cannot = clash if strict_participants else None
-        for m, r in zip(members, cluster_group(members, pair, model, cannot=cannot), strict=True):
+        features = event_features(members, parts, vec, lex)
+        cannot = features[:, :, clash_columns].max(axis=-1) > 0 if strict_participants else None
+        raw = cluster_matrix(probabilities(features, model), model.threshold, cannot=cannot)
+        for m, r in zip(members, raw, strict=True):
             labels[m.index] = f"v{g}.{r}"
     return labels

@@ -74,3 +74,15 @@ def load() -> Lexicon:
         pronouns={w: kind for kind, ws in raw["pronouns"].items() for w in ws},
         time_words=frozenset(raw["time_words"]),
     )
+
+
+def stem_match(a: str, b: str) -> bool:
+    """ "shoot"/"shooting", "injure"/"injury": a nominalisation shares a long start."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2

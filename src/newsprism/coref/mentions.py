@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from newsprism.coref.lexicon import Lexicon, load, norm
 
 if TYPE_CHECKING:
@@ -138,3 +140,21 @@ def sentence_index(doc: Doc) -> list[int]:
         for i in range(sent.start, sent.end):
             out[i] = n
     return out
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """Unit vectors the features compare: per mention text, per mention context, per document."""
+
+    text: np.ndarray
+    context: np.ndarray
+    document: np.ndarray
+
+
+@dataclass(frozen=True)
+class Participants:
+    """Entity clusters around one event mention: all, and the times and places among them."""
+
+    all: frozenset[str]
+    time: frozenset[str]
+    place: frozenset[str]

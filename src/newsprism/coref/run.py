@@ -15,19 +15,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsprism.coref.docgroups import group_documents, title_and_body
-from newsprism.coref.engine import (
-    Participants,
-    Vectors,
-    cluster_entities,
-    cluster_events,
-    participants,
-)
+from newsprism.coref.engine import cluster_entities, cluster_events, participants
 from newsprism.coref.lexicon import load
 from newsprism.coref.mentions import (
     ENTITY,
     EVENT,
     MentionInfo,
     MentionSpan,
+    Participants,
+    Vectors,
     describe,
     sentence_index,
 )

@@ -1,0 +1,180 @@
+"""The pair features of engine.entity_pair / engine.event_pair for all pairs of a group at once.
+
+Numpy over the whole group instead of a Python call per pair: a story of five 1,000-word
+reports has a few hundred mentions, so tens of thousands of pairs. Only the alias rules, which
+read two strings, run per pair, and those only for distinct pairs of names (cached).
+tests/coref/test_matrices.py checks that both ways give the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from newsprism.coref.aliases import alias_link, identity
+from newsprism.coref.lexicon import Lexicon, norm, stem_match
+from newsprism.coref.mentions import MentionInfo, Participants, Vectors
+
+
+def _same(values: Sequence[object]) -> np.ndarray:
+    codes = {v: i for i, v in enumerate(dict.fromkeys(values))}
+    arr = np.array([codes[v] for v in values])
+    return arr[:, None] == arr[None, :]
+
+
+def _flag(values: Sequence[bool]) -> np.ndarray:
+    return np.asarray(values, dtype=bool)
+
+
+@lru_cache(maxsize=1 << 16)
+def _alias_kind(a: str, b: str) -> str:
+    link = alias_link(a, b)
+    return link.kind if link else ""
+
+
+@lru_cache(maxsize=1 << 14)
+def _identity_key(text: str, key: str | None) -> str:
+    got = identity(text, key=key)
+    return got.key if got else ""
+
+
+def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    vocab = {w: i for i, w in enumerate(sorted(set().union(*sets)))} if sets else {}
+    m = np.zeros((len(sets), max(len(vocab), 1)))
+    for r, s in enumerate(sets):
+        for w in s:
+            m[r, vocab[w]] = 1.0
+    inter = m @ m.T
+    sizes = m.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - inter
+    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+
+
+def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) -> np.ndarray:
+    """(n, n, features) in the order of engine.ENTITY_FEATURES."""
+    n = len(members)
+    idx = np.array([m.index for m in members])
+    docs = np.array([m.doc for m in members])
+    pron = _flag([bool(m.pronoun) for m in members])
+    norms = [norm(m.text) for m in members]
+    has_words = _flag([bool(m.words) for m in members])
+    alias = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        if pron[i]:
+            continue
+        for j in range(i + 1, n):
+            if not pron[j]:
+                kind = _alias_kind(*sorted((members[i].text, members[j].text)))
+                alias[i, j] = alias[j, i] = bool(kind) and kind != "same name"
+    # a pronoun has no identity: give each its own, so none match
+    ids = [
+        f"#{i}" if m.pronoun else (_identity_key(m.text, m.key) or f"#{i}")
+        for i, m in enumerate(members)
+    ]
+    sem = [m.semantic for m in members]
+    known = _flag([bool(s) for s in sem])
+    time = _flag([s == "time" for s in sem])
+    proper = _flag([m.proper for m in members])
+    feats = [
+        _same(norms) & has_words[:, None],
+        _same([m.lemma for m in members]),
+        alias,
+        _same(ids),
+        _jaccard([m.words for m in members]),
+        vec.text[idx] @ vec.text[idx].T,
+        vec.context[idx] @ vec.context[idx].T,
+        vec.document[docs] @ vec.document[docs].T,
+        docs[:, None] == docs[None, :],
+        known[:, None] & known[None, :] & ~_same(sem),
+        time[:, None] & time[None, :],
+        proper[:, None] & proper[None, :],
+        pron[:, None] | pron[None, :],
+    ]
+    return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
+
+
+def _membership(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    vocab = {w: i for i, w in enumerate(sorted(set().union(*sets)))} if sets else {}
+    m = np.zeros((len(sets), max(len(vocab), 1)))
+    for r, s in enumerate(sets):
+        for w in s:
+            m[r, vocab[w]] = 1.0
+    return m
+
+
+def event_features(
+    members: Sequence[MentionInfo],
+    parts: dict[int, Participants],
+    vec: Vectors,
+    lex: Lexicon,
+) -> np.ndarray:
+    """(n, n, features) in the order of engine.EVENT_FEATURES."""
+    idx = np.array([m.index for m in members])
+    docs = np.array([m.doc for m in members])
+    lemmas = [m.lemma for m in members]
+    groups = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
+    unique = sorted(set(lemmas))
+    at = np.array([unique.index(x) for x in lemmas])
+    stems = np.array([[stem_match(a, b) for b in unique] for a in unique])
+    p_all = _membership([parts[m.index].all for m in members])
+    p_time = _membership([parts[m.index].time for m in members])
+    p_place = _membership([parts[m.index].place for m in members])
+    shared = p_all @ p_all.T
+    sizes = p_all.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - shared
+    has = sizes > 0
+    t_shared = p_time @ p_time.T
+    t_has = p_time.sum(axis=1) > 0
+    sents = np.array([m.sentence for m in members])
+    same_doc = docs[:, None] == docs[None, :]
+    reporting = _flag([x in lex.reporting for x in lemmas])
+    feats = [
+        _same(lemmas),
+        (groups @ groups.T) > 0,
+        stems[at][:, at],
+        vec.text[idx] @ vec.text[idx].T,
+        vec.context[idx] @ vec.context[idx].T,
+        vec.document[docs] @ vec.document[docs].T,
+        np.minimum(shared, 3) / 3,
+        np.divide(shared, union, out=np.zeros_like(shared), where=union > 0),
+        has[:, None] & has[None, :] & (shared == 0),
+        t_shared > 0,
+        t_has[:, None] & t_has[None, :] & (t_shared == 0),
+        (p_place @ p_place.T) > 0,
+        same_doc,
+        same_doc & (sents[:, None] == sents[None, :]),
+        reporting[:, None] & reporting[None, :],
+    ]
+    return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
+
+
+#: alias kinds that join two names without asking the scorer: each is evidence on its own
+STRONG_ALIASES = frozenset(
+    {"dots", "acronym", "metonymy", "spokesperson body", "party", "government", "name"}
+)
+
+
+def must_link(members: Sequence[MentionInfo]) -> np.ndarray:
+    """(n, n) True where two names are one actor whatever their contexts: one canonical key
+    from the extract stage, or an alias with evidence (an acronym, a metonym, a party's
+    committee, a partial name of two proper names). Never a pronoun, never across kinds."""
+    n = len(members)
+    out = np.zeros((n, n), dtype=bool)
+    for i, a in enumerate(members):
+        if a.pronoun:
+            continue
+        for j in range(i + 1, n):
+            b = members[j]
+            if b.pronoun or (a.semantic and b.semantic and a.semantic != b.semantic):
+                continue
+            if a.key and b.key and a.key == b.key:
+                out[i, j] = out[j, i] = True
+                continue
+            if not (a.proper or b.proper):
+                continue
+            kind = _alias_kind(*sorted((a.text, b.text)))
+            strong = kind in STRONG_ALIASES or (kind == "partial name" and a.proper and b.proper)
+            out[i, j] = out[j, i] = strong
+    return out

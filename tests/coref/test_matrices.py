@@ -1,0 +1,49 @@
+"""The vectorised pair features equal the per-pair ones (the scorer was fitted on either)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.coref.engine import entity_pair, event_pair
+from newsprism.coref.lexicon import load
+from newsprism.coref.matrices import entity_features, event_features
+from newsprism.coref.mentions import ENTITY, EVENT, Participants, Vectors
+from newsprism.coref.resolve import _infos
+from newsprism.extract.link import canonical_map
+from tests.coref.test_resolve import REPORTS, extractions
+
+
+@pytest.mark.slow
+def test_matrix_features_match_pair_features() -> None:
+    lex = load()
+    exs = extractions()
+    infos, _, _ = _infos(REPORTS, exs, canonical_map(exs), lex, [str(i) for i in range(4)])
+    rng = np.random.default_rng(0)
+
+    def unit(n: int) -> np.ndarray:
+        v = rng.normal(size=(n, 8))
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    vec = Vectors(text=unit(len(infos)), context=unit(len(infos)), document=unit(len(REPORTS)))
+    ents = [m for m in infos if m.kind == ENTITY]
+    got = entity_features(ents, vec, lex)
+    for i, a in enumerate(ents):
+        for j, b in enumerate(ents):
+            if i < j:
+                assert got[i, j] == pytest.approx(entity_pair(a, b, vec, lex)[0]), (a.text, b.text)
+    events = [m for m in infos if m.kind == EVENT]
+    parts = {
+        m.index: Participants(
+            frozenset({f"c{m.doc}"}) if m.doc % 2 else frozenset(),
+            frozenset({"t"}) if m.doc == 1 else frozenset(),
+            frozenset(),
+        )
+        for m in events
+    }
+    got = event_features(events, parts, vec, lex)
+    for i, a in enumerate(events):
+        for j, b in enumerate(events):
+            if i < j:
+                want = event_pair(a, b, parts[a.index], parts[b.index], vec, lex)
+                assert got[i, j] == pytest.approx(want), (a.text, b.text)
