@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from newsprism.compare.types import Addition, Comparison, Contradiction, Span
 from newsprism.errors import UsageError
+from newsprism.report import sections
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
 
@@ -56,23 +57,41 @@ def addition_label(a: Addition) -> str:
 
 
 def render_text(c: Comparison) -> str:
-    """A terminal report: sources, brief, disputes, agreements, additions, timeline, actors."""
+    """A terminal report: sources, notices, brief, disputed, agreed, reported by some,
+    timeline, actors."""
     out: list[str] = ["SOURCES"]
     out += ["  " + _source_line(c, s.id) for s in c.sources]
+    for n in c.notices:
+        out += ["", "NOTICE", "  " + n.text]
     out += ["", "BRIEF"]
     for b in c.brief:
         out.append(f"  - {_oneline(b.text)} {_cite(b.sources)}")
-    out += ["", "CONTRADICTIONS"]
+    out += ["", "DISPUTED"]
     if not c.contradictions:
-        out.append("  none found")
-    for x in c.contradictions:
-        out += ["  " + line for line in _contradiction_lines(x)]
-    out += ["", "AGREEMENTS"]
-    for f in c.agreements:
-        out.append(f"  {f.id} {f.label} {_cite(f.sources)}: {_oneline(f.summary, 160)}")
-    out += ["", "ADDITIONS"]
-    for a in c.additions:
-        out.append(f"  {a.id} {a.source} adds ({addition_label(a)}): {_oneline(a.text, 160)}")
+        out.append("  " + sections.empty(c))
+    for d in sections.disputes(c):
+        indent = "  "
+        if d.fact is not None:
+            out.append(f"  {d.fact.id} {_cite(d.fact.sources)}: {_oneline(d.fact.summary, 160)}")
+            indent = "    "
+        for x in d.contradictions:
+            out += [indent + line for line in _contradiction_lines(x)]
+    out += ["", "AGREED"]
+    rows = sections.agreed(c)
+    if not rows:
+        out.append("  " + sections.empty(c))
+    for r in rows:
+        out.append(f"  {r.fact.id} {_cite(r.sources)}: {_oneline(r.fact.summary, 160)}")
+    out += ["", "REPORTED BY SOME (the other sources are silent)"]
+    groups = sections.additions(c)
+    if not groups:
+        out.append("  " + sections.empty(c))
+    for g in groups:
+        out.append(f"  {g.source} ({g.name}):")
+        for a in g.shown:
+            out.append(f"    {a.id} ({addition_label(a)}): {_oneline(a.text, 160)}")
+        if g.more:
+            out.append("    " + sections.more_line(g.more))
     out += ["", "TIMELINE"]
     for t in c.timeline:
         flag = " (disputed)" if t.disputed else ""
@@ -100,26 +119,51 @@ def render_markdown(c: Comparison) -> str:
     for s in c.sources:
         pub = f", published {s.published}" if s.published else ""
         out.append(f"- **{s.id}**: {_md(s.name)}{pub} — {_md(s.title)}")
-    sections = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
-                ("dispute", "Where they disagree"))  # fmt: skip
+    for n in c.notices:
+        out += ["", f"> **Note:** {_md(n.text)}"]
+    parts = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
+             ("dispute", "Where they disagree"))  # fmt: skip
     out += ["", "## Brief"]
-    for key, title in sections:
+    for key, title in parts:
         items = [b for b in c.brief if b.section == key]
         if items:
             out += ["", f"### {title}", ""]
             out += [f"- {_md(b.text)} {_cite(b.sources)}" for b in items]
-    out += ["", "## Contradictions", ""]
+    out += ["", "## Disputed", ""]
     if not c.contradictions:
-        out.append("None found.")
-    for x in c.contradictions:
-        level = (
-            "high confidence" if x.high else ("likely an update" if x.update else "low confidence")
+        out += [sections.empty(c).capitalize() + ".", ""]
+    for d in sections.disputes(c):
+        head = (
+            f"{d.fact.id} {_cite(d.fact.sources)}: {_md(_oneline(d.fact.summary, 200))}"
+            if d.fact is not None
+            else f"{d.contradictions[0].id} (no single shared fact)"
         )
-        out.append(f"### {x.id} · {x.type} · {x.confidence:.2f} ({level})")
-        out += ["", _md(x.summary), ""]
-        out += [f"- {_md(_evidence_line(e))}" for e in x.evidence]
-        if x.note:
-            out += ["", f"> {_md(x.note)}"]
+        out += [f"### {head}", ""]
+        for x in d.contradictions:
+            level = (
+                "high confidence" if x.high
+                else ("likely an update" if x.update else "low confidence")
+            )  # fmt: skip
+            out.append(f"- **{x.id} · {x.type} · {x.confidence:.2f} ({level})**: {_md(x.summary)}")
+            out += [f"  - {_md(_evidence_line(e))}" for e in x.evidence]
+            if x.note:
+                out.append(f"  - *note*: {_md(x.note)}")
+        out.append("")
+    out += ["## Agreed", ""]
+    agreed = sections.agreed(c)
+    if not agreed:
+        out.append(sections.empty(c).capitalize() + ".")
+    for row in agreed:
+        out.append(f"- {row.fact.id} {_cite(row.sources)}: {_md(_oneline(row.fact.summary, 200))}")
+    out += ["", "## Reported by some", "", "The other sources are silent on these.", ""]
+    if not c.additions:
+        out += [sections.empty(c).capitalize() + ".", ""]
+    for g in sections.additions(c):
+        out += [f"### {g.source}: {_md(g.name)}", ""]
+        for a in g.shown:
+            out.append(f"- {a.id} ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}")
+        if g.more:
+            out.append(f"- *{sections.more_line(g.more)}*")
         out.append("")
     out += ["## Fact-by-source matrix", "", "| fact | " + " | ".join(ids) + " |",
             "| --- | " + " | ".join("---" for _ in ids) + " |"]  # fmt: skip
@@ -127,11 +171,6 @@ def render_markdown(c: Comparison) -> str:
         cells = dict(r.cells)
         out.append(
             f"| {r.fact}: {_md(_oneline(r.text, 90))} | " + " | ".join(cells[i] for i in ids) + " |"
-        )
-    out += ["", "## Additions", ""]
-    for a in c.additions:
-        out.append(
-            f"- {a.id} **{a.source}** ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
         )
     out += ["", "## Timeline", ""]
     for t in c.timeline:
