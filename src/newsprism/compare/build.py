@@ -338,7 +338,8 @@ def _label(
                     fact=f"F{gi + 1}",
                 )
             )
-    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal))
+    told = {f.summary for f in facts if len(f.sources) > 1}
+    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told))
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
     return facts, contradictions, additions
 
@@ -770,10 +771,20 @@ def _add(out: list[Detail], seen: set[str], ctx: _Context, u: al.Unit, sid: str,
     out.append(Detail(source=sid, kind=kind, text=text, span=span))
 
 
+#: A sentence that also holds claims of a shared fact adds its own claims only when the shared
+#: ones fill less than this share of its claim text (else the sentence tells the shared fact).
+SHARED_SHARE_MAX = 0.5
+
+
 def _claim_additions(
-    ctx: _Context, grouped: list[list[int]], sal: dict[int, float]
+    ctx: _Context,
+    grouped: list[list[int]],
+    sal: dict[int, float],
+    told: set[str],
 ) -> list[Addition]:
-    """Claims no other source has, merged per sentence, as additions of their source."""
+    """Claims no other source has, as additions of their source: each as its whole sentence,
+    unless that sentence is one a shared fact is told by (``told``: their summaries) or it is
+    mostly a shared fact's claims."""
     units, sources = ctx.units, ctx.sources
     single: dict[tuple[int, int], list[tuple[al.Unit, int]]] = defaultdict(list)
     for gi, g in enumerate(grouped):
@@ -784,14 +795,15 @@ def _claim_additions(
             if u.in_title:
                 continue  # a headline condenses the body; its fragments are no statements
             single[(u.source, u.sentence)].append((u, gi))
-    shared_starts: dict[tuple[int, int], list[int]] = defaultdict(list)
+    shared: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
     for g in grouped:
         if len({units[i].source for i in g}) > 1:
             for i in g:
-                shared_starts[(units[i].source, units[i].sentence)].append(units[i].start)
+                shared[(units[i].source, units[i].sentence)].append(units[i])
     out: list[Addition] = []
     for (si, sent), items in sorted(single.items()):
-        if shared_starts.get((si, sent)):
+        common = _chars(shared.get((si, sent), []))
+        if common and common >= SHARED_SHARE_MAX * (common + _chars([u for u, _ in items])):
             continue  # the sentence states a shared fact: it is shown as agreed or disputed
         items.sort(key=lambda t: (-sal[t[0].uid], t[0].start))
         us = [u for u, _ in items]
@@ -799,6 +811,8 @@ def _claim_additions(
         sid = sources[si].id
         # the whole sentence is the statement: a clause of it may lack its subject or source
         text, span = _sentence_of(ctx, Span(sid, start, end, ctx.articles[si].text[start:end]))
+        if " ".join(text.split()) in told:
+            continue  # shown as a shared fact already
         out.append(
             Addition(
                 id="",
@@ -812,6 +826,14 @@ def _claim_additions(
             )
         )
     return out
+
+
+def _chars(us: Sequence[al.Unit]) -> int:
+    """How many characters of their sentence the claims cover (overlaps counted once)."""
+    covered: set[int] = set()
+    for u in us:
+        covered.update(range(u.start, u.end))
+    return len(covered)
 
 
 def _one_per_sentence(additions: Sequence[Addition]) -> list[Addition]:
