@@ -59,10 +59,17 @@ def test_agreements(seed: Comparison) -> None:
 
 
 def _added(seed: Comparison, source: str, *words: str) -> bool:
+    """``source`` alone says it: as an addition, or as a detail shown beside a shared fact
+    whose sentence it is in (that sentence is told once, as the shared fact)."""
     for a in seed.additions:
         blob = (a.text + " " + a.span.text).lower()
         if a.source == source and all(w.lower() in blob for w in words):
             return True
+    for f in seed.shared:
+        for d in f.details:
+            blob = (d.text + " " + d.span.text).lower()
+            if d.source == source and all(w.lower() in blob for w in words):
+                return True
     return False
 
 

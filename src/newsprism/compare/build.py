@@ -21,8 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.compare import align as al
-from newsprism.compare import languages
-from newsprism.compare import slots
+from newsprism.compare import languages, slots
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
     CONTRADICTION_TYPES,
@@ -339,7 +338,7 @@ def _label(
                 )
             )
     told = {f.summary for f in facts if len(f.sources) > 1}
-    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told))
+    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told), told)
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
     return facts, contradictions, additions
 
@@ -836,12 +835,14 @@ def _chars(us: Sequence[al.Unit]) -> int:
     return len(covered)
 
 
-def _one_per_sentence(additions: Sequence[Addition]) -> list[Addition]:
+def _one_per_sentence(additions: Sequence[Addition], told: set[str]) -> list[Addition]:
     """Each sentence once, most salient first: what a source adds in one sentence (a claim of
-    its own, details of a shared fact) is one addition; page furniture is none."""
+    its own, details of a shared fact) is one addition; page furniture is none, and neither is
+    a sentence that tells a shared fact (``told``: their summaries; the reports show a detail
+    in it beside that fact)."""
     by_sentence: dict[tuple[str, int], list[Addition]] = defaultdict(list)
     for a in additions:
-        if not is_furniture(a.text):
+        if not is_furniture(a.text) and a.text not in told:
             by_sentence[(a.source, a.span.start)].append(a)
     out: list[Addition] = []
     for group in by_sentence.values():

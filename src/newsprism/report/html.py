@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Span
+from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Detail, Span
 from newsprism.report import sections
 from newsprism.report.text import NO_ACTORS, addition_label
 
@@ -63,6 +63,12 @@ def _highlight(span: Span) -> str:
     if a >= b:
         return _e(text)
     return f"{_e(text[:a])}<mark>{_e(text[a:b])}</mark>{_e(text[b:])}"
+
+
+def _details(details: tuple[Detail, ...]) -> str:
+    if not details:
+        return ""
+    return f'<br><span class="cite">{_e(sections.details_line(details))}</span>'
 
 
 def _contradiction(c: Comparison, x: Contradiction) -> str:
@@ -162,14 +168,15 @@ def render_html(c: Comparison, *, title: str | None = None) -> str:
         if d.fact is not None:
             disputes.append(
                 f'<p class="fact" id="{_e(d.fact.id)}"><strong>{_e(d.fact.id)}</strong> '
-                f"{_e(d.fact.summary)} {_cite(d.fact.sources)}</p>"
+                f"{_e(d.fact.summary)} {_cite(d.fact.sources)}{_details(d.details)}</p>"
             )
         disputes += [_contradiction(c, x) for x in d.contradictions]
     none = f"<p>{_e(sections.empty(c).capitalize())}.</p>"
     contras = "".join(disputes) or none
     agreed = (
         "".join(
-            f'<li id="{_e(r.fact.id)}">{_e(r.fact.summary)} {_cite(r.sources)}</li>'
+            f'<li id="{_e(r.fact.id)}">{_e(r.fact.summary)} {_cite(r.sources)}'
+            f"{_details(r.details)}</li>"
             for r in sections.agreed(c)
         )
         or f"<li>{_e(sections.empty(c).capitalize())}.</li>"

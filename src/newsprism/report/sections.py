@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprism.compare.types import Addition, Comparison, Contradiction, Fact
+from newsprism.compare.types import Addition, Comparison, Contradiction, Detail, Fact
 
 #: Additions shown per source in text, Markdown and HTML (the JSON report has all of them).
 ADDITIONS_PER_SOURCE = 6
@@ -19,12 +19,35 @@ ADDITIONS_PER_SOURCE = 6
 class Agreed:
     fact: Fact
     sources: tuple[str, ...]  # every source of every fact told in these words
+    #: what one source alone gives about it, where no addition shows it
+    details: tuple[Detail, ...] = ()
 
 
 @dataclass(frozen=True)
 class Dispute:
     fact: Fact | None  # None for a disagreement found outside any shared fact
     contradictions: tuple[Contradiction, ...]
+    details: tuple[Detail, ...] = ()
+
+
+def own_details(c: Comparison, facts: list[Fact]) -> tuple[Detail, ...]:
+    """The details of ``facts`` that no addition shows (its sentence tells the shared fact)."""
+    shown = [(a.source, a.span.start, a.span.end) for a in c.additions]
+    out: dict[tuple[str, str], Detail] = {}
+    for f in facts:
+        for d in f.details:
+            at = d.span.focus_start if d.span.focus_start is not None else d.span.start
+            if not any(s == d.source and a <= at < b for s, a, b in shown):
+                out.setdefault((d.source, d.text.lower()), d)
+    return tuple(sorted(out.values(), key=lambda d: _sid(d.source)))
+
+
+def details_line(details: tuple[Detail, ...]) -> str:
+    """ "only S1 gives: six floodgates; only S2 gives: Kesk" """
+    by: dict[str, list[str]] = {}
+    for d in details:
+        by.setdefault(d.source, []).append(d.text)
+    return "; ".join(f"only {s} gives: " + ", ".join(ts) for s, ts in by.items())
 
 
 @dataclass(frozen=True)
@@ -50,7 +73,11 @@ def disputes(c: Comparison) -> list[Dispute]:
             groups.setdefault(x.fact, []).append(x)
         else:
             loose.append(Dispute(None, (x,)))
-    out = [Dispute(facts[fid], tuple(xs)) for fid, xs in groups.items() if fid is not None]
+    out = [
+        Dispute(facts[fid], tuple(xs), own_details(c, [facts[fid]]))
+        for fid, xs in groups.items()
+        if fid is not None
+    ]
     return out + loose
 
 
@@ -58,12 +85,18 @@ def agreed(c: Comparison) -> list[Agreed]:
     """The undisputed shared facts, each statement once (a statement also disputed is left to
     the disputes)."""
     told = {f.summary for f in c.disputed}
-    rows: dict[str, tuple[Fact, set[str]]] = {}
+    rows: dict[str, list[Fact]] = {}
     for f in c.agreed:
-        if f.summary in told:
-            continue
-        rows.setdefault(f.summary, (f, set()))[1].update(f.sources)
-    return [Agreed(f, tuple(sorted(s, key=_sid))) for f, s in rows.values()]
+        if f.summary not in told:
+            rows.setdefault(f.summary, []).append(f)
+    return [
+        Agreed(
+            fs[0],
+            tuple(sorted({s for f in fs for s in f.sources}, key=_sid)),
+            own_details(c, fs),
+        )
+        for fs in rows.values()
+    ]
 
 
 def additions(c: Comparison, cap: int = ADDITIONS_PER_SOURCE) -> list[SourceAdditions]:

@@ -74,6 +74,8 @@ def render_text(c: Comparison) -> str:
         if d.fact is not None:
             out.append(f"  {d.fact.id} {_cite(d.fact.sources)}: {_oneline(d.fact.summary, 160)}")
             indent = "    "
+        if d.details:
+            out.append(f"{indent}({sections.details_line(d.details)})")
         for x in d.contradictions:
             out += [indent + line for line in _contradiction_lines(x)]
     out += ["", "AGREED"]
@@ -82,6 +84,8 @@ def render_text(c: Comparison) -> str:
         out.append("  " + sections.empty(c))
     for r in rows:
         out.append(f"  {r.fact.id} {_cite(r.sources)}: {_oneline(r.fact.summary, 160)}")
+        if r.details:
+            out.append(f"    ({sections.details_line(r.details)})")
     out += ["", "REPORTED BY SOME (the other sources are silent)"]
     groups = sections.additions(c)
     if not groups:
@@ -139,6 +143,8 @@ def render_markdown(c: Comparison) -> str:
             else f"{d.contradictions[0].id} (no single shared fact)"
         )
         out += [f"### {head}", ""]
+        if d.details:
+            out += [f"*{_md(sections.details_line(d.details))}*", ""]
         for x in d.contradictions:
             level = (
                 "high confidence" if x.high
@@ -155,6 +161,8 @@ def render_markdown(c: Comparison) -> str:
         out.append(sections.empty(c).capitalize() + ".")
     for row in agreed:
         out.append(f"- {row.fact.id} {_cite(row.sources)}: {_md(_oneline(row.fact.summary, 200))}")
+        if row.details:
+            out.append(f"  - *{_md(sections.details_line(row.details))}*")
     out += ["", "## Reported by some", "", "The other sources are silent on these.", ""]
     if not c.additions:
         out += [sections.empty(c).capitalize() + ".", ""]
