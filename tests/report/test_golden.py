@@ -38,5 +38,12 @@ def test_golden(valmora: Comparison, name: str, render) -> None:  # type: ignore
 
 def test_json_is_valid_and_versioned(valmora: Comparison) -> None:
     d = json.loads(render_json(valmora))
-    assert d["schema"] == 1
+    assert d["schema"] == 2
+    # every shared fact is agreed or disputed, never both; "agreements" is the agreed list
+    agreed = {f["id"] for f in d["agreed"]}
+    disputed = {f["id"] for f in d["disputed"]}
+    assert not agreed & disputed
+    assert all(f["label"] != "contradicts" for f in d["agreed"])
+    assert all(f["contradictions"] for f in d["disputed"])
+    assert [f["id"] for f in d["agreements"]] == [f["id"] for f in d["agreed"]]
     assert [s["id"] for s in d["sources"]] == ["S1", "S2", "S3"]

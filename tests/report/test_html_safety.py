@@ -74,7 +74,8 @@ def test_self_contained(evil: Comparison) -> None:
 
 def test_story_page_sections(evil: Comparison) -> None:
     page = render_html(evil)
-    for heading in ("Brief", "Contradictions", "Fact-by-source matrix", "Timeline", "Actors"):
+    for heading in ("Brief", "Disputed", "Agreed", "Reported by some", "Fact-by-source matrix",
+                    "Timeline", "Actors"):  # fmt: skip
         assert f"<h2>{heading}</h2>" in page
     assert "<mark>" in page  # the disputed spans are highlighted
     assert page.count('<div class="side">') >= 2

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsprism.compare import align as al
+from newsprism.compare import languages
 from newsprism.compare.slots import _range
 from newsprism.compare.types import (
     ActorEdge,
@@ -36,7 +37,16 @@ def assemble(
     *,
     units: Sequence[al.Unit],
     exs: Sequence[Extraction],
+    similarity: Sequence[tuple[str, str, float]] = (),
 ) -> Comparison:
+    """The report views; reports in a language the claim comparison does not read are set
+    aside (one notice says so, with their multilingual ``similarity`` scores)."""
+    skip = languages.unread(sources)
+    note = languages.notice(sources, similarity)
+    facts, contradictions, additions = languages.set_aside(skip, facts, contradictions, additions)
+    if skip:
+        ids = [s.id for s in sources]
+        units = [u for u in units if ids[u.source] not in skip]
     contradictions = sorted(contradictions, key=lambda c: (not c.high, -c.confidence, c.id))
     return Comparison(
         sources=sources,
@@ -46,7 +56,8 @@ def assemble(
         brief=tuple(brief(sources, facts, contradictions, additions)),
         timeline=tuple(timeline(sources, facts, contradictions, units, exs)),
         actors=tuple(actor_edges(sources, units, exs)),
-        matrix=tuple(matrix(sources, facts, contradictions)),
+        matrix=tuple(matrix(sources, facts, contradictions, skip)),
+        notices=(note,) if note else (),
     )
 
 
@@ -62,20 +73,14 @@ def brief(sources: Sequence[Source], facts: Sequence[Fact], contradictions: Sequ
           additions: Sequence[Addition]) -> list[BriefSentence]:  # fmt: skip
     """Consensus first, then what each source adds, then the disputes; every sentence cited."""
     out: list[BriefSentence] = []
-    seen: set[str] = set()
     shared = sorted((f for f in facts if len(f.sources) > 1), key=lambda f: -f.salience)
-    disputed = {c.id: c.type for c in contradictions}
+    # a disputed fact is told once, among the disputes; an agreed one never repeats it
+    seen: set[str] = {f.summary for f in shared if f.contradictions}
     for f in shared:
         if f.summary in seen:
             continue
         seen.add(f.summary)
-        text = f.summary
-        if f.contradictions:
-            kinds = ", ".join(
-                dict.fromkeys(disputed[c].replace("_", " ") for c in f.contradictions)
-            )
-            text += f" (the sources disagree on the {kinds}: see the disputes)"
-        out.append(BriefSentence(text, "consensus", f.sources, (f.id, *f.contradictions)))
+        out.append(BriefSentence(f.summary, "consensus", f.sources, (f.id,)))
         if sum(b.section == "consensus" for b in out) >= BRIEF_CONSENSUS:
             break
     for s in sources:
@@ -199,9 +204,13 @@ def actor_edges(
 
 
 def matrix(
-    sources: Sequence[Source], facts: Sequence[Fact], contradictions: Sequence[Contradiction]
+    sources: Sequence[Source],
+    facts: Sequence[Fact],
+    contradictions: Sequence[Contradiction],
+    unread: Sequence[str] = (),
 ) -> list[MatrixRow]:
-    """Each fact against each source: agrees, adds, omits or contradicts."""
+    """Each fact against each source: agrees, adds, omits, contradicts (or unread: a report in
+    a language the claim comparison does not read)."""
     dissent: dict[str, set[str]] = defaultdict(set)
     for c in contradictions:
         if c.fact is None:
@@ -217,7 +226,9 @@ def matrix(
         adders = {d.source for d in f.details}
         cells: list[tuple[str, str]] = []
         for s in sources:
-            if s.id not in f.sources:
+            if s.id in unread:
+                cell = "unread"
+            elif s.id not in f.sources:
                 cell = "omits"
             elif s.id in dissent.get(f.id, ()):
                 cell = "contradicts"

@@ -7,18 +7,21 @@ the linked pairs, elaborations, additions) -> assemble (brief, matrix, timeline,
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from newsprism.compare import align as al
-from newsprism.compare import slots
+from newsprism.compare import languages, slots
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
     CONTRADICTION_TYPES,
@@ -107,7 +110,10 @@ def compare_articles(
         ctx = _Context(articles, sources, exs, units, scores, vectors)
         facts, contradictions, additions = _label(ctx, grouped, edges)
     with clock("assemble"):
-        return assemble(sources, facts, contradictions, additions, units=units, exs=exs)
+        similarity = languages.pair_similarity(articles, sources)
+        return assemble(
+            sources, facts, contradictions, additions, units=units, exs=exs, similarity=similarity
+        )
 
 
 class _Warmup:
@@ -168,6 +174,7 @@ def _source(i: int, a: Article) -> Source:
         published=a.published,
         location=a.location,
         url=a.url,
+        language=languages.language_of(a),
     )
 
 
@@ -347,16 +354,8 @@ def _label(
                     fact=f"F{gi + 1}",
                 )
             )
-    additions += _claim_additions(ctx, grouped, sal)
-    additions.sort(key=lambda a: (-a.salience, _sid(a.source), a.span.start))
-    seen_add: set[tuple[str, str]] = set()
-    unique: list[Addition] = []
-    for add in additions:
-        key = (add.source, (add.detail + " | " + add.text).lower())
-        if key not in seen_add:
-            seen_add.add(key)
-            unique.append(add)
-    additions = unique
+    told = {f.summary for f in facts if len(f.sources) > 1}
+    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told), told)
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
     return facts, contradictions, additions
 
@@ -886,10 +885,20 @@ def _add(out: list[Detail], seen: set[str], ctx: _Context, u: al.Unit, sid: str,
     out.append(Detail(source=sid, kind=kind, text=text, span=span))
 
 
+#: A sentence that also holds claims of a shared fact adds its own claims only when the shared
+#: ones fill less than this share of its claim text (else the sentence tells the shared fact).
+SHARED_SHARE_MAX = 0.5
+
+
 def _claim_additions(
-    ctx: _Context, grouped: list[list[int]], sal: dict[int, float]
+    ctx: _Context,
+    grouped: list[list[int]],
+    sal: dict[int, float],
+    told: set[str],
 ) -> list[Addition]:
-    """Claims no other source has, merged per sentence, as additions of their source."""
+    """Claims no other source has, as additions of their source: each as its whole sentence,
+    unless that sentence is one a shared fact is told by (``told``: their summaries) or it is
+    mostly a shared fact's claims."""
     units, sources = ctx.units, ctx.sources
     single: dict[tuple[int, int], list[tuple[al.Unit, int]]] = defaultdict(list)
     for gi, g in enumerate(grouped):
@@ -900,38 +909,30 @@ def _claim_additions(
             if u.in_title:
                 continue  # a headline condenses the body; its fragments are no statements
             single[(u.source, u.sentence)].append((u, gi))
-    shared_starts: dict[tuple[int, int], list[int]] = defaultdict(list)
+    shared: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
     for g in grouped:
         if len({units[i].source for i in g}) > 1:
             for i in g:
-                shared_starts[(units[i].source, units[i].sentence)].append(units[i].start)
-    runs: list[tuple[int, list[tuple[al.Unit, int]]]] = []
-    for (si, sent), items in sorted(single.items()):
-        items.sort(key=lambda t: t[0].start)
-        cur = [items[0]]
-        for item in items[1:]:
-            between = any(cur[-1][0].start < s < item[0].start for s in shared_starts[(si, sent)])
-            if between:
-                runs.append((si, cur))
-                cur = [item]
-            else:
-                cur.append(item)
-        runs.append((si, cur))
+                shared[(units[i].source, units[i].sentence)].append(units[i])
     out: list[Addition] = []
-    for si, items in runs:
+    for (si, sent), items in sorted(single.items()):
+        common = _chars(shared.get((si, sent), []))
+        if common and common >= SHARED_SHARE_MAX * (common + _chars([u for u, _ in items])):
+            continue  # the sentence states a shared fact: it is shown as agreed or disputed
+        items.sort(key=lambda t: (-sal[t[0].uid], t[0].start))
         us = [u for u, _ in items]
         start, end = min(u.start for u in us), max(u.end for u in us)
         sid = sources[si].id
-        span = Span(sid, start, end, ctx.articles[si].text[start:end])
-        if not shared_starts[(si, us[0].sentence)] or not _stands_alone(us[0], span.text):
-            # the sentence is the statement: a clause of it may lack its subject or its source
-            _, span = _sentence_of(ctx, span)
+        # the whole sentence is the statement: a clause of it may lack its subject or source
+        text, span = _sentence_of(ctx, Span(sid, start, end, ctx.articles[si].text[start:end]))
+        if " ".join(text.split()) in told:
+            continue  # shown as a shared fact already
         out.append(
             Addition(
                 id="",
                 source=sid,
                 kind="claim",
-                text=" ".join(span.text.split()),
+                text=text,
                 span=span,
                 salience=max(sal[u.uid] for u in us),
                 omitted_by=tuple(s.id for s in sources if s.id != sid),
@@ -941,23 +942,55 @@ def _claim_additions(
     return out
 
 
-_RELATIVE = frozenset(["which", "who", "whom", "whose", "that", "where", "when", "while"])
-_LEADING_LINK = re.compile(r"^(?:and|but|or|so|then|while|as|because)\b\W*", re.IGNORECASE)
+def _chars(us: Sequence[al.Unit]) -> int:
+    """How many characters of their sentence the claims cover (overlaps counted once)."""
+    covered: set[int] = set()
+    for u in us:
+        covered.update(range(u.start, u.end))
+    return len(covered)
 
 
-def _stands_alone(u: al.Unit, text: str) -> bool:
-    """A clause that reads as a statement by itself: it names its own subject (not "which",
-    "who"), starts a sentence-like run, and is not a bare infinitive or participle."""
-    subject = u.claim.subject_text.strip().lower()
-    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    if not subject or subject in _RELATIVE or first in _RELATIVE or first == "to":
-        return False
-    if u.speakers and not any(k.split(":", 1)[-1] in text.lower() for k in u.speakers):
-        return False  # "X said the wall held": the clause without X loses its source
-    return not _LEADING_LINK.match(text) and len(_WORDS.findall(text)) >= 4
+def _one_per_sentence(additions: Sequence[Addition], told: set[str]) -> list[Addition]:
+    """Each sentence once, most salient first: what a source adds in one sentence (a claim of
+    its own, details of a shared fact) is one addition; page furniture is none, and neither is
+    a sentence that tells a shared fact (``told``: their summaries; the reports show a detail
+    in it beside that fact)."""
+    by_sentence: dict[tuple[str, int], list[Addition]] = defaultdict(list)
+    for a in additions:
+        if not is_furniture(a.text) and a.text not in told:
+            by_sentence[(a.source, a.span.start)].append(a)
+    out: list[Addition] = []
+    for group in by_sentence.values():
+        group.sort(key=lambda a: (-a.salience, a.kind != "claim"))
+        top = group[0]
+        claim = any(a.kind == "claim" for a in group)
+        details = () if claim else tuple(dict.fromkeys(a.detail for a in group if a.detail))
+        out.append(
+            replace(
+                top,
+                kind="claim" if claim else "detail",
+                detail="; ".join(details),
+                fact=next((a.fact for a in group if a.kind == top.kind), top.fact),
+            )
+        )
+    out.sort(key=lambda a: (-a.salience, _sid(a.source), a.span.start))
+    return out
 
 
-_WORDS = re.compile(r"[\w'’-]+")
+@cache
+def _furniture() -> tuple[re.Pattern[str], ...]:
+    path = resources.files("newsprism.data").joinpath("furniture.json")
+    data = json.loads(path.read_text("utf-8"))
+    return tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"]) + tuple(
+        re.compile(p) for p in data.get("case_sensitive", ())
+    )
+
+
+def is_furniture(sentence: str) -> bool:
+    """Whether a sentence is page furniture ("Click here to ...", "Veuer's Nick Cardona has
+    that story.", a heading in capitals) rather than a statement (data/furniture.json)."""
+    text = " ".join(sentence.split())
+    return any(p.search(text) for p in _furniture())
 
 
 def _sentence_of(ctx: _Context, span: Span) -> tuple[str, Span]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-#: Version of the report JSON layout (docs/report-schema.md).
-SCHEMA_VERSION = 1
+#: Version of the report JSON layout (docs/report-schema.md). 2: ``agreements`` holds only the
+#: undisputed shared facts (``agreed``); disputed ones are in ``disputed``; ``notices`` added.
+SCHEMA_VERSION = 2
 
 #: Contradiction types, in the order reports list them.
 CONTRADICTION_TYPES = (
@@ -42,6 +43,8 @@ class Source:
     published: str | None
     location: str
     url: str | None
+    #: the language the report is written in (ISO 639-1), None when the guess is unsure
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +56,7 @@ class Source:
             "published": self.published,
             "location": self.location,
             "url": self.url,
+            "language": self.language,
         }
 
 
@@ -264,8 +268,34 @@ class ActorEdge:
         }
 
 
-#: Matrix cell values.
-CELLS = ("agrees", "adds", "omits", "contradicts")
+#: Matrix cell values ("unread": a report in a language the claim comparison does not read).
+CELLS = ("agrees", "adds", "omits", "contradicts", "unread")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the reader must know before trusting the report, such as reports in a language
+    the claim comparison does not read."""
+
+    kind: str  # "language"
+    text: str  # one plain sentence (or two), shown as is in every format
+    sources: tuple[str, ...]
+    #: for "language": {source id: language code}
+    languages: tuple[tuple[str, str], ...] = ()
+    #: for "language": the multilingual similarity of each pair of these reports
+    #: (a, b, overall on 1 = very similar ... 4 = very dissimilar)
+    similarity: tuple[tuple[str, str, float], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "sources": list(self.sources),
+            "languages": dict(self.languages),
+            "similarity": [
+                {"a": a, "b": b, "overall": round(v, 2)} for a, b, v in self.similarity
+            ],
+        }
 
 
 @dataclass(frozen=True)
@@ -289,13 +319,29 @@ class Comparison:
     timeline: tuple[TimelineItem, ...]
     actors: tuple[ActorEdge, ...]
     matrix: tuple[MatrixRow, ...]
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def shared(self) -> tuple[Fact, ...]:
+        """Facts that two or more sources report, disputed or not, most salient first."""
+        shared = (f for f in self.facts if len(f.sources) > 1)
+        return tuple(sorted(shared, key=lambda f: -f.salience))
 
     @property
     def agreements(self) -> tuple[Fact, ...]:
-        """Facts that two or more sources report (label "contradicts" when they dispute a detail
-        of it, such as its date), most salient first."""
-        shared = (f for f in self.facts if len(f.sources) > 1)
-        return tuple(sorted(shared, key=lambda f: -f.salience))
+        """Every shared fact, disputed or not (kept for callers of the Python API; the JSON
+        ``agreements`` key holds ``agreed`` only since schema 2)."""
+        return self.shared
+
+    @property
+    def agreed(self) -> tuple[Fact, ...]:
+        """Shared facts that no contradiction touches, most salient first."""
+        return tuple(f for f in self.shared if not f.contradictions)
+
+    @property
+    def disputed(self) -> tuple[Fact, ...]:
+        """Shared facts the sources disagree on (each lists its contradictions)."""
+        return tuple(f for f in self.shared if f.contradictions)
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:
@@ -313,7 +359,11 @@ class Comparison:
         return {
             "schema": SCHEMA_VERSION,
             "sources": [s.to_dict() for s in self.sources],
-            "agreements": [f.to_dict() for f in self.agreements],
+            "notices": [n.to_dict() for n in self.notices],
+            "agreed": [f.to_dict() for f in self.agreed],
+            "disputed": [f.to_dict() for f in self.disputed],
+            # the schema 1 name, kept: since schema 2 it holds the undisputed facts only
+            "agreements": [f.to_dict() for f in self.agreed],
             "additions": [a.to_dict() for a in self.additions],
             "contradictions": [c.to_dict() for c in self.contradictions],
             "brief": [b.to_dict() for b in self.brief],

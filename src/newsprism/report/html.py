@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Span
+from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Detail, Span
+from newsprism.report import sections
 from newsprism.report.text import NO_ACTORS, addition_label
 
 _CSS = """
@@ -25,7 +26,7 @@ background:#e3e8f4}
 table{border-collapse:collapse;width:100%;background:#fff}
 td,th{border:1px solid #dde;padding:.3rem .5rem;vertical-align:top;font-size:.9rem}
 td.agrees{background:#e5f5e9}td.adds{background:#e8effc}td.omits{background:#f3f3f3;color:#888}
-td.contradicts{background:#fde4e1;font-weight:600}
+td.contradicts{background:#fde4e1;font-weight:600}td.unread{background:#fff7e0;color:#886}
 .contra{background:#fff;border:1px solid #e4c9c5;border-left:5px solid #c0392b;margin:1rem 0;
 padding:.6rem 1rem}
 .contra.low{border-left-color:#d4a017}.contra.update{border-left-color:#2c7be5}
@@ -33,6 +34,9 @@ padding:.6rem 1rem}
 .side{background:#fafafa;border:1px solid #e5e5e5;padding:.5rem}
 mark{background:#ffe08a;padding:0 .1rem}
 .note{color:#555;font-style:italic}
+.notice{background:#fff7e0;border:1px solid #e8c66a;border-left:5px solid #d4a017;
+padding:.6rem 1rem;margin:1rem 0}
+.fact{margin:1.2rem 0 .4rem}.more{color:#556;font-style:italic}
 .timeline{list-style:none;padding-left:0;border-left:3px solid #99a;margin-left:.5rem}
 .timeline li{padding:.2rem .8rem;position:relative}
 .timeline li.disputed{color:#a02b1f}
@@ -61,6 +65,12 @@ def _highlight(span: Span) -> str:
     return f"{_e(text[:a])}<mark>{_e(text[a:b])}</mark>{_e(text[b:])}"
 
 
+def _details(details: tuple[Detail, ...]) -> str:
+    if not details:
+        return ""
+    return f'<br><span class="cite">{_e(sections.details_line(details))}</span>'
+
+
 def _contradiction(c: Comparison, x: Contradiction) -> str:
     level = "update" if x.update else ("high" if x.high else "low")
     sides = "".join(
@@ -70,6 +80,9 @@ def _contradiction(c: Comparison, x: Contradiction) -> str:
         for e in x.evidence
     )
     note = f'<p class="note">{_e(x.note)}</p>' if x.note else ""
+    if x.basis:
+        note += f'<p class="note">Why one fact: {_e(x.basis)}</p>'
+
     return (
         f'<section class="contra {level}" id="{_e(x.id)}"><h3>{_e(x.id)} · {_e(x.type)} · '
         f"confidence {x.confidence:.2f} ({level})</h3><p>{_e(x.summary)}</p>"
@@ -153,10 +166,36 @@ def render_html(c: Comparison, *, title: str | None = None) -> str:
         + "</tr>"
         for r in c.matrix
     )
-    contras = "".join(_contradiction(c, x) for x in c.contradictions) or "<p>None found.</p>"
-    adds = "".join(
-        f"<li>{_cite([a.source])} <em>{_e(addition_label(a))}</em>: {_e(a.text)}</li>"
-        for a in c.additions
+    disputes = []
+    for d in sections.disputes(c):
+        if d.fact is not None:
+            disputes.append(
+                f'<p class="fact" id="{_e(d.fact.id)}"><strong>{_e(d.fact.id)}</strong> '
+                f"{_e(d.fact.summary)} {_cite(d.fact.sources)}{_details(d.details)}</p>"
+            )
+        disputes += [_contradiction(c, x) for x in d.contradictions]
+    none = f"<p>{_e(sections.empty(c).capitalize())}.</p>"
+    contras = "".join(disputes) or none
+    agreed = (
+        "".join(
+            f'<li id="{_e(r.fact.id)}">{_e(r.fact.summary)} {_cite(r.sources)}'
+            f"{_details(r.details)}</li>"
+            for r in sections.agreed(c)
+        )
+        or f"<li>{_e(sections.empty(c).capitalize())}.</li>"
+    )
+    adds = []
+    for g in sections.additions(c):
+        lis = "".join(
+            f'<li id="{_e(a.id)}"><em>{_e(addition_label(a))}</em>: {_e(a.text)}</li>'
+            for a in g.shown
+        )
+        if g.more:
+            lis += f'<li class="more">{_e(sections.more_line(g.more))}</li>'
+        adds.append(f"<h3>{_cite([g.source])} {_e(g.name)}</h3><ul>{lis}</ul>")
+    additions = "".join(adds) or none
+    notices = "".join(
+        f'<p class="notice" role="note"><strong>Note:</strong> {_e(n.text)}</p>' for n in c.notices
     )
     times = (
         "".join(
@@ -173,12 +212,13 @@ def render_html(c: Comparison, *, title: str | None = None) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
         f"<title>{_e(page_title)} · newsprism</title><style>{_CSS}</style></head><body><main>"
-        f"<h1>{_e(page_title)}</h1><h2>Sources</h2><ul>{src_rows}</ul>"
+        f"<h1>{_e(page_title)}</h1>{notices}<h2>Sources</h2><ul>{src_rows}</ul>"
         f"<h2>Brief</h2>{''.join(brief_parts)}"
-        f"<h2>Contradictions</h2>{contras}"
+        f"<h2>Disputed</h2>{contras}"
+        f"<h2>Agreed</h2><ul>{agreed}</ul>"
+        f"<h2>Reported by some</h2><p>The other sources are silent on these.</p>{additions}"
         f"<h2>Fact-by-source matrix</h2><table><thead><tr><th>fact</th>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>"
-        f"<h2>Additions</h2><ul>{adds}</ul>"
         f'<h2>Timeline</h2><ul class="timeline">{times}</ul>'
         f"<h2>Actors</h2>{_actor_svg(c.actors)}"
         "</main></body></html>\n"

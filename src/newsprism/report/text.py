@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from newsprism.compare.types import Addition, Comparison, Contradiction, Span
 from newsprism.errors import UsageError
+from newsprism.report import sections
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
 
@@ -47,6 +48,8 @@ def _contradiction_lines(x: Contradiction) -> list[str]:
     lines += ["    " + _evidence_line(e) for e in x.evidence]
     if x.note:
         lines.append("    note: " + x.note)
+    if x.basis:
+        lines.append("    why one fact: " + x.basis)
     return lines
 
 
@@ -56,24 +59,61 @@ def addition_label(a: Addition) -> str:
 
 
 def render_text(c: Comparison) -> str:
-    """A terminal report: sources, brief, disputes, agreements, additions, timeline, actors."""
+    """A terminal report: sources, notices, brief, disputed, agreed, reported by some,
+    timeline, actors."""
     out: list[str] = ["SOURCES"]
     out += ["  " + _source_line(c, s.id) for s in c.sources]
+    for n in c.notices:
+        out += ["", "NOTICE", "  " + n.text]
     out += ["", "BRIEF"]
-    for b in c.brief:
-        out.append(f"  - {_oneline(b.text)} {_cite(b.sources)}")
-    out += ["", "CONTRADICTIONS"]
+    out += [f"  - {_oneline(b.text)} {_cite(b.sources)}" for b in c.brief]
+    out += _text_disputed(c) + _text_agreed(c) + _text_additions(c) + _text_timeline(c)
+    return "\n".join(out) + "\n"
+
+
+def _text_disputed(c: Comparison) -> list[str]:
+    out = ["", "DISPUTED"]
     if not c.contradictions:
-        out.append("  none found")
-    for x in c.contradictions:
-        out += ["  " + line for line in _contradiction_lines(x)]
-    out += ["", "AGREEMENTS"]
-    for f in c.agreements:
-        out.append(f"  {f.id} {f.label} {_cite(f.sources)}: {_oneline(f.summary, 160)}")
-    out += ["", "ADDITIONS"]
-    for a in c.additions:
-        out.append(f"  {a.id} {a.source} adds ({addition_label(a)}): {_oneline(a.text, 160)}")
-    out += ["", "TIMELINE"]
+        out.append("  " + sections.empty(c))
+    for d in sections.disputes(c):
+        indent = "  "
+        if d.fact is not None:
+            out.append(f"  {d.fact.id} {_cite(d.fact.sources)}: {_oneline(d.fact.summary, 160)}")
+            indent = "    "
+        if d.details:
+            out.append(f"{indent}({sections.details_line(d.details)})")
+        for x in d.contradictions:
+            out += [indent + line for line in _contradiction_lines(x)]
+    return out
+
+
+def _text_agreed(c: Comparison) -> list[str]:
+    out = ["", "AGREED"]
+    rows = sections.agreed(c)
+    if not rows:
+        out.append("  " + sections.empty(c))
+    for r in rows:
+        out.append(f"  {r.fact.id} {_cite(r.sources)}: {_oneline(r.fact.summary, 160)}")
+        if r.details:
+            out.append(f"    ({sections.details_line(r.details)})")
+    return out
+
+
+def _text_additions(c: Comparison) -> list[str]:
+    out = ["", "REPORTED BY SOME (the other sources are silent)"]
+    groups = sections.additions(c)
+    if not groups:
+        out.append("  " + sections.empty(c))
+    for g in groups:
+        out.append(f"  {g.source} ({g.name}):")
+        out += [f"    {a.id} ({addition_label(a)}): {_oneline(a.text, 160)}" for a in g.shown]
+        if g.more:
+            out.append("    " + sections.more_line(g.more))
+    return out
+
+
+def _text_timeline(c: Comparison) -> list[str]:
+    out = ["", "TIMELINE"]
     for t in c.timeline:
         flag = " (disputed)" if t.disputed else ""
         out.append(f"  {t.date}{flag} {_cite(t.sources)}: {_oneline(t.text, 120)}")
@@ -83,7 +123,7 @@ def render_text(c: Comparison) -> str:
         out.append(f"  {e.actor_name} —{verb}→ {e.target_name} {_cite(e.sources)}")
     if not c.actors:
         out.append(f"  {NO_ACTORS}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _md(text: str) -> str:
@@ -95,33 +135,22 @@ def _md(text: str) -> str:
 
 
 def render_markdown(c: Comparison) -> str:
-    """The comparison as Markdown: sources, brief, contradictions, matrix, additions, timeline,
-    actors (all article text made inert)."""
     out: list[str] = ["# Comparison of " + str(len(c.sources)) + " reports", "", "## Sources", ""]
     for s in c.sources:
         pub = f", published {s.published}" if s.published else ""
         out.append(f"- **{s.id}**: {_md(s.name)}{pub} — {_md(s.title)}")
-    out += _md_brief(c)
-    out += _md_contradictions(c)
-    out += _md_matrix(c)
-    out += ["", "## Additions", ""]
-    for a in c.additions:
-        out.append(
-            f"- {a.id} **{a.source}** ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
-        )
-    out += ["", "## Timeline", ""]
-    for t in c.timeline:
-        flag = " *(disputed)*" if t.disputed else ""
-        out.append(f"- **{t.date}**{flag} {_cite(t.sources)}: {_md(_oneline(t.text, 160))}")
-    out += _md_actors(c)
+    for n in c.notices:
+        out += ["", f"> **Note:** {_md(n.text)}"]
+    out += _md_brief(c) + _md_disputed(c) + _md_agreed(c) + _md_additions(c)
+    out += _md_matrix(c) + _md_timeline(c)
     return "\n".join(out) + "\n"
 
 
 def _md_brief(c: Comparison) -> list[str]:
-    sections = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
-                ("dispute", "Where they disagree"))  # fmt: skip
+    parts = (("consensus", "What the sources agree on"), ("addition", "What only some report"),
+             ("dispute", "Where they disagree"))  # fmt: skip
     out = ["", "## Brief"]
-    for key, title in sections:
+    for key, title in parts:
         items = [b for b in c.brief if b.section == key]
         if items:
             out += ["", f"### {title}", ""]
@@ -129,19 +158,58 @@ def _md_brief(c: Comparison) -> list[str]:
     return out
 
 
-def _md_contradictions(c: Comparison) -> list[str]:
-    out = ["", "## Contradictions", ""]
+def _md_disputed(c: Comparison) -> list[str]:
+    out = ["", "## Disputed", ""]
     if not c.contradictions:
-        out.append("None found.")
-    for x in c.contradictions:
-        level = (
-            "high confidence" if x.high else ("likely an update" if x.update else "low confidence")
+        out += [sections.empty(c).capitalize() + ".", ""]
+    for d in sections.disputes(c):
+        head = (
+            f"{d.fact.id} {_cite(d.fact.sources)}: {_md(_oneline(d.fact.summary, 200))}"
+            if d.fact is not None
+            else f"{d.contradictions[0].id} (no single shared fact)"
         )
-        out.append(f"### {x.id} · {x.type} · {x.confidence:.2f} ({level})")
-        out += ["", _md(x.summary), ""]
-        out += [f"- {_md(_evidence_line(e))}" for e in x.evidence]
-        if x.note:
-            out += ["", f"> {_md(x.note)}"]
+        out += [f"### {head}", ""]
+        if d.details:
+            out += [f"*{_md(sections.details_line(d.details))}*", ""]
+        for x in d.contradictions:
+            out += _md_contradiction(x)
+        out.append("")
+    return out
+
+
+def _md_contradiction(x: Contradiction) -> list[str]:
+    level = "high confidence" if x.high else ("likely an update" if x.update else "low confidence")
+    out = [f"- **{x.id} · {x.type} · {x.confidence:.2f} ({level})**: {_md(x.summary)}"]
+    out += [f"  - {_md(_evidence_line(e))}" for e in x.evidence]
+    if x.note:
+        out.append(f"  - *note*: {_md(x.note)}")
+    if x.basis:
+        out.append(f"  - *why one fact*: {_md(x.basis)}")
+    return out
+
+
+def _md_agreed(c: Comparison) -> list[str]:
+    out = ["## Agreed", ""]
+    agreed = sections.agreed(c)
+    if not agreed:
+        out.append(sections.empty(c).capitalize() + ".")
+    for row in agreed:
+        out.append(f"- {row.fact.id} {_cite(row.sources)}: {_md(_oneline(row.fact.summary, 200))}")
+        if row.details:
+            out.append(f"  - *{_md(sections.details_line(row.details))}*")
+    return out
+
+
+def _md_additions(c: Comparison) -> list[str]:
+    out = ["", "## Reported by some", "", "The other sources are silent on these.", ""]
+    if not c.additions:
+        out += [sections.empty(c).capitalize() + ".", ""]
+    for g in sections.additions(c):
+        out += [f"### {g.source}: {_md(g.name)}", ""]
+        out += [f"- {a.id} ({_md(addition_label(a))}): {_md(_oneline(a.text, 200))}"
+                for a in g.shown]  # fmt: skip
+        if g.more:
+            out.append(f"- *{sections.more_line(g.more)}*")
         out.append("")
     return out
 
@@ -158,8 +226,12 @@ def _md_matrix(c: Comparison) -> list[str]:
     return out
 
 
-def _md_actors(c: Comparison) -> list[str]:
-    out = ["", "## Actors", ""]
+def _md_timeline(c: Comparison) -> list[str]:
+    out = ["", "## Timeline", ""]
+    for t in c.timeline:
+        flag = " *(disputed)*" if t.disputed else ""
+        out.append(f"- **{t.date}**{flag} {_cite(t.sources)}: {_md(_oneline(t.text, 160))}")
+    out += ["", "## Actors", ""]
     for e in c.actors:
         verb = ("not " if e.negated else "") + e.action
         out.append(

@@ -148,7 +148,16 @@ class Comparison(_Open):
     """What the sources agree on, add and contradict (the compare stage's ``to_dict()``)."""
 
     sources: list[dict[str, Any]] = Field(default_factory=list)
-    agreements: list[Finding] = Field(default_factory=list)
+    notices: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="What to know first, such as reports in a language the claim comparison "
+        "does not read (docs/report-schema.md)",
+    )
+    agreed: list[Finding] = Field(default_factory=list)
+    disputed: list[Finding] = Field(default_factory=list)
+    agreements: list[Finding] = Field(
+        default_factory=list, description="The schema 1 name of ``agreed``"
+    )
     additions: list[Finding] = Field(default_factory=list)
     contradictions: list[Finding] = Field(default_factory=list)
     brief: Any = None
