@@ -345,8 +345,8 @@ def test_eval_ecbplus_writes_one_prediction_per_document(tmp_path: Path) -> None
 def test_eval_contradictions_details_lists_misses_and_alarms(tmp_path: Path) -> None:
     # Our own two reports of one invented event, in the ECB+ file shape.
     texts = [
-        (EXAMPLES / name).read_text(encoding="utf-8").split("\n", 1)[1]
-        for name in ("01_northern_courier.txt", "02_valley_post.txt")
+        (ROOT / "examples" / "kestrel-strike" / name).read_text(encoding="utf-8").split("\n", 1)[1]
+        for name in ("01_meridian_wire.txt", "05_tradewind_business.txt")
     ]
     data = tmp_path / "events.jsonl"
     data.write_text(
