@@ -114,6 +114,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
+    #: (input, warning) for inputs read with something the user should know (mixed encodings)
+    warnings: list[dict[str, str]] = field(default_factory=list)
     embedded: int = 0
     extracted: int = 0
     stories: dict[str, int] = field(default_factory=dict)
@@ -129,6 +131,7 @@ class IngestReport:
             "unchanged": len(self.unchanged),
             "new_versions": len(self.new_versions),
             "failed": self.failed,
+            "warnings": self.warnings,
             "embedded": self.embedded,
             "extracted": self.extracted,
             "stories": self.stories,
@@ -172,6 +175,7 @@ def ingest(
             if progress:
                 progress(1, item.location)
             continue
+        report.warnings.extend({"input": item.location, "warning": w} for w in item.warnings)
         batch.append(item)
         if len(batch) >= batch_size:
             _flush(batch, store, report, clock, embed, extract, embedder_name)

@@ -233,6 +233,8 @@ def ingest(
                 f"stories: {st['placed']} placed, {st['new_stories']} new, "
                 f"{st['duplicates']} syndicated copies linked"
             )
+    for w in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(w['input'])}: {escape(w['warning'])}")
     if report.failed:
         err.print(f"[red]{len(report.failed)} input(s) failed:[/red]")
         for line in api.errors_of(report):
@@ -369,7 +371,7 @@ def show_cmd(
         return
     _print_article(stored.article)
     if extraction is not None:
-        _print_extraction(extraction)
+        _print_extraction(extraction, len(stored.article.text))
     if stored.previous_id or stored.superseded_by:
         out.print(f"previous version: {stored.previous_id}  superseded by: {stored.superseded_by}")
 
@@ -424,7 +426,10 @@ def read_cmd(
         for a, ex in zip(articles, extractions, strict=True):
             _print_article(a)
             if ex is not None:
-                _print_extraction(ex)
+                _print_extraction(ex, len(a.text))
+    for a in articles:
+        for w in a.warnings:
+            err.print(f"[yellow]warning:[/yellow] {escape(a.location)}: {escape(w)}")
     for line in failed:
         err.print(f"[red]error:[/red] {escape(line)}")
     if failed:
@@ -1008,7 +1013,9 @@ def _extract_all(articles: list[Article]) -> list[Extraction | None]:
     return list(extract_many(articles)) if articles else []
 
 
-def _print_extraction(ex: Extraction) -> None:
+def _print_extraction(ex: Extraction, total_chars: int) -> None:
+    from newsprism.extract.chunks import limit_notice
+
     names = {e.key: e.name for e in ex.entities}
     table = Table("entity", "type", "mentions", "key", title="Entities", title_justify="left")
     for e in sorted(ex.entities, key=lambda e: -len(e.mentions))[:25]:
@@ -1032,6 +1039,9 @@ def _print_extraction(ex: Extraction) -> None:
         f"[dim]{len(ex.claims)} claims in {len(ex.sentences)} sentences "
         "(--json shows them with their slots)[/dim]"
     )
+    notice = limit_notice(ex.analysed_chars, total_chars)
+    if notice:
+        err.print(f"[yellow]note:[/yellow] {escape(notice)}")
 
 
 def _short(text: str, width: int = 50) -> str:
