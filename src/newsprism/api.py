@@ -153,7 +153,7 @@ def ingest(
     embed: bool = True,
     extract: bool = False,
     cluster: bool = True,
-    embedder_name: str = "minilm",
+    embedder_name: str = "placing",
     batch_size: int = 64,
     progress: ProgressFn | None = None,
 ) -> IngestReport:

@@ -319,7 +319,7 @@ def store_articles(state: WebState, result: ReadResult) -> dict[str, Any]:
         if fresh and state.embed_on_ingest:
             from newsprism.api import embed_and_store
 
-            embed_and_store(fresh, state.store, embedder_name="minilm")
+            embed_and_store(fresh, state.store, embedder_name="placing")
         state.bump()
     out["failed"] = [error_detail(f) for f in result.failed]
     return out
