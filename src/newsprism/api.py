@@ -268,6 +268,127 @@ def extract_and_store(articles: Sequence[Article], store: Store) -> int:
     return len(articles)
 
 
+@dataclass
+class AnalyzeReport:
+    """What a deep pass did: articles extracted and MiniLM vectors cached, and its seconds."""
+
+    articles: int = 0
+    vectors: int = 0
+    workers: int = 1
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.seconds.get("total", 0.0)
+        return {
+            "articles": self.articles,
+            "vectors": self.vectors,
+            "workers": self.workers,
+            "articles_per_s": round(self.articles / total, 2) if total else None,
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
+
+def analyze(
+    store: Store,
+    *,
+    ids: Sequence[str] | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    progress: ProgressFn | None = None,
+) -> AnalyzeReport:
+    """The deep pass, ahead of time: extraction (spaCy) and MiniLM vectors of each article's
+    document text, claims and sentences, kept in the store, so that showing, comparing or
+    exporting a story later reads them instead of computing them.
+
+    Without ``ids``, every current article without a current extraction is analysed. With
+    ``workers`` > 1, batches of ``batch_size`` articles are analysed in that many processes;
+    this process alone writes to the store. Safe to stop and run again.
+    """
+    from newsprism.embed import get_embedder
+
+    start = time.perf_counter()
+    report = AnalyzeReport(workers=workers)
+    todo = list(ids) if ids is not None else store.unanalysed(EXTRACTION_KIND, EXTRACTION_VERSION)
+    batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+    minilm = get_embedder("minilm").model_id
+
+    def keep(results: list[_Deep]) -> None:
+        with store.transaction():
+            for r in results:
+                store.put_analysis(
+                    r.article_id,
+                    EXTRACTION_KIND,
+                    {"_version": EXTRACTION_VERSION, "data": r.extraction},
+                    version=EXTRACTION_VERSION,
+                )
+                store.put_vectors(minilm, r.vectors)
+                store.set_article_vectors(minilm, {r.article_id: r.document_hash})
+                report.vectors += len(r.vectors)
+        report.articles += len(results)
+        if progress:
+            progress(len(results), results[-1].article_id if results else "")
+
+    articles = ([a.article for a in store.get_many(b)] for b in batches)
+    if workers <= 1 or len(batches) <= 1:
+        for batch in articles:
+            keep(_deep_batch(batch))
+    else:
+        import multiprocessing as mp
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        pending: deque[Future[list[_Deep]]] = deque()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for batch in articles:
+                pending.append(pool.submit(_deep_batch, batch))
+                while len(pending) > 2 * workers:
+                    keep(pending.popleft().result())
+            while pending:
+                keep(pending.popleft().result())
+    report.seconds["total"] = time.perf_counter() - start
+    return report
+
+
+@dataclass
+class _Deep:
+    article_id: str
+    extraction: dict[str, Any]
+    document_hash: str
+    vectors: dict[str, Any]
+
+
+class _Recorder:
+    """An EmbeddingCache that remembers what was embedded, for the store to keep."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, Any] = {}
+
+    def get_vectors(self, model_id: str, hashes: Sequence[str]) -> dict[str, Any]:
+        return {h: self.vectors[h] for h in hashes if h in self.vectors}
+
+    def put_vectors(self, model_id: str, items: Any) -> None:
+        self.vectors.update(items)
+
+
+def _deep_batch(articles: list[Article]) -> list[_Deep]:
+    """Extraction and MiniLM vectors of each article (runs in a worker process, pure)."""
+    from newsprism.compare import align
+    from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
+    from newsprism.extract import extract_many
+
+    out: list[_Deep] = []
+    for article, ex in zip(articles, extract_many(articles), strict=True):
+        recorder = _Recorder()
+        embedder = CachedEmbedder(get_embedder("minilm"), recorder)
+        doc = document_text(article)
+        embedder.encode([doc])
+        # the claim, sentence and segment vectors the comparison asks for first
+        align.embed_units(align.build_units([ex], [article.text], [article.title]), embedder)
+        out.append(_Deep(article.id, ex.to_dict(), text_hash(doc), recorder.vectors))
+    return out
+
+
 def resolve(
     inputs: Sequence[str | Path],
     *,
@@ -410,8 +531,10 @@ def errors_of(report: IngestReport) -> list[str]:
 
 
 __all__ = [
+    "AnalyzeReport",
     "IngestReport",
     "NewsprismError",
+    "analyze",
     "compare",
     "extraction_of",
     "ingest",
