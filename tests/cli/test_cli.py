@@ -28,7 +28,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "read"])
+@pytest.mark.parametrize("command", ["ingest", "articles", "show", "read", "analyze"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, stdout, _ = run(command, "--help")
     assert code == 0
