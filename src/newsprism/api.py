@@ -339,7 +339,9 @@ def analyze(
 
         context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         pending: deque[Future[list[_Deep]]] = deque()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_one_thread_each
+        ) as pool:
             for batch in articles:
                 pending.append(pool.submit(_deep_batch, batch))
                 while len(pending) > 2 * workers:
@@ -369,6 +371,14 @@ class _Recorder:
 
     def put_vectors(self, model_id: str, items: Any) -> None:
         self.vectors.update(items)
+
+
+def _one_thread_each() -> None:
+    """In a deep-pass worker: MiniLM on one thread, so N workers use N cores, not N x cores."""
+    from newsprism.embed.minilm import MiniLMEmbedder
+    from newsprism.embed.registry import set_embedder
+
+    set_embedder("minilm", MiniLMEmbedder(threads=1))
 
 
 def _deep_batch(articles: list[Article]) -> list[_Deep]:

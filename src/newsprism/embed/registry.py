@@ -11,7 +11,13 @@ from newsprism.embed.minilm import MiniLMEmbedder
 from newsprism.embed.static import StaticEmbedder
 from newsprism.errors import UsageError
 
-__all__ = ["DEFAULT_EMBEDDER", "PLACING_EMBEDDER", "available_embedders", "get_embedder"]
+__all__ = [
+    "DEFAULT_EMBEDDER",
+    "PLACING_EMBEDDER",
+    "available_embedders",
+    "get_embedder",
+    "set_embedder",
+]
 
 DEFAULT_EMBEDDER = "minilm"
 #: the near-free vector that places an article in its story at ingest (``embed.static``)
@@ -61,3 +67,13 @@ def get_embedder(name: str = DEFAULT_EMBEDDER) -> Embedder:
         if key not in _instances:
             _instances[key] = _FACTORIES[key]()
         return _instances[key]
+
+
+def set_embedder(name: str, embedder: Embedder) -> None:
+    """Make ``embedder`` the process-wide instance of ``name`` (a worker process that wants
+    MiniLM on one thread, a test that wants a fake)."""
+    key = _ALIASES.get(name.strip().lower())
+    if key is None:
+        raise UsageError(f"unknown embedding model {name!r}.")
+    with _lock:
+        _instances[key] = embedder
