@@ -333,11 +333,12 @@ def analyze(
         for batch in articles:
             keep(_deep_batch(batch))
     else:
-        import multiprocessing as mp
         from collections import deque
         from concurrent.futures import Future, ProcessPoolExecutor
 
-        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        from newsprism.pipeline import pool_context
+
+        context = pool_context()
         pending: deque[Future[list[_Deep]]] = deque()
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_one_thread_each

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from newsprism.clean import clean_document
 from newsprism.errors import NewsprismError
@@ -79,9 +81,17 @@ def _clean_chunk(pairs: list[Pair]) -> list[Article | Failed]:
     return [_clean(p) for p in pairs]
 
 
+def pool_context() -> Any:
+    """fork when this process runs one thread (the workers inherit the loaded modules, no
+    re-import); else spawn: a fork taken while another thread holds a lock (a Dask client, a
+    web server, ONNX) can leave the child waiting on that lock for ever."""
+    if threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    return mp.get_context("spawn")
+
+
 def _pooled(pairs: Iterable[Pair], workers: int) -> Iterator[Article | Failed]:
-    # fork: the workers inherit the loaded modules (no re-import); nothing here holds threads
-    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    context = pool_context()
     chunks = iter(lambda: list(itertools.islice(pairs, CHUNK)), [])
     pending: deque[Future[list[Article | Failed]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

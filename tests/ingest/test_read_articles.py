@@ -73,3 +73,18 @@ def test_cleaning_in_a_pool_gives_the_same_articles_in_input_order(tmp_path: Pat
         x.id for x in one if not isinstance(x, Failed)
     ]
     assert [x.location for x in two] == [str(p) for p in paths]
+
+
+def test_pools_do_not_fork_a_process_that_runs_threads() -> None:
+    import threading
+
+    from newsprism.pipeline import pool_context
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert pool_context().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        thread.join()
