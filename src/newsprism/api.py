@@ -5,6 +5,8 @@ The CLI, the HTTP API and user code all call these.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from newsprism.ingest import Failed, ReadOptions
 from newsprism.models import Article, StoredArticle
 from newsprism.pipeline import read_articles
 from newsprism.store import AddResult, Store
+from newsprism.store.analyses import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.timing import StageClock
 
 if TYPE_CHECKING:
@@ -91,11 +94,17 @@ def iter_read(
     published: str | Sequence[str] | None = None,
     outlet: str | Sequence[str] | None = None,
     options: ReadOptions | None = None,
+    workers: int = 1,
 ) -> Iterator[Article | Failed]:
-    """Read and clean lazily, one Article or Failed per document, in input order."""
+    """Read and clean lazily, one Article or Failed per document, in input order.
+
+    ``workers`` > 1 cleans the documents in that many processes (results still in input order).
+    """
     sources = [source] if isinstance(source, str | Path) else list(source)
     defaults = user_defaults(len(sources), outlet=_as_list(outlet), published=_as_list(published))
-    yield from read_articles(sources, options=options or ReadOptions(), defaults_per_input=defaults)
+    yield from read_articles(
+        sources, options=options or ReadOptions(), defaults_per_input=defaults, workers=workers
+    )
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:
@@ -114,6 +123,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     failed: list[dict[str, Any]] = field(default_factory=list)
+    #: (input, warning) for inputs read with something the user should know (mixed encodings)
+    warnings: list[dict[str, str]] = field(default_factory=list)
     embedded: int = 0
     extracted: int = 0
     stories: dict[str, int] = field(default_factory=dict)
@@ -129,6 +140,7 @@ class IngestReport:
             "unchanged": len(self.unchanged),
             "new_versions": len(self.new_versions),
             "failed": self.failed,
+            "warnings": self.warnings,
             "embedded": self.embedded,
             "extracted": self.extracted,
             "stories": self.stories,
@@ -150,8 +162,9 @@ def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style gro
     embed: bool = True,
     extract: bool = False,
     cluster: bool = True,
-    embedder_name: str = "minilm",
-    batch_size: int = 64,
+    embedder_name: str = "placing",
+    batch_size: int = 256,
+    read_workers: int | None = None,
     progress: ProgressFn | None = None,
 ) -> IngestReport:
     """Read, clean, store and embed. One broken input never stops the run.
@@ -161,8 +174,14 @@ def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style gro
     off by default: the compare stage runs it on demand, so ingest stays fast. With ``cluster``
     (and ``embed``), every new article then joins a story or founds one; articles a killed run left
     without a story are placed on the next run.
+
+    HTML is cleaned in ``read_workers`` processes (default: one per core, up to four) while
+    this process stores, embeds and places the articles already read; each batch of
+    ``batch_size`` articles is one store transaction. ``report.seconds`` says where the time
+    went: ``read`` is the time spent waiting for cleaned articles.
     """
-    items = iter_read(source, published=published, outlet=outlet, options=options)
+    workers = read_workers if read_workers is not None else min(os.cpu_count() or 1, 4)
+    items = iter_read(source, published=published, outlet=outlet, options=options, workers=workers)
     return ingest_articles(
         items,
         store,
@@ -182,8 +201,8 @@ def ingest_articles(
     embed: bool = True,
     extract: bool = False,
     cluster: bool = True,
-    embedder_name: str = "minilm",
-    batch_size: int = 64,
+    embedder_name: str = "placing",
+    batch_size: int = 256,
     progress: ProgressFn | None = None,
 ) -> IngestReport:
     """:func:`ingest` for articles already read (and inputs that failed): store, embed, place.
@@ -200,6 +219,7 @@ def ingest_articles(
             if progress:
                 progress(1, item.location)
             continue
+        report.warnings.extend({"input": item.location, "warning": w} for w in item.warnings)
         batch.append(item)
         if len(batch) >= batch_size:
             _flush(batch, store, report, clock, embed, extract, embedder_name)
@@ -240,6 +260,138 @@ def _flush(
     if fresh and extract:
         with clock.timed("extract"):
             report.extracted += extract_and_store(fresh, store)
+
+
+@dataclass
+class AnalyzeReport:
+    """What a deep pass did: articles extracted and MiniLM vectors cached, and its seconds."""
+
+    articles: int = 0
+    vectors: int = 0
+    workers: int = 1
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.seconds.get("total", 0.0)
+        return {
+            "articles": self.articles,
+            "vectors": self.vectors,
+            "workers": self.workers,
+            "articles_per_s": round(self.articles / total, 2) if total else None,
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
+
+def analyze(
+    store: Store,
+    *,
+    ids: Sequence[str] | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    progress: ProgressFn | None = None,
+) -> AnalyzeReport:
+    """The deep pass, ahead of time: extraction (spaCy) and MiniLM vectors of each article's
+    document text, claims and sentences, kept in the store, so that showing, comparing or
+    exporting a story later reads them instead of computing them.
+
+    Without ``ids``, every current article without a current extraction is analysed. With
+    ``workers`` > 1, batches of ``batch_size`` articles are analysed in that many processes;
+    this process alone writes to the store. Safe to stop and run again.
+    """
+    from newsprism.embed import get_embedder
+
+    start = time.perf_counter()
+    report = AnalyzeReport(workers=workers)
+    todo = list(ids) if ids is not None else store.unanalysed(EXTRACTION_KIND, EXTRACTION_VERSION)
+    batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+    minilm = get_embedder("minilm").model_id
+
+    def keep(results: list[_Deep]) -> None:
+        with store.transaction():
+            for r in results:
+                store.put_analysis(
+                    r.article_id,
+                    EXTRACTION_KIND,
+                    {"_version": EXTRACTION_VERSION, "data": r.extraction},
+                    version=EXTRACTION_VERSION,
+                )
+                store.put_vectors(minilm, r.vectors)
+                store.set_article_vectors(minilm, {r.article_id: r.document_hash})
+                report.vectors += len(r.vectors)
+        report.articles += len(results)
+        if progress:
+            progress(len(results), results[-1].article_id if results else "")
+
+    articles = ([a.article for a in store.get_many(b)] for b in batches)
+    if workers <= 1 or len(batches) <= 1:
+        for batch in articles:
+            keep(_deep_batch(batch))
+    else:
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        from newsprism.pipeline import pool_context
+
+        context = pool_context()
+        pending: deque[Future[list[_Deep]]] = deque()
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_one_thread_each
+        ) as pool:
+            for batch in articles:
+                pending.append(pool.submit(_deep_batch, batch))
+                while len(pending) > 2 * workers:
+                    keep(pending.popleft().result())
+            while pending:
+                keep(pending.popleft().result())
+    report.seconds["total"] = time.perf_counter() - start
+    return report
+
+
+@dataclass
+class _Deep:
+    article_id: str
+    extraction: dict[str, Any]
+    document_hash: str
+    vectors: dict[str, Any]
+
+
+class _Recorder:
+    """An EmbeddingCache that remembers what was embedded, for the store to keep."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, Any] = {}
+
+    def get_vectors(self, model_id: str, hashes: Sequence[str]) -> dict[str, Any]:
+        return {h: self.vectors[h] for h in hashes if h in self.vectors}
+
+    def put_vectors(self, model_id: str, items: Any) -> None:
+        self.vectors.update(items)
+
+
+def _one_thread_each() -> None:
+    """In a deep-pass worker: MiniLM on one thread, so N workers use N cores, not N x cores."""
+    from newsprism.embed.minilm import MiniLMEmbedder
+    from newsprism.embed.registry import set_embedder
+
+    set_embedder("minilm", MiniLMEmbedder(threads=1))
+
+
+def _deep_batch(articles: list[Article]) -> list[_Deep]:
+    """Extraction and MiniLM vectors of each article (runs in a worker process, pure)."""
+    from newsprism.compare import align
+    from newsprism.embed import CachedEmbedder, document_text, get_embedder, text_hash
+    from newsprism.extract import extract_many
+
+    out: list[_Deep] = []
+    for article, ex in zip(articles, extract_many(articles), strict=True):
+        recorder = _Recorder()
+        embedder = CachedEmbedder(get_embedder("minilm"), recorder)
+        doc = document_text(article)
+        embedder.encode([doc])
+        # the claim, sentence and segment vectors the comparison asks for first
+        align.embed_units(align.build_units([ex], [article.text], [article.title]), embedder)
+        out.append(_Deep(article.id, ex.to_dict(), text_hash(doc), recorder.vectors))
+    return out
 
 
 def resolve(
@@ -337,8 +489,10 @@ def errors_of(report: IngestReport) -> list[str]:
 
 
 __all__ = [
+    "AnalyzeReport",
     "IngestReport",
     "NewsprismError",
+    "analyze",
     "compare",
     "extraction_of",
     "ingest",

@@ -182,6 +182,14 @@ def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object
         bool,
         typer.Option("--cluster/--no-cluster", help="Group new articles into stories."),
     ] = True,
+    deep: Annotated[
+        bool,
+        typer.Option(
+            "--deep",
+            help="Then run the deep pass (extraction and MiniLM vectors, as `analyze` does), "
+            "so stories show and compare from the store.",
+        ),
+    ] = False,
     workers: WorkersOpt = None,
     scheduler: SchedulerOpt = None,
     as_json: JsonOpt = False,
@@ -220,9 +228,14 @@ def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object
                 cluster=cluster,
                 progress=tick,
             )
+        deep_report = None
+        if deep:
+            progress.update(task, description="deep pass")
+            deep_report = api.analyze(store, ids=report.added + report.new_versions, progress=tick)
         total = store.count()
     if as_json:
-        emit_json({**report.to_dict(), "total_articles": total})
+        extra = {"deep": deep_report.to_dict()} if deep_report else {}
+        emit_json({**report.to_dict(), **extra, "total_articles": total})
     else:
         out.print(
             f"added {len(report.added)}, new versions {len(report.new_versions)}, "
@@ -235,11 +248,49 @@ def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object
                 f"stories: {st['placed']} placed, {st['new_stories']} new, "
                 f"{st['duplicates']} syndicated copies linked"
             )
+    for w in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(w['input'])}: {escape(w['warning'])}")
+        if deep_report:
+            d = deep_report.to_dict()
+            out.print(f"deep pass: {d['articles']} analysed ({d['articles_per_s']} articles/s)")
     if report.failed:
         err.print(f"[red]{len(report.failed)} input(s) failed:[/red]")
         for line in api.errors_of(report):
             err.print(f"  {escape(line)}")
         raise typer.Exit(1)
+
+
+@app.command(
+    "analyze",
+    epilog="Example: newsprism analyze --workers 2  (after: newsprism ingest news/ --db n.db)",
+)
+@handle_errors
+def analyze_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes for the deep pass (one per core).")
+    ] = 1,
+    as_json: JsonOpt = False,
+) -> None:
+    """The deep pass ahead of time: extract every stored article not yet analysed and cache its
+    MiniLM vectors, so `story`, `compare` and the web pages read them from the store."""
+    _require_db(db)
+    with Store(db) as store, _progress(as_json) as progress:
+        task = progress.add_task("deep pass", total=None)
+
+        def tick(n: int, location: str) -> None:
+            progress.update(task, advance=n, description=escape(_short(location)))
+
+        report = api.analyze(store, workers=workers, progress=tick)
+    data = report.to_dict()
+    if as_json:
+        emit_json(data)
+    else:
+        out.print(
+            f"analysed {data['articles']} article(s) on {workers} worker(s) "
+            f"in {data['seconds'].get('total', 0):.1f} s ({data['articles_per_s']} articles/s), "
+            f"{data['vectors']} MiniLM vectors cached"
+        )
 
 
 WorkersOpt = Annotated[
@@ -371,7 +422,7 @@ def show_cmd(
         return
     _print_article(stored.article)
     if extraction is not None:
-        _print_extraction(extraction)
+        _print_extraction(extraction, len(stored.article.text))
     if stored.previous_id or stored.superseded_by:
         out.print(f"previous version: {stored.previous_id}  superseded by: {stored.superseded_by}")
 
@@ -426,7 +477,10 @@ def read_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options obje
         for a, ex in zip(articles, extractions, strict=True):
             _print_article(a)
             if ex is not None:
-                _print_extraction(ex)
+                _print_extraction(ex, len(a.text))
+    for a in articles:
+        for w in a.warnings:
+            err.print(f"[yellow]warning:[/yellow] {escape(a.location)}: {escape(w)}")
     for line in failed:
         err.print(f"[red]error:[/red] {escape(line)}")
     if failed:
@@ -1133,7 +1187,9 @@ def _extract_all(articles: list[Article]) -> list[Extraction | None]:
     return list(extract_many(articles)) if articles else []
 
 
-def _print_extraction(ex: Extraction) -> None:
+def _print_extraction(ex: Extraction, total_chars: int) -> None:
+    from newsprism.extract.chunks import limit_notice
+
     names = {e.key: e.name for e in ex.entities}
     table = Table("entity", "type", "mentions", "key", title="Entities", title_justify="left")
     for e in sorted(ex.entities, key=lambda e: -len(e.mentions))[:25]:
@@ -1157,6 +1213,9 @@ def _print_extraction(ex: Extraction) -> None:
         f"[dim]{len(ex.claims)} claims in {len(ex.sentences)} sentences "
         "(--json shows them with their slots)[/dim]"
     )
+    notice = limit_notice(ex.analysed_chars, total_chars)
+    if notice:
+        err.print(f"[yellow]note:[/yellow] {escape(notice)}")
 
 
 def _short(text: str, width: int = 50) -> str:

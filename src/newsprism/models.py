@@ -72,6 +72,8 @@ class RawDocument:
     encoding: str = "utf-8"
     #: a key that names this document across runs (URL, dataset id); "" when unknown
     identity: str = ""
+    #: what the reader should know about how it was read (mixed encodings ...), one line each
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class Article:
     identity: str
     content_hash: str
     removed: tuple[Removed, ...] = ()
+    #: what the reader should know about how the input was read, one line each (not stored)
+    warnings: tuple[str, ...] = ()
 
     def meta(self, key: str) -> str | None:
         m = self.metadata.get(key)
@@ -138,6 +142,7 @@ class Article:
             "identity": self.identity,
             "content_hash": self.content_hash,
             "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
+            **({"warnings": list(self.warnings)} if self.warnings else {}),
         }
 
 

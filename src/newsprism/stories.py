@@ -12,8 +12,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsprism.cluster import Assignment, Decision, OnlineClusterer, cluster_features
+from newsprism.cluster import (
+    Assignment,
+    ClusterSettings,
+    Decision,
+    OnlineClusterer,
+    cluster_features,
+)
 from newsprism.cluster.state import dump_state, load_state
+from newsprism.embed.registry import PLACING_EMBEDDER
 from newsprism.errors import UsageError
 from newsprism.models import Article, StoredArticle
 from newsprism.store import MemberRecord, Store, StoryRecord, StoryRow
@@ -45,15 +52,20 @@ class StoriesReport:
 def update_stories(
     store: Store,
     *,
-    embedder_name: str = "minilm",
+    embedder_name: str = PLACING_EMBEDDER,
     batch_size: int = 256,
     progress: ProgressFn | None = None,
 ) -> StoriesReport:
-    """Place every current article without a story. Safe to run any time, and to run again."""
+    """Place every current article without a story. Safe to run any time, and to run again.
+
+    Articles are placed by ``embedder_name``'s vector of their title and lead, beside the
+    clusterer's term features: by default the static placing model (``embed.static``).
+    """
     from newsprism.embed import get_embedder
 
-    model = get_embedder(embedder_name).model_id
-    clusterer = load_clusterer(store, model=model)
+    embedder = get_embedder(embedder_name)
+    model = embedder.model_id
+    clusterer = load_clusterer(store, model=model, dim=embedder.dim)
     waiting = _unplaced(store, clusterer)
     report = StoriesReport()
     for start in range(0, len(waiting), batch_size):
@@ -70,11 +82,15 @@ def update_stories(
     return report
 
 
-def load_clusterer(store: Store, *, model: str) -> OnlineClusterer:
+def load_clusterer(store: Store, *, model: str, dim: int | None = None) -> OnlineClusterer:
     """The saved clusterer, or a new one (a model change starts the stories afresh)."""
     row = store.cluster_state()
     if row is None or row[0] != model:
-        return OnlineClusterer()
+        if dim is None:
+            from newsprism.embed import get_embedder
+
+            dim = get_embedder(model).dim
+        return OnlineClusterer(settings=ClusterSettings.for_model(model), dim=dim)
     return OnlineClusterer.from_state(load_state(row[1]))
 
 
@@ -326,7 +342,7 @@ def merge_stories(store: Store, keep: str, other: str, *, model: str | None = No
     """Merge ``other`` into ``keep``; the decision holds through later ingests."""
     from newsprism.embed import get_embedder
 
-    model = model or get_embedder().model_id
+    model = model or get_embedder(PLACING_EMBEDDER).model_id
     keep, other = resolve_story(store, keep), resolve_story(store, other)
     if keep == other:
         raise UsageError("both ids name the same story.")
@@ -342,7 +358,7 @@ def split_story(
     """Move ``article_ids`` out of a story into a story of their own; returns both story ids."""
     from newsprism.embed import get_embedder
 
-    model = model or get_embedder().model_id
+    model = model or get_embedder(PLACING_EMBEDDER).model_id
     story = resolve_story(store, story_id)
     clusterer = load_clusterer(store, model=model)
     full = [store.get(a).id for a in article_ids]

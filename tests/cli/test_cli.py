@@ -28,7 +28,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("command", ["ingest", "articles", "show", "read"])
+@pytest.mark.parametrize("command", ["ingest", "articles", "show", "read", "analyze"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, stdout, _ = run(command, "--help")
     assert code == 0
@@ -335,7 +335,11 @@ def test_eval_ecbplus_writes_one_prediction_per_document(tmp_path: Path) -> None
     assert code == 0
     result = json.loads(stdout)
     assert "predictions" not in result
-    assert set(result["baselines"]) == {"tfidf_agglomerative", "minilm_agglomerative"}
+    assert set(result["baselines"]) == {
+        "tfidf_agglomerative",
+        "minilm_agglomerative",
+        "minilm_online",
+    }
     assert result["online"]["bcubed"]["f1"] >= 0.8
     lines = [json.loads(line) for line in preds.read_text().splitlines()]
     assert [p["doc_id"] for p in lines] == [r["doc_id"] for r in rows]

@@ -125,3 +125,34 @@ def test_e5_embeds_german_and_english() -> None:
     assert float(de @ en) > float(de @ other)
     again = embedder.encode([german])[0]
     np.testing.assert_allclose(again, de, atol=1e-6)
+
+
+def test_the_shipped_placing_model_matches_its_pinned_hashes() -> None:
+    from newsprism.embed.static import PLACING_DIR, PLACING_SHA256
+
+    for name, digest in PLACING_SHA256.items():
+        assert sha256_file(PLACING_DIR / name) == digest, name
+
+
+def test_a_changed_placing_model_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from newsprism.embed.static import PLACING_DIR, StaticEmbedder
+    from newsprism.errors import ModelHashMismatch
+
+    for f in PLACING_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "config.json").write_text('{"dims": 256}')
+    with pytest.raises(ModelHashMismatch):
+        StaticEmbedder(tmp_path).encode(["x"])
+
+
+def test_the_placing_vector_is_unit_length_cheap_and_semantic() -> None:
+    embedder = get_embedder("placing")
+    assert embedder.model_id == "newsprism/minilm-m2v-256-int8"
+    vectors = embedder.encode([STORM, "", STORM_PARAPHRASE, UNRELATED, STORM * 40])
+    assert vectors.shape == (5, 256) and vectors.dtype == np.float32
+    assert not vectors[1].any()  # nothing to read: a zero row
+    np.testing.assert_allclose(np.linalg.norm(vectors[[0, 2, 3, 4]], axis=1), 1.0, atol=1e-4)
+    assert float(vectors[0] @ vectors[2]) > float(vectors[0] @ vectors[3]) + 0.1
+    np.testing.assert_allclose(embedder.encode([STORM])[0], vectors[0], atol=1e-6)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -158,3 +159,53 @@ def test_utf16_lines_give_back_every_line_as_utf8(lines: list[str], codec: str) 
     while line := reader.readline(-1):
         got.append(line)
     assert got == [(line + "\n").encode("utf-8") for line in lines]
+
+
+def test_mixed_file_names_the_lines_that_were_not_utf8() -> None:
+    from newsprism.ingest.decode import decode_lines
+
+    data = (
+        "Zürich report\n\nThe mayor of Zürich spoke.\n".encode()
+        + "Le café à Genève était fermé.\n".encode("latin-1")
+        + "Çok güzel.\n".encode()
+        + "Münster und Köln.\n".encode("latin-1") * 2
+    )
+    d = decode_lines(data)
+    assert d.text.splitlines()[3] == "Le café à Genève était fermé."
+    assert d.legacy_lines == (4, 6, 7)
+    assert d.warning().startswith("lines 4, 6-7 were not UTF-8")
+    assert decode_lines("Genève\n".encode("latin-1")).warning() == ""  # one encoding: no warning
+
+
+def test_a_declared_latin1_page_with_utf8_lines_is_decoded_line_by_line() -> None:
+    from newsprism.ingest.decode import decode_lines
+
+    html = (
+        b'<html><head><meta charset="iso-8859-1"></head><body>\n<p>'
+        + "Zürich café".encode()
+        + b"</p>\n<p>"
+        + "Genève".encode("latin-1")
+        + b"</p></body></html>"
+    )
+    d = decode_lines(html, declared="iso-8859-1")
+    assert "Zürich café" in d.text and "Genève" in d.text
+    assert d.legacy_lines == (3,)
+    plain = "Genève\n".encode("latin-1")
+    assert decode_lines(plain, declared="latin-1").text == "Genève\n"  # declared and consistent
+
+
+def test_a_mixed_file_is_read_with_a_warning(tmp_path: Path) -> None:
+    import newsprism
+
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        "Dam report\n\nThe mayor of Zürich spoke on Tuesday.\n".encode()
+        + "Le café à Genève était fermé.\n".encode("latin-1")
+    )
+    (article,) = newsprism.read(path)
+    assert "Genève" in article.body and "Zürich" in article.body
+    assert article.warnings == (
+        "line 4 was not UTF-8 and was decoded as Windows-1252/Latin-1 "
+        "(the rest as UTF-8); check those lines, or save the file as UTF-8",
+    )
+    assert article.to_dict()["warnings"] == list(article.warnings)

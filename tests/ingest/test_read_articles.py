@@ -51,3 +51,40 @@ def test_one_mapping_applies_to_every_input() -> None:
         )
     )
     assert [a.published for a in items if isinstance(a, Article)] == ["2024-03-08", "2024-03-08"]
+
+
+def test_cleaning_in_a_pool_gives_the_same_articles_in_input_order(tmp_path: Path) -> None:
+    from newsprism.ingest import Failed, ReadOptions
+    from newsprism.pipeline import CHUNK, read_articles
+
+    paths = []
+    for i in range(CHUNK * 3 + 5):
+        p = tmp_path / f"a{i:03d}.html"
+        body = f"<p>Report {i}: the council met on Tuesday and voted {i} to 3 for the dam plan.</p>"
+        p.write_text(
+            "   " if i == 40 else f"<html><title>Vote {i}</title><body>{body}</body></html>"
+        )
+        paths.append(p)
+    one = list(read_articles(paths, options=ReadOptions(), workers=1))
+    two = list(read_articles(paths, options=ReadOptions(), workers=2))
+    assert [type(x) for x in one] == [type(x) for x in two]
+    assert isinstance(two[40], Failed) and two[40].location == str(paths[40])
+    assert [x.id for x in two if not isinstance(x, Failed)] == [
+        x.id for x in one if not isinstance(x, Failed)
+    ]
+    assert [x.location for x in two] == [str(p) for p in paths]
+
+
+def test_pools_do_not_fork_a_process_that_runs_threads() -> None:
+    import threading
+
+    from newsprism.pipeline import pool_context
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert pool_context().get_start_method() == "spawn"
+    finally:
+        stop.set()
+        thread.join()

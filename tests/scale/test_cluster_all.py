@@ -123,7 +123,9 @@ def test_two_partitions_in_process_agree_with_the_store(clustered: Path, tmp_pat
 
     with Store(clustered) as store, Client(processes=False, n_workers=1, threads_per_worker=2) as c:
         run_ = cluster_store(store, partitions=2, client=c, output=tmp_path / "s.parquet")
-    assert run_.result.partitions == 2 and run_.result.micro_clusters > EVENTS
+    # with the static placing vector (issue 15) each partition already finds whole events here,
+    # so the merge may have nothing left to join: at least one micro-cluster per event
+    assert run_.result.partitions == 2 and run_.result.micro_clusters >= EVENTS
     assert len(run_.result.stories) == EVENTS and run_.articles == ARTICLES
     assert run_.agreement is not None and run_.agreement["b3_f1"] == 1.0
     assert len(rows_of(tmp_path / "s.parquet")) == ARTICLES

@@ -73,6 +73,7 @@ def clean_document(raw: RawDocument, *, defaults: Mapping[str, str] | None = Non
         identity=identity,
         content_hash=chash,
         removed=tuple(removed),
+        warnings=raw.warnings,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
@@ -31,7 +32,8 @@ class HtmlExtract:
     published: str = ""
     sitename: str = ""
     url: str = ""
-    #: "trafilatura" or "fallback" (plain block text, when trafilatura finds no article)
+    #: "trafilatura", "fallback" (plain block text, when trafilatura finds no article) or "flat"
+    #: (the text between tags, read without building a tree, when the page nests too deep)
     method: str = "trafilatura"
 
 
@@ -45,13 +47,16 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
         found = replace(found, published=stamp)
     if found is not None and found.text.strip():
         return found
-    text = fallback_text(html)
+    text, method = fallback_text(html), "fallback"
+    if not text.strip():
+        # lxml stops at 256 levels of nesting: a page nested deeper loses its text to both
+        # readers above, so it is read once more as a flat stream of tags and text
+        text, method = flat_text(html), "flat"
     if not text.strip():
         raise EmptyInput("the HTML page holds no readable text", location=url)
     meta = found or HtmlExtract("", published=stamp)
-    return HtmlExtract(
-        text, meta.title, meta.author, meta.published, meta.sitename, meta.url, "fallback"
-    )
+    title = meta.title or (_flat_title(html) if method == "flat" else "")
+    return HtmlExtract(text, title, meta.author, meta.published, meta.sitename, meta.url, method)
 
 
 # Publication-time tags, most specific first. trafilatura (htmldate) keeps only the day and
@@ -138,3 +143,72 @@ def fallback_text(html: str) -> str:
         body = root.find("body")
         blocks = [" ".join((body if body is not None else root).text_content().split())]
     return "\n".join(blocks)
+
+
+#: tags whose start or end begins a new line of the flat text
+_FLAT_BREAKS = frozenset(
+    {*_BLOCKS, "div", "section", "article", "main", "br", "tr", "ul", "ol", "h5", "h6", "title"}
+)
+
+
+class _FlatText(HTMLParser):
+    """Text between tags, block tags as line breaks, dropped elements skipped; no tree is built,
+    so any depth of nesting costs the same (the standard library's tokenizer, linear time)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.title: list[str] = []
+        self._line: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        if tag in _FLAT_BREAKS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP and self._skip:
+            self._skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in _FLAT_BREAKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self._line.append(data)
+
+    def _break(self) -> None:
+        line = " ".join("".join(self._line).split())
+        if line:
+            self.lines.append(line)
+        self._line = []
+
+    def text(self) -> str:
+        self._break()
+        return "\n".join(self.lines)
+
+
+def flat_text(html: str) -> str:
+    """The page's text read as a flat stream (for pages lxml cannot build a tree of)."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def _flat_title(html: str) -> str:
+    parser = _FlatText()
+    head = html[: html.lower().find("</title>") + 8] if "</title>" in html.lower() else ""
+    if not head:
+        return ""
+    parser.feed(head)
+    parser.close()
+    return " ".join("".join(parser.title).split())

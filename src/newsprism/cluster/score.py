@@ -146,6 +146,7 @@ def score(story: StoryProfile, article: Candidate, idf_of: IdfFn, s: ClusterSett
     emb = float(story.vector_sum @ article.vector) / (
         float(np.linalg.norm(story.vector_sum)) or 1.0
     )
+    emb = s.cosine_scale * emb + s.cosine_shift  # another placing model's cosines on MiniLM's scale
     profile = story.term_weights * idf_of(story.term_ids)
     shared = np.intersect1d(article.ids, story.term_ids, assume_unique=True)
     dot = float(

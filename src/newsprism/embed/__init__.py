@@ -14,7 +14,13 @@ from newsprism.embed.documents import (
 )
 from newsprism.embed.e5 import E5_MODEL_SHA256, E5Embedder
 from newsprism.embed.minilm import MINILM_MODEL_SHA256, MINILM_TOKENIZER_SHA256, MiniLMEmbedder
-from newsprism.embed.registry import DEFAULT_EMBEDDER, available_embedders, get_embedder
+from newsprism.embed.registry import (
+    DEFAULT_EMBEDDER,
+    PLACING_EMBEDDER,
+    available_embedders,
+    get_embedder,
+)
+from newsprism.embed.static import PLACING_SHA256, StaticEmbedder
 
 __all__ = [
     "DEFAULT_EMBEDDER",
@@ -22,12 +28,15 @@ __all__ = [
     "E5_MODEL_SHA256",
     "MINILM_MODEL_SHA256",
     "MINILM_TOKENIZER_SHA256",
+    "PLACING_EMBEDDER",
+    "PLACING_SHA256",
     "CachedEmbedder",
     "E5Embedder",
     "Embedder",
     "EmbeddingCache",
     "MemoryCache",
     "MiniLMEmbedder",
+    "StaticEmbedder",
     "available_embedders",
     "document_text",
     "embed_articles",

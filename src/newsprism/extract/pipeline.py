@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import ModelNotInstalled, UsageError
 from newsprism.extract import gazetteer
+from newsprism.extract.chunks import (
+    CHUNK_CHARS,
+    DEEP_CHARS,
+    WHOLE_CHARS,
+    analysed_length,
+    chunk_spans,
+    merge,
+)
 from newsprism.extract.claims import find_claims
 from newsprism.extract.entities import find_entities
 from newsprism.extract.quantities import find_quantities
@@ -179,38 +188,66 @@ def extract(
     published: str | None = None,
     nlp: Language | None = None,
     article_id: str | None = None,
+    deep_chars: int | None = DEEP_CHARS,
 ) -> Extraction:
     """Read one article (or a plain text): entities, times, quantities, quotes and claims.
 
     ``published`` overrides the article's own publication date (ISO date, or date-time with zone;
-    a date alone is the outlet's local day). Offsets point into ``article.text``.
+    a date alone is the outlet's local day). Offsets point into ``article.text``. A text of any
+    length is parsed in chunks cut where sentences start; only its first ``deep_chars``
+    characters (None: all) are analysed, and ``Extraction.analysed_chars`` then says where the
+    analysis stopped.
     """
-    text, aid, pub = _text_and_meta(article, published)
-    day = _published_day(pub, explicit=published is not None)
-    doc = (nlp or get_nlp())(text)
-    return from_doc(doc, published=day, article_id=article_id or aid)
+    return next(
+        extract_many(
+            [article] if article_id is None else [(article, article_id)],
+            published=published,
+            nlp=nlp,
+            deep_chars=deep_chars,
+        )
+    )
 
 
 def extract_many(
-    articles: Iterable[Article | str],
+    articles: Iterable[Article | str | tuple[Article | str, str]],
     *,
     published: str | None = None,
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    deep_chars: int | None = DEEP_CHARS,
+    chunk_chars: int = CHUNK_CHARS,
+    whole_chars: int = WHOLE_CHARS,
 ) -> Iterator[Extraction]:
-    """Like ``extract`` for many articles, parsing them in batches with ``nlp.pipe``."""
+    """Like ``extract`` for many articles, parsing them in batches with ``nlp.pipe``.
+
+    A text longer than ``whole_chars`` is read as chunks of at most ``chunk_chars`` characters
+    cut where sentences start, and their extractions are merged with exact offsets (see
+    ``extract.chunks``); only its first ``deep_chars`` characters are analysed (None: all).
+    """
     model = nlp or get_nlp()
     explicit = published is not None
 
-    def items() -> Iterator[tuple[str, tuple[str, date | None]]]:
+    def items() -> Iterator[tuple[str, tuple[int, int, int, str, date | None, int | None]]]:
         for a in articles:
-            text, aid, pub = _text_and_meta(a, published)
-            yield text, (aid, _published_day(pub, explicit=explicit))
+            item, given_id = a if isinstance(a, tuple) else (a, None)
+            text, aid, pub = _text_and_meta(item, published)
+            day = _published_day(pub, explicit=explicit)
+            upto = analysed_length(text, deep_chars)
+            cut = upto if upto < len(text) else None
+            spans = [(0, upto)] if upto <= whole_chars else chunk_spans(text[:upto], chunk_chars)
+            for k, (start, end) in enumerate(spans):
+                yield text[start:end], (k, len(spans), start, given_id or aid, day, cut)
 
     stream = model.pipe(items(), as_tuples=True, n_process=n_process, batch_size=batch_size)
-    for doc, (aid, day) in stream:
-        yield from_doc(doc, published=day, article_id=aid)
+    parts: list[tuple[int, Extraction]] = []
+    for doc, (k, n, start, aid, day, cut) in stream:
+        parts.append((start, from_doc(doc, published=day, article_id=aid)))
+        if k + 1 < n:
+            continue
+        whole = merge(parts)
+        parts = []
+        yield whole if cut is None else replace(whole, analysed_chars=cut)
 
 
 def from_doc(doc: Doc, *, published: date | None, article_id: str = "") -> Extraction:

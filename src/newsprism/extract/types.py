@@ -160,6 +160,9 @@ class Extraction:
     quantities: tuple[Quantity, ...]
     quotes: tuple[Quote, ...]
     claims: tuple[Claim, ...]
+    #: where the deep analysis stopped when the text was longer than the extract stage reads
+    #: (``extract.chunks.DEEP_CHARS``): nothing at or after this offset was analysed; None: all
+    analysed_chars: int | None = None
 
     def entity(self, key: str) -> Entity | None:
         for e in self.entities:
@@ -180,6 +183,7 @@ class Extraction:
             "quantities": [_row(q) for q in self.quantities],
             "quotes": [_row(q) for q in self.quotes],
             "claims": [_row(c) for c in self.claims],
+            "analysed_chars": self.analysed_chars,
         }
 
     @classmethod
@@ -195,6 +199,7 @@ class Extraction:
             quantities=tuple(_build(Quantity, r) for r in data.get("quantities", ())),
             quotes=tuple(_build(Quote, r) for r in data.get("quotes", ())),
             claims=tuple(_build(Claim, r) for r in data.get("claims", ())),
+            analysed_chars=data.get("analysed_chars"),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +24,7 @@ from newsprism.ingest.datasets import (
     iter_jsonl,
     utf8_lines,
 )
-from newsprism.ingest.decode import decode_bytes
+from newsprism.ingest.decode import decode_lines
 from newsprism.ingest.feeds import iter_feed
 from newsprism.ingest.fetch import fetch
 from newsprism.ingest.formats import (
@@ -176,11 +177,14 @@ def _bytes_items(
             utf8_lines(BytesLines(data), data), fmt, location=location, stem=stem, options=options
         )
     else:
-        text, encoding = decode_bytes(data, declared=declared, location=location)
+        decoded = decode_lines(data, declared=declared, location=location)
+        text, encoding = decoded.text, decoded.encoding
         if fmt == "html":
-            yield html_document(text, location=location, encoding=encoding, url=url)
+            doc = html_document(text, location=location, encoding=encoding, url=url)
         else:
-            yield text_document(text, location=location, kind=kind, encoding=encoding)
+            doc = text_document(text, location=location, kind=kind, encoding=encoding)
+        warning = decoded.warning()
+        yield replace(doc, warnings=(warning,)) if warning else doc
 
 
 def _url_items(url: str, *, options: ReadOptions) -> Iterator[Item]:

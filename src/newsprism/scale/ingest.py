@@ -47,7 +47,7 @@ def ingest_distributed(  # noqa: PLR0913 (the public keyword-only API of a scale
     defaults: Sequence[Mapping[str, str]] = (),
     embed: bool = True,
     extract: bool = False,
-    embedder_name: str = "minilm",
+    embedder_name: str = "placing",
     batch_size: int = 64,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
     progress: ProgressFn | None = None,

@@ -76,7 +76,7 @@ def cluster_store(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     scheduler: str | None = None,
     client: Any = None,
     settings: ClusterSettings | None = None,
-    embedder_name: str = "minilm",
+    embedder_name: str = "placing",
     chunk: int = CHUNK,
     progress: ProgressFn | None = None,
 ) -> StoreStories:
@@ -87,6 +87,10 @@ def cluster_store(  # noqa: PLR0913 (the public keyword-only API of a scale run)
     this process without Dask. ``partitions`` defaults to two per worker thread.
     """
     _check(output=output, partitions=partitions, workers=workers, scheduler=scheduler)
+    if settings is None:
+        from newsprism.embed import get_embedder
+
+        settings = ClusterSettings.for_model(get_embedder(embedder_name).model_id)
     started = time.perf_counter()
     order = arrival_order(store)
     if not order:

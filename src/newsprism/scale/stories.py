@@ -172,6 +172,10 @@ def block_partitions(
     n = len(vectors)
     if partitions <= 1 or n == 0:
         return np.zeros(n, dtype=np.int64)
+    # centred first: a static embedding (the placing vector) shares a large common direction
+    # (unrelated articles at cosine ~0.4), which would leave k-means little to tell apart
+    vectors = vectors - vectors.mean(axis=0)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     centroids = _spherical_kmeans(vectors, min(n, partitions * cells_per_partition), seed=seed)
     cell = _nearest(vectors, centroids)
     sizes = np.bincount(cell, minlength=len(centroids))

@@ -417,6 +417,15 @@ class Store:
         """Read-only queries over this database file on connections of their own."""
         return Reader(self.path)
 
+    def unanalysed(self, kind: str, version: str) -> list[str]:
+        """Ids of current articles without an analysis of ``kind`` at ``version``, oldest first."""
+        rows = self._query(
+            "SELECT id FROM articles WHERE superseded_by IS NULL AND id NOT IN "
+            "(SELECT article_id FROM analyses WHERE kind = ? AND version = ?) ORDER BY rowid",
+            [kind, version],
+        )
+        return [str(r[0]) for r in rows]
+
     # --- internals ------------------------------------------------------------------------
 
     @contextmanager

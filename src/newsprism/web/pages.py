@@ -158,6 +158,10 @@ async def article_page(request: Request, article_id: str) -> HTMLResponse:
         extraction = await run_in_threadpool(state.extraction, article)
     except NewsprismError as exc:  # no model: still show the text, say why it is plain
         notice = f"Not highlighted: {exc.message}. {exc.hint}"
+    if extraction is not None:
+        from newsprism.extract.chunks import limit_notice
+
+        notice = limit_notice(extraction.get("analysed_chars"), len(article.text))
     spans = extraction_spans(extraction) if extraction else []
     html = render(
         "article.html",

@@ -63,10 +63,14 @@ class Stages:
     render: RenderFn | None = None
     #: store path -> StoryBackend
     stories: Callable[[str], StoryBackend | None] | None = None
+    #: the stages are newsprism's own: extractions are read from (and kept in) the store, and
+    #: the comparison's MiniLM vectors are cached there (what ``newsprism analyze`` prepared)
+    stored: bool = False
 
     @classmethod
     def default(cls) -> Stages:
         return cls(
+            stored=True,
             extract=_default_extract,
             compare=_default_compare
             if _optional("newsprism.compare", "compare_articles")
@@ -97,6 +101,21 @@ def _default_compare(articles: Sequence[Article], extractions: Sequence[dict[str
     from newsprism.extract import Extraction
 
     return compare_articles(articles, extractions=[Extraction.from_dict(x) for x in extractions])
+
+
+def stored_compare(
+    articles: Sequence[Article], extractions: Sequence[dict[str, Any]], cache: Any
+) -> Any:
+    """The default compare stage with its embedding vectors cached in ``cache`` (the store)."""
+    from newsprism.compare import compare_articles
+    from newsprism.embed import CachedEmbedder, get_embedder
+    from newsprism.extract import Extraction
+
+    return compare_articles(
+        articles,
+        embedder=CachedEmbedder(get_embedder(), cache),
+        extractions=[Extraction.from_dict(x) for x in extractions],
+    )
 
 
 def _optional(module: str, name: str) -> Callable[..., Any] | None:

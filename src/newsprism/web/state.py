@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import threading
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from newsprism.errors import NotFound, UsageError
+from newsprism.errors import NewsprismError, NotFound, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.models import Article
 from newsprism.store import Reader, Store
@@ -113,15 +114,41 @@ class WebState:
 
     def extraction(self, article: Article) -> dict[str, Any]:
         extract = self.stages.need_extract()
-        return dict(self.extractions.get(("x", article.id), lambda: extract(article)))
+        run = (lambda: self._stored_extraction(article)) if self.stages.stored else None
+        return dict(self.extractions.get(("x", article.id), run or (lambda: extract(article))))
+
+    def _stored_extraction(self, article: Article) -> dict[str, Any]:
+        """The store's extraction of a stored article when current, else computed and kept."""
+        from newsprism.api import EXTRACTION_KIND, EXTRACTION_VERSION
+
+        cached = self.store.get_analysis(article.id, EXTRACTION_KIND)
+        if cached is not None and cached.get("_version") == EXTRACTION_VERSION:
+            return dict(cached["data"])
+        data = self.stages.need_extract()(article)
+        # an article that is not stored (a pasted text): its extraction is not kept
+        with contextlib.suppress(NewsprismError):
+            self.store.put_analysis(
+                article.id,
+                EXTRACTION_KIND,
+                {"_version": EXTRACTION_VERSION, "data": data},
+                version=EXTRACTION_VERSION,
+            )
+        return data
 
     def comparison(self, articles: Sequence[Article]) -> Any:
         """The Comparison of these articles (cached by their ids, which hash their text)."""
         compare = self.stages.need_compare()
         key = ("c", *(a.id for a in articles))
-        return self.comparisons.get(
-            key, lambda: compare(list(articles), [self.extraction(a) for a in articles])
-        )
+
+        def run() -> Any:
+            extractions = [self.extraction(a) for a in articles]
+            if self.stages.stored:
+                from newsprism.web.stages import stored_compare
+
+                return stored_compare(list(articles), extractions, self.store)
+            return compare(list(articles), extractions)
+
+        return self.comparisons.get(key, run)
 
     def story_html(self, articles: Sequence[Article]) -> str | None:
         """The report stage's self-contained page for these articles, None without it."""
