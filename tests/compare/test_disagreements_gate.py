@@ -35,8 +35,10 @@ def test_real_disagreements_above_floors(documents: dict, split: str) -> None:
     result = evaluate_disagreements(
         load_gold(GOLD / "gold.jsonl"), load_events(GOLD / "events.jsonl"), documents, split=split
     )
-    assert result["precision"] >= floors["precision"], result["unmatched"]
-    assert result["recall"] >= floors["recall"], result["missed"]
+    # the frozen half has a false-alarm bound only (see the floors' "_about")
+    if "precision" in floors:
+        assert result["precision"] >= floors["precision"], result["unmatched"]
+        assert result["recall"] >= floors["recall"], result["missed"]
     assert result["findings_per_story"] <= floors["max_findings_per_story"], result["per_event"]
 
 
