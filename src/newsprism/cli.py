@@ -1049,7 +1049,7 @@ def eval_disagreements_cmd(
         typer.Option("--docs", help="ECB+ or SemEval JSONL, or a folder of reports (repeatable)."),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="tune, test (the frozen half) or all.")
+        str, typer.Option("--split", help="A split of the events file (tune, test ...) or all.")
     ] = "all",
     as_json: JsonOpt = False,
 ) -> None:
@@ -1062,8 +1062,9 @@ def eval_disagreements_cmd(
         load_gold,
     )
 
-    if split not in ("tune", "test", "all"):
-        raise UsageError(f"--split must be tune, test or all, not {split!r}")
+    if not split.replace("-", "").isalnum():
+        raise UsageError(f"--split names a split of the events file (tune, test ...) or all, "
+                         f"not {split!r}")  # fmt: skip
     manifest = events or gold.with_name("events.jsonl")
     items, evs = load_gold(gold), load_events(manifest)
     documents = load_documents(docs or [gold.parent])

@@ -29,7 +29,7 @@ def documents() -> dict:
     return load_documents([need_shared(ECBPLUS_DEV), need_shared(SEMEVAL_DEV)])
 
 
-@pytest.mark.parametrize("split", ["tune", "test"])
+@pytest.mark.parametrize("split", ["tune", "seen", "test"])
 def test_real_disagreements_above_floors(documents: dict, split: str) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))["disagreements"][split]
     result = evaluate_disagreements(
@@ -56,7 +56,7 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
 def test_the_halves_do_not_share_a_topic() -> None:
     events = load_events(GOLD / "events.jsonl")
     halves = {e.split for e in events}
-    assert halves == {"tune", "test"}
+    assert halves == {"tune", "seen", "test"}
     topic = {e.event: re.match(r"\d+", e.event).group() for e in events if "_" not in e.event}  # type: ignore[union-attr]
     tune = {topic[e.event] for e in events if e.split == "tune" and e.event in topic}
     test = {topic[e.event] for e in events if e.split == "test" and e.event in topic}

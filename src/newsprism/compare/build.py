@@ -376,6 +376,8 @@ def _list_dispute(ctx: _Context, a: al.Unit, b: al.Unit) -> list[slots.Finding]:
         return []
     only_a = {k for k in la - lb if k not in ctx.named[b.source]}
     only_b = {k for k in lb - la if k not in ctx.named[a.source]}
+    if slots.same_people({k.split(":", 1)[-1] for k in la}, {k.split(":", 1)[-1] for k in lb}):
+        return []
     kinds = {k.split(":", 1)[0] for k in la | lb}
     if not only_a or not only_b or len(kinds) > 1:
         return []
@@ -436,6 +438,8 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
     """A report that itself gives the other side's value (the other count, date or place)
     somewhere is telling of two things -- "six rifles in this raid" and "14 in all" -- not
     disputing one."""
+    if f.type == "entity_set":
+        return _members_known(ctx, f)
     if f.type not in ("number", "date", "place"):
         return False
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
@@ -460,6 +464,18 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
     if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     return f
+
+
+def _members_known(ctx: _Context, f: slots.Finding) -> bool:
+    """Each list's own members are named somewhere in the other report too: two lists of
+    different things ("arrested with X" / "charged with Y"), not one list told two ways."""
+    xa, xb = set(f.a.value.split(", ")), set(f.b.value.split(", "))
+    only_a, only_b = xa - xb, xb - xa
+    return bool(only_a or only_b) and all(
+        _gives(ctx, slots.Side(side.unit, key), other, "place")
+        for keys, side, other in ((only_a, f.a, f.b.unit.source), (only_b, f.b, f.a.unit.source))
+        for key in keys
+    )
 
 
 def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:

@@ -37,6 +37,10 @@ _PEOPLE = frozenset(
         "citizens",
         "individuals",
         "locals",
+        "members",
+        "suspects",
+        "men",
+        "women",
     ]
 )
 
@@ -185,14 +189,68 @@ def _counts_match(x: str, y: str) -> bool:
 _QUAKE = frozenset(_WORDS["quake"])
 
 
-def _bounds(value: float, qualifier: str) -> tuple[float, float]:
+def _bounds(value: float, qualifier: str, text: str = "") -> tuple[float, float]:
     if qualifier in ("<", "<="):
         return 0.0, value
     if qualifier in (">", ">="):
         return value, float("inf")
+    if qualifier == "~" and _JUST_UNDER.match(text):
+        return value * 0.9, value  # "almost 90 %" is under 90, not 93.87
     if qualifier == "~":
         return value * 0.95, value * 1.05
     return value, value
+
+
+_JUST_UNDER = re.compile(r"\s*(?:almost|nearly|just under)\b", re.IGNORECASE)
+
+
+def _rounded(qa: Quantity, qb: Quantity) -> bool:
+    """One figure is the other rounded ("$22.1 billion" / "$22 billion"): within 1 %."""
+    lo, hi = sorted((abs(qa.value), abs(qb.value)))
+    return hi > 0 and (hi - lo) / hi <= 0.01
+
+
+_SPEC = re.compile(r"\s*(?:for|of)\s+(?:the|a|an)\s+([\w .-]{2,40})", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"\s*-\s*\w+\s+([\w -]{2,40})")
+
+
+def _after(u: Unit, q: Quantity, n: int = 48) -> str:
+    at = q.start - u.sentence_start + len(q.text)
+    return u.sentence_text[max(at, 0) : max(at, 0) + n]
+
+
+def _content(text: str) -> set[str]:
+    return {_stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
+
+
+def _specs_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """Each figure is given for a named thing, and not the same one ("for the 13-inch option"
+    / "for the 2.3 GHz quad-core model")."""
+    ma, mb = _SPEC.match(_after(a, qa)), _SPEC.match(_after(b, qb))
+    return bool(ma and mb and not _content(ma.group(1)) & _content(mb.group(1)))
+
+
+def _sizes_of_other_things(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """Sizes written as adjectives of different things ("11-inch MacBook Air models" /
+    "a 15-inch display")."""
+    ma, mb = _HYPHEN_UNIT.match(_after(a, qa)), _HYPHEN_UNIT.match(_after(b, qb))
+    return bool(ma and mb and not _content(ma.group(1)) & _content(mb.group(1)))
+
+
+def _honours(u: Unit, q: Quantity) -> bool:
+    """"A four-time all-star", "a five-time champion": a record of honours, a description."""
+    at = q.start - u.sentence_start + len(q.text)
+    return bool(re.match(r"\s*-?\s*times?\b", u.sentence_text[max(at, 0) : max(at, 0) + 8]))
+
+
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum)\b|"
+                   r"\s*(?:annually|a-year|yearly)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _rate(u: Unit, q: Quantity) -> bool:
+    """"$4 million a year": a rate, which no total contradicts."""
+    at = q.start - u.sentence_start + len(q.text)
+    return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 16]))
 
 
 def _fmt(v: float) -> str:
@@ -228,10 +286,14 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "the 40-year-old": an age describes someone, it counts nothing
             if _is_year(qa) or _is_year(qb):
                 continue  # "the 2014 Oscars": a year names an edition, it counts nothing
-            lo_a, hi_a = _bounds(qa.value, qa.qualifier)
-            lo_b, hi_b = _bounds(qb.value, qb.qualifier)
-            if lo_a <= hi_b and lo_b <= hi_a:
-                continue
+            lo_a, hi_a = _bounds(qa.value, qa.qualifier, qa.text)
+            lo_b, hi_b = _bounds(qb.value, qb.qualifier, qb.text)
+            if (lo_a <= hi_b and lo_b <= hi_a) or _rounded(qa, qb):
+                continue  # compatible: "about 3,000" / "3,012", "$22.1 billion" / "$22 billion"
+            if _specs_differ(a, qa, b, qb) or _sizes_of_other_things(a, qa, b, qb):
+                continue  # "$1,199 for the 13-inch" / "$2,199 for the quad-core model"
+            if _honours(a, qa) or _honours(b, qb) or _rate(a, qa) != _rate(b, qb):
+                continue  # "a four-time all-star"; "$4 million a year" against "$70 million"
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
             return Finding(
@@ -250,6 +312,9 @@ def _same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -
     for a rate, a sum or a bare count -- the same predicate in claims that match closely."""
     if qa.counts and qb.counts:
         return _counts_match(qa.counts, qb.counts)
+    ha, hb = _subject_head(a), _subject_head(b)
+    if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
+        return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
     same_act = action_class(a.claim.action) == action_class(b.claim.action)
     if same_act and score >= SAME_QUANTITY_MIN:
         return True
@@ -266,6 +331,12 @@ SAME_QUANTITY_MIN = 0.8
 #: ... or share this much of their words, matching at least this well
 SAME_QUANTITY_WORDS = 0.25
 SAME_QUANTITY_CONTEXT = 0.55
+
+
+def _subject_head(u: Unit) -> str:
+    """The last word of the claim's subject as written ("turnout"), or "" for a pronoun."""
+    words = u.claim.subject_text.lower().split()
+    return "" if not words or words[-1] in _PRONOUNS else _stem(words[-1])
 
 
 def _accounted(q: Quantity, other: Unit) -> bool:
@@ -335,11 +406,12 @@ def _ranged(u: Unit, q: Quantity) -> bool:
     """A bound of a range: "from 3.6 to 4.3", "between 10 and 12"."""
     at = q.start - u.sentence_start
     before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
-    after = u.sentence_text[at + len(q.text) : at + len(q.text) + 8].lower()
+    after = u.sentence_text[at + len(q.text) : at + len(q.text) + 10].lower()
     opens = re.search(r"\b(?:from|between)\b", before + " ")
     return (
         bool(re.search(r"\b(?:from|between)\s*$", before))
-        or bool(re.match(r"\s*(?:to|and|-|–)\s*\d", after) and opens)
+        or bool(re.match(r"\s*(?:to|-|–)\s*[$€£]?\s*\d", after))
+        or bool(re.match(r"\s*and\s*[$€£]?\s*\d", after) and opens)
         or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))
     )
 
@@ -531,8 +603,8 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
         return None
     only_a = {x for x in xa if not _named_in(x, xb)}
     only_b = {y for y in xb if not _named_in(y, xa)}
-    if not only_a or not only_b:
-        return None  # one list holds the other: an elaboration
+    if not only_a or not only_b or same_people(xa, xb):
+        return None  # one list holds the other (an elaboration), or the same people by surname
     if acts is not None and same_class and _acts_elsewhere(only_a, only_b, a, b, cls, acts):
         return None  # "Smith scored" / "Jones scored", a report with both scoring: two acts
     va, vb = ", ".join(actors_a), ", ".join(actors_b)
@@ -629,8 +701,35 @@ def _named_in(name: str, names: set[str]) -> bool:
         or n.startswith(name + "_")
         or name.startswith(n + "_")
         or _first_last(name, n)
+        or _spelt_alike(name, n)
+        or _short_first_name(name, n)
+        or _short_first_name(n, name)
         for n in names
     )
+
+
+def _short_first_name(x: str, y: str) -> bool:
+    """A first name alone, or a short form of it, for a full name ("katie" / "kathryn_jenkin")."""
+    wx, wy = x.split("_"), y.split("_")
+    if len(wx) != 1 or len(wy) < 2 or len(wx[0]) < 3:
+        return False
+    return wy[0].startswith(wx[0][:3])
+
+
+def same_people(xa: set[str], xb: set[str]) -> bool:
+    """Two lists of the same people, by surname, whatever titles and first names come with
+    them ("Capt. Tom Tennant and Bill Hakim" / "Trooper William Hakim and Capt. Tom Tennant")."""
+    people_a = {x.rsplit("_", 1)[-1] for x in xa if "_" in x}
+    people_b = {y.rsplit("_", 1)[-1] for y in xb if "_" in y}
+    return len(people_a) >= 2 and (people_a <= people_b or people_b <= people_a)
+
+
+def _spelt_alike(x: str, y: str) -> bool:
+    """The same full name spelt two ways ("duncan_rait" / "duncan_raite")."""
+    from rapidfuzz import fuzz
+
+    wx, wy = x.split("_"), y.split("_")
+    return len(wx) >= 2 and len(wx) == len(wy) and wx[0] == wy[0] and fuzz.ratio(x, y) >= 90
 
 
 def _first_last(x: str, y: str) -> bool:
@@ -1108,7 +1207,7 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     from difflib import SequenceMatcher
 
     wx, wy = quote_words(x), quote_words(y)
-    if len(wx) < 4 or len(wy) < 4 or wx == wy:
+    if len(wx) < 4 or len(wy) < 4 or wx == wy or _elided(x, y) or _elided(y, x):
         return None
     sx, sy = " ".join(wx), " ".join(wy)
     if sx in sy or sy in sx:
@@ -1129,6 +1228,18 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     if not set(only_x + only_y) - _FUNCTION_WORDS:
         return None  # "the things I've done" / "the things that I've done": no word of substance
     return ratio, only_x, only_y
+
+
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+
+
+def _elided(short: str, full: str) -> bool:
+    """A quotation with words left out ("...") whose every piece the other quotes whole."""
+    if not _ELLIPSIS.search(short):
+        return False
+    whole = " ".join(quote_words(full))
+    parts = [" ".join(quote_words(p)) for p in _ELLIPSIS.split(short)]
+    return all(p in whole for p in parts if p)
 
 
 def is_excerpt(x: str, y: str) -> bool:

@@ -56,6 +56,7 @@ WORD_NUMBERS = {
     "a billion": 1e9,
 }
 SCALES = {
+    "dozen": 12,  # "four dozen food trucks"
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -135,7 +136,7 @@ TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decad
 _WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
-_SCALE = r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
+_SCALE = r"(?:\s*(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
 _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
 _CUR_POST = r"(?:\s+(?P<cur2>(?i:dollars|euros|pounds|yen|francs|liras?|rubles|roubles|yuan|rupees)|USD|EUR|GBP|JPY|CHF|TRY))"  # noqa: E501
