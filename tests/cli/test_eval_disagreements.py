@@ -27,7 +27,8 @@ def test_table_output_and_bad_split() -> None:
     runner = CliRunner()
     ok = runner.invoke(app, ["eval", "disagreements", str(KESTREL / "gold.jsonl")])
     assert ok.exit_code == 0 and "calibration" in ok.stdout
-    bad = runner.invoke(app, ["eval", "disagreements", str(KESTREL / "gold.jsonl"), "--split", "x y"])
+    args = ["eval", "disagreements", str(KESTREL / "gold.jsonl"), "--split", "x y"]
+    bad = runner.invoke(app, args)
     assert bad.exit_code == 2
 
 
