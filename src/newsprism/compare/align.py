@@ -1,24 +1,64 @@
 """Claim alignment: which claims of different sources state the same fact.
 
-Each claim of the extract stage becomes a Unit. Two units of different sources are scored by the
+Each claim of the extract stage becomes a Unit (compare/units.py), embedded as Vectors
+(compare/vectors.py). Two units of different sources are scored by the
 cosine of their embeddings (claim and sentence), the overlap of their canonical entities and
 whether their predicates mean the same; pairs above a threshold (or mutual best matches above a
 lower one) are linked, and linked units form groups (connected components), so alignment is
 many-to-many: a source that splits one sentence of another into two claims links both.
+
+The names of the first two phases that callers use beside scoring (Unit, build_units,
+action_class, Vectors, embed_units ...) are re-exported here, so that compare/build.py,
+compare/assemble.py and the tests read alignment as one namespace (``al.Unit``,
+``al.build_units``, ``al.pair_scores``) as they did before the split.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.embed.base import Embedder
-from newsprism.extract.entities import title_words
-from newsprism.extract.types import Claim, Extraction, Quantity, Quote, TimeExpr
+from newsprism.compare.units import (
+    LEXICON,
+    LIGHT_VERBS,
+    Unit,
+    _other_actors,
+    _slugs,
+    action_class,
+    build_units,
+    written_name,
+)
+from newsprism.compare.vectors import (
+    Vectors,
+    embed_units,
+    other_place_pairs,
+    reported_pairs,
+)
+
+__all__ = [
+    "FORCED",
+    "GROUP_MEAN",
+    "LIGHT_VERBS",
+    "LINK_HIGH",
+    "LINK_LOW",
+    "SAME_ACT",
+    "SAME_WORDS_SCORE",
+    "Unit",
+    "Vectors",
+    "action_class",
+    "acts_by_source",
+    "attach",
+    "build_units",
+    "embed_units",
+    "groups",
+    "link",
+    "other_place_pairs",
+    "pair_scores",
+    "reported_pairs",
+    "written_name",
+]
 
 #: Linked without further question.
 LINK_HIGH = 0.72
@@ -29,722 +69,6 @@ MARGIN = 0.04
 GROUP_MEAN = 0.66
 #: Score given to links that slot evidence forces (the same counted thing in matching sentences).
 FORCED = 1.0
-
-_WORD = re.compile(r"[\w'’-]+")
-_REPORTING = frozenset(
-    [
-        "say",
-        "said",
-        "says",
-        "tell",
-        "told",
-        "add",
-        "added",
-        "state",
-        "stated",
-        "report",
-        "reported",
-        "according",
-    ]
-)
-
-#: Predicates that state the same relation (lemma -> class).
-_ACTION_CLASSES = {
-    **dict.fromkeys(("back", "support", "endorse", "fund", "arm", "ally", "sponsor"), "support"),
-    **dict.fromkeys(("say", "tell", "state", "add", "announce", "declare", "report"), "say"),
-    **dict.fromkeys(("speak", "talk", "call", "phone", "discuss", "meet", "hold"), "talk"),
-    **dict.fromkeys(("kill", "slay", "shoot", "murder"), "kill"),
-    **dict.fromkeys(("evacuate", "move", "flee", "leave", "relocate"), "evacuate"),
-    **dict.fromkeys(("approve", "authorize", "authorise", "pass"), "approve"),
-    **dict.fromkeys(("open", "release", "begin", "start"), "open"),
-    **dict.fromkeys(("promise", "pledge", "announce", "commit"), "promise"),
-    **dict.fromkeys(("send", "deploy", "dispatch"), "send"),
-    **dict.fromkeys(("arrest", "detain", "apprehend"), "arrest"),
-    **dict.fromkeys(("hit", "strike", "batter"), "hit"),
-    **dict.fromkeys(("die", "perish"), "die"),
-    **dict.fromkeys(("find", "discover", "locate", "uncover"), "find"),
-    **dict.fromkeys(("injure", "hurt", "wound"), "injure"),
-    **dict.fromkeys(("arrive", "land", "reach"), "arrive"),
-    **dict.fromkeys(("unveil", "introduce", "launch", "present", "reveal"), "unveil"),
-    **dict.fromkeys(("rescue", "save"), "rescue"),
-    **dict.fromkeys(("charge", "indict", "accuse"), "charge"),
-    **dict.fromkeys(("raise", "increase", "hike", "boost"), "raise"),
-    **dict.fromkeys(("cut", "reduce", "lower", "slash"), "cut"),
-    **dict.fromkeys(("close", "shut"), "close"),
-    **dict.fromkeys(("win", "secure"), "win"),
-    **dict.fromkeys(("resign", "quit", "step"), "resign"),
-    # one act told in other words ("stole her gun" / "seized her weapon"): without a shared
-    # class the claims neither align as one act nor get checked for who did it
-    **dict.fromkeys(("steal", "seize", "grab", "snatch", "loot"), "seize"),
-    **dict.fromkeys(("buy", "acquire", "purchase"), "buy"),
-    **dict.fromkeys(("sell", "offload"), "sell"),
-    **dict.fromkeys(("attack", "assault", "raid", "storm"), "attack"),
-    **dict.fromkeys(("capture", "overrun"), "capture"),
-    **dict.fromkeys(("defeat", "rout"), "defeat"),
-    **dict.fromkeys(("appoint", "nominate", "hire"), "appoint"),
-    **dict.fromkeys(("dismiss", "sack", "oust"), "dismiss"),
-    **dict.fromkeys(("sign", "ink"), "sign"),
-    **dict.fromkeys(("ban", "prohibit", "outlaw"), "ban"),
-    **dict.fromkeys(("suspend", "halt"), "suspend"),
-    **dict.fromkeys(("investigate", "probe"), "investigate"),
-    **dict.fromkeys(("criticize", "criticise", "condemn", "denounce", "slam"), "condemn"),
-    **dict.fromkeys(("destroy", "demolish", "raze", "flatten"), "destroy"),
-    **dict.fromkeys(("build", "construct", "erect"), "build"),
-    **dict.fromkeys(("jail", "imprison", "sentence"), "jail"),
-    **dict.fromkeys(("escape", "abscond"), "escape"),
-    **dict.fromkeys(("foil", "thwart", "repel", "repulse"), "foil"),
-}
-
-
-#: Predicates too light to tell facts apart.
-#: Verbs too general to say two claims state one act ("had", "made", "took").
-LIGHT_VERBS = frozenset({"be", "have", "do", "make", "take", "get", "come", "go"})
-
-
-def action_class(action: str) -> str:
-    lemma = action.split()[0] if action else ""
-    if lemma in _ACTION_CLASSES:
-        return _ACTION_CLASSES[lemma]
-    # the lemmatiser guesses unknown verbs: "deadlocked" -> "deadlocke", "did not deadlock" ->
-    # "deadlock"; a final "e" after a consonant tells no two verbs apart that matter here
-    consonant_e = len(lemma) > 4 and lemma.endswith("e") and lemma[-2] not in "aeiouy"
-    if consonant_e and lemma not in LIGHT_VERBS:
-        return lemma[:-1]
-    return lemma
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One claim of one source, with what alignment and the slot checks need."""
-
-    uid: int  # index into the list of all units
-    source: int  # source index
-    claim_index: int
-    claim: Claim
-    sentence: int
-    start: int
-    end: int
-    text: str
-    sentence_text: str
-    sentence_start: int
-    #: canonical keys named in the claim (its slots and the mentions inside its span)
-    keys: frozenset[str]
-    #: canonical keys named anywhere in its sentence
-    sentence_keys: frozenset[str]
-    times: tuple[TimeExpr, ...]
-    quantities: tuple[Quantity, ...]
-    negated: bool
-    in_title: bool
-    #: places, actors and sources of the claim: extract's slots, else what the claim's own words
-    #: name (a place after "in", a named subject, the innermost "X said" around it)
-    places: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    speakers: tuple[str, ...] = ()
-    #: content words of the claim outside its names (what it says, whoever it says it of)
-    gist: frozenset[str] = frozenset()
-    #: the claim's text with its actors' names replaced by "someone" (empty when it names none)
-    bare: str = ""
-    #: every source the claim is attributed to, innermost first ("Garg added that X, according
-    #: to the Coast Guard": Garg, then the Coast Guard)
-    attribution: tuple[str, ...] = ()
-    #: the claim's text without an attribution it runs on into ("X, according to Y" -> "X"):
-    #: what it says, embedded apart from who says it; "" when the claim holds none
-    core: str = ""
-    #: the claim's text (without its attribution) with the places it names taken out ("the
-    #: patients were stable in Oslo" -> "the patients were stable"); "" when it names none
-    placeless: str = ""
-    #: every quantity of the claim's sentence (its own and its neighbours' in the sentence)
-    sentence_quantities: tuple[Quantity, ...] = ()
-    #: all that its speaker said, when the claim is only a piece of it ("X said engineers
-    #: inspected the wall and found no damage": "found no damage" is one claim of it); ""
-    #: when the claim is the whole of it or no one is named saying it
-    reported: str = ""
-
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
-
-
-_NEG_CUES = frozenset(
-    [
-        "not",
-        "n't",
-        "never",
-        "no",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-    ]
-)
-
-
-def negation_cues(text: str) -> int:
-    """How many negation words a stretch of text holds ("not", "never", "no" ...)."""
-    # a capitalised cue inside a sentence belongs to a name ("Doctors Without Borders")
-    words = [
-        w.lower().replace("’", "'")
-        for i, w in enumerate(_WORD.findall(text))
-        if i == 0 or not w[:1].isupper()
-    ]
-    return sum(1 for w in words if w in _NEG_CUES or w.endswith("n't"))
-
-
-def build_units(
-    extractions: Sequence[Extraction], texts: Sequence[str], titles: Sequence[str]
-) -> list[Unit]:
-    units: list[Unit] = []
-    for si, (ex, text, title) in enumerate(zip(extractions, texts, titles, strict=True)):
-        title_end = len(title) if title else 0
-        seen: set[str] = set()
-        orphans = _orphan_quantities(ex)
-        for ci, c in enumerate(ex.claims):
-            clean = c.text.strip().strip("“”\"'’‘").strip()
-            words = _WORD.findall(clean)
-            if len(words) < 3 or (
-                all(w.lower() in _REPORTING for w in words[:2]) and len(words) < 4
-            ):
-                continue  # fragments ("said.") carry no fact of their own
-            norm = " ".join(w.lower() for w in words)
-            if norm in seen:
-                continue  # a title repeated as the first sentence
-            seen.add(norm)
-            sent = ex.sentences[c.sentence]
-            mention_keys = {
-                m.entity_key for m in ex.mentions if c.start <= m.start and m.end <= c.end
-            }
-            sent_keys = {
-                m.entity_key for m in ex.mentions if sent.start <= m.start and m.end <= sent.end
-            }
-            keys = frozenset(mention_keys | set(c.actors) | set(c.targets) | set(c.place))
-            times = tuple(ex.times[i] for i in c.time) or _times_in(ex, c)
-            actors = _actors(ex, c)
-            speakers = c.attributed_to or _speakers_of(ex, c)
-            places = c.place or _places_in(ex, c, text)
-            units.append(
-                Unit(
-                    uid=len(units),
-                    source=si,
-                    claim_index=ci,
-                    claim=c,
-                    sentence=c.sentence,
-                    start=c.start,
-                    end=c.start + len(c.text.rstrip()),
-                    text=c.text.strip(),
-                    sentence_text=text[sent.start : sent.end].strip(),
-                    sentence_start=sent.start,
-                    keys=keys,
-                    sentence_keys=frozenset(sent_keys | keys),
-                    times=times,
-                    quantities=tuple(ex.quantities[i] for i in c.quantities + orphans[ci]),
-                    negated=c.negated or negation_cues(_unnamed(ex, c)) % 2 == 1,
-                    in_title=c.start < title_end,
-                    places=places,
-                    actors=actors,
-                    speakers=speakers,
-                    gist=_gist(_unnamed(ex, c)),
-                    bare=_bare(ex, c, actors),
-                    attribution=_attribution_layers(ex, c, speakers),
-                    core=_core(ex, c),
-                    placeless=_placeless(ex, c, places),
-                    sentence_quantities=tuple(
-                        q for q in ex.quantities if sent.start <= q.start and q.end <= sent.end
-                    ),
-                    reported=_reported(ex, c, text) if speakers else "",
-                )
-            )
-    return units
-
-
-def _orphan_quantities(ex: Extraction) -> dict[int, tuple[int, ...]]:
-    """Claim index -> counts of its sentence that no claim holds, given to the last claim that
-    starts before them ("... crashed into a tree, with 65 officers at the scene": the trailing
-    phrase has no predicate of its own, yet says how many came)."""
-    held = {i for c in ex.claims for i in c.quantities}
-    out: dict[int, list[int]] = {}
-    for qi, q in enumerate(ex.quantities):
-        if qi in held or not q.counts:
-            continue
-        before = [
-            ci
-            for ci, c in enumerate(ex.claims)
-            if ex.sentences[c.sentence].start <= q.start < ex.sentences[c.sentence].end
-            and c.start <= q.start
-        ]
-        if before:
-            out.setdefault(max(before, key=lambda ci: ex.claims[ci].start), []).append(qi)
-    return defaultdict(tuple, {ci: tuple(qs) for ci, qs in out.items()})
-
-
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
-_PLACE_KINDS = ("place", "country")
-_ACTOR_KINDS = ("person", "org", "country", "group")
-
-
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "are",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "he",
-        "she",
-        "they",
-        "which",
-        "who",
-        "said",
-        "says",
-    ]
-)
-
-
-def _gist(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP)
-
-
-def _unnamed(ex: Extraction, c: Claim) -> str:
-    """The claim's text with its names blanked ("Doctors Without Borders" negates nothing)."""
-    text = list(c.text)
-    for m in ex.mentions:
-        if c.start <= m.start and m.end <= c.start + len(c.text):
-            text[m.start - c.start : m.end - c.start] = " " * (m.end - m.start)
-    return "".join(text)
-
-
-def _bare(ex: Extraction, c: Claim, actors: tuple[str, ...]) -> str:
-    """The claim with its actors' names replaced ("Unicef found the bodies" -> "someone found
-    the bodies"), so that two claims stating one act of different actors embed alike."""
-    keys = set(actors)
-    inside = sorted(
-        (m.start - c.start, m.end - c.start)
-        for m in ex.mentions
-        if m.entity_key in keys and c.start <= m.start and m.end <= c.start + len(c.text)
-    )
-    if any(k.startswith("name:") for k in keys):
-        inside += [(s0, s1) for s0, s1, text in _subject_conjuncts(c) if written_name(text)]
-        inside.sort()
-    if not inside:
-        return ""
-    # a date one report gives and the other leaves out tells nothing of who did it
-    end = _claim_end(c)
-    dropped = [
-        (_with_preposition(c.text, t.start - c.start), t.end - c.start, "")
-        for t in ex.times
-        if c.start <= t.start and t.end <= end
-    ]
-    out, at = [], 0
-    for s, e, put in sorted([*((s, e, "someone") for s, e in inside), *dropped]):
-        if s >= at:
-            out += [c.text[at:s], put]
-            at = e
-    words = "".join([*out, c.text[at:]]).split()
-    # a title before the name ("President someone") is part of the name that was set aside
-    titles = title_words()
-    kept = [
-        w
-        for k, w in enumerate(words)
-        if not (k + 1 < len(words) and words[k + 1] == "someone" and w.lower() in titles)
-    ]
-    # "someone Attorney General someone": a place and a title around one person's name
-    joined = _TITLED.sub("someone", " ".join(kept))
-    return joined.lstrip(",;: ")
-
-
-_TITLED = re.compile(r"\bsomeone(?: [A-Z][\w.'-]*){1,3} someone\b")
-
-
-_TIME_PREPOSITION = re.compile(r"\b(?:on|in|at|by|since|until|during|from)\s+$", re.IGNORECASE)
-
-
-def _with_preposition(text: str, start: int) -> int:
-    """Where a time phrase begins with the preposition that leads it ("on March 11")."""
-    m = _TIME_PREPOSITION.search(text, 0, start)
-    return m.start() if m else start
-
-
-def _claim_end(c: Claim) -> int:
-    return c.start + len(c.text.rstrip())
-
-
-def _times_in(ex: Extraction, c: Claim) -> tuple[TimeExpr, ...]:
-    """Times written inside the claim's own span, when extract attached none to it."""
-    end = _claim_end(c)
-    return tuple(t for t in ex.times if c.start <= t.start and t.end <= end)
-
-
-def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
-    """Places the claim's words put it in ("... in Oslo"): a place or country named right after a
-    locative preposition inside the claim."""
-    end = _claim_end(c)
-    out = [
-        m.entity_key
-        for m in ex.mentions
-        if c.start <= m.start
-        and m.end <= end
-        and m.entity_key.split(":", 1)[0] in _PLACE_KINDS
-        and m.label != "NORP"
-        and _LOCATIVE.search(text[max(c.start, m.start - 16) : m.start])
-    ]
-    return tuple(dict.fromkeys(out))
-
-
-_PLACE_LEAD = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|from|to|into)\s+(?:the\s+)?$", re.IGNORECASE
-)
-
-
-def _placeless(ex: Extraction, c: Claim, places: tuple[str, ...]) -> str:
-    """The claim without the places it names, with the preposition that puts it there ("...
-    stable in Oslo" -> "... stable"; "the Oslo flat" -> "the flat"), its attribution left out as
-    in Unit.core: two reports that set one fact in different places embed alike."""
-    keys = set(places)
-    core = _core(ex, c) or c.text
-    cut: list[tuple[int, int]] = []
-    for m in ex.mentions:
-        if m.entity_key not in keys or not (c.start <= m.start and m.end <= c.start + len(core)):
-            continue
-        s0, s1 = m.start - c.start, m.end - c.start
-        lead = _PLACE_LEAD.search(core[:s0])
-        after = core[s1:].lstrip()
-        bare_name = lead is not None and not lead.group().lower().rstrip().endswith("the")
-        if lead and (bare_name or not after or not after[0].isalnum()):
-            s0 = lead.start()  # "in Oslo" as a whole, not "in the Oslo flat"
-        cut.append((s0, s1))
-    if not cut:
-        return ""
-    out, at = [], 0
-    for s0, s1 in sorted(cut):
-        if s0 >= at:
-            out.append(core[at:s0])
-            at = s1
-    out.append(core[at:])
-    words = " ".join("".join(out).split())
-    return re.sub(r"\s+([,.;:])", r"\1", words)
-
-
-def _actors(ex: Extraction, c: Claim) -> tuple[str, ...]:
-    """Extract's actors, and the names of subject conjuncts the tagger missed; where extract
-    found none, the names the written subject holds (see _subject_names)."""
-    if not c.actors:
-        return _subject_names(ex, c)
-    extra = [
-        "name:" + "_".join(name.lower().split())
-        for s0, s1, text in _subject_conjuncts(c)
-        if not any(c.start + s0 <= m.end and m.start <= c.start + s1 for m in ex.mentions)
-        for name in [written_name(text)]
-        if name
-    ]
-    return tuple(dict.fromkeys([*c.actors, *extra]))
-
-
-def _subject_names(ex: Extraction, c: Claim) -> tuple[str, ...]:
-    """Named actors inside the claim's written subject ("Apple and Oxfam" in "Apple and Oxfam
-    unveiled ..."), when extract typed none: the tagged names of each conjunct, else the proper
-    name the conjunct is written as ("Save the Children", untyped: "name:save_the_children")."""
-    out: list[str] = []
-    for s0, s1, text in _subject_conjuncts(c):
-        inside = [m for m in ex.mentions if c.start + s0 <= m.start and m.end <= c.start + s1]
-        if inside:
-            out += [
-                m.entity_key
-                for m in inside
-                if m.label != "NORP" and m.entity_key.split(":", 1)[0] in _ACTOR_KINDS
-            ]
-        elif name := written_name(text):
-            out.append("name:" + "_".join(name.lower().split()))
-    return tuple(dict.fromkeys(out))
-
-
-#: The joints of a list of subjects: "A, B and C".
-CONJUNCT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-
-
-def _subject_conjuncts(c: Claim) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each conjunct of the claim's subject, offsets in the claim's text."""
-    at = c.text.find(c.subject_text) if c.subject_text else -1
-    if at < 0:
-        return []
-    out, pos = [], 0
-    for m in [*CONJUNCT.finditer(c.subject_text), None]:
-        end = m.start() if m else len(c.subject_text)
-        if end > pos:
-            out.append((at + pos, at + end, c.subject_text[pos:end]))
-        pos = m.end() if m else pos
-    return out
-
-
-_CONNECTORS = frozenset(["of", "the", "for", "and", "without", "de", "du", "van", "von", "&"])
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-
-
-def written_name(subject: str) -> str:
-    """The proper name a subject is written as where the tagger found none ("Save the
-    Children", "the new Doctors Without Borders" -> "Doctors Without Borders"): capitalised
-    words joined by connectors, two capitalised words at least; "" for anything else."""
-    words = subject.split()
-    # the determiner and lowercase modifiers before the name ("the new ...")
-    while words and (words[0].lower() == "the" or not words[0][:1].isupper()):
-        words = words[1:]
-    if not words or any(not _NAME_WORD.match(w) and w.lower() not in _CONNECTORS for w in words):
-        return ""
-    if words[-1].lower() in _CONNECTORS or sum(1 for w in words if w[:1].isupper()) < 2:
-        return ""
-    return " ".join(words)
-
-
-def _speakers_of(ex: Extraction, c: Claim) -> tuple[str, ...]:
-    """Who the innermost attribution around the claim names ("..., according to the Red Cross"):
-    its canonical key, else its name as written when that is a proper name."""
-    for q in _around(ex, c):
-        if q.attributed_to:
-            return q.attributed_to
-        if written := _written_source(q):
-            return (written,)
-    return ()
-
-
-def _around(ex: Extraction, c: Claim) -> list[Quote]:
-    """Indirect or direct speech that holds the claim, innermost first (the claim may run on
-    into its own attribution: "..., according to Mayor Ana Ruiz")."""
-    end = _claim_end(c)
-    around = [
-        q
-        for q in ex.quotes
-        if q.start <= c.start + 2 and end - 2 <= max(q.end, (q.speaker_span or (0, 0))[1])
-    ]
-    return sorted(around, key=lambda q: q.end - q.start)
-
-
-def _written_source(q: Quote) -> str:
-    """ "said:red_cross" for a source the text names as a proper name ("the Red Cross", not
-    "officials") that extract gave no canonical key; "" otherwise."""
-    words = (q.speaker_name or "").split()
-    if any(w[:1].isupper() for w in words[1:]):
-        name = " ".join(words).lower().removeprefix("the ")
-        return "said:" + "_".join(name.split())
-    return ""
-
-
-def _attribution_layers(ex: Extraction, c: Claim, inner: tuple[str, ...]) -> tuple[str, ...]:
-    """Every named source around the claim, innermost first: a report that cites someone who
-    cites someone else names two sources of one statement."""
-    out = list(inner)
-    for q in _around(ex, c):
-        out += q.attributed_to or [k for k in [_written_source(q)] if k]
-    return tuple(dict.fromkeys(out))
-
-
-#: Longest reported statement (in words) that is compared whole: a long quote says many things.
-REPORTED_MAX_WORDS = 30
-
-
-def _reported(ex: Extraction, c: Claim, text: str) -> str:
-    """The whole of what the claim's innermost speech says, when the claim is a piece of it
-    (one verb of "engineers had inspected the wall and found no damage"); "" otherwise."""
-    end = _claim_end(c)
-    for q in _around(ex, c):
-        if not (q.start <= c.start and end <= q.end):
-            continue  # the claim runs on into its attribution: its core is what was said
-        said = text[q.start : q.end].strip().strip("“”\"'’‘").strip()
-        n = len(_WORD.findall(said))
-        if n > len(_WORD.findall(c.text)) and n <= REPORTED_MAX_WORDS:
-            return said
-        return ""
-    return ""
-
-
-def _core(ex: Extraction, c: Claim) -> str:
-    """The claim without the attribution it ends on (", according to X", ", X said"), when what
-    is left still reads as a statement (three words or more)."""
-    end = _claim_end(c)
-    for q in _around(ex, c):
-        span = q.speaker_span
-        if q.direct or span is None or not (q.end <= span[0] < end) or q.end <= c.start:
-            continue
-        head = c.text[: q.end - c.start].rstrip(" ,;:—–-")
-        if len(_WORD.findall(head)) >= 3:
-            return head
-    return ""
-
-
-_SEGMENT_BREAK = re.compile(
-    r"\s*[,;:()]\s*|\s+(?=(?:despite|including|amid|after|while|because|although|as well as)\s)",
-    re.IGNORECASE,
-)
-
-
-def segments(text: str) -> list[str]:
-    """Stretches of a long claim that may state a fact of their own ("... despite tensions over
-    Ankara's purchase of Russian missile systems"), four words or more each."""
-    parts = [p.strip() for p in _SEGMENT_BREAK.split(text) if p and p.strip()]
-    out = [p for p in parts if len(_WORD.findall(p)) >= 4]
-    return out if len(out) > 1 else []
-
-
-#: Claims shorter than this are not split into segments.
-SEGMENT_MIN_WORDS = 16
-#: A claim this long relative to its sentence stands for the sentence.
-SENTENCE_REUSE = 0.8
-
-
-@dataclass(frozen=True)
-class Vectors:
-    claims: np.ndarray  # one row per unit
-    sentences: np.ndarray  # the unit's sentence, one row per unit
-    #: (unit index, vector) for every segment of every long claim
-    segment_units: np.ndarray
-    segments: np.ndarray
-    #: unit index -> vector of its claim with its actors' names replaced (see Unit.bare), for
-    #: claims that share their predicate with a claim of another source naming other actors
-    bare: dict[int, np.ndarray] = field(default_factory=dict)
-    #: unit index -> vector of Unit.placeless, for claims that may state one fact with a claim
-    #: of another source set in another place
-    placeless: dict[int, np.ndarray] = field(default_factory=dict)
-    #: unit index -> vector of what its speaker said as a whole (Unit.reported, else its core or
-    #: text), for claims of one speaker in two sources (see reported_pairs)
-    reported: dict[int, np.ndarray] = field(default_factory=dict)
-
-
-def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
-    """Claim, sentence and segment vectors; every distinct text is embedded once."""
-    dim = int(getattr(embedder, "dim", 384))
-    if not units:
-        empty = np.zeros((0, dim), dtype=np.float32)
-        return Vectors(empty, empty, np.zeros(0, dtype=int), empty)
-    seg_owner: list[int] = []
-    seg_texts: list[str] = []
-    for u in units:
-        if u.words < SEGMENT_MIN_WORDS:
-            continue  # a short claim is matched whole
-        for s in segments(u.core or u.text):
-            if len(s) >= SENTENCE_REUSE * len(u.core or u.text):
-                continue  # nearly the whole claim: its vector adds nothing
-            seg_owner.append(u.uid)
-            seg_texts.append(s)
-    # a sentence that its claim nearly fills embeds like the claim: reuse the claim's vector
-    sentence_of = {
-        u.uid: u.text if len(u.text) >= SENTENCE_REUSE * len(u.sentence_text) else u.sentence_text
-        for u in units
-    }
-    bare = _other_actor_candidates(units)
-    placeless = sorted({i for pair in other_place_pairs(units) for i in pair})
-    reported = sorted({i for pair in reported_pairs(units) for i in pair})
-    texts = list(
-        dict.fromkeys(
-            [u.core or u.text for u in units]
-            + list(sentence_of.values())
-            + seg_texts
-            + [units[i].bare for i in bare]
-            + [units[i].placeless for i in placeless]
-            + [_said(units[i]) for i in reported]
-        )
-    )
-    index = {t: i for i, t in enumerate(texts)}
-    vecs = np.asarray(embedder.encode(texts), dtype=np.float32)
-    return Vectors(
-        bare={i: vecs[index[units[i].bare]] for i in bare},
-        placeless={i: vecs[index[units[i].placeless]] for i in placeless},
-        reported={i: vecs[index[_said(units[i])]] for i in reported},
-        claims=vecs[[index[u.core or u.text] for u in units]],
-        sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
-        segment_units=np.array(seg_owner, dtype=int),
-        segments=vecs[[index[t] for t in seg_texts]]
-        if seg_texts
-        else np.zeros((0, dim), np.float32),
-    )
-
-
-def _said(u: Unit) -> str:
-    return u.reported or u.core or u.text
-
-
-def reported_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
-    """Claim pairs of different sources that the same named speaker says, one of them a piece
-    of a longer statement: the statements as wholes are worth comparing (few claims qualify)."""
-    spoken = [u for u in units if u.speakers]
-    out: list[tuple[int, int]] = []
-    for x, a in enumerate(spoken):
-        for b in spoken[x + 1 :]:
-            if a.source == b.source or not (a.reported or b.reported):
-                continue
-            if _slugs(a.speakers) & _slugs(b.speakers):
-                out.append((a.uid, b.uid))
-    return out
-
-
-def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
-    """Units whose predicate (a telling one) another source states of other named actors: their
-    actor-less wording is worth embedding (few claims, so the cost stays small)."""
-    by_class: dict[str, list[Unit]] = {}
-    for u in units:
-        cls = action_class(u.claim.action)
-        if u.bare and cls not in LIGHT_VERBS:
-            by_class.setdefault(cls, []).append(u)
-    out: set[int] = set()
-    for us in by_class.values():
-        for x in range(len(us)):
-            for y in range(x + 1, len(us)):
-                a, b = us[x], us[y]
-                if a.source != b.source and _other_actors(a, b):
-                    out |= {a.uid, b.uid}
-    return sorted(out)
-
-
-#: Share of the shorter claim's words (Unit.gist) that two claims with different predicates
-#: have in common when they may state one fact.
-OTHER_PLACE_GIST = 0.4
-
-
-def other_place_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
-    """Claim pairs of different sources that set a like statement in different places: the same
-    telling predicate, or many words in common. Their place-less wordings are worth embedding
-    (few claims name a place, so the cost stays small)."""
-    placed = [u for u in units if u.placeless and u.places]
-    out: list[tuple[int, int]] = []
-    for x, a in enumerate(placed):
-        for b in placed[x + 1 :]:
-            if a.source == b.source or _slugs(a.places) & _slugs(b.places):
-                continue
-            ca, cb = action_class(a.claim.action), action_class(b.claim.action)
-            same = ca == cb and ca not in LIGHT_VERBS
-            if same or _overlap(a.gist, b.gist) >= OTHER_PLACE_GIST:
-                out.append((a.uid, b.uid))
-    return out
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -962,23 +286,9 @@ def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tupl
     ]
 
 
-def _other_actors(a: Unit, b: Unit) -> bool:
-    """Each claim names an actor the other does not: other actors ("Unicef" / "Oxfam"), or lists
-    that differ by a member ("Unicef and Oxfam" / "Unicef and Interpol")."""
-    xa, xb = _slugs(a.actors), _slugs(b.actors)
-    return bool(xa - xb) and bool(xb - xa)
-
-
-def _slugs(keys: Sequence[str] | frozenset[str] | set[str]) -> set[str]:
-    """Keys without their kind: one name typed differently by two reports is one name."""
-    return {k.split(":", 1)[-1] for k in keys}
-
-
 #: Score given to two claims that say the same words, one of them negated.
 TWINS = 0.72
-_POLAR = frozenset(
-    ["not", "n't", "never", "no", "do", "does", "did", "don't", "doesn't", "didn't", "longer"]
-)
+_POLAR = frozenset(LEXICON["polar_words"])
 
 
 def _negation_twins(units: Sequence[Unit], scores: np.ndarray, classes: list[str]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib.resources import files
 
-from newsprism.compare.align import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
+from newsprism.compare.units import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
 from newsprism.extract.types import Quantity
 
 #: word lists of the checks, kept as data beside the gazetteer

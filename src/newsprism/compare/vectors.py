@@ -1,0 +1,173 @@
+"""Vectors of claim alignment: the embeddings of the units (compare/units.py) that compare/align.py
+scores.
+
+Every distinct text is embedded once: each claim (without its attribution), its sentence, the
+segments of a long claim, and -- for the few pairs that may state one fact in other words -- a
+claim's wording without its actors' names, without its places, or its speaker's whole statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.compare.units import (
+    _WORD,
+    LIGHT_VERBS,
+    Unit,
+    _other_actors,
+    _slugs,
+    action_class,
+)
+from newsprism.embed.base import Embedder
+
+_SEGMENT_BREAK = re.compile(
+    r"\s*[,;:()]\s*|\s+(?=(?:despite|including|amid|after|while|because|although|as well as)\s)",
+    re.IGNORECASE,
+)
+
+
+def segments(text: str) -> list[str]:
+    """Stretches of a long claim that may state a fact of their own ("... despite tensions over
+    Ankara's purchase of Russian missile systems"), four words or more each."""
+    parts = [p.strip() for p in _SEGMENT_BREAK.split(text) if p and p.strip()]
+    out = [p for p in parts if len(_WORD.findall(p)) >= 4]
+    return out if len(out) > 1 else []
+
+
+#: Claims shorter than this are not split into segments.
+SEGMENT_MIN_WORDS = 16
+#: A claim this long relative to its sentence stands for the sentence.
+SENTENCE_REUSE = 0.8
+
+
+@dataclass(frozen=True)
+class Vectors:
+    claims: np.ndarray  # one row per unit
+    sentences: np.ndarray  # the unit's sentence, one row per unit
+    #: (unit index, vector) for every segment of every long claim
+    segment_units: np.ndarray
+    segments: np.ndarray
+    #: unit index -> vector of its claim with its actors' names replaced (see Unit.bare), for
+    #: claims that share their predicate with a claim of another source naming other actors
+    bare: dict[int, np.ndarray] = field(default_factory=dict)
+    #: unit index -> vector of Unit.placeless, for claims that may state one fact with a claim
+    #: of another source set in another place
+    placeless: dict[int, np.ndarray] = field(default_factory=dict)
+    #: unit index -> vector of what its speaker said as a whole (Unit.reported, else its core or
+    #: text), for claims of one speaker in two sources (see reported_pairs)
+    reported: dict[int, np.ndarray] = field(default_factory=dict)
+
+
+def embed_units(units: Sequence[Unit], embedder: Embedder) -> Vectors:
+    """Claim, sentence and segment vectors; every distinct text is embedded once."""
+    dim = int(getattr(embedder, "dim", 384))
+    if not units:
+        empty = np.zeros((0, dim), dtype=np.float32)
+        return Vectors(empty, empty, np.zeros(0, dtype=int), empty)
+    seg_owner: list[int] = []
+    seg_texts: list[str] = []
+    for u in units:
+        if u.words < SEGMENT_MIN_WORDS:
+            continue  # a short claim is matched whole
+        for s in segments(u.core or u.text):
+            if len(s) >= SENTENCE_REUSE * len(u.core or u.text):
+                continue  # nearly the whole claim: its vector adds nothing
+            seg_owner.append(u.uid)
+            seg_texts.append(s)
+    # a sentence that its claim nearly fills embeds like the claim: reuse the claim's vector
+    sentence_of = {
+        u.uid: u.text if len(u.text) >= SENTENCE_REUSE * len(u.sentence_text) else u.sentence_text
+        for u in units
+    }
+    bare = _other_actor_candidates(units)
+    placeless = sorted({i for pair in other_place_pairs(units) for i in pair})
+    reported = sorted({i for pair in reported_pairs(units) for i in pair})
+    texts = list(
+        dict.fromkeys(
+            [u.core or u.text for u in units]
+            + list(sentence_of.values())
+            + seg_texts
+            + [units[i].bare for i in bare]
+            + [units[i].placeless for i in placeless]
+            + [_said(units[i]) for i in reported]
+        )
+    )
+    index = {t: i for i, t in enumerate(texts)}
+    vecs = np.asarray(embedder.encode(texts), dtype=np.float32)
+    return Vectors(
+        bare={i: vecs[index[units[i].bare]] for i in bare},
+        placeless={i: vecs[index[units[i].placeless]] for i in placeless},
+        reported={i: vecs[index[_said(units[i])]] for i in reported},
+        claims=vecs[[index[u.core or u.text] for u in units]],
+        sentences=vecs[[index[sentence_of[u.uid]] for u in units]],
+        segment_units=np.array(seg_owner, dtype=int),
+        segments=vecs[[index[t] for t in seg_texts]]
+        if seg_texts
+        else np.zeros((0, dim), np.float32),
+    )
+
+
+def _said(u: Unit) -> str:
+    return u.reported or u.core or u.text
+
+
+def reported_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Claim pairs of different sources that the same named speaker says, one of them a piece
+    of a longer statement: the statements as wholes are worth comparing (few claims qualify)."""
+    spoken = [u for u in units if u.speakers]
+    out: list[tuple[int, int]] = []
+    for x, a in enumerate(spoken):
+        for b in spoken[x + 1 :]:
+            if a.source == b.source or not (a.reported or b.reported):
+                continue
+            if _slugs(a.speakers) & _slugs(b.speakers):
+                out.append((a.uid, b.uid))
+    return out
+
+
+def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
+    """Units whose predicate (a telling one) another source states of other named actors: their
+    actor-less wording is worth embedding (few claims, so the cost stays small)."""
+    by_class: dict[str, list[Unit]] = {}
+    for u in units:
+        cls = action_class(u.claim.action)
+        if u.bare and cls not in LIGHT_VERBS:
+            by_class.setdefault(cls, []).append(u)
+    out: set[int] = set()
+    for us in by_class.values():
+        for x in range(len(us)):
+            for y in range(x + 1, len(us)):
+                a, b = us[x], us[y]
+                if a.source != b.source and _other_actors(a, b):
+                    out |= {a.uid, b.uid}
+    return sorted(out)
+
+
+#: Share of the shorter claim's words (Unit.gist) that two claims with different predicates
+#: have in common when they may state one fact.
+OTHER_PLACE_GIST = 0.4
+
+
+def other_place_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Claim pairs of different sources that set a like statement in different places: the same
+    telling predicate, or many words in common. Their place-less wordings are worth embedding
+    (few claims name a place, so the cost stays small)."""
+    placed = [u for u in units if u.placeless and u.places]
+    out: list[tuple[int, int]] = []
+    for x, a in enumerate(placed):
+        for b in placed[x + 1 :]:
+            if a.source == b.source or _slugs(a.places) & _slugs(b.places):
+                continue
+            ca, cb = action_class(a.claim.action), action_class(b.claim.action)
+            same = ca == cb and ca not in LIGHT_VERBS
+            if same or _overlap(a.gist, b.gist) >= OTHER_PLACE_GIST:
+                out.append((a.uid, b.uid))
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
