@@ -750,16 +750,9 @@ def _speaker_basis(ctx: _Context, quotes: list[Quote]) -> str:
 
 def _full_name(q: Quote) -> bool:
     """A quotation put in the mouth of a person named in full (not a role, not "the office")."""
-    from newsprism.extract.gazetteer import load
-
-    kind, _, name = (q.speaker_key or "").partition(":")
-    gaz = load()
-    roles = gaz.roles | gaz.honorifics | _ROLE_WORDS
-    return kind == "person" and "_" in name and not set(name.split("_")) <= roles
-
-
-_ROLE_WORDS = frozenset(["public", "relations", "press", "officer", "official", "spokesman",
-                         "spokeswoman", "spokesperson", "representative", "source"])  # fmt: skip
+    key = q.speaker_key or ""
+    kind, _, name = key.partition(":")
+    return kind == "person" and "_" in name and slots.named_sources((key,))
 
 
 def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:

@@ -765,7 +765,7 @@ def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
         return None
     conf = 0.75 if same_kind else 0.45
     words = _statement_words(a)
-    if not (_named_sources(xa) and _named_sources(xb) and words == _statement_words(b)
+    if not (named_sources(xa) and named_sources(xb) and words == _statement_words(b)
             and len(words) >= ATTRIBUTION_MIN_WORDS):  # fmt: skip
         # only the same words (enough of them to be one statement, not a phrase two people
         # may both say), each with a speaker named in full, are sure
@@ -854,7 +854,7 @@ def _personal(key: str) -> bool:
 ATTRIBUTION_MIN_WORDS = 6
 
 
-def _named_sources(keys: tuple[str, ...]) -> bool:
+def named_sources(keys: tuple[str, ...]) -> bool:
     """Sources named as someone in particular: not a bare role ("Public Relations Officer")."""
     from newsprism.extract.gazetteer import load
 
@@ -1240,12 +1240,6 @@ def _elided(short: str, full: str) -> bool:
     whole = " ".join(quote_words(full))
     parts = [" ".join(quote_words(p)) for p in _ELLIPSIS.split(short)]
     return all(p in whole for p in parts if p)
-
-
-def is_excerpt(x: str, y: str) -> bool:
-    """Whether one quotation is only a shorter excerpt of the other."""
-    sx, sy = " ".join(quote_words(x)), " ".join(quote_words(y))
-    return bool(sx and sy) and (sx in sy or sy in sx)
 
 
 def _is_extension(sm: object, nx: int, ny: int) -> bool:
