@@ -211,7 +211,7 @@ def _rounded(qa: Quantity, qb: Quantity) -> bool:
 
 
 _SPEC = re.compile(r"\s*(?:for|of)\s+(?:the|a|an)\s+([\w .-]{2,40})", re.IGNORECASE)
-_HYPHEN_UNIT = re.compile(r"\s*-\s*\w+\s+([\w -]{2,40})")
+_HYPHEN_UNIT = re.compile(r"\s*-\s*\w+\s+[\"“”']?([\w -]{2,40})")
 
 
 def _after(u: Unit, q: Quantity, n: int = 48) -> str:
@@ -243,7 +243,8 @@ def _honours(u: Unit, q: Quantity) -> bool:
     return bool(re.match(r"\s*-?\s*times?\b", u.sentence_text[max(at, 0) : max(at, 0) + 8]))
 
 
-_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum)\b|"
+_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum|game|"
+                   r"match|contest|night|start|outing)\b|"
                    r"\s*(?:annually|a-year|yearly)\b", re.IGNORECASE)  # fmt: skip
 
 
@@ -251,6 +252,28 @@ def _rate(u: Unit, q: Quantity) -> bool:
     """"$4 million a year": a rate, which no total contradicts."""
     at = q.start - u.sentence_start + len(q.text)
     return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 16]))
+
+
+_LABELS = frozenset(_WORDS["labels"])
+_INCREMENTS = frozenset(_WORDS["increments"])
+
+
+def _label(u: Unit, q: Quantity) -> bool:
+    """A number that names rather than counts: "Episode 7", "Flight 370", "No. 10"."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 14, 0) : max(at, 0)].lower().split()
+    return bool(before) and before[-1].rstrip("#:") in _LABELS
+
+
+def _increment(u: Unit, q: Quantity) -> bool:
+    """A number of more of something ("two additional life sentences", "another 300 troops",
+    "four more appliances"): an increment, which no total contradicts."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 12, 0) : max(at, 0)].lower().split()
+    after = _after(u, q, 24).lower().replace("-", " ").split()
+    return bool(before and before[-1] in ("another", "further", "additional", "extra")) or bool(
+        after and after[0] in _INCREMENTS
+    )
 
 
 def _fmt(v: float) -> str:
@@ -294,6 +317,8 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "$1,199 for the 13-inch" / "$2,199 for the quad-core model"
             if _honours(a, qa) or _honours(b, qb) or _rate(a, qa) != _rate(b, qb):
                 continue  # "a four-time all-star"; "$4 million a year" against "$70 million"
+            if _label(a, qa) or _label(b, qb) or _increment(a, qa) != _increment(b, qb):
+                continue  # "Episode 7"; "two additional life sentences" against "three"
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
             return Finding(
@@ -628,10 +653,11 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
-    if not (same_statement(a, b, score) or same_words_but(a, b) or (same_class and not light)):
+    if not (same_statement(a, b, score) or same_words_but(a, b)):
         # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
-        # as two reports of one; only the same words with the doer swapped are one act
-        conf = min(conf, UNSURE)
+        # as two reports of one; only the same words with the doer swapped are one act (the
+        # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
+        conf = min(conf, SAME_VERB_ACTOR if same_class and not light else UNSURE)
     return Finding("actor", conf, Side(a, va), Side(b, vb))
 
 
@@ -679,6 +705,8 @@ _CONJ_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*,")
 
 #: Confidence at most of a finding whose two sides may well tell of two different things.
 UNSURE = 0.6
+#: An actor dispute on the same verb but not the same statement: shown, below high confidence.
+SAME_VERB_ACTOR = 0.65
 
 #: Confidence at most of an actor dispute where a side names its actor only by a pronoun: "He
 #: stole her gun" resolved to the wrong man is likelier than a report naming another thief.
@@ -928,6 +956,8 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
 #: denied in one voice.
 POLARITY_UNSURE = 0.6
+#: An actor dispute on the same verb but not the same statement: shown, below high confidence.
+SAME_VERB_ACTOR = 0.65
 _VERBAL_NEGATION = re.compile(
     r"\b(?:not|never|no longer|fail(?:s|ed)? to)\b|n['’]t\b", re.IGNORECASE
 )
@@ -1206,7 +1236,9 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     altered words; None when they are unrelated, equal, or one is an excerpt of the other."""
     from difflib import SequenceMatcher
 
-    wx, wy = quote_words(x), quote_words(y)
+    # words an editor put in brackets ("keeps watch on [President Trump]") are not the
+    # speaker's: each bracket is one marker word, and a change at a marker is no change
+    wx, wy = quote_words(_BRACKETED.sub(_EDITED, x)), quote_words(_BRACKETED.sub(_EDITED, y))
     if len(wx) < 4 or len(wy) < 4 or wx == wy or _elided(x, y) or _elided(y, x):
         return None
     sx, sy = " ".join(wx), " ".join(wy)
@@ -1218,10 +1250,19 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
         return None
     only_x: list[str] = []
     only_y: list[str] = []
+    ends: list[bool] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "equal":
-            only_x += wx[i1:i2]
-            only_y += wy[j1:j2]
+        if op == "equal" or _same_but_spacing(wx[i1:i2], wy[j1:j2]):
+            continue
+        if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
+            continue
+        only_x += wx[i1:i2]
+        only_y += wy[j1:j2]
+        ends.append(i1 == 0 and j1 == 0 or i2 == len(wx) and j2 == len(wy))
+    if not only_x and not only_y:
+        return None  # "datacenter" / "data center", "[President Trump]" / "[Donald Trump]"
+    if (not only_x or not only_y) and all(ends):
+        return None  # the same words with more at one end: a longer excerpt, edits aside
     # an excerpt with a little more context on one side is not an altered quote
     if (not only_x or not only_y) and _is_extension(sm, len(wx), len(wy)):
         return None
@@ -1231,6 +1272,13 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+_BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
+_EDITED = " bracketedbyeditor "
+
+
+def _same_but_spacing(x: list[str], y: list[str]) -> bool:
+    """ "datacenter" / "data center": the same letters, split into words differently."""
+    return bool(x) and bool(y) and "".join(x) == "".join(y)
 
 
 def _elided(short: str, full: str) -> bool:

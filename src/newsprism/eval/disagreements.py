@@ -231,11 +231,12 @@ def evaluate_disagreements(
     compare: Compare | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Run the comparison on every event of ``split`` ("tune", "test" or "all") and score its
+    """Run the comparison on every event of ``split`` ("tune", "test", several joined by commas as "tune,seen", or "all") and score its
     contradictions against the gold list; see the module doc for what counts."""
     if compare is None:
         compare = _default_compare()
-    chosen = [e for e in events if split == "all" or e.split == split]
+    wanted = set(split.split(","))  # "tune,seen": several splits at once
+    chosen = [e for e in events if split == "all" or e.split in wanted]
     missing = sorted({d for e in chosen for d in e.docs if d not in documents})
     if missing:
         raise InputNotFound(
