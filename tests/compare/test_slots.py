@@ -61,3 +61,15 @@ def test_publication_order() -> None:
     assert _publication_order("2020-01-02", "2020-01-02T18:00:00+02:00") == 0
     assert _publication_order("2020-01-02T10:00:00+00:00", "2020-01-02T09:00:00-05:00") == 1
     assert _publication_order(None, "2020-01-02") == 0
+
+
+def test_quote_changes_that_are_no_change() -> None:
+    # an editor's brackets, words run together, and a longer excerpt are not altered quotes
+    assert quote_diff("Whoever stands beside [Governor Lark] at [the ministry] will read it",
+                      "Whoever stands beside [Ines Lark] at HQ will read it") is None  # fmt: skip
+    assert quote_diff("The datacenter is the heart of the harbour office",
+                      "The data center is the heart of the harbour office") is None  # fmt: skip
+    assert quote_diff("We have waited two [years] for this day",
+                      "We have waited two years for this day / AND WE WILL WAIT NO MORE") is None  # fmt: skip
+    assert quote_diff("We told Wendy Lark that the port would open",
+                      "We told Debbie Lark that the port would open") is not None  # fmt: skip

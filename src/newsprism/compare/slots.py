@@ -243,7 +243,7 @@ def _honours(u: Unit, q: Quantity) -> bool:
     return bool(re.match(r"\s*-?\s*times?\b", u.sentence_text[max(at, 0) : max(at, 0) + 8]))
 
 
-_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum|game|"
+_RATE = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum|game|"
                    r"match|contest|night|start|outing)\b|"
                    r"\s*(?:annually|a-year|yearly)\b", re.IGNORECASE)  # fmt: skip
 
