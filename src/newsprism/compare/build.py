@@ -614,7 +614,7 @@ def _disputes(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
     out: list[tuple[_Held, list[slots.Finding]]] = []
     for f in sorted(findings, key=lambda f: -f.confidence):
         sides = [(x.unit.source, x.unit.uid, x.value) for x in (f.a, f.b)]
-        home = next((x for x in out if _fits(x[0], sides)), None)
+        home = next((x for x in out if _fits(x[0], sides) and _shares(x[0], sides)), None)
         if home is None and f.confidence < HIGH_CONFIDENCE:
             home = next((x for x in out if _touches(x[0], sides)), None)
         if home is None:
@@ -635,6 +635,13 @@ def _fits(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
         src not in held or any(u == uid or v == value for u, v in held[src])
         for src, uid, value in sides
     )
+
+
+def _shares(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
+    """The finding gives a value the dispute holds, or holds a claim of it: "1.2 / 12 miles"
+    (a depth) never joins "20 / 26 miles" (a distance) just because the reports differ."""
+    values = {v for pairs in held.values() for _, v in pairs}
+    return not held or any(value in values for _, _, value in sides) or _touches(held, sides)
 
 
 def _touches(held: _Held, sides: list[tuple[int, int, str]]) -> bool:

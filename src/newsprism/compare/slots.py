@@ -251,7 +251,7 @@ _RATE = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:year|season|mont
 def _rate(u: Unit, q: Quantity) -> bool:
     """"$4 million a year": a rate, which no total contradicts."""
     at = q.start - u.sentence_start + len(q.text)
-    return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 16]))
+    return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 32]))
 
 
 _LABELS = frozenset(_WORDS["labels"])
@@ -263,6 +263,43 @@ def _label(u: Unit, q: Quantity) -> bool:
     at = q.start - u.sentence_start
     before = u.sentence_text[max(at - 14, 0) : max(at, 0)].lower().split()
     return bool(before) and before[-1].rstrip("#:") in _LABELS
+
+
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|highest|lowest|strongest|worst|deadliest|"
+                          r"longest|most|fewest|record)\b", re.IGNORECASE)  # fmt: skip
+_EVER = re.compile(r"\b(?:ever|on record|in history|all-time|previous)\b", re.IGNORECASE)
+
+
+# a stretch needs its time word: "one of 99 alleged members" is a total, not a window
+_WINDOW_BEFORE = re.compile(
+    r"(?:\b(?:first|last|next|past|previous|final)\s+|\ball\s+but\s+"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:in|of)\s+)$",
+    re.IGNORECASE,
+)
+_MARGIN_AFTER = re.compile(
+    r"^\s*(?:games?|points?|matches|runs|goals|seats|votes|strokes|shots|places|spots)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
+)
+
+
+def _window(u: Unit, q: Quantity) -> bool:
+    """A figure that frames or measures against others rather than counting the thing: the
+    whole of a share ("18 of their next 23 games"), a stretch ("eight losses in their last 10
+    games", "the first two games"), an exception ("all but eight games") or a margin ("12
+    games below .500")."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 28, 0) : max(at, 0)]
+    if _WINDOW_BEFORE.search(before) and q.text[:1] not in ("$", "€", "£"):
+        return True
+    return bool(_MARGIN_AFTER.match(_after(u, q, 30)))
+
+
+def _record(u: Unit, q: Quantity) -> bool:
+    """A figure for a record ("the largest quake ever recorded there was 4.5"), which is the
+    figure of another happening than the one reported."""
+    before = u.sentence_text[: max(q.start - u.sentence_start, 0)]
+    return bool(_SUPERLATIVE.search(before) and _EVER.search(before))
 
 
 def _increment(u: Unit, q: Quantity) -> bool:
@@ -319,6 +356,10 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "a four-time all-star"; "$4 million a year" against "$70 million"
             if _label(a, qa) or _label(b, qb) or _increment(a, qa) != _increment(b, qb):
                 continue  # "Episode 7"; "two additional life sentences" against "three"
+            if _record(a, qa) != _record(b, qb):
+                continue  # "the largest quake ever recorded there was 4.5" against this one's
+            if _window(a, qa) or _window(b, qb):
+                continue  # "18 of their next 23 games", "12 games below .500": no total
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
             return Finding(
@@ -401,15 +442,29 @@ def _distance(q: Quantity) -> bool:
 def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     """Two distances measured from the same named point (the names in the words after each)."""
 
-    def after(u: Unit, q: Quantity) -> set[str]:
+    def after(u: Unit, q: Quantity) -> tuple[str, str]:
+        # the direction and the first name after the figure: "two miles northeast of The
+        # Geysers, four miles west of Cobb" measures 2 from the Geysers, not from Cobb
         at = q.end - u.sentence_start
-        return set(_CAPITAL.findall(u.sentence_text[max(at, 0) : max(at, 0) + 60]))
+        rest = u.sentence_text[max(at, 0) : max(at, 0) + 60]
+        names = [w for w in _CAPITAL.findall(rest) if w not in ("The", "A", "An")]
+        way = _DIRECTION.search(rest[:30].lower())
+        return (way.group(0).replace("-", "").replace(" ", "") if way else ""), (
+            names[0] if names else ""
+        )
 
     def measure(u: Unit, q: Quantity) -> set[str]:
         at = q.start - u.sentence_start
         return set(_MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower()))
 
-    return bool(after(a, qa) & after(b, qb)) or bool(measure(a, qa) & measure(b, qb))
+    (way_a, from_a), (way_b, from_b) = after(a, qa), after(b, qb)
+    same_point = bool(from_a) and from_a == from_b and (not way_a or not way_b or way_a == way_b)
+    return same_point or bool(measure(a, qa) & measure(b, qb))
+
+
+_DIRECTION = re.compile(
+    r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b"
+)
 
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
@@ -433,8 +488,13 @@ def _ranged(u: Unit, q: Quantity) -> bool:
     before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
     after = u.sentence_text[at + len(q.text) : at + len(q.text) + 10].lower()
     opens = re.search(r"\b(?:from|between)\b", before + " ")
+    wide = u.sentence_text[max(at - 40, 0) : max(at, 0)].lower()
     return (
         bool(re.search(r"\b(?:from|between)\s*$", before))
+        # the upper bound: "between $140 million and $150 million", "$145 million to $175m"
+        or bool(re.search(r"\bbetween\b[^.;]*\band\s*[$€£]?\s*$", wide))
+        or bool(re.search(r"\d\s*(?:million|billion|thousand|bn|m|k)?\s*(?:to|-|–)\s*[$€£]?\s*$",
+                          wide))  # fmt: skip
         or bool(re.match(r"\s*(?:to|-|–)\s*[$€£]?\s*\d", after))
         or bool(re.match(r"\s*and\s*[$€£]?\s*\d", after) and opens)
         or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))

@@ -135,7 +135,10 @@ TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decad
 
 _WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
+#: "twenty-six", "twenty - six" (tokenised): tens and a unit written as words
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COMPOUND = rf"(?:{_TENS_WORDS})\s*-\s*(?:one|two|three|four|five|six|seven|eight|nine)\b"
+_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_COMPOUND})|(?i:{_WORD}))"
 _SCALE = r"(?:\s*(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
 _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
@@ -175,6 +178,9 @@ def _number(raw: str) -> float:
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
+    if "-" in low:  # "twenty - six"
+        tens, unit = (w.strip() for w in low.split("-", 1))
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])
     return float(raw.replace(",", ""))
 
 
