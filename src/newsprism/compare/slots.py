@@ -204,10 +204,35 @@ def _bounds(value: float, qualifier: str, text: str = "") -> tuple[float, float]
 _JUST_UNDER = re.compile(r"\s*(?:almost|nearly|just under)\b", re.IGNORECASE)
 
 
-def _rounded(qa: Quantity, qb: Quantity) -> bool:
+def _rounded(qa: Quantity, qb: Quantity, within: float = 0.01) -> bool:
     """One figure is the other rounded ("$22.1 billion" / "$22 billion"): within 1 %."""
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
-    return hi > 0 and (hi - lo) / hi <= 0.01
+    return hi > 0 and (hi - lo) / hi <= within
+
+
+#: How far apart two lengths in different units may be and still be one length converted
+#: and rounded ("about 60 metres (200 feet)": 61 m).
+CONVERTED = 0.06
+
+#: metres in one of each length unit, by the word a report writes
+_METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
+           "km": 1000.0, "kms": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+           "kilometer": 1000.0, "kilometers": 1000.0, "ft": 0.3048, "foot": 0.3048,
+           "feet": 0.3048, "yard": 0.9144, "yards": 0.9144, "mile": 1609.344,
+           "miles": 1609.344, "mi": 1609.344}  # fmt: skip
+
+
+def _length_word(q: Quantity) -> str:
+    words = (q.unit or q.counts).lower().split()
+    return words[-1] if words and words[-1] in _METRES and q.kind == "count" else ""
+
+
+def _in_metres(q: Quantity) -> Quantity:
+    """A length as metres (the same quantity object when it is no length)."""
+    word = _length_word(q)
+    if not word:
+        return q
+    return replace(q, value=q.value * _METRES[word], unit="", counts="metres")
 
 
 _SPEC = re.compile(r"\s*(?:for|of)\s+(?:the|a|an)\s+([\w .-]{2,40})", re.IGNORECASE)
@@ -292,7 +317,7 @@ def _window(u: Unit, q: Quantity) -> bool:
     before = u.sentence_text[max(at - 28, 0) : max(at, 0)]
     if _WINDOW_BEFORE.search(before) and q.text[:1] not in ("$", "€", "£"):
         return True
-    return bool(_MARGIN_AFTER.match(_after(u, q, 30)))
+    return bool(_MARGIN_AFTER.match(_after(u, q, 48)))
 
 
 def _record(u: Unit, q: Quantity) -> bool:
@@ -324,8 +349,14 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     # other claim's sentence gives in another clause ("Four people, who ..., were treated")
     qas = [q for q in a.quantities if not _accounted(q, b)]
     qbs = [q for q in b.quantities if not _accounted(q, a)]
-    for qa in qas:
-        for qb in qbs:
+    for shown_a in qas:
+        for shown_b in qbs:
+            # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
+            qa, qb = _in_metres(shown_a), _in_metres(shown_b)
+            if qa is not shown_a and qb is not shown_b and _length_word(shown_a) != _length_word(
+                shown_b
+            ) and _rounded(qa, qb, CONVERTED):
+                continue  # "about 60 metres" / "200 feet": one length, converted and rounded
             if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
                 continue
             if not _counts_match(qa.counts, qb.counts):
@@ -362,6 +393,7 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "18 of their next 23 games", "12 games below .500": no total
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+            qa, qb = shown_a, shown_b
             return Finding(
                 "number",
                 conf,
@@ -455,7 +487,8 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
     def measure(u: Unit, q: Quantity) -> set[str]:
         at = q.start - u.sentence_start
-        return set(_MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower()))
+        found = _MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower())
+        return {_DROPS.get(w, w) for w in found}  # "fell" / "has fallen": one drop
 
     (way_a, from_a), (way_b, from_b) = after(a, qa), after(b, qb)
     same_point = bool(from_a) and from_a == from_b and (not way_a or not way_b or way_a == way_b)
@@ -468,7 +501,10 @@ _DIRECTION = re.compile(
 
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
-_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude)\b")
+_DROPS = dict.fromkeys(["fell", "fall", "falling", "fallen", "plunged", "plummeted", "dropped",
+                        "tumbled", "slid"], "drop")  # fmt: skip
+_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
+                      r"fell|fall|falling|fallen|plunged|plummeted|dropped|tumbled|slid)\b")
 
 
 def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:

@@ -284,6 +284,10 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     if _BY.match(m.string[e : e + 8]):
         return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
     noun = counted(e)
+    if scale == "m" and not noun and m.string[s:e].rstrip().endswith(raw + "m"):
+        # "fell about 600m.": a length in metres, not 600 million of nothing ("600m people"
+        # keeps its noun and stays a count)
+        value, noun = _number(raw), "metres"
     if _PARENT.search(m.string[max(0, s - 16) : s]):
         noun = "children"  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
     elif not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
