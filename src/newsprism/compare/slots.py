@@ -320,6 +320,27 @@ def _window(u: Unit, q: Quantity) -> bool:
     return bool(_MARGIN_AFTER.match(_after(u, q, 48)))
 
 
+def _owner(u: Unit, q: Quantity) -> str:
+    """The surname of the person named last before the figure in its sentence, not counting
+    who is quoted saying it ("Buckley, who ..., fell 600m": buckley)."""
+    at = q.start - u.sentence_start
+    low = u.sentence_text.lower()
+    best = (-1, "")
+    for key in u.sentence_keys:
+        if not key.startswith("person:") or key in u.speakers:
+            continue
+        surname = key.split(":", 1)[1].split("_")[-1]
+        pos = low.rfind(surname, 0, max(at, 0)) if len(surname) >= 3 else -1
+        if pos > best[0]:
+            best = (pos, surname)
+    return best[1]
+
+
+def _owners_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    oa, ob = _owner(a, qa), _owner(b, qb)
+    return bool(oa and ob and oa != ob)
+
+
 def _record(u: Unit, q: Quantity) -> bool:
     """A figure for a record ("the largest quake ever recorded there was 4.5"), which is the
     figure of another happening than the one reported."""
@@ -391,6 +412,8 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "the largest quake ever recorded there was 4.5" against this one's
             if _window(a, qa) or _window(b, qb):
                 continue  # "18 of their next 23 games", "12 games below .500": no total
+            if _owners_differ(a, qa, b, qb):
+                continue  # "Rait fell 150 m" / "Buckley fell 700 m": two people's figures
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
             qa, qb = shown_a, shown_b
