@@ -40,6 +40,9 @@ def test_two_reports_giving_one_person_two_ages_disagree() -> None:
 
 
 def test_a_report_giving_one_name_two_ages_is_not_read_for_it() -> None:
-    found = [Age(0, "person:x", "Ann Lark", 30, 0, 2, 3), Age(0, "person:x", "Ann Lark", 40, 9, 11, 12),
-             Age(1, "person:x", "Ann Lark", 35, 0, 2, 3)]  # fmt: skip
+    found = [
+        Age(0, "person:x", "Ann Lark", 30, 0, 2, 3),
+        Age(0, "person:x", "Ann Lark", 40, 9, 11, 12),
+        Age(1, "person:x", "Ann Lark", 35, 0, 2, 3),
+    ]
     assert ages.disputes(found, _same) == []

@@ -69,7 +69,7 @@ def test_quote_changes_that_are_no_change() -> None:
                       "Whoever stands beside [Ines Lark] at HQ will read it") is None  # fmt: skip
     assert quote_diff("The datacenter is the heart of the harbour office",
                       "The data center is the heart of the harbour office") is None  # fmt: skip
-    assert quote_diff("We have waited two [years] for this day",
-                      "We have waited two years for this day / AND WE WILL WAIT NO MORE") is None  # fmt: skip
+    longer = "We have waited two years for this day / AND WE WILL WAIT NO MORE"
+    assert quote_diff("We have waited two [years] for this day", longer) is None
     assert quote_diff("We told Wendy Lark that the port would open",
                       "We told Debbie Lark that the port would open") is not None  # fmt: skip

@@ -251,7 +251,11 @@ def eval_disagreements_cmd(
         typer.Option("--docs", help="ECB+ or SemEval JSONL, or a folder of reports (repeatable)."),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="A split of the events file (tune, test ...), several joined by commas, or all.")
+        str,
+        typer.Option(
+            "--split",
+            help="A split of the events file (tune, test ...), several joined by commas, or all.",
+        ),
     ] = "all",
     as_json: JsonOpt = False,
 ) -> None:

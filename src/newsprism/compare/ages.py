@@ -127,7 +127,4 @@ def disputes(
 def _one_age_per_source(p: list[Age]) -> bool:
     """Within the group, no report gives two ages (two people merged by a shared surname)."""
     seen: dict[int, int] = {}
-    for x in p:
-        if seen.setdefault(x.source, x.age) != x.age:
-            return False
-    return True
+    return all(seen.setdefault(x.source, x.age) == x.age for x in p)

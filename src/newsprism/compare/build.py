@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.compare import align as al
 from newsprism.compare import ages, languages, slots
+from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
     CONTRADICTION_TYPES,

@@ -88,20 +88,9 @@ def alias_link(a: str, b: str, *, lex: Lexicon | None = None) -> AliasLink | Non
         if undot(a) != a or undot(b) != b:
             return AliasLink("dots", f"{a!r} and {b!r} are one abbreviation, with and without dots")
         return AliasLink("same name", f"{a!r} and {b!r} are the same name")
-    for short, long_ in ((a, b), (b, a)):
-        if _is_acronym(short, long_):
-            return AliasLink("acronym", f"{short!r} is the acronym of {long_!r}")
-    for short, long_ in ((a, b), (b, a)):
-        if _acronym_tail(short, long_):
-            return AliasLink("acronym", f"{short!r} abbreviates the rest of {long_!r}")
-        if _is_letter_acronym(short, long_):
-            return AliasLink("acronym", f"{short!r} is made of initials of {long_!r}")
-    for short, long_ in ((na, nb), (nb, na)):
-        if _partial(short, long_):
-            return AliasLink("partial name", f"{short!r} is part of the name {long_!r}")
-    nick = _nickname(na, nb)
-    if nick:
-        return AliasLink("nickname", f"{a!r} and {b!r}: the same surname, and {nick}")
+    link = _written_alias(a, b, na, nb)
+    if link:
+        return link
     ia, ib = identity(a, lex=lex), identity(b, lex=lex)
     if ia and ib and ia.key == ib.key:
         kind = next((i.kind for i in (ia, ib) if i.kind not in ("name", "key")), "name")
@@ -109,7 +98,21 @@ def alias_link(a: str, b: str, *, lex: Lexicon | None = None) -> AliasLink | Non
     return None
 
 
+def _written_alias(a: str, b: str, na: str, nb: str) -> AliasLink | None:
+    """What the two spellings alone show: an acronym, a partial name, a nickname."""
+    for short, long_ in ((a, b), (b, a)):
+        for rule, why in _ACRONYM_RULES:
+            if rule(short, long_):
+                return AliasLink("acronym", f"{short!r} {why} {long_!r}")
+    for short, long_ in ((na, nb), (nb, na)):
+        if _partial(short, long_):
+            return AliasLink("partial name", f"{short!r} is part of the name {long_!r}")
+    nick = _nickname(na, nb)
+    return AliasLink("nickname", f"{a!r} and {b!r}: the same surname, and {nick}") if nick else None
+
+
 def _is_acronym(short: str, long_: str) -> bool:
+    """ "IMF" of "the International Monetary Fund": the initials of every word."""
     letters = undot(short.strip()).replace(" ", "")
     if letters.lower().startswith("the"):
         letters = letters[3:]
@@ -189,3 +192,11 @@ def _acronym_tail(short: str, long_: str) -> bool:
         return False
     initials = "".join(w[0] for w in rest).lower()
     return len(initials) <= len(tail) and tail.lower().startswith(initials)
+
+
+#: the acronym rules, each with the evidence it gives, surest first
+_ACRONYM_RULES = (
+    (_is_acronym, "is the acronym of"),
+    (_acronym_tail, "abbreviates the rest of"),
+    (_is_letter_acronym, "is made of initials of"),
+)
