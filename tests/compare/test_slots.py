@@ -73,3 +73,13 @@ def test_quote_changes_that_are_no_change() -> None:
     assert quote_diff("We have waited two [years] for this day", longer) is None
     assert quote_diff("We told Wendy Lark that the port would open",
                       "We told Debbie Lark that the port would open") is not None  # fmt: skip
+
+
+def test_a_shorter_excerpt_with_a_word_changed_is_an_altered_quote() -> None:
+    whole = ("We have said from the start that the harbour must stay open to every ship that "
+             "pays its fees and keeps its crews safe, and we will not change that now")  # fmt: skip
+    d = quote_diff(whole, "the harbour must stay open to every boat that pays its fees")
+    assert d is not None and d[1:] == (["ship"], ["boat"])
+    # the same words cut at other places are excerpts, not changes
+    start = "We have said from the start that the harbour must stay open"
+    assert quote_diff(start, "the harbour must stay open to every ship that pays its fees") is None

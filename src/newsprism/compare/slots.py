@@ -1401,7 +1401,7 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     if sx in sy or sy in sx:
         return None  # one quotes a part of the other
     sm = SequenceMatcher(a=wx, b=wy, autojunk=False)
-    ratio = sm.ratio()
+    ratio = max(sm.ratio(), _excerpt_ratio(sm, len(wx), len(wy)))
     if ratio < 0.6:
         return None
     only_x: list[str] = []
@@ -1412,6 +1412,8 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
             continue
         if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
             continue
+        if op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy))):
+            continue  # one quotes from further back, or on further: the excerpts' edges
         only_x += wx[i1:i2]
         only_y += wy[j1:j2]
         ends.append((i1 == 0 and j1 == 0) or (i2 == len(wx) and j2 == len(wy)))
@@ -1428,6 +1430,27 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+
+
+def _excerpt_ratio(sm: object, nx: int, ny: int) -> float:
+    """How much of the shorter quotation the longer one holds, in order: a shorter excerpt of
+    a long quotation with a word changed ("... 12 words ..." inside "... 40 words ...") matches
+    the whole only in part. Short quotations need nearly all their words (and six at least)."""
+    from difflib import SequenceMatcher
+
+    assert isinstance(sm, SequenceMatcher)
+    matched = sum(b.size for b in sm.get_matching_blocks())
+    short = min(nx, ny)
+    if matched < EXCERPT_MIN_WORDS or short == 0:
+        return 0.0
+    cover = matched / short
+    return cover if cover >= EXCERPT_COVER else 0.0
+
+
+#: Words of the shorter quotation the longer must hold (in order) to be its source ...
+EXCERPT_MIN_WORDS = 6
+#: ... and the share of its words they must be.
+EXCERPT_COVER = 0.8
 _BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
 _EDITED = " bracketedbyeditor "
 
