@@ -83,3 +83,10 @@ def test_a_shorter_excerpt_with_a_word_changed_is_an_altered_quote() -> None:
     # the same words cut at other places are excerpts, not changes
     start = "We have said from the start that the harbour must stay open"
     assert quote_diff(start, "the harbour must stay open to every ship that pays its fees") is None
+
+
+def test_british_and_american_spellings_are_one_wording() -> None:
+    assert quote_diff("That is a valid offence in law and a judge will decide it",
+                      "That is a valid offense in law and a judge will decide it") is None  # fmt: skip
+    assert quote_diff("The harbour centre will be organised by the county",
+                      "The harbour center will be organized by the country") is not None  # fmt: skip

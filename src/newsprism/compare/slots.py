@@ -1410,6 +1410,8 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal" or _same_but_spacing(wx[i1:i2], wy[j1:j2]):
             continue
+        if _spelt_variant(wx[i1:i2], wy[j1:j2]):
+            continue  # "offence" / "offense", "organise" / "organize": one word, two spellings
         if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
             continue
         if op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy))):
@@ -1453,6 +1455,23 @@ EXCERPT_MIN_WORDS = 6
 EXCERPT_COVER = 0.8
 _BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
 _EDITED = " bracketedbyeditor "
+
+
+def _spelt_variant(x: list[str], y: list[str]) -> bool:
+    """One word in its British and American spellings: "offence" / "offense", "organise" /
+    "organize", "colour" / "color", "centre" / "center", "travelled" / "traveled"."""
+    if len(x) != 1 or len(y) != 1 or min(len(x[0]), len(y[0])) < 4:
+        return False
+    a, b = sorted((x[0], y[0]))
+    return a != b and (_american(a) == _american(b))
+
+
+def _american(word: str) -> str:
+    w = re.sub(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able)", "or", word)  # colour, honoured
+    w = re.sub(r"(?<=[a-z]{3})is(e|es|ed|ing|ation)$", r"iz\1", w)  # organise(d)
+    w = re.sub(r"(?<=[a-z]{2})ence$", "ense", w)  # offence, defence, licence
+    w = re.sub(r"(?<=[a-z]{3})tre(s?)$", r"ter\1", w)  # centre, theatre
+    return re.sub(r"(?<=[aeiou])ll(ed|ing|er)$", r"l\1", w)  # travelled, cancelling
 
 
 def _same_but_spacing(x: list[str], y: list[str]) -> bool:
