@@ -86,7 +86,8 @@ def test_a_shorter_excerpt_with_a_word_changed_is_an_altered_quote() -> None:
 
 
 def test_british_and_american_spellings_are_one_wording() -> None:
-    assert quote_diff("That is a valid offence in law and a judge will decide it",
-                      "That is a valid offense in law and a judge will decide it") is None  # fmt: skip
-    assert quote_diff("The harbour centre will be organised by the county",
-                      "The harbour center will be organized by the country") is not None  # fmt: skip
+    british = "That is a valid offence in law and a judge will decide it"
+    assert quote_diff(british, "That is a valid offense in law and a judge will decide it") is None
+    # spelling aside, "county" and "country" are two words
+    british = "The harbour centre will be organised by the county"
+    assert quote_diff(british, "The harbour center will be organized by the country") is not None
