@@ -305,7 +305,7 @@ _WINDOW_BEFORE = re.compile(
 )
 _MARGIN_AFTER = re.compile(
     r"^\s*(?:games?|points?|matches|runs|goals|seats|votes|strokes|shots|places|spots)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
 )
 
 
