@@ -31,6 +31,7 @@ from newsprism.compare.units import (
     written_name,
 )
 from newsprism.compare.vectors import (
+    Prefetch,
     Vectors,
     embed_units,
     other_place_pairs,
@@ -45,6 +46,7 @@ __all__ = [
     "LINK_LOW",
     "SAME_ACT",
     "SAME_WORDS_SCORE",
+    "Prefetch",
     "Unit",
     "Vectors",
     "action_class",
