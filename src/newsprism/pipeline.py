@@ -2,8 +2,9 @@
 
 Cleaning (trafilatura reading the HTML) is most of the cost of reading. With ``workers`` > 1 the
 documents are cleaned in a pool of processes while this process reads the next inputs and the
-caller stores, embeds and places what is done: chunks of ``CHUNK`` documents, at most two per
-worker in flight, results in input order. An input of one chunk or less is cleaned here, so
+caller stores, embeds and places what is done: chunks of ``CHUNK`` documents, two per worker
+and ``AHEAD`` more in flight (so the workers go on cleaning while the caller writes a batch of
+hundreds of articles), results in input order. An input of one chunk or less is cleaned here, so
 small runs start no processes.
 """
 
@@ -27,6 +28,8 @@ from newsprism.models import Article
 Defaults = Mapping[str, str]
 #: documents per task sent to a cleaning process
 CHUNK = 32
+#: chunks in flight beyond two per worker: about one store batch (api.ingest's 256 articles)
+AHEAD = 8
 
 
 def read_articles(
@@ -97,7 +100,7 @@ def _pooled(pairs: Iterable[Pair], workers: int) -> Iterator[Article | Failed]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for chunk in chunks:
             pending.append(pool.submit(_clean_chunk, chunk))
-            while len(pending) > 2 * workers:
+            while len(pending) > 2 * workers + AHEAD:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
