@@ -10,8 +10,8 @@ from typing import Any
 
 import lxml.html
 import trafilatura
-from trafilatura.settings import set_date_params
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 from newsprism.errors import EmptyInput, MalformedInput
 
