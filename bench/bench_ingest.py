@@ -16,6 +16,7 @@ import argparse
 import html
 import json
 import multiprocessing as mp
+import os
 import queue
 import resource
 import shutil
@@ -94,24 +95,33 @@ def peak_children_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def cpu_s() -> float:
+    """CPU seconds (user + system) of this process and of the children it waited for: the
+    work done, which a machine shared with other jobs stretches less than the wall time."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_trafilatura(paths: list[str], q: mp.Queue) -> None:
     import trafilatura
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_s()
     for p in paths:
         trafilatura.extract(Path(p).read_text(encoding="utf-8"), with_metadata=True)
-    q.put({"seconds": time.perf_counter() - start, "peak_mb": peak_mb()})
+    q.put({"seconds": time.perf_counter() - start, "cpu_s": cpu_s() - cpu, "peak_mb": peak_mb()})
 
 
 def run_newsprism(folder: str, db: str, embed: bool, embedder: str, q: mp.Queue) -> None:
     import newsprism
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_s()
     with newsprism.Store(db) as store:
         report = newsprism.ingest([folder], store, embed=embed, embedder_name=embedder)
     q.put(
         {
             "seconds": time.perf_counter() - start,
+            "cpu_s": cpu_s() - cpu,
             "steps": report.seconds,
             "added": len(report.added),
             "failed": len(report.failed),
@@ -203,6 +213,8 @@ def one_size(n: int, words: int, tmp: Path, *, minilm: bool, year: int) -> dict:
         "newsprism_no_embed": {"articles_per_s": n / noembed["seconds"], **noembed},
         "newsprism_full": {"articles_per_s": n / full["seconds"], **full},
         "full_vs_trafilatura": base["seconds"] / full["seconds"],
+        "cpu_per_page_vs_trafilatura": full["cpu_s"] / base["cpu_s"],
+        "load_average": os.getloadavg()[0],
     }
     if minilm:  # the placing vector before issue 15: one MiniLM pass per article
         before = in_subprocess(
@@ -284,7 +296,10 @@ def main() -> None:
     for r in results["sizes"]:
         n = r["articles"]
         print(f"\n{n} HTML articles, ~{r['avg_words_per_page']} words per page, dated {args.year}")
-        print(f"{'run':36} {'articles/s':>10} {'seconds':>8} {'peak MB':>8} {'pool MB':>8}")
+        print(
+            f"{'run':36} {'articles/s':>10} {'seconds':>8} {'CPU s':>8} {'peak MB':>8} "
+            f"{'pool MB':>8}"
+        )
         rows = [
             ("bare trafilatura (baseline)", r["trafilatura_bare"]),
             ("newsprism ingest --no-embed", r["newsprism_no_embed"]),
@@ -295,12 +310,17 @@ def main() -> None:
         for name, x in rows:
             pool = x.get("peak_children_mb")
             print(
-                f"{name:36} {x['articles_per_s']:10.1f} {x['seconds']:8.2f} {x['peak_mb']:8.0f} "
+                f"{name:36} {x['articles_per_s']:10.1f} {x['seconds']:8.2f} {x['cpu_s']:8.2f} "
+                f"{x['peak_mb']:8.0f} "
                 f"{round(pool) if pool is not None else '':>8}"
             )
         steps = ", ".join(f"{k} {v:.2f}s" for k, v in r["newsprism_full"]["steps"].items())
         print(f"where the seconds go (full ingest, wall): {steps}")
-        print(f"full ingest runs at {r['full_vs_trafilatura']:.2f}x bare trafilatura's rate")
+        print(
+            f"full ingest runs at {r['full_vs_trafilatura']:.2f}x bare trafilatura's rate "
+            f"({r['cpu_per_page_vs_trafilatura']:.2f}x its CPU per page, on "
+            f"{os.cpu_count()} cores, load average {r['load_average']:.1f})"
+        )
         if "minilm_full_vs_trafilatura" in r:
             print(f"  (with MiniLM placing: {r['minilm_full_vs_trafilatura']:.2f}x)")
     if "deep" in results:
