@@ -80,10 +80,10 @@ def compare_articles(
     clock = _Clock(timings)
     # the embedding model loads, and embeds each report's claims, in the background while spaCy
     # reads the next report (both mostly run native code, so two cores do both at once)
-    warm = al.Prefetch(embedder) if extractions is None else None
+    warm = al.Prefetch(embedder, articles) if extractions is None else None
     with clock("extract"):
         if warm is not None:
-            extractions = warm.extract_all(articles)
+            extractions = warm.extract_all()
         elif extractions is None or len(extractions) != len(articles):
             raise UsageError("give one extraction per article", hint="Or leave extractions out.")
         exs = link_across(list(extractions))
