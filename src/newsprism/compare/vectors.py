@@ -173,15 +173,30 @@ class Prefetch:
             self._cached = CachedEmbedder(embedder, MemoryCache())
             self._cached.encode([s for a in self._articles for s in sentences(a.text)])
             while (item := self._todo.get()) is not None:
-                units = build_units([item[0]], [item[1]], [item[2]])
-                _, seg_texts, sentence_of = _own_texts(units)
-                claims = [u.core or u.text for u in units]
-                self._cached.encode(claims + list(sentence_of.values()) + seg_texts)
+                self._embed(self._cached, item)
         except BaseException as exc:  # raised again in the caller's thread
             self._error = exc
 
+    @staticmethod
+    def _embed(embedder: Embedder, item: tuple[Extraction, str, str]) -> None:
+        units = build_units([item[0]], [item[1]], [item[2]])
+        _, seg_texts, sentence_of = _own_texts(units)
+        claims = [u.core or u.text for u in units]
+        embedder.encode(claims + list(sentence_of.values()) + seg_texts)
+
     def result(self) -> Embedder:
-        """The embedder, with every text the thread embedded kept (waits for the thread)."""
+        """The embedder, with every text the thread embedded kept. The calling thread, done
+        extracting, embeds the reports the thread has not begun (onnxruntime runs two batches
+        at once on two cores better than one batch on two threads), then waits for the thread."""
+        while self._cached is not None and self._error is None:
+            try:
+                item = self._todo.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                self._todo.put(None)  # the thread's signal to end
+                break
+            self._embed(self._cached, item)
         self._thread.join()
         if self._error is not None:
             raise self._error
