@@ -149,7 +149,7 @@ def run_story(db: str, story_id: str, q: mp.Queue) -> None:
 
     start = time.perf_counter()
     with newsprism.Store(db) as store:
-        sources = stories.distinct_sources(stories.story_members(store, story_id))
+        sources = stories.pick_sources(stories.story_members(store, story_id))
         timings = Timings()
         api.compare([a.id for a in sources[:5]], store=store, timings=timings)
     q.put({"seconds": time.perf_counter() - start, "sources": len(sources[:5])})
@@ -177,7 +177,7 @@ def biggest_story(db: str) -> str:
     with newsprism.Store(db) as store:
         rows = stories.list_stories(store, limit=20)
         best = max(
-            rows, key=lambda r: len(stories.distinct_sources(stories.story_members(store, r.id)))
+            rows, key=lambda r: len(stories.pick_sources(stories.story_members(store, r.id)))
         )
         return str(best.id)
 
@@ -284,14 +284,15 @@ def main() -> None:
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "ingest.json")
     args = ap.parse_args()
     results: dict = {"year": args.year, "sizes": []}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for words in args.words:
             results["sizes"].append(
                 one_size(args.n, words, Path(tmp), minilm=args.minilm, year=args.year)
             )
+            args.json.write_text(json.dumps(results, indent=2))  # kept should a later step fail
         if args.deep_n:
             results["deep"] = deep_pass(args.deep_n, Path(tmp))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2))
     for r in results["sizes"]:
         n = r["articles"]
