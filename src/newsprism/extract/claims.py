@@ -233,7 +233,7 @@ def _claim(
     # ("Doctors Without Borders and Interpol") is still named there (not the patient of a passive)
     if subj is not None and (not actors or not passive):
         st = [t for t in subj.subtree if not t.is_punct]
-        subject_text = doc.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
+        subject_text = speech.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
     negated = _negated(p)
     modal = next((c.lemma_ for c in p.children if c.tag_ == "MD"), "")
     particle = next((c.lower_ for c in p.children if c.dep_ == "prt"), "")
@@ -259,7 +259,7 @@ def _claim(
         sentence=si,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=speech.text[start:end],
         actors=tuple(dict.fromkeys(actors)),
         targets=tuple(k for k in dict.fromkeys(targets) if k not in actors),
         action=action,
