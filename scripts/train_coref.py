@@ -21,15 +21,10 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.cluster.metrics import bcubed
-from newsprism.coref.engine import (
-    ENTITY_FEATURES,
-    EVENT_FEATURES,
-    entity_pair,
-    event_pair,
-    pronoun_antecedent,
-)
+from newsprism.coref.engine import ENTITY_FEATURES, EVENT_FEATURES, entity_scope, event_pair
 from newsprism.coref.lexicon import load
 from newsprism.coref.mentions import ENTITY, EVENT
+from newsprism.coref.matrices import entity_features
 from newsprism.coref.model import PairModel, fit
 from newsprism.coref.run import _participants
 from newsprism.eval.coref import (
@@ -52,18 +47,15 @@ def gold_of(run: TopicRun, mentions: Sequence[GoldMention]) -> dict[int, str]:
     return {run.prepared.order[pos]: str(mentions[i].chain) for pos, i in enumerate(run.mentions)}
 
 
-def entity_pairs(run: TopicRun, gold: dict[int, str]) -> tuple[list[list[float]], list[int]]:
-    lex = load()
+def entity_pairs(run: TopicRun, gold: dict[int, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every pair the entity scorer sees (the whole topic)."""
     p = run.prepared
-    xs, ys = [], []
-    for g in set(p.groups):
-        members = [m for m in p.infos if m.kind == ENTITY and p.groups[m.doc] == g]
-        named = [m for m in members if not pronoun_antecedent(m, members)]
-        for i, a in enumerate(named):
-            for b in named[i + 1 :]:
-                xs.append(entity_pair(a, b, p.vectors, lex)[0])
-                ys.append(int(gold[a.index] == gold[b.index]))
-    return xs, ys
+    _, named = entity_scope(p.infos)
+    feats = entity_features(named, p.vectors, load(), p.groups)
+    chains = np.array([gold[m.index] for m in named])
+    upper = np.triu_indices(len(named), k=1)
+    same = (chains[:, None] == chains[None, :])[upper]
+    return feats[upper], same.astype(int)
 
 
 def event_pairs(
@@ -93,12 +85,9 @@ def fit_models(
     runs: Sequence[TopicRun], mentions: Sequence[GoldMention], n: int
 ) -> dict[str, PairModel]:
     golds = [gold_of(r, mentions) for r in runs]
-    x, y = [], []
-    for r, g in zip(runs, golds, strict=True):
-        a, b = entity_pairs(r, g)
-        x += a
-        y += b
-    entity = fit(np.array(x).reshape(-1, len(ENTITY_FEATURES)), np.array(y), ENTITY_FEATURES)
+    pairs = [entity_pairs(r, g) for r, g in zip(runs, golds, strict=True)]
+    x = np.concatenate([a for a, _ in pairs]).reshape(-1, len(ENTITY_FEATURES))
+    entity = fit(x, np.concatenate([b for _, b in pairs]), ENTITY_FEATURES)
     entity = _best_threshold(entity, ENTITY, runs, mentions, n, None)
     x, y = [], []
     for r, g in zip(runs, golds, strict=True):

@@ -22,7 +22,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, load, norm, stem_match
+from newsprism.coref.lexicon import Lexicon, load, norm, stem_match, time_anchors, times_clash
 from newsprism.coref.matrices import entity_features, event_features, must_link
 from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo, Participants, Vectors
 from newsprism.coref.model import PairModel
@@ -41,6 +41,10 @@ ENTITY_FEATURES = (
     "both_time",
     "both_proper",
     "pronoun",
+    "same_group",
+    "other_group_common",
+    "time_match",
+    "time_clash",
 )
 EVENT_FEATURES = (
     "head_equal",
@@ -66,9 +70,10 @@ def cosine_rows(v: np.ndarray, i: int, j: int) -> float:
 
 
 def entity_pair(
-    a: MentionInfo, b: MentionInfo, vec: Vectors, lex: Lexicon
+    a: MentionInfo, b: MentionInfo, vec: Vectors, lex: Lexicon, *, same_group: bool = True
 ) -> tuple[list[float], str | None]:
-    """Features of one entity pair, and the evidence for an alias when there is one."""
+    """Features of one entity pair, and the evidence for an alias when there is one.
+    ``same_group``: whether the two documents report the same happening."""
     link = None if a.pronoun or b.pronoun else alias_link(a.text, b.text, lex=lex)
     ia = identity(a.text, key=a.key, lex=lex) if not a.pronoun else None
     ib = identity(b.text, key=b.key, lex=lex) if not b.pronoun else None
@@ -76,6 +81,9 @@ def entity_pair(
     union = a.words | b.words
     clash = bool(a.semantic and b.semantic and a.semantic != b.semantic)
     reason = link.reason if link else (f"both are {ia.key}" if same_id and ia else None)
+    both_time = a.semantic == b.semantic == "time"
+    ta = time_anchors(a.text, lex) if a.semantic == "time" else frozenset()
+    tb = time_anchors(b.text, lex) if b.semantic == "time" else frozenset()
     return [
         float(norm(a.text) == norm(b.text) and bool(a.words)),
         float(a.lemma == b.lemma),
@@ -87,9 +95,13 @@ def entity_pair(
         cosine_rows(vec.document, a.doc, b.doc),
         float(a.doc == b.doc),
         float(clash),
-        float(a.semantic == b.semantic == "time"),
+        float(both_time),
         float(a.proper and b.proper),
         float(bool(a.pronoun or b.pronoun)),
+        float(same_group),
+        float(not same_group and not (a.proper and b.proper)),
+        float(bool(ta & tb)),
+        float(times_clash(ta, tb)),
     ], reason
 
 
@@ -171,6 +183,8 @@ def _fits(pronoun: str, c: MentionInfo) -> bool:
 def probabilities(features: np.ndarray, model: PairModel) -> np.ndarray:
     """(n, n) pair probabilities from (n, n, features); 1 on the diagonal."""
     n = features.shape[0]
+    if n == 0:
+        return np.zeros((0, 0))
     prob = model.probabilities(features.reshape(n * n, -1)).reshape(n, n)
     np.fill_diagonal(prob, 1.0)
     return prob
@@ -197,17 +211,12 @@ def cluster_matrix(
     return [first.setdefault(r, len(first)) for r in raw]
 
 
-def entity_groups(
-    infos: Sequence[MentionInfo], groups: Sequence[int]
-) -> list[tuple[int, list[MentionInfo], list[MentionInfo]]]:
-    """Per document group: (group, all entity mentions, those the scorer clusters), where
-    pronouns with an antecedent in their own document are left to follow it."""
-    out = []
-    for g in sorted(set(groups[m.doc] for m in infos if m.kind == ENTITY)):
-        members = [m for m in infos if m.kind == ENTITY and groups[m.doc] == g]
-        named = [m for m in members if not pronoun_antecedent(m, members)]
-        out.append((g, members, named))
-    return out
+def entity_scope(infos: Sequence[MentionInfo]) -> tuple[list[MentionInfo], list[MentionInfo]]:
+    """(all entity mentions, those the scorer clusters): pronouns with an antecedent in their
+    own document are left to follow it."""
+    members = [m for m in infos if m.kind == ENTITY]
+    named = [m for m in members if not pronoun_antecedent(m, members)]
+    return members, named
 
 
 def cluster_entities(
@@ -217,18 +226,23 @@ def cluster_entities(
     model: PairModel,
     lex: Lexicon | None = None,
 ) -> dict[int, str]:
-    """mention index -> entity cluster label ("e<group>.<n>"), for the entity mentions."""
+    """mention index -> entity cluster label ("e.<n>"), for the entity mentions.
+
+    Unlike events, entities are clustered across the whole story: one actor (a team, a
+    country, a company) takes part in both of two look-alike happenings, so the document
+    groups are a feature here ("same_group", and its clash with common nouns and times, which
+    across two happenings are most often two referents: two coaches, two Fridays)."""
     lex = lex or load()
     labels: dict[int, str] = {}
-    for g, members, named in entity_groups(infos, groups):
-        prob = probabilities(entity_features(named, vec, lex), model)
-        raw = cluster_matrix(prob, model.threshold, must=must_link(named))
-        for m, r in zip(named, raw, strict=True):
-            labels[m.index] = f"e{g}.{r}"
-        for m in members:
-            if m.index not in labels:
-                ante = pronoun_antecedent(m, members)
-                labels[m.index] = labels[ante.index] if ante else f"e{g}.p{m.index}"
+    members, named = entity_scope(infos)
+    prob = probabilities(entity_features(named, vec, lex, groups), model)
+    raw = cluster_matrix(prob, model.threshold, must=must_link(named))
+    for m, r in zip(named, raw, strict=True):
+        labels[m.index] = f"e.{r}"
+    for m in members:
+        if m.index not in labels:
+            ante = pronoun_antecedent(m, members)
+            labels[m.index] = labels[ante.index] if ante else f"e.p{m.index}"
     return labels
 
 

@@ -14,8 +14,12 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, norm, stem_match
+from newsprism.coref.lexicon import Lexicon, norm, stem_match, time_anchors, times_clash
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
+
+
+#: the number of entity features (engine.ENTITY_FEATURES)
+_ENTITY_WIDTH = 17
 
 
 def _same(values: Sequence[object]) -> np.ndarray:
@@ -52,11 +56,21 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
-def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) -> np.ndarray:
-    """(n, n, features) in the order of engine.ENTITY_FEATURES."""
+def entity_features(
+    members: Sequence[MentionInfo],
+    vec: Vectors,
+    lex: Lexicon,
+    groups: Sequence[int] | None = None,
+) -> np.ndarray:
+    """(n, n, features) in the order of engine.ENTITY_FEATURES. ``groups``: the happening
+    (document group) of each document, by document index; None when all are one."""
     n = len(members)
+    if n == 0:
+        return np.zeros((0, 0, _ENTITY_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
+    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
+    same_group = group[:, None] == group[None, :]
     pron = _flag([bool(m.pronoun) for m in members])
     norms = [norm(m.text) for m in members]
     has_words = _flag([bool(m.words) for m in members])
@@ -77,6 +91,10 @@ def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) 
     known = _flag([bool(s) for s in sem])
     time = _flag([s == "time" for s in sem])
     proper = _flag([m.proper for m in members])
+    both_proper = proper[:, None] & proper[None, :]
+    anchors = [time_anchors(m.text, lex) if m.semantic == "time" else frozenset() for m in members]
+    anchor_match = np.array([[bool(a & b) for b in anchors] for a in anchors])
+    anchor_clash = np.array([[times_clash(a, b) for b in anchors] for a in anchors])
     feats = [
         _same(norms) & has_words[:, None],
         _same([m.lemma for m in members]),
@@ -89,8 +107,12 @@ def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) 
         docs[:, None] == docs[None, :],
         known[:, None] & known[None, :] & ~_same(sem),
         time[:, None] & time[None, :],
-        proper[:, None] & proper[None, :],
+        both_proper,
         pron[:, None] | pron[None, :],
+        same_group,
+        ~same_group & ~both_proper,
+        anchor_match,
+        anchor_clash,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 
