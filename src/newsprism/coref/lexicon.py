@@ -94,7 +94,9 @@ def stem_match(a: str, b: str) -> bool:
 _YEAR = re.compile(r"^(1[89]|20)[0-9][0-9]$")
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def time_anchors(text: str, lex: Lexicon) -> frozenset[str]:

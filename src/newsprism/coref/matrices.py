@@ -18,7 +18,7 @@ from newsprism.coref.lexicon import Lexicon, norm, stem_match, time_anchors, tim
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
 
 #: the number of entity features (engine.ENTITY_FEATURES)
-_ENTITY_WIDTH = 21
+_ENTITY_WIDTH = 23
 #: the number of event features (engine.EVENT_FEATURES)
 _EVENT_WIDTH = 18
 
@@ -97,7 +97,8 @@ def entity_features(
     anchor_match = np.array([[bool(a & b) for b in anchors] for a in anchors])
     anchor_clash = np.array([[times_clash(a, b) for b in anchors] for a in anchors])
     head_equal = _same([m.lemma for m in members])
-    common = ~proper & ~pron
+    common = ~proper & ~pron & ~time
+    both_common = common[:, None] & common[None, :]
     text_cosine = vec.text[idx] @ vec.text[idx].T
     feats = [
         _same(norms) & has_words[:, None],
@@ -118,9 +119,11 @@ def entity_features(
         anchor_match,
         anchor_clash,
         head_equal & same_group,
-        head_equal & common[:, None] & common[None, :],
+        head_equal & both_common,
         text_cosine * same_group,
         text_cosine * both_proper,
+        both_common,
+        text_cosine * both_common,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 

@@ -125,8 +125,9 @@ def resolve(
     embedded (the names and predicates, which are short). ``doc_vectors``: one vector per
     article for its title and lead, as story clustering makes them.
 
-    ``groups`` (one label per article) says which articles report the same happening; mentions
-    in different groups never corefer. Without it the articles are one story (what compare
+    ``groups`` (one label per article) says which articles report the same happening (a
+    feature of every pair: two mentions of two happenings seldom corefer unless both are
+    names). Without it the articles are one story (what compare
     gives), or, with ``split_happenings``, they are split by the story clusterer first."""
     if len(articles) != len(extractions):
         from newsprism.errors import UsageError
@@ -281,7 +282,7 @@ def _sentence_lookup(ex: Extraction) -> Callable[[int], int]:
     return at
 
 
-def _vectors(  # noqa: PLR0913 -- the mentions, their texts, and three sources of vectors
+def _vectors(
     embedder: Embedder,
     infos: Sequence[MentionInfo],
     texts: Sequence[str],

@@ -143,7 +143,9 @@ def _arguments(docs: Sequence[Doc], infos: Sequence[MentionInfo]) -> dict[int, t
 _COPULAS = frozenset({"be", "become", "remain", "stay", "name", "appoint", "elect", "make"})
 
 
-def syntactic_links(docs: Sequence[Doc], infos: Sequence[MentionInfo]) -> tuple[tuple[int, int], ...]:
+def syntactic_links(
+    docs: Sequence[Doc], infos: Sequence[MentionInfo]
+) -> tuple[tuple[int, int], ...]:
     """Entity mentions that the sentence itself says are one referent, as (index, index):
     - an apposition: "EYP Mission Critical Facilities Inc., a consulting company";
     - a predicate noun: "Hugh Jackman will be this year's host", "McDermott scored 23 points
@@ -175,9 +177,7 @@ def _same_referent(tok: Token) -> list[Token]:
         return [head] if head.pos_ == "PROPN" else []
     if tok.dep_ in ("attr", "oprd") and head.lemma_ in _COPULAS:
         return _children(head, ("nsubj", "nsubjpass")) or (
-            _children(head.head, ("nsubj", "nsubjpass"))
-            if head.dep_ in ("xcomp", "advcl")
-            else []
+            _children(head.head, ("nsubj", "nsubjpass")) if head.dep_ in ("xcomp", "advcl") else []
         )
     if tok.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
         verb = head.head
