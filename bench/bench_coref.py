@@ -57,7 +57,7 @@ def run(data: Path, topics: int | None) -> dict[str, object]:
         t0 = time.perf_counter()
         p = prepare([parsed[d] for d in ids], ids, spans, embedder=embedder)
         t1 = time.perf_counter()
-        ent = cluster_entities(p.infos, p.groups, p.vectors, models[ENTITY], lex)
+        ent = cluster_entities(p.infos, p.groups, p.vectors, models[ENTITY], lex, p.links)
         t2 = time.perf_counter()
         cluster_events(p.infos, p.groups, p.vectors, models[EVENT], _participants(p, ent), lex)
         t3 = time.perf_counter()

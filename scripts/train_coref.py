@@ -21,14 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from newsprism.cluster.metrics import bcubed
-from newsprism.coref.engine import (
-    ENTITY_FEATURES,
-    EVENT_FEATURES,
-    entity_pair,
-    event_pair,
-    pronoun_antecedent,
-)
+from newsprism.coref.engine import ENTITY_FEATURES, EVENT_FEATURES, entity_scope, event_scopes
 from newsprism.coref.lexicon import load
+from newsprism.coref.matrices import entity_features, event_features
 from newsprism.coref.mentions import ENTITY, EVENT
 from newsprism.coref.model import PairModel, fit
 from newsprism.coref.run import _participants
@@ -43,7 +38,7 @@ from newsprism.eval.coref import (
     score,
 )
 
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src/newsprism/data/coref_weights.json"
 
 
@@ -52,60 +47,53 @@ def gold_of(run: TopicRun, mentions: Sequence[GoldMention]) -> dict[int, str]:
     return {run.prepared.order[pos]: str(mentions[i].chain) for pos, i in enumerate(run.mentions)}
 
 
-def entity_pairs(run: TopicRun, gold: dict[int, str]) -> tuple[list[list[float]], list[int]]:
-    lex = load()
+def entity_pairs(run: TopicRun, gold: dict[int, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every pair the entity scorer sees (the whole topic)."""
     p = run.prepared
-    xs, ys = [], []
-    for g in set(p.groups):
-        members = [m for m in p.infos if m.kind == ENTITY and p.groups[m.doc] == g]
-        named = [m for m in members if not pronoun_antecedent(m, members)]
-        for i, a in enumerate(named):
-            for b in named[i + 1 :]:
-                xs.append(entity_pair(a, b, p.vectors, lex)[0])
-                ys.append(int(gold[a.index] == gold[b.index]))
-    return xs, ys
+    _, named = entity_scope(p.infos)
+    feats = entity_features(named, p.vectors, load(), p.groups)
+    chains = np.array([gold[m.index] for m in named])
+    upper = np.triu_indices(len(named), k=1)
+    same = (chains[:, None] == chains[None, :])[upper]
+    return feats[upper], same.astype(int)
 
 
 def event_pairs(
     run: TopicRun, gold: dict[int, str], entity_model: PairModel
-) -> tuple[list[list[float]], list[int]]:
-    lex = load()
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every event pair the scorer sees, with the participants' entity
+    clusters from ``entity_model``."""
     p = run.prepared
-    entity_labels = _entities(p, entity_model)
-    parts = _participants(p, entity_labels)
+    parts = _participants(p, _entities(p, entity_model))
     xs, ys = [], []
-    for g in set(p.groups):
-        members = [m for m in p.infos if m.kind == EVENT and p.groups[m.doc] == g]
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                xs.append(event_pair(a, b, parts[a.index], parts[b.index], p.vectors, lex))
-                ys.append(int(gold[a.index] == gold[b.index]))
-    return xs, ys
+    for members in event_scopes(p.infos, p.groups):
+        feats = event_features(members, parts, p.vectors, load(), p.groups)
+        chains = np.array([gold[m.index] for m in members])
+        upper = np.triu_indices(len(members), k=1)
+        xs.append(feats[upper])
+        ys.append((chains[:, None] == chains[None, :])[upper].astype(int))
+    if not xs:
+        return np.zeros((0, len(EVENT_FEATURES))), np.zeros(0, dtype=int)
+    return np.concatenate(xs), np.concatenate(ys)
 
 
 def _entities(p, model: PairModel) -> dict[int, str]:  # type: ignore[no-untyped-def]
     from newsprism.coref.engine import cluster_entities
 
-    return cluster_entities(p.infos, p.groups, p.vectors, model, load())
+    return cluster_entities(p.infos, p.groups, p.vectors, model, load(), p.links)
 
 
 def fit_models(
     runs: Sequence[TopicRun], mentions: Sequence[GoldMention], n: int
 ) -> dict[str, PairModel]:
     golds = [gold_of(r, mentions) for r in runs]
-    x, y = [], []
-    for r, g in zip(runs, golds, strict=True):
-        a, b = entity_pairs(r, g)
-        x += a
-        y += b
-    entity = fit(np.array(x).reshape(-1, len(ENTITY_FEATURES)), np.array(y), ENTITY_FEATURES)
+    pairs = [entity_pairs(r, g) for r, g in zip(runs, golds, strict=True)]
+    x = np.concatenate([a for a, _ in pairs]).reshape(-1, len(ENTITY_FEATURES))
+    entity = fit(x, np.concatenate([b for _, b in pairs]), ENTITY_FEATURES)
     entity = _best_threshold(entity, ENTITY, runs, mentions, n, None)
-    x, y = [], []
-    for r, g in zip(runs, golds, strict=True):
-        a, b = event_pairs(r, g, entity)
-        x += a
-        y += b
-    event = fit(np.array(x).reshape(-1, len(EVENT_FEATURES)), np.array(y), EVENT_FEATURES)
+    pairs = [event_pairs(r, g, entity) for r, g in zip(runs, golds, strict=True)]
+    x = np.concatenate([a for a, _ in pairs]).reshape(-1, len(EVENT_FEATURES))
+    event = fit(x, np.concatenate([b for _, b in pairs]), EVENT_FEATURES)
     event = _best_threshold(event, EVENT, runs, mentions, n, entity)
     return {ENTITY: entity, EVENT: event}
 

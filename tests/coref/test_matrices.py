@@ -26,12 +26,15 @@ def test_matrix_features_match_pair_features() -> None:
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
     vec = Vectors(text=unit(len(infos)), context=unit(len(infos)), document=unit(len(REPORTS)))
+    groups = [0, 0, 1, 1]  # two happenings
     ents = [m for m in infos if m.kind == ENTITY]
-    got = entity_features(ents, vec, lex)
+    got = entity_features(ents, vec, lex, groups)
     for i, a in enumerate(ents):
         for j, b in enumerate(ents):
             if i < j:
-                assert got[i, j] == pytest.approx(entity_pair(a, b, vec, lex)[0]), (a.text, b.text)
+                same = groups[a.doc] == groups[b.doc]
+                want = entity_pair(a, b, vec, lex, same_group=same)[0]
+                assert got[i, j] == pytest.approx(want), (a.text, b.text)
     events = [m for m in infos if m.kind == EVENT]
     parts = {
         m.index: Participants(
@@ -41,9 +44,10 @@ def test_matrix_features_match_pair_features() -> None:
         )
         for m in events
     }
-    got = event_features(events, parts, vec, lex)
+    got = event_features(events, parts, vec, lex, groups)
     for i, a in enumerate(events):
         for j, b in enumerate(events):
             if i < j:
-                want = event_pair(a, b, parts[a.index], parts[b.index], vec, lex)
+                same = groups[a.doc] == groups[b.doc]
+                want = event_pair(a, b, parts[a.index], parts[b.index], vec, lex, same_group=same)
                 assert got[i, j] == pytest.approx(want), (a.text, b.text)

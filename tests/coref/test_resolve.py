@@ -149,3 +149,28 @@ def test_clusters_do_not_depend_on_document_order(order: list[int]) -> None:
         [REPORTS[i] for i in order], [exs[i] for i in order], embedder=HashEmbedder()
     )
     assert _partition(shuffled, order) == _partition(base, range(len(REPORTS)))
+
+
+class CountingEmbedder(HashEmbedder):
+    """HashEmbedder that records what it was asked to embed."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.asked += list(texts)
+        return super().encode(texts)
+
+
+@pytest.mark.slow
+def test_known_sentence_vectors_are_not_embedded_again() -> None:
+    exs = extractions()
+    sentences = {
+        text[s.start : s.end] for text, ex in zip(REPORTS, exs, strict=True) for s in ex.sentences
+    }
+    known = dict(zip(sorted(sentences), HashEmbedder().encode(sorted(sentences)), strict=True))
+    counting = CountingEmbedder()
+    got = resolve(list(REPORTS), list(exs), embedder=counting, known_vectors=known)
+    assert counting.asked and not set(counting.asked) & sentences
+    base = resolve(list(REPORTS), list(exs), embedder=HashEmbedder())
+    assert _partition(got, range(len(REPORTS))) == _partition(base, range(len(REPORTS)))

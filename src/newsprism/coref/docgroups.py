@@ -1,8 +1,10 @@
 """A story's documents split into the happenings they report, before any mention is compared.
 
-ECB+ topics each hold two look-alike events (two earthquakes, two coach firings); mentions of
-one never corefer with mentions of the other, so separating the documents first removes most of
-the wrong pairs. The project's own story clusterer (cluster.online) does the split, with its
+ECB+ topics each hold two look-alike events (two earthquakes, two coach firings); event mentions
+of one never corefer with those of the other, and common nouns and times seldom do (two coaches,
+two Fridays), while names often do (one team fires two coaches). So the groups are a feature of
+every pair (engine: same_group and its interactions), not a wall. The project's own story
+clusterer (cluster.online) does the split, with its
 default settings, fed the documents sorted by id so that the groups do not depend on the order
 the documents came in.
 

@@ -48,6 +48,8 @@ class Lexicon:
     #: pronoun -> person, plural, thing, first or other
     pronouns: dict[str, str]
     time_words: frozenset[str]
+    #: day or month name (or abbreviation) -> one form
+    calendar: dict[str, str]
 
 
 @cache
@@ -73,6 +75,7 @@ def load() -> Lexicon:
         support_verbs=frozenset(raw["support_verbs"]),
         pronouns={w: kind for kind, ws in raw["pronouns"].items() for w in ws},
         time_words=frozenset(raw["time_words"]),
+        calendar=dict(raw["calendar"]),
     )
 
 
@@ -86,3 +89,35 @@ def stem_match(a: str, b: str) -> bool:
             break
         n += 1
     return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+_YEAR = re.compile(r"^(1[89]|20)[0-9][0-9]$")
+
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def time_anchors(text: str, lex: Lexicon) -> frozenset[str]:
+    """What pins a time expression to the calendar: its day and month names (one form each,
+    prefixed "d:" and "m:") and its years ("y:"). "on Sunday, February 22, 2009" ->
+    {d:sunday, m:february, y:2009}; "today" -> {}."""
+    out = set()
+    for word in norm(text).split():
+        if word in lex.calendar:
+            name = lex.calendar[word]
+            out.add(("d:" if name in _WEEKDAYS else "m:") + name)
+        elif _YEAR.match(word):
+            out.add("y:" + word)
+    return frozenset(out)
+
+
+def times_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name a weekday, a month or a year, and name different ones."""
+    for kind in ("d:", "m:", "y:"):
+        xa = {x for x in a if x.startswith(kind)}
+        xb = {x for x in b if x.startswith(kind)}
+        if xa and xb and not xa & xb:
+            return True
+    return False

@@ -14,8 +14,13 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, norm, stem_match
+from newsprism.coref.lexicon import Lexicon, norm, stem_match, time_anchors, times_clash
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
+
+#: the number of entity features (engine.ENTITY_FEATURES)
+_ENTITY_WIDTH = 23
+#: the number of event features (engine.EVENT_FEATURES)
+_EVENT_WIDTH = 18
 
 
 def _same(values: Sequence[object]) -> np.ndarray:
@@ -52,11 +57,21 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
-def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) -> np.ndarray:
-    """(n, n, features) in the order of engine.ENTITY_FEATURES."""
+def entity_features(
+    members: Sequence[MentionInfo],
+    vec: Vectors,
+    lex: Lexicon,
+    groups: Sequence[int] | None = None,
+) -> np.ndarray:
+    """(n, n, features) in the order of engine.ENTITY_FEATURES. ``groups``: the happening
+    (document group) of each document, by document index; None when all are one."""
     n = len(members)
+    if n == 0:
+        return np.zeros((0, 0, _ENTITY_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
+    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
+    same_group = group[:, None] == group[None, :]
     pron = _flag([bool(m.pronoun) for m in members])
     norms = [norm(m.text) for m in members]
     has_words = _flag([bool(m.words) for m in members])
@@ -77,20 +92,38 @@ def entity_features(members: Sequence[MentionInfo], vec: Vectors, lex: Lexicon) 
     known = _flag([bool(s) for s in sem])
     time = _flag([s == "time" for s in sem])
     proper = _flag([m.proper for m in members])
+    both_proper = proper[:, None] & proper[None, :]
+    anchors = [time_anchors(m.text, lex) if m.semantic == "time" else frozenset() for m in members]
+    anchor_match = np.array([[bool(a & b) for b in anchors] for a in anchors])
+    anchor_clash = np.array([[times_clash(a, b) for b in anchors] for a in anchors])
+    head_equal = _same([m.lemma for m in members])
+    common = ~proper & ~pron & ~time
+    both_common = common[:, None] & common[None, :]
+    text_cosine = vec.text[idx] @ vec.text[idx].T
     feats = [
         _same(norms) & has_words[:, None],
-        _same([m.lemma for m in members]),
+        head_equal,
         alias,
         _same(ids),
         _jaccard([m.words for m in members]),
-        vec.text[idx] @ vec.text[idx].T,
+        text_cosine,
         vec.context[idx] @ vec.context[idx].T,
         vec.document[docs] @ vec.document[docs].T,
         docs[:, None] == docs[None, :],
         known[:, None] & known[None, :] & ~_same(sem),
         time[:, None] & time[None, :],
-        proper[:, None] & proper[None, :],
+        both_proper,
         pron[:, None] | pron[None, :],
+        same_group,
+        ~same_group & ~both_proper,
+        anchor_match,
+        anchor_clash,
+        head_equal & same_group,
+        head_equal & both_common,
+        text_cosine * same_group,
+        text_cosine * both_proper,
+        both_common,
+        text_cosine * both_common,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 
@@ -109,12 +142,17 @@ def event_features(
     parts: dict[int, Participants],
     vec: Vectors,
     lex: Lexicon,
+    groups: Sequence[int] | None = None,
 ) -> np.ndarray:
-    """(n, n, features) in the order of engine.EVENT_FEATURES."""
+    """(n, n, features) in the order of engine.EVENT_FEATURES (``groups`` as for entities)."""
+    if not members:
+        return np.zeros((0, 0, _EVENT_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
+    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
+    same_group = group[:, None] == group[None, :]
     lemmas = [m.lemma for m in members]
-    groups = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
+    kinds = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
     unique = sorted(set(lemmas))
     at = np.array([unique.index(x) for x in lemmas])
     stems = np.array([[stem_match(a, b) for b in unique] for a in unique])
@@ -130,11 +168,13 @@ def event_features(
     sents = np.array([m.sentence for m in members])
     same_doc = docs[:, None] == docs[None, :]
     reporting = _flag([x in lex.reporting for x in lemmas])
+    head_equal = _same(lemmas)
+    text_cosine = vec.text[idx] @ vec.text[idx].T
     feats = [
-        _same(lemmas),
-        (groups @ groups.T) > 0,
+        head_equal,
+        (kinds @ kinds.T) > 0,
         stems[at][:, at],
-        vec.text[idx] @ vec.text[idx].T,
+        text_cosine,
         vec.context[idx] @ vec.context[idx].T,
         vec.document[docs] @ vec.document[docs].T,
         np.minimum(shared, 3) / 3,
@@ -146,6 +186,9 @@ def event_features(
         same_doc,
         same_doc & (sents[:, None] == sents[None, :]),
         reporting[:, None] & reporting[None, :],
+        same_group,
+        head_equal & same_group,
+        text_cosine * same_group,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 

@@ -10,16 +10,17 @@ It works from the Extractions alone (no second spaCy parse): entity mentions are
 stage's mentions (canonical keys joined across articles by extract.link first) and its time
 expressions; event mentions are the claims' predicates, with the claims' actors, targets,
 places and times as participants. Only short texts are embedded (names, predicates, the
-sentences they stand in, each document's title and lead): pass the comparison's ``embedder``
-wrapped in a cache (embed.CachedEmbedder) and the sentences it embedded already cost nothing
-(five 1,000-word reports: about 8 s of MiniLM without the cache on a busy 2-core machine,
-well under 1 s with it).
+sentences they stand in, each document's title and lead). The comparison can hand over the
+sentence vectors it has (``known_vectors``, keyed by sentence text) and its documents' vectors
+(``doc_vectors``), or pass its ``embedder`` wrapped in a cache (embed.CachedEmbedder): either
+way the sentences it embedded already cost nothing (five 1,000-word reports: about 8 s of
+MiniLM without them on a busy 2-core machine, well under 1 s with them).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -112,13 +113,21 @@ def resolve(
     embedder: Embedder | None = None,
     models: dict[str, PairModel] | None = None,
     doc_vectors: np.ndarray | None = None,
+    known_vectors: Mapping[str, np.ndarray] | None = None,
     groups: Sequence[int] | None = None,
     split_happenings: bool = False,
 ) -> Coreference:
     """Entity and event clusters across the articles of one story.
 
-    ``groups`` (one label per article) says which articles report the same happening; mentions
-    in different groups never corefer. Without it the articles are one story (what compare
+    ``known_vectors``: vectors the caller has computed already (by the embedder it passes),
+    keyed by the text they embed -- the comparison's sentence vectors, say, keyed by
+    ``article.text[sentence.start:sentence.end]``. Only the texts missing from it are
+    embedded (the names and predicates, which are short). ``doc_vectors``: one vector per
+    article for its title and lead, as story clustering makes them.
+
+    ``groups`` (one label per article) says which articles report the same happening (a
+    feature of every pair: two mentions of two happenings seldom corefer unless both are
+    names). Without it the articles are one story (what compare
     gives), or, with ``split_happenings``, they are split by the story clusterer first."""
     if len(articles) != len(extractions):
         from newsprism.errors import UsageError
@@ -132,7 +141,7 @@ def resolve(
     mapping = canonical_map(extractions)
     infos, time_keys, claim_at = _infos(texts, extractions, mapping, lex, ids)
     embedder = embedder or get_embedder()
-    vectors = _vectors(embedder, infos, texts, extractions, doc_vectors)
+    vectors = _vectors(embedder, infos, texts, extractions, doc_vectors, known_vectors or {})
     if groups is None:
         split = split_happenings and len(texts) > 2
         groups = group_documents(texts, ids, vectors.document) if split else [0] * len(texts)
@@ -279,37 +288,45 @@ def _vectors(
     texts: Sequence[str],
     extractions: Sequence[Extraction],
     doc_vectors: np.ndarray | None,
+    known: Mapping[str, np.ndarray],
 ) -> Vectors:
     def sentence(m: MentionInfo) -> str:
         sents = extractions[m.doc].sentences
         if not sents:
             return texts[m.doc][:300]
         s = sents[min(m.sentence, len(sents) - 1)]
-        return texts[m.doc][s.start : s.end][:600]
+        whole = texts[m.doc][s.start : s.end]
+        # a sentence the caller embedded is taken whole; otherwise its first 600 characters
+        return whole if whole in known else whole[:600]
 
     strings = [m.text if m.kind == ENTITY else m.lemma for m in infos]
     contexts = [sentence(m) for m in infos]
-    unique = sorted(set(strings) | set(contexts))
     docs = [document_text(t) for t in texts]
-    if doc_vectors is None:
-        unique = sorted(set(unique) | set(docs))
-    rows = (
-        l2_normalize(np.asarray(embedder.encode(unique), dtype=np.float32))
-        if unique
-        else np.zeros((0, 384))
-    )
-    at = {t: i for i, t in enumerate(unique)}
-    empty = np.zeros((0, rows.shape[1] if rows.size else 384), dtype=np.float32)
+    wanted = set(strings) | set(contexts) | (set() if doc_vectors is not None else set(docs))
+    missing = sorted(t for t in wanted if t not in known)
+    rows = np.asarray(embedder.encode(missing), dtype=np.float32) if missing else None
+    dim = rows.shape[1] if rows is not None else _dim(known, doc_vectors)
+    table = {t: np.asarray(v, dtype=np.float32) for t, v in known.items() if t in wanted}
+    if rows is not None:
+        table.update(zip(missing, rows, strict=True))
+
+    def stack(keys: Sequence[str]) -> np.ndarray:
+        if not keys:
+            return np.zeros((0, dim), dtype=np.float32)
+        return l2_normalize(np.stack([table[k] for k in keys]))
+
     document = (
         l2_normalize(np.asarray(doc_vectors, dtype=np.float32))
         if doc_vectors is not None
-        else rows[[at[t] for t in docs]]
+        else stack(docs)
     )
-    return Vectors(
-        text=rows[[at[s] for s in strings]] if strings else empty,
-        context=rows[[at[c] for c in contexts]] if contexts else empty,
-        document=document,
-    )
+    return Vectors(text=stack(strings), context=stack(contexts), document=document)
+
+
+def _dim(known: Mapping[str, np.ndarray], doc_vectors: np.ndarray | None) -> int:
+    for v in known.values():
+        return int(np.asarray(v).shape[-1])
+    return int(np.asarray(doc_vectors).shape[-1]) if doc_vectors is not None else 384
 
 
 def _participants(

@@ -31,7 +31,7 @@ from newsprism.coref.model import PairModel, shipped
 from newsprism.embed import Embedder, documents, get_embedder, l2_normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Prepared:
     arguments: dict[int, tuple[int, ...]]
     #: document index -> document group
     groups: tuple[int, ...]
+    #: pairs of entity mentions that syntax says are one referent (see ``syntactic_links``)
+    links: tuple[tuple[int, int], ...] = ()
 
 
 def prepare(
@@ -89,6 +91,7 @@ def prepare(
         vectors=vectors,
         arguments=_arguments(docs, infos),
         groups=tuple(groups),
+        links=syntactic_links(docs, infos),
     )
 
 
@@ -137,6 +140,55 @@ def _arguments(docs: Sequence[Doc], infos: Sequence[MentionInfo]) -> dict[int, t
     return out
 
 
+_COPULAS = frozenset({"be", "become", "remain", "stay", "name", "appoint", "elect", "make"})
+
+
+def syntactic_links(
+    docs: Sequence[Doc], infos: Sequence[MentionInfo]
+) -> tuple[tuple[int, int], ...]:
+    """Entity mentions that the sentence itself says are one referent, as (index, index):
+    - an apposition: "EYP Mission Critical Facilities Inc., a consulting company";
+    - a predicate noun: "Hugh Jackman will be this year's host", "McDermott scored 23 points
+      to become the scoring leader", "named him coach";
+    - "as": "unveiled Hugh Jackman as the host", "Jackman was announced as host";
+    - a role before a name: "coach Maurice Cheeks", "head man Maurice Cheeks".
+    Pronouns and times are left to other rules; a role word must be a common noun."""
+    at: dict[tuple[int, int], int] = {}
+    for m in infos:
+        if m.kind == ENTITY and not m.pronoun and m.semantic != "time":
+            at.setdefault((m.doc, m.head), m.index)
+    out = set()
+    for (d, head), i in at.items():
+        tok = docs[d][head]
+        for other in _same_referent(tok):
+            j = at.get((d, other.i))
+            if j is not None and j != i:
+                out.add((min(i, j), max(i, j)))
+    return tuple(sorted(out))
+
+
+def _same_referent(tok: Token) -> list[Token]:
+    """Tokens the syntax makes the same referent as ``tok`` (looking up from ``tok``), when
+    ``tok`` is a common noun (a role: "the host", "a consulting company")."""
+    if tok.pos_ != "NOUN":
+        return []
+    head = tok.head
+    if tok.dep_ == "appos" or (tok.dep_ == "compound" and head.pos_ == "PROPN"):
+        return [head] if head.pos_ == "PROPN" else []
+    if tok.dep_ in ("attr", "oprd") and head.lemma_ in _COPULAS:
+        return _children(head, ("nsubj", "nsubjpass")) or (
+            _children(head.head, ("nsubj", "nsubjpass")) if head.dep_ in ("xcomp", "advcl") else []
+        )
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep":
+        verb = head.head
+        return _children(verb, ("dobj",)) or _children(verb, ("nsubjpass", "nsubj"))
+    return []
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
 def _linked(doc: Doc, event_head: int, entity_head: int) -> bool:
     ev, en = doc[event_head], doc[entity_head]
     up = [en, *list(en.ancestors)[:3]]
@@ -151,7 +203,9 @@ def cluster(
     """(entity labels, event labels) by mention index in ``prepared.infos``."""
     lex = load()
     infos = prepared.infos
-    entity = cluster_entities(infos, prepared.groups, prepared.vectors, models[ENTITY], lex)
+    entity = cluster_entities(
+        infos, prepared.groups, prepared.vectors, models[ENTITY], lex, prepared.links
+    )
     if EVENT not in models:
         return entity, {}
     parts = _participants(prepared, entity)

@@ -1,9 +1,10 @@
 """ECB+ cross-document coreference: the project's clusters beside the same-head-lemma baseline.
 
-Documents are read per topic, as a story would be; a topic is first split into document groups
-(its happenings) by the documents' vectors, then every gold mention gets a cluster from
-newsprism.coref. Gold chains (and the documents' ``event`` field) are read only for scoring,
-and may be absent: then the predictions are made all the same and no score is given.
+Documents are read per topic, as a story would be; a topic's documents are first labelled with
+document groups (its happenings) by their vectors, which the pair scorers read as a feature,
+then every gold mention gets a cluster from newsprism.coref. Gold chains (and the documents'
+``event`` field) are read only for scoring, and may be absent: then the predictions are made
+all the same and no score is given.
 
 Scores (MUC, B³, CEAF-e, CoNLL F1) are over all mentions of a kind at once ("overall") and per
 topic. Two baselines from the same run, on the same head words:
