@@ -8,21 +8,42 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.ingest.options import FORMATS
 
+if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext  # typer's own click
+
+#: `newsprism --help` lists the commands in this order (one not named here goes last).
+COMMAND_ORDER = [
+    "ingest", "analyze", "articles", "show", "read", "compare", "stories", "story",
+    "similarity", "compare-all", "export", "cluster-all", "serve", "eval",
+]  # fmt: skip
+
+
+class _Listed(TyperGroup):
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        names = super().list_commands(ctx)
+        last = len(COMMAND_ORDER)
+        return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else last)
+
+
 app = typer.Typer(
+    cls=_Listed,
     name="newsprism",
     help="Read many news reports of the same events and compare them claim by claim.",
+    epilog="Example: newsprism ingest examples/valmora-dam/ --published 2031-10-14, then "
+    "newsprism stories and newsprism story ID. Every command has --help with an example.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
