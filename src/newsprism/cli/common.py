@@ -34,6 +34,8 @@ COMMAND_ORDER = [
 
 
 class _Listed(TyperGroup):
+    """The app's group: lists its commands in COMMAND_ORDER, not in the order modules load."""
+
     def list_commands(self, ctx: ClickContext) -> list[str]:
         names = super().list_commands(ctx)
         last = len(COMMAND_ORDER)
