@@ -139,3 +139,32 @@ def test_surname_and_full_name_are_one_actor() -> None:
         "Velden still leads the race for the Tavel council seat.",
     )
     assert "actor" not in _high(c)
+
+
+def test_a_number_that_labels_or_adds_is_not_a_count_in_dispute() -> None:
+    base = "The Harlow Players staged the closing night of their festival on Friday."
+    c = _compare(f"Chapter 7 recap: the Harlow Players take the stage. {base}",
+                 f"Chapter 8 recap: the Harlow Players take the stage. {base}")  # fmt: skip
+    assert "number" not in _high(c)
+    c = _compare(f"{base} The court gave Marsh two additional life sentences on Friday.",
+                 f"{base} The court gave Marsh three life sentences on Friday.")  # fmt: skip
+    assert "number" not in _high(c)
+
+
+def test_a_per_game_average_is_no_total() -> None:
+    base = "Orla Finch led the Harlow Herons to a win over Kestrel on Friday night."
+    c = _compare(f"{base} Finch is averaging 15.5 points per game this season.",
+                 f"{base} Finch has 15.9 points and nine rebounds this season.")  # fmt: skip
+    assert "number" not in _high(c)
+
+
+def test_one_person_two_ages_across_reports() -> None:
+    c = _compare(
+        "Rescuers said Ilse Marrow, 32, from Harlow, fell from the ridge on Sunday. "
+        "Her partner was unhurt.",
+        "The guide Ilse Marrow died in a fall from the ridge on Sunday, rescuers said. "
+        "Tributes were paid to the 31-year-old Ilse Marrow on Monday.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    assert "Ilse Marrow" in x.summary and "same person's age" in x.basis
+    assert sorted(e.value for e in x.evidence) == ["31 years old", "32 years old"]

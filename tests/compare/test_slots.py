@@ -61,3 +61,33 @@ def test_publication_order() -> None:
     assert _publication_order("2020-01-02", "2020-01-02T18:00:00+02:00") == 0
     assert _publication_order("2020-01-02T10:00:00+00:00", "2020-01-02T09:00:00-05:00") == 1
     assert _publication_order(None, "2020-01-02") == 0
+
+
+def test_quote_changes_that_are_no_change() -> None:
+    # an editor's brackets, words run together, and a longer excerpt are not altered quotes
+    assert quote_diff("Whoever stands beside [Governor Lark] at [the ministry] will read it",
+                      "Whoever stands beside [Ines Lark] at HQ will read it") is None  # fmt: skip
+    assert quote_diff("The datacenter is the heart of the harbour office",
+                      "The data center is the heart of the harbour office") is None  # fmt: skip
+    longer = "We have waited two years for this day / AND WE WILL WAIT NO MORE"
+    assert quote_diff("We have waited two [years] for this day", longer) is None
+    assert quote_diff("We told Wendy Lark that the port would open",
+                      "We told Debbie Lark that the port would open") is not None  # fmt: skip
+
+
+def test_a_shorter_excerpt_with_a_word_changed_is_an_altered_quote() -> None:
+    whole = ("We have said from the start that the harbour must stay open to every ship that "
+             "pays its fees and keeps its crews safe, and we will not change that now")  # fmt: skip
+    d = quote_diff(whole, "the harbour must stay open to every boat that pays its fees")
+    assert d is not None and d[1:] == (["ship"], ["boat"])
+    # the same words cut at other places are excerpts, not changes
+    start = "We have said from the start that the harbour must stay open"
+    assert quote_diff(start, "the harbour must stay open to every ship that pays its fees") is None
+
+
+def test_british_and_american_spellings_are_one_wording() -> None:
+    british = "That is a valid offence in law and a judge will decide it"
+    assert quote_diff(british, "That is a valid offense in law and a judge will decide it") is None
+    # spelling aside, "county" and "country" are two words
+    british = "The harbour centre will be organised by the county"
+    assert quote_diff(british, "The harbour center will be organized by the country") is not None

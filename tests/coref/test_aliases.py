@@ -24,6 +24,13 @@ from newsprism.coref.aliases import alias_link, identity
         ("the DNC", "the Democratic Party", "party"),
         ("Democrats", "the Democratic National Committee", "party"),
         ("the GOP", "Republicans", "party"),
+        ("Bill Ostrander", "Trooper William Ostrander", "nickname"),
+        ("Kate Velde", "Katherine Velde", "nickname"),
+        ("Bill Ostrander", "William Harlow", None),
+        ("KPRU", "the Kestrel Port and Riverside Union", "acronym"),
+        ("NFL", "the National Fishing League of Ostmark", None),
+        ("Harlow MPC", "Harlow Marine Pilots", "acronym"),
+        ("Harlow TV", "Harlow Music", None),
     ],
 )
 def test_alias_kinds(a: str, b: str, kind: str | None) -> None:

@@ -253,7 +253,11 @@ def eval_disagreements_cmd(
         typer.Option("--docs", help="ECB+ or SemEval JSONL, or a folder of reports (repeatable)."),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="A split of the events file (tune, test ...) or all.")
+        str,
+        typer.Option(
+            "--split",
+            help="A split of the events file (tune, test ...), several joined by commas, or all.",
+        ),
     ] = "all",
     as_json: JsonOpt = False,
 ) -> None:
@@ -266,7 +270,7 @@ def eval_disagreements_cmd(
         load_gold,
     )
 
-    if not split.replace("-", "").isalnum():
+    if not split.replace("-", "").replace(",", "").isalnum():
         raise UsageError(f"--split names a split of the events file (tune, test ...) or all, "
                          f"not {split!r}")  # fmt: skip
     manifest = events or gold.with_name("events.jsonl")

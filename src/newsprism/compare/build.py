@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.compare import ages, languages, slots
 from newsprism.compare import align as al
-from newsprism.compare import languages, slots
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
     CONTRADICTION_TYPES,
@@ -308,6 +308,13 @@ def _label(
         contradictions.append(qc)
         if qgi is not None:
             fact_contras[qgi].append(qc.id)
+    for ac, agi in _age_contradictions(ctx, group_of):
+        if any(c.type == "number" and _covers(c, ac) for c in contradictions):
+            continue  # found on the claims already
+        ac = _with_id(ac, len(contradictions) + 1, f"F{agi + 1}" if agi is not None else None)
+        contradictions.append(ac)
+        if agi is not None:
+            fact_contras[agi].append(ac.id)
     facts: list[Fact] = []
     additions: list[Addition] = []
     n_sent = [max(len(ex.sentences), 1) for ex in ctx.exs]
@@ -449,9 +456,16 @@ def _same_actor(ctx: _Context, f: slots.Finding) -> bool:
     """An actor or attribution dispute between names that are one actor by the coreference
     stage's alias rules ("the Kremlin" / "the Russian government", "E.U." / "EU", "KDF" /
     "Kestrel Dockworkers' Federation", a spokeswoman for a body / the body)."""
+    xs, ys = f.a.value.split(", "), f.b.value.split(", ")
+    if f.type == "entity_set":
+        # lists whose members are all named by the other list under another name ("the Angels"
+        # / "the Los Angeles Angels", "Bill" / "William Hakim"): one holds the other
+        def linked(x: str, others: list[str]) -> bool:
+            return any(alias_link(ctx.name(x), ctx.name(y)) for y in others)
+
+        return all(linked(x, ys) for x in xs if x) or all(linked(y, xs) for y in ys if y)
     if f.type not in ("actor", "attribution"):
         return False
-    xs, ys = f.a.value.split(", "), f.b.value.split(", ")
     return all(any(alias_link(ctx.name(x), ctx.name(y)) for y in ys) for x in xs if x)
 
 
@@ -600,7 +614,7 @@ def _disputes(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
     out: list[tuple[_Held, list[slots.Finding]]] = []
     for f in sorted(findings, key=lambda f: -f.confidence):
         sides = [(x.unit.source, x.unit.uid, x.value) for x in (f.a, f.b)]
-        home = next((x for x in out if _fits(x[0], sides)), None)
+        home = next((x for x in out if _fits(x[0], sides) and _shares(x[0], sides)), None)
         if home is None and f.confidence < HIGH_CONFIDENCE:
             home = next((x for x in out if _touches(x[0], sides)), None)
         if home is None:
@@ -623,6 +637,13 @@ def _fits(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
     )
 
 
+def _shares(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
+    """The finding gives a value the dispute holds, or holds a claim of it: "1.2 / 12 miles"
+    (a depth) never joins "20 / 26 miles" (a distance) just because the reports differ."""
+    values = {v for pairs in held.values() for _, v in pairs}
+    return not held or any(value in values for _, _, value in sides) or _touches(held, sides)
+
+
 def _touches(held: _Held, sides: list[tuple[int, int, str]]) -> bool:
     return any(uid == u for src, uid, _ in sides for u, _ in held.get(src, ()))
 
@@ -638,16 +659,82 @@ def _contradiction(ctx: _Context, kind: str, fs: list[slots.Finding]) -> Contrad
     )
     values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
     top = fs[0]
+    confidence = top.confidence
+    if kind == "number" and len({e.value for e in evidence}) >= MANY_FIGURES:
+        # as many figures as there are reports: several counts of a common noun ("40 games",
+        # "two games", "23 games"), not one fact told several ways
+        confidence = min(confidence, slots.UNSURE)
     return Contradiction(
         id="",
         type=kind,
-        confidence=top.confidence,
+        confidence=confidence,
         evidence=evidence,
         summary=f"{_TYPE_TITLE[kind]}: {values}",
         note=top.note,
         update=top.update and all(f.update for f in fs),
         basis=top.basis,
     )
+
+
+#: Confidence of one person given two ages by two reports.
+AGE_CONFIDENCE = 0.85
+
+
+def _age_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """One person given different ages ("Robert Buckley, 32" / "31-year-old Robert Buckley"),
+    read beside the name in each report (``ages``), whichever claims carry them."""
+    found = [
+        x
+        for i, ex in enumerate(ctx.exs)
+        for x in ages.ages_in(i, ctx.articles[i].text, ex)
+    ]
+
+    def same_person(x: ages.Age, y: ages.Age) -> bool:
+        if x.key == y.key:
+            return True
+        link = alias_link(x.name, y.name)
+        return link is not None and link.kind in ("same name", "partial name", "nickname", "dots")
+
+    out: list[tuple[Contradiction, int | None]] = []
+    for d in ages.disputes(found, same_person):
+        evidence = tuple(_age_span(ctx, x) for x in d.ages)
+        values = "; ".join(f"{e.source} says {e.value}" for e in evidence)
+        unit = _unit_at(ctx, d.ages[0].source, d.ages[0].start)
+        c = Contradiction(
+            id="",
+            type="number",
+            confidence=AGE_CONFIDENCE,
+            evidence=evidence,
+            summary=f"Different ages of {d.name}: {values}",
+            basis=f"the same person's age ({d.name}), stated beside the name in each report",
+        )
+        out.append((c, group_of.get(unit.uid) if unit is not None else None))
+    return out
+
+
+def _age_span(ctx: _Context, x: ages.Age) -> Span:
+    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
+    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
+    start, end = (s.start, s.end) if s else (min(x.name_start, x.start), x.end)
+    return Span(
+        source=ctx.sources[x.source].id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=f"{x.age} years old",
+        focus_start=x.start,
+        focus_end=x.end,
+    )
+
+
+def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:
+    return next((u for u in ctx.units if u.source == source and u.start <= at < u.end), None)
+
+
+#: Distinct figures from which a number dispute reads as several quantities, not one.
+MANY_FIGURES = 4
 
 
 def _named(ctx: _Context, kind: str, value: str) -> str:

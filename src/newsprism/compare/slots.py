@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from importlib.resources import files
 
 from newsprism.compare.units import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
+from newsprism.coref import alias_link
 from newsprism.extract.types import Quantity
 
 #: word lists of the checks, kept as data beside the gazetteer
@@ -204,14 +205,39 @@ def _bounds(value: float, qualifier: str, text: str = "") -> tuple[float, float]
 _JUST_UNDER = re.compile(r"\s*(?:almost|nearly|just under)\b", re.IGNORECASE)
 
 
-def _rounded(qa: Quantity, qb: Quantity) -> bool:
+def _rounded(qa: Quantity, qb: Quantity, within: float = 0.01) -> bool:
     """One figure is the other rounded ("$22.1 billion" / "$22 billion"): within 1 %."""
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
-    return hi > 0 and (hi - lo) / hi <= 0.01
+    return hi > 0 and (hi - lo) / hi <= within
+
+
+#: How far apart two lengths in different units may be and still be one length converted
+#: and rounded ("about 60 metres (200 feet)": 61 m).
+CONVERTED = 0.06
+
+#: metres in one of each length unit, by the word a report writes
+_METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
+           "km": 1000.0, "kms": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+           "kilometer": 1000.0, "kilometers": 1000.0, "ft": 0.3048, "foot": 0.3048,
+           "feet": 0.3048, "yard": 0.9144, "yards": 0.9144, "mile": 1609.344,
+           "miles": 1609.344, "mi": 1609.344}  # fmt: skip
+
+
+def _length_word(q: Quantity) -> str:
+    words = (q.unit or q.counts).lower().split()
+    return words[-1] if words and words[-1] in _METRES and q.kind == "count" else ""
+
+
+def _in_metres(q: Quantity) -> Quantity:
+    """A length as metres (the same quantity object when it is no length)."""
+    word = _length_word(q)
+    if not word:
+        return q
+    return replace(q, value=q.value * _METRES[word], unit="", counts="metres")
 
 
 _SPEC = re.compile(r"\s*(?:for|of)\s+(?:the|a|an)\s+([\w .-]{2,40})", re.IGNORECASE)
-_HYPHEN_UNIT = re.compile(r"\s*-\s*\w+\s+([\w -]{2,40})")
+_HYPHEN_UNIT = re.compile(r"\s*-\s*\w+\s+[\"“”']?([\w -]{2,40})")
 
 
 def _after(u: Unit, q: Quantity, n: int = 48) -> str:
@@ -243,14 +269,95 @@ def _honours(u: Unit, q: Quantity) -> bool:
     return bool(re.match(r"\s*-?\s*times?\b", u.sentence_text[max(at, 0) : max(at, 0) + 8]))
 
 
-_RATE = re.compile(r"\s*(?:a|per|each|every)\s+(?:year|season|month|week|day|hour|annum)\b|"
+_RATE = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:year|season|month|week|day|"
+                   r"hour|annum|game|match|contest|night|start|outing)\b|"
                    r"\s*(?:annually|a-year|yearly)\b", re.IGNORECASE)  # fmt: skip
 
 
 def _rate(u: Unit, q: Quantity) -> bool:
     """"$4 million a year": a rate, which no total contradicts."""
     at = q.start - u.sentence_start + len(q.text)
-    return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 16]))
+    return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 32]))
+
+
+_LABELS = frozenset(_WORDS["labels"])
+_INCREMENTS = frozenset(_WORDS["increments"])
+
+
+def _label(u: Unit, q: Quantity) -> bool:
+    """A number that names rather than counts: "Episode 7", "Flight 370", "No. 10"."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 14, 0) : max(at, 0)].lower().split()
+    return bool(before) and before[-1].rstrip("#:") in _LABELS
+
+
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|highest|lowest|strongest|worst|deadliest|"
+                          r"longest|most|fewest|record)\b", re.IGNORECASE)  # fmt: skip
+_EVER = re.compile(r"\b(?:ever|on record|in history|all-time|previous)\b", re.IGNORECASE)
+
+
+# a stretch needs its time word: "one of 99 alleged members" is a total, not a window
+_WINDOW_BEFORE = re.compile(
+    r"(?:\b(?:first|last|next|past|previous|final)\s+|\ball\s+but\s+"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:in|of)\s+)$",
+    re.IGNORECASE,
+)
+_MARGIN_AFTER = re.compile(
+    r"^\s*(?:games?|points?|matches|runs|goals|seats|votes|strokes|shots|places|spots)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
+)
+
+
+def _window(u: Unit, q: Quantity) -> bool:
+    """A figure that frames or measures against others rather than counting the thing: the
+    whole of a share ("18 of their next 23 games"), a stretch ("eight losses in their last 10
+    games", "the first two games"), an exception ("all but eight games") or a margin ("12
+    games below .500")."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 28, 0) : max(at, 0)]
+    if _WINDOW_BEFORE.search(before) and q.text[:1] not in ("$", "€", "£"):
+        return True
+    return bool(_MARGIN_AFTER.match(_after(u, q, 48)))
+
+
+def _owner(u: Unit, q: Quantity) -> str:
+    """The surname of the person named last before the figure in its sentence, not counting
+    who is quoted saying it ("Buckley, who ..., fell 600m": buckley)."""
+    at = q.start - u.sentence_start
+    low = u.sentence_text.lower()
+    best = (-1, "")
+    for key in u.sentence_keys:
+        if not key.startswith("person:") or key in u.speakers:
+            continue
+        surname = key.split(":", 1)[1].split("_")[-1]
+        pos = low.rfind(surname, 0, max(at, 0)) if len(surname) >= 3 else -1
+        if pos > best[0]:
+            best = (pos, surname)
+    return best[1]
+
+
+def _owners_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    oa, ob = _owner(a, qa), _owner(b, qb)
+    return bool(oa and ob and oa != ob)
+
+
+def _record(u: Unit, q: Quantity) -> bool:
+    """A figure for a record ("the largest quake ever recorded there was 4.5"), which is the
+    figure of another happening than the one reported."""
+    before = u.sentence_text[: max(q.start - u.sentence_start, 0)]
+    return bool(_SUPERLATIVE.search(before) and _EVER.search(before))
+
+
+def _increment(u: Unit, q: Quantity) -> bool:
+    """A number of more of something ("two additional life sentences", "another 300 troops",
+    "four more appliances"): an increment, which no total contradicts."""
+    at = q.start - u.sentence_start
+    before = u.sentence_text[max(at - 12, 0) : max(at, 0)].lower().split()
+    after = _after(u, q, 24).lower().replace("-", " ").split()
+    return bool(before and before[-1] in ("another", "further", "additional", "extra")) or bool(
+        after and after[0] in _INCREMENTS
+    )
 
 
 def _fmt(v: float) -> str:
@@ -264,8 +371,14 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     # other claim's sentence gives in another clause ("Four people, who ..., were treated")
     qas = [q for q in a.quantities if not _accounted(q, b)]
     qbs = [q for q in b.quantities if not _accounted(q, a)]
-    for qa in qas:
-        for qb in qbs:
+    for shown_a in qas:
+        for shown_b in qbs:
+            # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
+            qa, qb = _in_metres(shown_a), _in_metres(shown_b)
+            if qa is not shown_a and qb is not shown_b and _length_word(shown_a) != _length_word(
+                shown_b
+            ) and _rounded(qa, qb, CONVERTED):
+                continue  # "about 60 metres" / "200 feet": one length, converted and rounded
             if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
                 continue
             if not _counts_match(qa.counts, qb.counts):
@@ -294,8 +407,17 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "$1,199 for the 13-inch" / "$2,199 for the quad-core model"
             if _honours(a, qa) or _honours(b, qb) or _rate(a, qa) != _rate(b, qb):
                 continue  # "a four-time all-star"; "$4 million a year" against "$70 million"
+            if _label(a, qa) or _label(b, qb) or _increment(a, qa) != _increment(b, qb):
+                continue  # "Episode 7"; "two additional life sentences" against "three"
+            if _record(a, qa) != _record(b, qb):
+                continue  # "the largest quake ever recorded there was 4.5" against this one's
+            if _window(a, qa) or _window(b, qb):
+                continue  # "18 of their next 23 games", "12 games below .500": no total
+            if _owners_differ(a, qa, b, qb):
+                continue  # "Rait fell 150 m" / "Buckley fell 700 m": two people's figures
             conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
             note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+            qa, qb = shown_a, shown_b
             return Finding(
                 "number",
                 conf,
@@ -376,19 +498,37 @@ def _distance(q: Quantity) -> bool:
 def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     """Two distances measured from the same named point (the names in the words after each)."""
 
-    def after(u: Unit, q: Quantity) -> set[str]:
+    def after(u: Unit, q: Quantity) -> tuple[str, str]:
+        # the direction and the first name after the figure: "two miles northeast of The
+        # Geysers, four miles west of Cobb" measures 2 from the Geysers, not from Cobb
         at = q.end - u.sentence_start
-        return set(_CAPITAL.findall(u.sentence_text[max(at, 0) : max(at, 0) + 60]))
+        rest = u.sentence_text[max(at, 0) : max(at, 0) + 60]
+        names = [w for w in _CAPITAL.findall(rest) if w not in ("The", "A", "An")]
+        way = _DIRECTION.search(rest[:30].lower())
+        return (way.group(0).replace("-", "").replace(" ", "") if way else ""), (
+            names[0] if names else ""
+        )
 
     def measure(u: Unit, q: Quantity) -> set[str]:
         at = q.start - u.sentence_start
-        return set(_MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower()))
+        found = _MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower())
+        return {_DROPS.get(w, w) for w in found}  # "fell" / "has fallen": one drop
 
-    return bool(after(a, qa) & after(b, qb)) or bool(measure(a, qa) & measure(b, qb))
+    (way_a, from_a), (way_b, from_b) = after(a, qa), after(b, qb)
+    same_point = bool(from_a) and from_a == from_b and (not way_a or not way_b or way_a == way_b)
+    return same_point or bool(measure(a, qa) & measure(b, qb))
+
+
+_DIRECTION = re.compile(
+    r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b"
+)
 
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
-_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude)\b")
+_DROPS = dict.fromkeys(["fell", "fall", "falling", "fallen", "plunged", "plummeted", "dropped",
+                        "tumbled", "slid"], "drop")  # fmt: skip
+_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
+                      r"fell|fall|falling|fallen|plunged|plummeted|dropped|tumbled|slid)\b")
 
 
 def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -402,14 +542,21 @@ def _area(u: Unit, q: Quantity) -> bool:
     return "square" in u.sentence_text[max(at, 0) : max(at, 0) + 12].lower()
 
 
+_UPPER_BOUND = re.compile(r"\d\s*(?:million|billion|thousand|bn|m|k)?\s*(?:to|-|–)\s*[$€£]?\s*$")
+
+
 def _ranged(u: Unit, q: Quantity) -> bool:
     """A bound of a range: "from 3.6 to 4.3", "between 10 and 12"."""
     at = q.start - u.sentence_start
     before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
     after = u.sentence_text[at + len(q.text) : at + len(q.text) + 10].lower()
     opens = re.search(r"\b(?:from|between)\b", before + " ")
+    wide = u.sentence_text[max(at - 40, 0) : max(at, 0)].lower()
     return (
         bool(re.search(r"\b(?:from|between)\s*$", before))
+        # the upper bound: "between $140 million and $150 million", "$145 million to $175m"
+        or bool(re.search(r"\bbetween\b[^.;]*\band\s*[$€£]?\s*$", wide))
+        or bool(_UPPER_BOUND.search(wide))
         or bool(re.match(r"\s*(?:to|-|–)\s*[$€£]?\s*\d", after))
         or bool(re.match(r"\s*and\s*[$€£]?\s*\d", after) and opens)
         or bool(re.search(r"\d\s*(?:to|-|–)\s*$", before))
@@ -628,10 +775,12 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
-    if not (same_statement(a, b, score) or same_words_but(a, b) or (same_class and not light)):
+    one_act = same_statement(a, b, score) or same_words_but(a, b)
+    if not one_act and not (same_class and not light and score >= SAME_VERB_ACTOR_MATCH):
         # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
-        # as two reports of one; only the same words with the doer swapped are one act
-        conf = min(conf, UNSURE)
+        # as two reports of one; only the same words with the doer swapped are one act (the
+        # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
+        conf = min(conf, SAME_VERB_ACTOR if same_class and not light else UNSURE)
     return Finding("actor", conf, Side(a, va), Side(b, vb))
 
 
@@ -679,6 +828,10 @@ _CONJ_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*,")
 
 #: Confidence at most of a finding whose two sides may well tell of two different things.
 UNSURE = 0.6
+#: An actor dispute on the same verb but not the same statement: shown, below high confidence.
+SAME_VERB_ACTOR = 0.65
+#: ... unless the two claims match at least this well (one act told in other words)
+SAME_VERB_ACTOR_MATCH = 0.7
 
 #: Confidence at most of an actor dispute where a side names its actor only by a pronoun: "He
 #: stole her gun" resolved to the wrong man is likelier than a report naming another thief.
@@ -928,6 +1081,10 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
 #: denied in one voice.
 POLARITY_UNSURE = 0.6
+#: An actor dispute on the same verb but not the same statement: shown, below high confidence.
+SAME_VERB_ACTOR = 0.65
+#: ... unless the two claims match at least this well (one act told in other words)
+SAME_VERB_ACTOR_MATCH = 0.7
 _VERBAL_NEGATION = re.compile(
     r"\b(?:not|never|no longer|fail(?:s|ed)? to)\b|n['’]t\b", re.IGNORECASE
 )
@@ -1019,7 +1176,21 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_attribution(a, b, score),
     ]
     why = one_happening(a, b, score)
+    dated = out[0]
+    year = dated is not None and dated.confidence < YEAR_SAME_DOER
+    if dated is not None and year and "the same doer" in why and all(map(_is_year_only, (a, b))):
+        # "Blackmore was ejected in 2003" / "Blackmore was ousted in 2002": one person's one
+        # act in two years is a dispute however coarse the date (the act is checked above)
+        out[0] = replace(dated, confidence=YEAR_SAME_DOER)
     return [replace(f, basis=why) for f in out if f is not None]
+
+
+#: Confidence of one doer's one act dated in two different years.
+YEAR_SAME_DOER = 0.75
+
+
+def _is_year_only(u: Unit) -> bool:
+    return bool(u.times) and all(t.granularity == "year" for t in u.times)
 
 
 def one_happening(a: Unit, b: Unit, score: float) -> str:
@@ -1118,12 +1289,27 @@ def _capitalised(text: str) -> list[str]:
     return out
 
 
+def _aliases(xa: set[str], xb: set[str]) -> bool:
+    """Some doer of one side is an alias of one of the other's (coreference's alias rules,
+    on the names the keys spell: "hp" as "HP")."""
+
+    def name(key: str) -> str:
+        words = key.replace("_", " ")
+        return words.upper() if len(words) <= 5 and " " not in words else words.title()
+
+    return any(alias_link(name(x), name(y)) for x in xa for y in xb)
+
+
 def participants_compatible(a: Unit, b: Unit) -> bool:
     """Whether two claims may tell of one happening: where both name who did it, the doers
     are the same (a name, its surname, one list holding the other)."""
     xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
     if not xa and not xb:
         return True
+    if xa & _slug(b.claim.targets) or xb & _slug(a.claim.targets):
+        return True  # "X was arrested" (its subject read as the doer) / "the RCMP arrested X"
+    if xa and xb and _aliases(xa, xb):
+        return True  # "HP" / "Hewlett-Packard"
     if not xa or not xb:
         # a doer named on one side only: the other's subject, as written, must not name
         # someone else ("the Nationals have offered" with no key / "the Orioles offered")
@@ -1206,22 +1392,37 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     altered words; None when they are unrelated, equal, or one is an excerpt of the other."""
     from difflib import SequenceMatcher
 
-    wx, wy = quote_words(x), quote_words(y)
+    # words an editor put in brackets ("keeps watch on [President Trump]") are not the
+    # speaker's: each bracket is one marker word, and a change at a marker is no change
+    wx, wy = quote_words(_BRACKETED.sub(_EDITED, x)), quote_words(_BRACKETED.sub(_EDITED, y))
     if len(wx) < 4 or len(wy) < 4 or wx == wy or _elided(x, y) or _elided(y, x):
         return None
     sx, sy = " ".join(wx), " ".join(wy)
     if sx in sy or sy in sx:
         return None  # one quotes a part of the other
     sm = SequenceMatcher(a=wx, b=wy, autojunk=False)
-    ratio = sm.ratio()
+    ratio = max(sm.ratio(), _excerpt_ratio(sm, len(wx), len(wy)))
     if ratio < 0.6:
         return None
     only_x: list[str] = []
     only_y: list[str] = []
+    ends: list[bool] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "equal":
-            only_x += wx[i1:i2]
-            only_y += wy[j1:j2]
+        if op == "equal" or _same_but_spacing(wx[i1:i2], wy[j1:j2]):
+            continue
+        if _spelt_variant(wx[i1:i2], wy[j1:j2]):
+            continue  # "offence" / "offense", "organise" / "organize": one word, two spellings
+        if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
+            continue
+        if op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy))):
+            continue  # one quotes from further back, or on further: the excerpts' edges
+        only_x += wx[i1:i2]
+        only_y += wy[j1:j2]
+        ends.append((i1 == 0 and j1 == 0) or (i2 == len(wx) and j2 == len(wy)))
+    if not only_x and not only_y:
+        return None  # "datacenter" / "data center", "[President Trump]" / "[Donald Trump]"
+    if (not only_x or not only_y) and all(ends):
+        return None  # the same words with more at one end: a longer excerpt, edits aside
     # an excerpt with a little more context on one side is not an altered quote
     if (not only_x or not only_y) and _is_extension(sm, len(wx), len(wy)):
         return None
@@ -1231,6 +1432,51 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+
+
+def _excerpt_ratio(sm: object, nx: int, ny: int) -> float:
+    """How much of the shorter quotation the longer one holds, in order: a shorter excerpt of
+    a long quotation with a word changed ("... 12 words ..." inside "... 40 words ...") matches
+    the whole only in part. Short quotations need nearly all their words (and six at least)."""
+    from difflib import SequenceMatcher
+
+    assert isinstance(sm, SequenceMatcher)
+    matched = sum(b.size for b in sm.get_matching_blocks())
+    short = min(nx, ny)
+    if matched < EXCERPT_MIN_WORDS or short == 0:
+        return 0.0
+    cover = matched / short
+    return cover if cover >= EXCERPT_COVER else 0.0
+
+
+#: Words of the shorter quotation the longer must hold (in order) to be its source ...
+EXCERPT_MIN_WORDS = 6
+#: ... and the share of its words they must be.
+EXCERPT_COVER = 0.8
+_BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
+_EDITED = " bracketedbyeditor "
+
+
+def _spelt_variant(x: list[str], y: list[str]) -> bool:
+    """One word in its British and American spellings: "offence" / "offense", "organise" /
+    "organize", "colour" / "color", "centre" / "center", "travelled" / "traveled"."""
+    if len(x) != 1 or len(y) != 1 or min(len(x[0]), len(y[0])) < 4:
+        return False
+    a, b = sorted((x[0], y[0]))
+    return a != b and (_american(a) == _american(b))
+
+
+def _american(word: str) -> str:
+    w = re.sub(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able)", "or", word)  # colour, honoured
+    w = re.sub(r"(?<=[a-z]{3})is(e|es|ed|ing|ation)$", r"iz\1", w)  # organise(d)
+    w = re.sub(r"(?<=[a-z]{2})ence$", "ense", w)  # offence, defence, licence
+    w = re.sub(r"(?<=[a-z]{3})tre(s?)$", r"ter\1", w)  # centre, theatre
+    return re.sub(r"(?<=[aeiou])ll(ed|ing|er)$", r"l\1", w)  # travelled, cancelling
+
+
+def _same_but_spacing(x: list[str], y: list[str]) -> bool:
+    """ "datacenter" / "data center": the same letters, split into words differently."""
+    return bool(x) and bool(y) and "".join(x) == "".join(y)
 
 
 def _elided(short: str, full: str) -> bool:

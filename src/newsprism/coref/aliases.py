@@ -11,7 +11,10 @@ Each answer carries its kind and a sentence of evidence.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from newsprism.coref.lexicon import Lexicon, load, norm, undot
 from newsprism.extract import gazetteer
@@ -85,12 +88,9 @@ def alias_link(a: str, b: str, *, lex: Lexicon | None = None) -> AliasLink | Non
         if undot(a) != a or undot(b) != b:
             return AliasLink("dots", f"{a!r} and {b!r} are one abbreviation, with and without dots")
         return AliasLink("same name", f"{a!r} and {b!r} are the same name")
-    for short, long_ in ((a, b), (b, a)):
-        if _is_acronym(short, long_):
-            return AliasLink("acronym", f"{short!r} is the acronym of {long_!r}")
-    for short, long_ in ((na, nb), (nb, na)):
-        if _partial(short, long_):
-            return AliasLink("partial name", f"{short!r} is part of the name {long_!r}")
+    link = _written_alias(a, b, na, nb)
+    if link:
+        return link
     ia, ib = identity(a, lex=lex), identity(b, lex=lex)
     if ia and ib and ia.key == ib.key:
         kind = next((i.kind for i in (ia, ib) if i.kind not in ("name", "key")), "name")
@@ -98,7 +98,21 @@ def alias_link(a: str, b: str, *, lex: Lexicon | None = None) -> AliasLink | Non
     return None
 
 
+def _written_alias(a: str, b: str, na: str, nb: str) -> AliasLink | None:
+    """What the two spellings alone show: an acronym, a partial name, a nickname."""
+    for short, long_ in ((a, b), (b, a)):
+        for rule, why in _ACRONYM_RULES:
+            if rule(short, long_):
+                return AliasLink("acronym", f"{short!r} {why} {long_!r}")
+    for short, long_ in ((na, nb), (nb, na)):
+        if _partial(short, long_):
+            return AliasLink("partial name", f"{short!r} is part of the name {long_!r}")
+    nick = _nickname(na, nb)
+    return AliasLink("nickname", f"{a!r} and {b!r}: the same surname, and {nick}") if nick else None
+
+
 def _is_acronym(short: str, long_: str) -> bool:
+    """ "IMF" of "the International Monetary Fund": the initials of every word."""
     letters = undot(short.strip()).replace(" ", "")
     if letters.lower().startswith("the"):
         letters = letters[3:]
@@ -115,3 +129,74 @@ def _partial(short: str, long_: str) -> bool:
     if not s or len(s) >= len(lw) or any(len(w) < 3 for w in s):
         return False
     return lw[: len(s)] == s or lw[-len(s) :] == s
+
+
+def _is_letter_acronym(short: str, long_: str) -> bool:
+    """ "FLDS" of "Fundamentalist Church of Jesus Christ of Latter Day Saints": three or more
+    capitals that are the initials of the first word, the last word and words between, in order."""
+    letters = undot(short.strip()).replace(" ", "").lower()
+    if not (3 <= len(letters) <= 6 and short.strip().replace(".", "").isupper()):
+        return False
+    words = [w for w in norm(long_).split() if w not in _SKIP_IN_ACRONYM]
+    if len(words) <= len(letters) or not letters.isalpha():
+        return False
+    initials = "".join(w[0] for w in words)
+    if initials[0] != letters[0] or initials[-1] != letters[-1]:
+        return False
+    at = 0
+    for ch in letters:
+        at = initials.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    raw = json.loads(files("newsprism").joinpath("data/nicknames.json").read_text("utf-8"))
+    out: dict[str, set[str]] = {}
+    for full, shorts in raw["nicknames"].items():
+        for short in shorts:
+            out.setdefault(full, set()).add(short)
+            out.setdefault(short, set()).add(full)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _nickname(na: str, nb: str) -> str:
+    """ "bill hakim" / "trooper william hakim": the same surname, and a first name that is the
+    usual short form of the other's."""
+    wa, wb = na.split(), nb.split()
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 3:
+        return ""
+    table = _nicknames()
+    for x in wa[:-1]:
+        for y in wb[:-1]:
+            if y in table.get(x, ()):
+                return f"{x!r} is a short form of {y!r}" if len(x) < len(y) else (
+                    f"{y!r} is a short form of {x!r}"
+                )
+    return ""
+
+
+def _acronym_tail(short: str, long_: str) -> bool:
+    """ "EYP MCF" / "EYP Mission Critical": the same leading name, then capitals that begin
+    with the initials of the other's remaining words (a name cut short by the tagger)."""
+    ws, wl = short.split(), long_.split()
+    k = 0
+    while k < min(len(ws), len(wl)) and ws[k] == wl[k]:
+        k += 1
+    if k == 0 or not ws[0][:1].isupper() or len(ws) != k + 1 or len(wl) <= k:
+        return False
+    tail, rest = ws[k], [w for w in wl[k:] if w.lower() not in _SKIP_IN_ACRONYM]
+    if not (2 <= len(tail) <= 6 and tail.isalpha() and tail.isupper()) or not rest:
+        return False
+    initials = "".join(w[0] for w in rest).lower()
+    return len(initials) <= len(tail) and tail.lower().startswith(initials)
+
+
+#: the acronym rules, each with the evidence it gives, surest first
+_ACRONYM_RULES = (
+    (_is_acronym, "is the acronym of"),
+    (_acronym_tail, "abbreviates the rest of"),
+    (_is_letter_acronym, "is made of initials of"),
+)

@@ -206,15 +206,28 @@ def _side_hits(ix: _EventIndex, c: Contradiction) -> dict[int, list[tuple[str, s
 
 def match(ix: _EventIndex, c: Contradiction) -> GoldItem | None:
     """The gold item a finding shows: two of its reports, giving different spans of the item."""
-    best: int | None = None
+    best: tuple[tuple[bool, int, bool], int] | None = None
     for n, pairs in _side_hits(ix, c).items():
         sources = {s for s, _ in pairs}
         values = {v for _, v in pairs}
         if len(sources) >= 2 and len(values) >= 2:
-            rank = (ix.items[n].type == c.type, ix.items[n].sure)
-            if best is None or rank > (ix.items[best].type == c.type, ix.items[best].sure):
-                best = n
-    return ix.items[best] if best is not None else None
+            # the item whose spans hold the finding's values (its focus) before one that only
+            # shares their sentences: "Robert Buckley, 32, fell 2,000 feet" holds two items
+            rank = (ix.items[n].type == c.type, _focus_hits(ix, c, n), ix.items[n].sure)
+            if best is None or rank > best[0]:
+                best = (rank, n)
+    return ix.items[best[1]] if best is not None else None
+
+
+def _focus_hits(ix: _EventIndex, c: Contradiction, n: int) -> int:
+    """How many of the finding's focus spans (the values) fall inside item ``n``'s spans."""
+    return sum(
+        1
+        for e in c.evidence
+        if e.focus_start is not None and e.focus_end is not None
+        and any(m == n and s < e.focus_end and e.focus_start < t
+                for m, s, t, _ in ix.places.get(e.source, ()))
+    )  # fmt: skip
 
 
 # --- the benchmark -----------------------------------------------------------------------------
@@ -231,11 +244,13 @@ def evaluate_disagreements(
     compare: Compare | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Run the comparison on every event of ``split`` ("tune", "test" or "all") and score its
-    contradictions against the gold list; see the module doc for what counts."""
+    """Run the comparison on every event of ``split`` ("tune", "test", several joined by
+    commas as "tune,seen", or "all") and score its contradictions against the gold list; see
+    the module doc for what counts."""
     if compare is None:
         compare = _default_compare()
-    chosen = [e for e in events if split == "all" or e.split == split]
+    wanted = set(split.split(","))  # "tune,seen": several splits at once
+    chosen = [e for e in events if split == "all" or e.split in wanted]
     missing = sorted({d for e in chosen for d in e.docs if d not in documents})
     if missing:
         raise InputNotFound(

@@ -135,7 +135,10 @@ TIME_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decad
 
 _WORD = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_WORD}))"
+#: "twenty-six", "twenty - six" (tokenised): tens and a unit written as words
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COMPOUND = rf"(?:{_TENS_WORDS})\s*-\s*(?:one|two|three|four|five|six|seven|eight|nine)\b"
+_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_COMPOUND})|(?i:{_WORD}))"
 _SCALE = r"(?:\s*(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
 _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
@@ -175,6 +178,9 @@ def _number(raw: str) -> float:
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
+    if "-" in low:  # "twenty - six"
+        tens, unit = (w.strip() for w in low.split("-", 1))
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])
     return float(raw.replace(",", ""))
 
 
@@ -259,7 +265,7 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
         return Quantity(
             text, s, e, value, unit, noun, f"{qual}{format_value(value)} {unit}", "duration", qual
         )
-    return _count(m, raw, value, scaled=bool(scale), qual=qual, counted=counted)
+    return _count(m, raw, value, scale=scale, qual=qual, counted=counted)
 
 
 def _vague(m: re.Match[str], g: dict[str, str], counted: Counted) -> Quantity:
@@ -271,7 +277,7 @@ def _vague(m: re.Match[str], g: dict[str, str], counted: Counted) -> Quantity:
 
 
 def _count(
-    m: re.Match[str], raw: str, value: float, *, scaled: bool, qual: str, counted: Counted
+    m: re.Match[str], raw: str, value: float, *, scale: str, qual: str, counted: Counted
 ) -> Quantity | None:
     """A plain count, or None when the number counts nothing: words like "one" count only with a
     noun after them ("one of" is not a count), a bare year is not a count."""
@@ -280,30 +286,37 @@ def _count(
         return None  # "one of them", "two of the men": a partitive, not a count
     if _BY.match(m.string[e : e + 8]):
         return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
-    noun = _count_noun(m, raw, value, counted)
+    noun, value = _count_noun(m, raw, value, scale=scale, counted=counted)
     if not raw[0].isdigit() and not noun:
         return None
     if raw.lower() == "one" and re.search(
         r"\b(?:no|the|every|any|this|that)\s+$", m.string[max(0, s - 8) : s], re.I
     ):
         return None  # "no one", "the one": pronouns, not counts
-    if not scaled and not noun and re.fullmatch(r"(1[89]|20)\d\d", raw):
+    if not scale and not noun and re.fullmatch(r"(1[89]|20)\d\d", raw):
         return None  # a bare year, not a count
     norm = f"{qual}{format_value(value)} {noun}".strip()
     return Quantity(m.group(0), s, e, value, "", noun, norm, "count", qual)
 
 
-def _count_noun(m: re.Match[str], raw: str, value: float, counted: Counted) -> str:
-    """What a plain number counts: the noun after it, else what the words before it say."""
-    s = m.start()
-    noun = counted(m.end())
+def _count_noun(
+    m: re.Match[str], raw: str, value: float, *, scale: str, counted: Counted
+) -> tuple[str, float]:
+    """What a plain number counts (the noun after it, else what the words around it say), and
+    its value, which a unit read that way may change."""
+    s, e = m.start(), m.end()
+    noun = counted(e)
+    if scale == "m" and not noun and m.string[s:e].rstrip().endswith(raw + "m"):
+        # "fell about 600m.": a length in metres, not 600 million of nothing ("600m people"
+        # keeps its noun and stays a count)
+        value, noun = _number(raw), "metres"
     if _PARENT.search(m.string[max(0, s - 16) : s]):
-        return "children"  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
+        return "children", value  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
     if not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
-        return "magnitude"  # "a magnitude of 4.6", "magnitude-5.9": what the number measures
+        return "magnitude", value  # "a magnitude of 4.6", "magnitude-5.9": what it measures
     if (
         not noun and "." in raw and value < 10
         and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s])
     ):  # fmt: skip
-        return "magnitude"  # "the quake ... the USGS said it was 6.1"
-    return noun
+        return "magnitude", value  # "the quake ... the USGS said it was 6.1"
+    return noun, value
