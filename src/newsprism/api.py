@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from newsprism.store.analyses import EXTRACTION_KIND, EXTRACTION_VERSION
 from newsprism.timing import StageClock
 
 if TYPE_CHECKING:
+    from newsprism.cluster import ClusterFeatures
     from newsprism.compare import Comparison, Timings
 
 #: Metadata a user may supply for inputs that lack it.
@@ -95,15 +96,21 @@ def iter_read(
     outlet: str | Sequence[str] | None = None,
     options: ReadOptions | None = None,
     workers: int = 1,
+    features: dict[str, ClusterFeatures] | None = None,
 ) -> Iterator[Article | Failed]:
     """Read and clean lazily, one Article or Failed per document, in input order.
 
-    ``workers`` > 1 cleans the documents in that many processes (results still in input order).
+    ``workers`` > 1 cleans the documents in that many processes (results still in input order),
+    which also fill ``features`` with each article's cluster features when it is given.
     """
     sources = [source] if isinstance(source, str | Path) else list(source)
     defaults = user_defaults(len(sources), outlet=_as_list(outlet), published=_as_list(published))
     yield from read_articles(
-        sources, options=options or ReadOptions(), defaults_per_input=defaults, workers=workers
+        sources,
+        options=options or ReadOptions(),
+        defaults_per_input=defaults,
+        workers=workers,
+        features=features,
     )
 
 
@@ -181,7 +188,16 @@ def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style gro
     went: ``read`` is the time spent waiting for cleaned articles.
     """
     workers = read_workers if read_workers is not None else min(os.cpu_count() or 1, 4)
-    items = iter_read(source, published=published, outlet=outlet, options=options, workers=workers)
+    # the cleaning processes also compute what places each article in its story
+    features: dict[str, ClusterFeatures] | None = {} if cluster and embed else None
+    items = iter_read(
+        source,
+        published=published,
+        outlet=outlet,
+        options=options,
+        workers=workers,
+        features=features,
+    )
     return ingest_articles(
         items,
         store,
@@ -191,10 +207,11 @@ def ingest(  # noqa: PLR0913 (the public keyword-only API; ReadOptions-style gro
         embedder_name=embedder_name,
         batch_size=batch_size,
         progress=progress,
+        features=features,
     )
 
 
-def ingest_articles(
+def ingest_articles(  # noqa: PLR0913 (keyword-only options, as ingest)
     items: Iterable[Article | Failed],
     store: Store,
     *,
@@ -204,11 +221,13 @@ def ingest_articles(
     embedder_name: str = "placing",
     batch_size: int = 256,
     progress: ProgressFn | None = None,
+    features: Mapping[str, ClusterFeatures] | None = None,
 ) -> IngestReport:
     """:func:`ingest` for articles already read (and inputs that failed): store, embed, place.
 
     The one ingest path: the CLI, the Python API and the HTTP API all end here, so an article
-    gets the same embedder and the same story placement however it arrived.
+    gets the same embedder and the same story placement however it arrived. ``features`` holds
+    cluster features already computed (by the cleaning processes), by article id.
     """
     report = IngestReport()
     clock = StageClock(report.seconds)
@@ -234,7 +253,9 @@ def ingest_articles(
         from newsprism.stories import update_stories
 
         with clock.timed("cluster"):
-            report.stories = update_stories(store, embedder_name=embedder_name).to_dict()
+            report.stories = update_stories(
+                store, embedder_name=embedder_name, features=features
+            ).to_dict()
     return report
 
 

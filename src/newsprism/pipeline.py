@@ -2,9 +2,14 @@
 
 Cleaning (trafilatura reading the HTML) is most of the cost of reading. With ``workers`` > 1 the
 documents are cleaned in a pool of processes while this process reads the next inputs and the
-caller stores, embeds and places what is done: chunks of ``CHUNK`` documents, at most two per
-worker in flight, results in input order. An input of one chunk or less is cleaned here, so
+caller stores, embeds and places what is done: chunks of ``CHUNK`` documents, two per worker
+and ``AHEAD`` more in flight (so the workers go on cleaning while the caller writes a batch of
+hundreds of articles), results in input order. An input of one chunk or less is cleaned here, so
 small runs start no processes.
+
+Given a ``features`` dict, the workers also compute each article's cluster features (the
+story-placing signals, pure and a third of a page's cleaning cost at 900 words), so the story
+stage at the end of an ingest finds them done instead of computing them one after another.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.clean import clean_document
+from newsprism.cluster import ClusterFeatures, cluster_features
 from newsprism.errors import NewsprismError
 from newsprism.ingest import Failed, ReadOptions, iter_documents
 from newsprism.ingest.options import Loaded
@@ -27,6 +33,11 @@ from newsprism.models import Article
 Defaults = Mapping[str, str]
 #: documents per task sent to a cleaning process
 CHUNK = 32
+#: chunks in flight beyond two per worker: about one store batch (api.ingest's 256 articles)
+AHEAD = 8
+#: cluster features computed in the workers for at most this many articles of one read (about
+#: 7 KB each at 900 words); the story stage computes those of the articles beyond
+FEATURES_KEPT = 20_000
 
 
 def read_articles(
@@ -35,12 +46,14 @@ def read_articles(
     options: ReadOptions,
     defaults_per_input: Sequence[Defaults] | Defaults | None = None,
     workers: int = 1,
+    features: dict[str, ClusterFeatures] | None = None,
 ) -> Iterator[Article | Failed]:
     """Every article of every source, in order; unreadable or uncleanable ones as Failed.
 
     ``defaults_per_input`` holds user values (outlet, published) for inputs that lack them:
     one mapping for all inputs, or one per source, by position. ``workers`` > 1 cleans in that
-    many processes (see the module's docstring).
+    many processes (see the module's docstring), which also fill ``features`` (article id ->
+    cluster features) when it is given.
     """
     items = (
         (
@@ -60,7 +73,7 @@ def read_articles(
         for pair in first:
             yield _clean(pair)
         return
-    yield from _pooled(itertools.chain(first, items), workers)
+    yield from _pooled(itertools.chain(first, items), workers, features)
 
 
 Pair = tuple[Loaded | Failed, Defaults | None]
@@ -77,8 +90,18 @@ def _clean(pair: Pair) -> Article | Failed:
         return Failed(item.doc.location, exc, item.input_index)
 
 
-def _clean_chunk(pairs: list[Pair]) -> list[Article | Failed]:
-    return [_clean(p) for p in pairs]
+Cleaned = tuple[Article | Failed, ClusterFeatures | None]
+
+
+def _clean_chunk(pairs: list[Pair], with_features: bool) -> list[Cleaned]:
+    out: list[Cleaned] = []
+    for pair in pairs:
+        item = _clean(pair)
+        found = None
+        if with_features and isinstance(item, Article):
+            found = cluster_features(item.body, title=item.title)
+        out.append((item, found))
+    return out
 
 
 def pool_context() -> Any:
@@ -90,17 +113,29 @@ def pool_context() -> Any:
     return mp.get_context("spawn")
 
 
-def _pooled(pairs: Iterable[Pair], workers: int) -> Iterator[Article | Failed]:
+def _pooled(
+    pairs: Iterable[Pair], workers: int, features: dict[str, ClusterFeatures] | None
+) -> Iterator[Article | Failed]:
     context = pool_context()
     chunks = iter(lambda: list(itertools.islice(pairs, CHUNK)), [])
-    pending: deque[Future[list[Article | Failed]]] = deque()
+    pending: deque[Future[list[Cleaned]]] = deque()
+
+    def done(future: Future[list[Cleaned]]) -> Iterator[Article | Failed]:
+        for item, found in future.result():
+            if found is not None and features is not None and isinstance(item, Article):
+                features[item.id] = found
+            yield item
+
+    sent = 0
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for chunk in chunks:
-            pending.append(pool.submit(_clean_chunk, chunk))
-            while len(pending) > 2 * workers:
-                yield from pending.popleft().result()
+            with_features = features is not None and sent < FEATURES_KEPT
+            pending.append(pool.submit(_clean_chunk, chunk, with_features))
+            sent += len(chunk)
+            while len(pending) > 2 * workers + AHEAD:
+                yield from done(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from done(pending.popleft())
 
 
 def _defaults_for(defaults: Sequence[Defaults] | Defaults | None, index: int) -> Defaults | None:

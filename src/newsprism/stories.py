@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.cluster import (
     Assignment,
+    ClusterFeatures,
     ClusterSettings,
     Decision,
     OnlineClusterer,
@@ -55,11 +56,14 @@ def update_stories(
     embedder_name: str = PLACING_EMBEDDER,
     batch_size: int = 256,
     progress: ProgressFn | None = None,
+    features: Mapping[str, ClusterFeatures] | None = None,
 ) -> StoriesReport:
     """Place every current article without a story. Safe to run any time, and to run again.
 
     Articles are placed by ``embedder_name``'s vector of their title and lead, beside the
     clusterer's term features: by default the static placing model (``embed.static``).
+    ``features`` holds term features already computed (by ingest's cleaning processes), by
+    article id; the others are computed here.
     """
     from newsprism.embed import get_embedder
 
@@ -70,7 +74,9 @@ def update_stories(
     report = StoriesReport()
     for start in range(0, len(waiting), batch_size):
         chunk = waiting[start : start + batch_size]
-        assignments = _place(store, clusterer, chunk, embedder_name=embedder_name)
+        assignments = _place(
+            store, clusterer, chunk, embedder_name=embedder_name, features=features or {}
+        )
         _save(store, clusterer, chunk, assignments, model=model)
         report.placed += len(assignments)
         report.new_stories += [a.story_id for a in assignments if a.is_new_story]
@@ -120,6 +126,7 @@ def _place(
     articles: Sequence[StoredArticle],
     *,
     embedder_name: str,
+    features: Mapping[str, ClusterFeatures],
 ) -> list[Assignment]:
     from newsprism.analyses import embed_and_store
     from newsprism.embed import get_embedder
@@ -136,7 +143,7 @@ def _place(
         clusterer.add(
             a.id,
             matrix[row[a.id]],
-            cluster_features(a.body, title=a.title),
+            features.get(a.id) or cluster_features(a.body, title=a.title),
             published=(a.published or "")[:10] or None,
         )
         for a in articles

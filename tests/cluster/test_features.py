@@ -54,3 +54,39 @@ def test_any_text_gives_well_formed_features(text):
     assert np.all(np.diff(f.term_ids) > 0)  # sorted, unique
     assert np.all(f.term_counts > 0)
     assert f.signature.shape == (PERMUTATIONS,)
+
+
+def test_state_packs_arrays_and_still_reads_states_written_one_entry_per_array() -> None:
+    """dump_state packs every array into one flat array per dtype; load_state reads that and
+    the format written before it (an npz entry per array, {"__array__": n} in the skeleton)."""
+    import io
+    import json
+
+    import numpy as np
+
+    from newsprism.cluster.state import dump_state, load_state
+
+    state = {
+        "version": 1,
+        "vectors": np.arange(12, dtype=np.float32).reshape(3, 4),
+        "terms": [(np.array([3, 1], dtype=np.int32), np.array([0.5, 2.0], dtype=np.float32))],
+        "empty": np.zeros(0, dtype=np.int32),
+        "names": ["a", "b"],
+    }
+    back = load_state(dump_state(state))
+    assert back["vectors"].dtype == np.float32 and back["vectors"].shape == (3, 4)
+    assert np.array_equal(back["vectors"], state["vectors"])
+    assert np.array_equal(back["terms"][0][0], [3, 1]) and back["terms"][0][0].dtype == np.int32
+    assert back["empty"].shape == (0,) and back["names"] == ["a", "b"]
+    with np.load(io.BytesIO(dump_state(state))) as archive:
+        assert len(archive.files) == 3  # one float32 pool, one int32 pool, the skeleton
+    # the format before packing
+    old = io.BytesIO()
+    skeleton = {"version": 1, "vectors": {"__array__": 0}, "names": ["a"]}
+    np.savez(
+        old,
+        a0=state["vectors"],
+        __skeleton__=np.frombuffer(json.dumps(skeleton).encode(), dtype=np.uint8),
+    )
+    read = load_state(old.getvalue())
+    assert np.array_equal(read["vectors"], state["vectors"]) and read["names"] == ["a"]

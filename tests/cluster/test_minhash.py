@@ -39,3 +39,34 @@ def test_estimate_is_a_symmetric_share(a, b):
     assert 0.0 <= j <= 1.0
     assert j == estimated_jaccard(sb, sa)
     assert estimated_jaccard(sa, sa) == 1.0
+
+
+def _reference_shingles(text: str, size: int = 5) -> set[int]:
+    """The shingles as first written: each one joined and encoded anew."""
+    import re
+    import zlib
+
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < size:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - 4)}
+
+
+def _reference_signature(text: str) -> list[int]:
+    """MinHash with numpy's integer modulo, as first written."""
+    import numpy as np
+
+    from newsprism.cluster.minhash import _A, _B, _MAX32, _PRIME
+
+    hashed = np.fromiter(_reference_shingles(text), dtype=np.uint64)
+    if hashed.size == 0:
+        return [int(np.iinfo(np.uint32).max)] * len(_A)
+    values = (np.outer(_A, hashed) + _B[:, None]) % _PRIME & _MAX32
+    return [int(v) for v in values.min(axis=1).astype(np.uint32)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd Éé ß 東京 ۱٢ 7 -'\n"), max_size=300))
+def test_shingles_and_signatures_match_the_first_implementation(text: str) -> None:
+    assert shingles(text) == _reference_shingles(text)
+    assert minhash_signature(text).tolist() == _reference_signature(text)

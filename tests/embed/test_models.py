@@ -156,3 +156,24 @@ def test_the_placing_vector_is_unit_length_cheap_and_semantic() -> None:
     np.testing.assert_allclose(np.linalg.norm(vectors[[0, 2, 3, 4]], axis=1), 1.0, atol=1e-4)
     assert float(vectors[0] @ vectors[2]) > float(vectors[0] @ vectors[3]) + 0.1
     np.testing.assert_allclose(embedder.encode([STORM])[0], vectors[0], atol=1e-6)
+
+
+def test_the_placing_table_scaled_per_text_is_the_table_scaled_whole() -> None:
+    """The int8 rows are scaled when a text is encoded; the vectors are bitwise those of the
+    whole table scaled to float32 first (as the model was first loaded)."""
+    from newsprism.embed.base import l2_normalize
+    from newsprism.embed.static import PLACING_DIR, StaticEmbedder
+
+    embedder = StaticEmbedder()
+    texts = [STORM, STORM_PARAPHRASE, UNRELATED, STORM * 40, "Ankara, 2 Ocak (AA) — Erdoğan"]
+    got = embedder.encode(texts)
+    table = np.load(PLACING_DIR / "vectors.npy").astype(np.float32) * np.load(
+        PLACING_DIR / "scales.npy"
+    )[:, None].astype(np.float32)
+    want = np.zeros_like(got)
+    encodings = embedder._tokenizer.encode_batch(texts, add_special_tokens=False)
+    for i, enc in enumerate(encodings):
+        ids = np.asarray(enc.ids, dtype=np.int64)
+        ids = ids[ids != embedder._unk] if embedder._unk is not None else ids
+        want[i] = table[ids].mean(axis=0)
+    assert np.array_equal(got, l2_normalize(want))

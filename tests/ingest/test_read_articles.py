@@ -88,3 +88,28 @@ def test_pools_do_not_fork_a_process_that_runs_threads() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_cleaning_processes_compute_the_cluster_features(tmp_path: Path) -> None:
+    """With ``features``, the pool also returns each article's cluster features, the same as
+    the story stage would compute from the article."""
+    from newsprism.cluster import cluster_features
+    from newsprism.pipeline import CHUNK
+
+    paths = []
+    for i in range(CHUNK * 2 + 3):
+        p = tmp_path / f"f{i:03d}.html"
+        body = f"<p>Report {i}: the council in Ostra met on Tuesday and voted {i} to 3.</p>"
+        p.write_text(f"<html><title>Vote {i}</title><body>{body}</body></html>")
+        paths.append(p)
+    features: dict = {}
+    items = list(read_articles(paths, options=ReadOptions(), workers=2, features=features))
+    articles = [a for a in items if isinstance(a, Article)]
+    assert len(articles) == len(paths) and set(features) == {a.id for a in articles}
+    for a in articles:
+        want, got = cluster_features(a.body, title=a.title), features[a.id]
+        assert got.term_ids.tolist() == want.term_ids.tolist()
+        assert got.term_counts.tolist() == want.term_counts.tolist()
+        assert got.signature.tolist() == want.signature.tolist()
+        assert (got.weekdays, got.dates, got.years) == (want.weekdays, want.dates, want.years)
+        assert got.lead_ids.tolist() == want.lead_ids.tolist()

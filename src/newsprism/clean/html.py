@@ -11,6 +11,7 @@ from typing import Any
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 from newsprism.errors import EmptyInput, MalformedInput
 
@@ -41,8 +42,10 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtract:
     """The main text and metadata of an HTML page. Raises EmptyInput when it holds no text."""
     if not html.strip():
         raise EmptyInput("the HTML page is empty", location=url)
-    found = _trafilatura(html, url=url)
+    # the page's own time stamp, when it has one, is the date kept (below): htmldate's search
+    # for a date is then cut short (its extensive search costs more than the rest of a page)
     stamp = meta_published(html)
+    found = _trafilatura(html, url=url, find_date=not stamp)
     if found is not None and stamp:
         found = replace(found, published=stamp)
     if found is not None and found.text.strip():
@@ -98,7 +101,7 @@ def meta_published(html: str) -> str:
     return ""
 
 
-def _trafilatura(html: str, *, url: str | None) -> HtmlExtract | None:
+def _trafilatura(html: str, *, url: str | None, find_date: bool = True) -> HtmlExtract | None:
     try:
         doc: Any = trafilatura.bare_extraction(
             html,
@@ -108,6 +111,7 @@ def _trafilatura(html: str, *, url: str | None) -> HtmlExtract | None:
             include_tables=True,
             include_images=False,
             deduplicate=False,
+            date_extraction_params=None if find_date else set_date_params(extensive=False),
         )
     except (ValueError, TypeError, AttributeError, etree.LxmlError):
         # trafilatura parses arbitrary markup; a page it trips on falls back to plain text

@@ -201,7 +201,8 @@ def _words(line: str) -> list[str]:
 
 
 def _short(line: str, limit: int) -> bool:
-    return len(line.split()) <= limit
+    # split no further than needed: a long paragraph is not cut into all its words to say so
+    return len(line.split(None, limit)) <= limit
 
 
 def is_advert(line: str) -> bool:
@@ -209,12 +210,17 @@ def is_advert(line: str) -> bool:
 
 
 def is_share(line: str) -> bool:
-    tokens = [t.casefold() for t in re.split(r"[\s|·•/,:]+", line) if t]
+    # 13 splits cut a line of 12 tokens (with separators before and after) whole; a longer line
+    # keeps 13 or more pieces, too many either way
+    tokens = [t.casefold() for t in _SHARE_SPLIT.split(line, maxsplit=13) if t]
     return (
         0 < len(tokens) <= 12
         and all(t.strip("!.") in _SHARE_WORDS for t in tokens)
         and any(t.strip("!.") in _SHARE_ANCHORS for t in tokens)
     )
+
+
+_SHARE_SPLIT = re.compile(r"[\s|·•/,:]+")
 
 
 def is_photo_credit(line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split())
@@ -42,6 +43,16 @@ _SCRIPTS = (
     ("THAI", "th"),
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    for prefix, lang in _SCRIPTS:
+        if name.startswith(prefix):
+            return lang
+    return ""
 
 
 def guess_language(text: str) -> tuple[str, float] | None:
@@ -53,7 +64,8 @@ def guess_language(text: str) -> tuple[str, float] | None:
     words = [w.casefold() for w in _WORD.findall(sample)]
     if len(words) < 3:
         return None
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    freq = Counter(words)  # each language's stopwords looked up once, not every word nine times
+    scores = {lang: sum(freq[w] for w in stop if w in freq) for lang, stop in _STOPWORDS.items()}
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < 2:
@@ -64,21 +76,17 @@ def guess_language(text: str) -> tuple[str, float] | None:
 
 
 def _script(sample: str) -> tuple[str, float] | None:
+    if sample.isascii():
+        return None  # Latin letters only: no script to name
     counts: Counter[str] = Counter()
-    letters = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if ch.isascii():
-            continue
-        name = unicodedata.name(ch, "")
-        for prefix, lang in _SCRIPTS:
-            if name.startswith(prefix):
+    for ch in _NON_ASCII.findall(sample):
+        if ch.isalpha():
+            lang = _script_of(ch)
+            if lang:
                 counts[lang] += 1
-                break
-    if not counts or not letters:
+    if not counts:
         return None
+    letters = sum(map(str.isalpha, sample))
     lang, n = counts.most_common(1)[0]
     if "ja" in counts and lang == "zh":
         lang = "ja"  # Japanese mixes kanji with kana; Chinese has no kana

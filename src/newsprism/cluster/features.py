@@ -105,10 +105,13 @@ def _normalise_numbers(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Content words (lowercased), names as single words and as two-word runs, and numbers."""
+    return _terms_of(_normalise_numbers(text))
+
+
+def _terms_of(normalised: str) -> list[str]:
     out: list[str] = []
     previous_name = ""
-    for match in _TOKEN.finditer(_normalise_numbers(text)):
-        token = match.group()
+    for token in _TOKEN.findall(normalised):
         if token[0].isdigit():
             out.append(token.replace(",", ""))
             previous_name = ""
@@ -132,7 +135,17 @@ def terms(text: str) -> list[str]:
 
 def term_id(term: str) -> int:
     """Stable hashed id of a term (the same across processes and runs)."""
-    return zlib.crc32(term.encode("utf-8")) & (TERM_SPACE - 1)
+    found = _TERM_IDS.get(term)
+    if found is None:
+        if len(_TERM_IDS) >= _TERM_IDS_KEPT:
+            _TERM_IDS.clear()
+        found = _TERM_IDS[term] = zlib.crc32(term.encode("utf-8")) & (TERM_SPACE - 1)
+    return found
+
+
+#: ids of the terms met so far: the words of news repeat, and a lookup costs a third of a hash
+_TERM_IDS: dict[str, int] = {}
+_TERM_IDS_KEPT = 1 << 18
 
 
 def _lead(text: str) -> str:
@@ -159,12 +172,13 @@ def lead_items(lead: str) -> np.ndarray:
 def cluster_features(text: str, *, title: str = "") -> ClusterFeatures:
     """Signals of one article (title and body) for :class:`OnlineClusterer`."""
     full = f"{title}\n{text}" if title else text
-    counts = Counter(term_id(t) for t in terms(full))
+    normalised = _normalise_numbers(full)
+    counts = Counter(map(term_id, _terms_of(normalised)))
     for t in terms(_lead(full)):
         counts[term_id(t)] += LEAD_WEIGHT - 1
-    ids = np.array(sorted(counts), dtype=np.int64)
-    values = np.array([counts[i] for i in ids], dtype=np.float32)
-    normalised = _normalise_numbers(full)
+    keys = sorted(counts)
+    ids = np.array(keys, dtype=np.int64)
+    values = np.array([counts[k] for k in keys], dtype=np.float32)
     return ClusterFeatures(
         term_ids=ids,
         term_counts=values,

@@ -29,8 +29,21 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[int]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return {zlib.crc32(" ".join(words).encode())} if words else set()
+    # each shingle is a slice of the words joined once: the bytes " ".join(words[i:i+size])
+    # would give, without joining and encoding every shingle anew
+    joined = " ".join(words)
+    data = joined.encode()
+    lengths = (
+        [len(w) for w in words] if len(data) == len(joined) else [len(w.encode()) for w in words]
+    )
+    starts = [0] * len(words)
+    for i in range(1, len(words)):
+        starts[i] = starts[i - 1] + lengths[i - 1] + 1
+    crc = zlib.crc32
+    last = size - 1
     return {
-        zlib.crc32(" ".join(words[i : i + size]).encode()) for i in range(len(words) - size + 1)
+        crc(data[starts[i] : starts[i + last] + lengths[i + last]])
+        for i in range(len(words) - last)
     }
 
 
@@ -40,7 +53,11 @@ def minhash_signature(text: str) -> np.ndarray:
     if hashed.size == 0:
         return np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
     # (a*x + b) mod p, truncated to 32 bits; products stay below 2**63 since a, x < 2**32.
-    values = (np.outer(_A, hashed) + _B[:, None]) % _PRIME & _MAX32
+    values = np.outer(_A, hashed) + _B[:, None]
+    # mod the Mersenne prime 2**61 - 1 with shifts (numpy's integer % is slow): v = hi * 2**61 +
+    # lo is congruent to hi + lo, which is below 2 * p, so one subtraction at most is left
+    values = (values & _PRIME) + (values >> np.uint64(61))
+    values = np.where(values >= _PRIME, values - _PRIME, values) & _MAX32
     return values.min(axis=1).astype(np.uint32)
 
 

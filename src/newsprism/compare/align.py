@@ -31,6 +31,7 @@ from newsprism.compare.units import (
     written_name,
 )
 from newsprism.compare.vectors import (
+    Prefetch,
     Vectors,
     embed_units,
     other_place_pairs,
@@ -45,6 +46,7 @@ __all__ = [
     "LINK_LOW",
     "SAME_ACT",
     "SAME_WORDS_SCORE",
+    "Prefetch",
     "Unit",
     "Vectors",
     "action_class",
@@ -71,12 +73,6 @@ GROUP_MEAN = 0.66
 FORCED = 1.0
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
     """Score of every unit pair (0 within a source): embeddings, entities and predicates."""
     n = len(units)
@@ -97,32 +93,56 @@ def pair_scores(units: Sequence[Unit], vectors: Vectors) -> np.ndarray:
     scores = 0.85 * cos_c + 0.15 * np.maximum(cos_s, cos_c)
     src = np.array([u.source for u in units])
     classes = [action_class(u.claim.action) for u in units]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if src[i] == src[j]:
-                continue
-            ui, uj = units[i], units[j]
-            # who said it is no part of what is said: the speakers' names count apart
-            bonus = 0.12 * _jaccard(ui.keys - set(ui.attribution), uj.keys - set(uj.attribution))
-            if classes[i] == classes[j]:
-                bonus += 0.05
-            if ui.speakers and set(ui.speakers) & set(uj.speakers):
-                bonus += 0.05  # the same source says both
-            if ui.negated and uj.negated:
-                bonus += 0.04  # two denials ("no damage", "not damaged") share their point
-            elif classes[i] not in LIGHT_VERBS and classes[j] not in LIGHT_VERBS:
-                bonus -= 0.03
-            short = min(ui.words, uj.words)
-            if short < 6:
-                bonus -= 0.02 * (6 - short)  # fragments embed loosely
-            scores[i, j] += bonus
-            scores[j, i] += bonus
+    cross = src[:, None] != src[None, :]
+    scores[cross] += pair_bonus(units, classes)[cross].astype(np.float32)
     _same_act_other_actor(units, scores, classes, vectors.bare)
     _same_fact_other_place(units, scores, classes, vectors.placeless)
     _same_statement(units, scores, cos_c, vectors.reported)
     _negation_twins(units, scores, classes)
     scores[src[:, None] == src[None, :]] = 0.0
     return np.clip(scores, 0.0, 1.0)
+
+
+def _shared(sets: Sequence[frozenset[str] | set[str] | tuple[str, ...]]) -> np.ndarray:
+    """How many members each pair of ``sets`` has in common (an n x n matrix of counts)."""
+    index: dict[str, int] = {}
+    rows, cols = [], []
+    for r, members in enumerate(sets):
+        for m in set(members):
+            rows.append(r)
+            cols.append(index.setdefault(m, len(index)))
+    incidence = np.zeros((len(sets), max(len(index), 1)), dtype=np.int64)
+    incidence[rows, cols] = 1
+    return incidence @ incidence.T
+
+
+def pair_bonus(units: Sequence[Unit], classes: Sequence[str]) -> np.ndarray:
+    """What entities and predicates add to (or take from) the cosine of every unit pair, as an
+    n x n float64 matrix computed in the order (and so with the rounding) of one pair at a time:
+    the shared canonical keys, the same predicate, the same speaker, two denials, fragments."""
+    # who said it is no part of what is said: the speakers' names count apart
+    keys = [u.keys - set(u.attribution) for u in units]
+    size = np.array([len(k) for k in keys], dtype=np.int64)
+    inter = _shared(keys)
+    union = size[:, None] + size[None, :] - inter
+    both = (size[:, None] > 0) & (size[None, :] > 0)
+    jaccard = np.divide(inter, union, out=np.zeros(inter.shape), where=both)
+    bonus = 0.12 * jaccard
+    cls = np.array(classes, dtype=object)
+    bonus = np.where(cls[:, None] == cls[None, :], bonus + 0.05, bonus)
+    # the same source says both
+    bonus = np.where(_shared([u.speakers for u in units]) > 0, bonus + 0.05, bonus)
+    negated = np.array([u.negated for u in units])
+    telling = np.array([c not in LIGHT_VERBS for c in classes])
+    # two denials ("no damage", "not damaged") share their point
+    bonus = np.where(
+        negated[:, None] & negated[None, :],
+        bonus + 0.04,
+        np.where(telling[:, None] & telling[None, :], bonus - 0.03, bonus),
+    )
+    words = np.array([u.words for u in units], dtype=np.int64)
+    short = np.minimum(words[:, None], words[None, :])
+    return np.where(short < 6, bonus - 0.02 * (6 - short), bonus)  # fragments embed loosely
 
 
 #: Score given to two claims that say the same thing of different named actors.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -37,7 +36,7 @@ from newsprism.compare.types import (
 from newsprism.coref import alias_link
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
-from newsprism.extract import Extraction, extract, link_across, parse_published
+from newsprism.extract import Extraction, link_across, parse_published
 from newsprism.extract.types import Quote
 from newsprism.models import Article
 
@@ -79,24 +78,24 @@ def compare_articles(
             hint="Pass two or more reports of the same story.",
         )
     clock = _Clock(timings)
-    # the embedding model loads in the background while spaCy reads the articles (both mostly
-    # run native code, so two cores do both at once); it is ready, or nearly, when needed
-    warm = _Warmup(embedder) if extractions is None else None
+    # the embedding model loads, and embeds each report's claims, in the background while spaCy
+    # reads the next report (both mostly run native code, so two cores do both at once)
+    warm = al.Prefetch(embedder, articles) if extractions is None else None
     with clock("extract"):
-        if extractions is None:
-            extractions = [extract(a) for a in articles]
-        elif len(extractions) != len(articles):
+        if warm is not None:
+            extractions = warm.extract_all()
+        elif extractions is None or len(extractions) != len(articles):
             raise UsageError("give one extraction per article", hint="Or leave extractions out.")
         exs = link_across(list(extractions))
-    if warm is not None:
-        embedder = warm.result()
-    elif embedder is None:
-        from newsprism.embed import get_embedder
-
-        embedder = get_embedder()
     sources = tuple(_source(i, a) for i, a in enumerate(articles))
     texts = [a.text for a in articles]
     with clock("embed"):
+        if warm is not None:
+            embedder = warm.result()
+        elif embedder is None:
+            from newsprism.embed import get_embedder
+
+            embedder = get_embedder()
         units = al.build_units(exs, texts, [a.title for a in articles])
         vectors = al.embed_units(units, embedder)
     with clock("align"):
@@ -114,33 +113,6 @@ def compare_articles(
         return assemble(
             sources, facts, contradictions, additions, units=units, exs=exs, similarity=similarity
         )
-
-
-class _Warmup:
-    """Loads (and runs once) the embedder on a background thread."""
-
-    def __init__(self, embedder: Embedder | None) -> None:
-        self.embedder = embedder
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="newsprism-embed-warmup", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        try:
-            if self.embedder is None:
-                from newsprism.embed import get_embedder
-
-                self.embedder = get_embedder()
-            self.embedder.encode(["warm up"])
-        except BaseException as exc:  # raised again in the caller's thread
-            self.error = exc
-
-    def result(self) -> Embedder:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        assert self.embedder is not None
-        return self.embedder
 
 
 class _Clock:

@@ -305,7 +305,7 @@ _WINDOW_BEFORE = re.compile(
 )
 _MARGIN_AFTER = re.compile(
     r"^\s*(?:games?|points?|matches|runs|goals|seats|votes|strokes|shots|places|spots)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:below|above|behind|ahead|back|clear|short|out\s+of)\b"
 )
 
 
@@ -331,15 +331,22 @@ def _owner(u: Unit, q: Quantity) -> str:
         if not key.startswith("person:") or key in u.speakers:
             continue
         surname = key.split(":", 1)[1].split("_")[-1]
-        pos = low.rfind(surname, 0, max(at, 0)) if len(surname) >= 3 else -1
+        pos = low.rfind(surname, max(at - OWNER_REACH, 0), max(at, 0)) if len(surname) > 2 else -1
         if pos > best[0]:
             best = (pos, surname)
     return best[1]
 
 
+#: How far before a figure (in characters) the name of the person it belongs to may stand.
+OWNER_REACH = 60
+
+
 def _owners_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
+    """Each figure belongs to a person the other claim's sentence never names."""
     oa, ob = _owner(a, qa), _owner(b, qb)
-    return bool(oa and ob and oa != ob)
+    return bool(oa and ob and oa != ob) and (
+        oa not in b.sentence_text.lower() and ob not in a.sentence_text.lower()
+    )
 
 
 def _record(u: Unit, q: Quantity) -> bool:

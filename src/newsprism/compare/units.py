@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -98,8 +99,9 @@ class Unit:
     #: when the claim is the whole of it or no one is named saying it
     reported: str = ""
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Words of the claim (counted once: alignment asks for every pair)."""
         return len(_WORD.findall(self.text))
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from newsprism.coref.aliases import alias_link, identity
 from newsprism.coref.lexicon import Lexicon, load, norm, stem_match
@@ -135,6 +133,10 @@ def average_link(prob: np.ndarray, threshold: float) -> list[int]:
     n = prob.shape[0]
     if n == 1:
         return [0]
+    # scipy's clustering costs ~0.45 s to import: only the coreference stage needs it
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
     dist = 1.0 - prob
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")

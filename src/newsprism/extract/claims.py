@@ -196,7 +196,7 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         sentence=si,
         start=start,
         end=end,
-        text=found.doc.text[start:end],
+        text=found.speech.text[start:end],
         actors=tuple(dict.fromkeys(actors)),
         targets=tuple(k for k in dict.fromkeys(targets) if k not in actors),
         action=action,
@@ -206,7 +206,7 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         place=tuple(dict.fromkeys(places)),
         quantities=_inside(found.quantities, sent, own_chars),
         attributed_to=_attributed(p, sent, found.speech, found.quotes),
-        subject_text=_subject_text(found.doc, subj, actors, passive),
+        subject_text=_subject_text(found.speech.text, subj, actors, passive),
         predicate=(head.idx, head.idx + len(head.text)),
     )
 
@@ -273,14 +273,14 @@ def _head(p: Token) -> tuple[Token, bool]:
     return p, negated
 
 
-def _subject_text(doc: Doc, subj: Token | None, actors: list[str], passive: bool) -> str:
+def _subject_text(text: str, subj: Token | None, actors: list[str], passive: bool) -> str:
     """The subject as written, also beside the actors the tagger found: a conjunct it missed
     ("Doctors Without Borders and Interpol") is still named there (not the patient of a
     passive)."""
     if subj is None or (actors and passive):
         return ""
     st = [t for t in subj.subtree if not t.is_punct]
-    return doc.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
+    return text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
 
 
 def _inside(

@@ -256,9 +256,10 @@ def from_doc(doc: Doc, *, published: date | None, article_id: str = "") -> Extra
     sents = list(doc.sents)
     ents = find_entities(doc, gaz, nouns=_common_nouns(doc))
     tense = _tense_lookup(doc)
-    times = find_times(doc.text, published, tense)
+    text = doc.text  # joined from the tokens on each access: once here
+    times = find_times(text, published, tense)
     nouns = _noun_lookup(doc)
-    quantities = find_quantities(doc.text, nouns, skip=[(t.start, t.end) for t in times])
+    quantities = find_quantities(text, nouns, skip=[(t.start, t.end) for t in times])
     names = {e.key: e.name for e in ents.entities}
     speech = Speech(doc, ents.token_keys, names)
     quotes = speech.quotes()

@@ -119,9 +119,11 @@ class Speech:
 
     def __init__(self, doc: Doc, token_keys: dict[int, str], names: dict[str, str]):
         self.doc = doc
+        #: the text, joined once: spaCy's ``doc.text`` joins every token's text on each access
+        self.text = doc.text
         self.token_keys = token_keys
         self.names = names
-        self.spans = quote_spans(doc.text)
+        self.spans = quote_spans(self.text)
         self._in_quote = [False] * len(doc)
         for s, e in self.spans:
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -223,7 +225,7 @@ class Speech:
             speaker_key = people[-1] if people else (keys[-1] if keys else None)
         speaker_name = self.names.get(speaker_key, "") if speaker_key else ""
         if not speaker_name and sub:
-            speaker_name = self.doc.text[span[0] : span[1]] if span else subj.text
+            speaker_name = self.text[span[0] : span[1]] if span else subj.text
         source_key, source_name = None, None
         in_document = any(
             c.dep_ == "prep"
@@ -262,11 +264,11 @@ class Speech:
             att = self._for_quote(span)
             if att is not None:
                 used.add(att.verb.i)
-                q = _quote(self.doc.text, s, e, att, direct=True)
+                q = _quote(self.text, s, e, att, direct=True)
             elif prev is not None and self._close(prev[1], span):
                 p = prev[0]
                 q = Quote(
-                    self.doc.text[s:e],
+                    self.text[s:e],
                     s,
                     e,
                     p.speaker_key,
@@ -279,7 +281,7 @@ class Speech:
                     continued=True,
                 )
             else:
-                q = Quote(self.doc.text[s:e], s, e, None, None, None, None, True)
+                q = Quote(self.text[s:e], s, e, None, None, None, None, True)
             out.append(q)
             prev = (q, span[-1].sent.end)
         for att in self.attributions.values():
@@ -291,7 +293,7 @@ class Speech:
             cs, ce = clause
             if any(s < ce and cs < e for s, e in self.spans):
                 continue  # the reported words are quoted: the direct quote stands for them
-            out.append(_quote(self.doc.text, cs, ce, att, direct=False))
+            out.append(_quote(self.text, cs, ce, att, direct=False))
         out.sort(key=lambda q: q.start)
         return out
 
