@@ -1,5 +1,5 @@
-"""`--help` works for every command and sub-command, found by walking the app (so a command
-added later is checked without touching this file)."""
+"""`--help` works for every command and sub-command and shows an example, found by walking the
+app, sub-apps included (so a command added later is checked without touching this file)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ COMMANDS = _paths(typer.main.get_command(app))
 def test_the_walk_finds_the_commands() -> None:
     names = {" ".join(p) for p in COMMANDS}
     assert {"", "ingest", "compare", "story", "stories", "serve", "eval"} <= names
+    assert {"story show", "story merge", "story split", "eval semeval"} <= names
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "newsprism")
@@ -39,3 +40,4 @@ def test_help(path: tuple[str, ...]) -> None:
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.stdout
     assert " ".join(path) in result.stdout  # the usage line names the command
+    assert "Example" in result.stdout, f"{' '.join(path) or 'newsprism'} --help shows no example"

@@ -13,20 +13,12 @@ from rich.table import Table
 from newsprism import api
 from newsprism.cli.common import (
     DEFAULT_DB,
+    READ_DEFAULTS,
     DbOpt,
     ExtractOpt,
-    FollowOpt,
-    FormatOpt,
-    IdFieldOpt,
     JsonOpt,
-    MaxBytesOpt,
-    OutletOpt,
-    PrivateOpt,
-    PublishedOpt,
+    Reading,
     SchedulerOpt,
-    TextFieldOpt,
-    TimeoutOpt,
-    TitleFieldOpt,
     WorkersOpt,
     _progress,
     _require_db,
@@ -37,7 +29,7 @@ from newsprism.cli.common import (
     err,
     handle_errors,
     out,
-    read_options,
+    reads_inputs,
 )
 from newsprism.cli.scale import _ingest_on_dask
 from newsprism.errors import UsageError
@@ -53,22 +45,14 @@ if TYPE_CHECKING:
     "newsprism ingest data.jsonl --id-field doc_id --text-field text"
 )
 @handle_errors
-def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
+@reads_inputs(files=True)
+def ingest(  # noqa: PLR0913 (typer: one parameter per option, the reading ones shared)
     inputs: Annotated[
         list[str],
         typer.Argument(help="Files, folders, URLs, feeds, JSONL/CSV datasets, or - for stdin."),
     ],
     db: DbOpt = Path(DEFAULT_DB),
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
-    follow_links: FollowOpt = False,
-    allow_private: PrivateOpt = False,
-    timeout: TimeoutOpt = 10.0,
-    id_field: IdFieldOpt = None,
-    text_field: TextFieldOpt = None,
-    title_field: TitleFieldOpt = None,
-    fmt: FormatOpt = None,
-    max_bytes: MaxBytesOpt = 10_000_000,
+    reading: Reading = READ_DEFAULTS,
     embed: Annotated[
         bool, typer.Option("--embed/--no-embed", help="Compute document embeddings.")
     ] = True,
@@ -96,16 +80,6 @@ def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object
     as_json: JsonOpt = False,
 ) -> None:
     """Read, clean, store, embed and group articles into stories. Each is stored once."""
-    options = read_options(
-        follow_links=follow_links,
-        allow_private=allow_private,
-        timeout=timeout,
-        id_field=id_field,
-        text_field=text_field,
-        title_field=title_field,
-        fmt=fmt,
-        max_bytes=max_bytes,
-    )
     with Store(db) as store, _progress(as_json) as progress:
         task = progress.add_task("ingest", total=None)
 
@@ -114,16 +88,16 @@ def ingest(  # noqa: PLR0913 (typer: one parameter per option; an options object
 
         if workers or scheduler:
             report = _ingest_on_dask(
-                inputs, store, options, outlet, published, embed, extract, cluster,
-                workers, scheduler, tick,
+                inputs, store, reading, embed=embed, extract=extract, cluster=cluster,
+                workers=workers, scheduler=scheduler, tick=tick,
             )  # fmt: skip
         else:
             report = api.ingest(
                 inputs,
                 store,
-                published=published or (),
-                outlet=outlet or (),
-                options=options,
+                published=reading.published,
+                outlet=reading.outlet,
+                options=reading.options,
                 embed=embed,
                 extract=extract,
                 cluster=cluster,
@@ -290,35 +264,19 @@ def show_cmd(
     "newsprism read story.txt --published 2020-01-02",
 )
 @handle_errors
-def read_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
+@reads_inputs(files=True)
+def read_cmd(
     inputs: Annotated[list[str], typer.Argument(help="File, URL, feed, dataset or - for stdin.")],
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
-    follow_links: FollowOpt = False,
-    allow_private: PrivateOpt = False,
-    timeout: TimeoutOpt = 10.0,
-    id_field: IdFieldOpt = None,
-    text_field: TextFieldOpt = None,
-    title_field: TitleFieldOpt = None,
-    fmt: FormatOpt = None,
-    max_bytes: MaxBytesOpt = 10_000_000,
+    reading: Reading = READ_DEFAULTS,
     extract: ExtractOpt = True,
     as_json: JsonOpt = False,
 ) -> None:
     """Read and clean articles and show them with what they say, without storing anything."""
-    options = read_options(
-        follow_links=follow_links,
-        allow_private=allow_private,
-        timeout=timeout,
-        id_field=id_field,
-        text_field=text_field,
-        title_field=title_field,
-        fmt=fmt,
-        max_bytes=max_bytes,
-    )
     articles: list[Article] = []
     failed: list[str] = []
-    for item in api.iter_read(inputs, published=published, outlet=outlet, options=options):
+    for item in api.iter_read(
+        inputs, published=reading.published, outlet=reading.outlet, options=reading.options
+    ):
         if isinstance(item, Article):
             articles.append(item)
         else:
@@ -350,19 +308,17 @@ def read_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options obje
     "--format html -o story.html",
 )
 @handle_errors
-def compare_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
+@reads_inputs(files=False)
+def compare_cmd(
     inputs: Annotated[
         list[str], typer.Argument(help="Two or more files, URLs or stored article ids.")
     ],
     db: DbOpt = Path(DEFAULT_DB),
-    outlet: OutletOpt = None,
-    published: PublishedOpt = None,
+    reading: Reading = READ_DEFAULTS,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, md, json or html.")] = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
-    allow_private: PrivateOpt = False,
-    timeout: TimeoutOpt = 10.0,
     as_json: JsonOpt = False,
 ) -> None:
     """Compare reports of one story: agreements, additions, typed contradictions, a cited brief."""
@@ -375,12 +331,15 @@ def compare_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options o
         raise UsageError(f"--format {fmt!r} is not one of {', '.join(formats)}.")
     if len(inputs) < 2:
         raise UsageError("compare needs at least two inputs.", hint="Pass two or more reports.")
-    options = read_options(allow_private=allow_private, timeout=timeout)
     store = Store(db) if db.exists() else None
     try:
         with _spinner(as_json, "comparing"):
             comparison = api.compare(
-                inputs, store=store, published=published, outlet=outlet, options=options
+                inputs,
+                store=store,
+                published=reading.published,
+                outlet=reading.outlet,
+                options=reading.options,
             )
     finally:
         if store is not None:
@@ -400,13 +359,12 @@ def compare_cmd(  # noqa: PLR0913 (typer: one parameter per option; an options o
     epilog="Example: newsprism similarity a.txt b.html --json  |  newsprism similarity ID1 ID2",
 )
 @handle_errors
+@reads_inputs(files=False)
 def similarity_cmd(
     a: Annotated[str, typer.Argument(help="File, URL or stored article id.")],
     b: Annotated[str, typer.Argument(help="File, URL or stored article id.")],
     db: DbOpt = Path(DEFAULT_DB),
-    published: PublishedOpt = None,
-    outlet: OutletOpt = None,
-    allow_private: PrivateOpt = False,
+    reading: Reading = READ_DEFAULTS,
     fast: Annotated[
         bool,
         typer.Option(
@@ -420,12 +378,15 @@ def similarity_cmd(
     """How alike two articles are on the seven SemEval-2022 Task 8 dimensions (1 = very similar)."""
     from newsprism.similarity import similarity
 
-    options = read_options(allow_private=allow_private)
     store = Store(db) if db.exists() else None
     try:
         with _spinner(as_json, "scoring"):
             items = api.resolve(
-                [a, b], store=store, published=published, outlet=outlet, options=options
+                [a, b],
+                store=store,
+                published=reading.published,
+                outlet=reading.outlet,
+                options=reading.options,
             )
             first, second = (i.article if isinstance(i, StoredArticle) else i for i in items)
             result = similarity(first, second, fast=fast)

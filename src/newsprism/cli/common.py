@@ -4,25 +4,50 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from newsprism.errors import NewsprismError, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.ingest.options import FORMATS
 
+if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext  # typer's own click
+
+#: `newsprism --help` lists the commands in this order (one not named here goes last).
+COMMAND_ORDER = [
+    "ingest", "analyze", "articles", "show", "read", "compare", "stories", "story",
+    "similarity", "compare-all", "export", "cluster-all", "serve", "eval",
+]  # fmt: skip
+
+
+class _Listed(TyperGroup):
+    """The app's group: lists its commands in COMMAND_ORDER, not in the order modules load."""
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        names = super().list_commands(ctx)
+        last = len(COMMAND_ORDER)
+        return sorted(names, key=lambda n: COMMAND_ORDER.index(n) if n in COMMAND_ORDER else last)
+
+
 app = typer.Typer(
+    cls=_Listed,
     name="newsprism",
     help="Read many news reports of the same events and compare them claim by claim.",
+    epilog="Example: newsprism ingest examples/valmora-dam/ --published 2031-10-14, then "
+    "newsprism stories and newsprism story ID. Every command has --help with an example.",
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -79,33 +104,6 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def read_options(
-    *,
-    follow_links: bool = False,
-    allow_private: bool = False,
-    timeout: float = 10.0,
-    id_field: str | None = None,
-    text_field: str | None = None,
-    title_field: str | None = None,
-    fmt: str | None = None,
-    max_bytes: int = 10_000_000,
-) -> ReadOptions:
-    if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}.")
-    if max_bytes <= 0 or timeout <= 0:
-        raise UsageError("--max-bytes and --timeout must be positive.")
-    return ReadOptions(
-        max_bytes=max_bytes,
-        follow_links=follow_links,
-        allow_private=allow_private,
-        timeout=timeout,
-        id_field=id_field,
-        text_field=text_field,
-        title_field=title_field,
-        fmt=fmt,
-    )
-
-
 ExtractOpt = Annotated[
     bool,
     typer.Option(
@@ -137,6 +135,93 @@ FormatOpt = Annotated[
     str | None,
     typer.Option("--format", help="Force the input format: " + ", ".join(FORMATS) + "."),
 ]
+
+
+# --- reading inputs: the options every command that reads inputs shares, built once -------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reading:
+    """How a command reads its inputs: the library's ReadOptions, and the outlet and publication
+    date that fill in what an input lacks (once for all inputs, or once per input in order)."""
+
+    options: ReadOptions = field(default_factory=ReadOptions)
+    outlet: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+
+    @classmethod
+    def from_cli(
+        cls,
+        *,
+        outlet: list[str] | None = None,
+        published: list[str] | None = None,
+        fmt: str | None = None,
+        **options: Any,
+    ) -> Reading:
+        if fmt is not None and fmt not in FORMATS:
+            raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}.")
+        if options.get("max_bytes", 1) <= 0 or options.get("timeout", 1) <= 0:
+            raise UsageError("--max-bytes and --timeout must be positive.")
+        return cls(
+            options=ReadOptions(fmt=fmt, **options),
+            outlet=tuple(outlet or ()),
+            published=tuple(published or ()),
+        )
+
+
+#: what a command reads with when called from Python without options
+READ_DEFAULTS = Reading()
+
+#: the reading options of every command that reads inputs (files, URLs, feeds, stored ids) ...
+_FETCH_OPTIONS: list[tuple[str, Any, Any]] = [
+    ("outlet", OutletOpt, None),
+    ("published", PublishedOpt, None),
+    ("allow_private", PrivateOpt, False),
+    ("timeout", TimeoutOpt, 10.0),
+]
+#: ... and of those that also read folders, feeds and datasets (ingest, read)
+_FILE_OPTIONS: list[tuple[str, Any, Any]] = [
+    ("follow_links", FollowOpt, False),
+    ("id_field", IdFieldOpt, None),
+    ("text_field", TextFieldOpt, None),
+    ("title_field", TitleFieldOpt, None),
+    ("fmt", FormatOpt, None),
+    ("max_bytes", MaxBytesOpt, 10_000_000),
+]
+
+
+def reads_inputs(*, files: bool) -> Callable[[F], F]:
+    """Give a command the shared reading options (with ``files``, the folder, feed and dataset
+    ones too) in place of its ``reading: Reading`` parameter, and call it with them built into
+    one Reading. Goes below ``handle_errors``, so a bad option is a usage error (exit 2)."""
+    shared = _FETCH_OPTIONS + (_FILE_OPTIONS if files else [])
+
+    def decorate(fn: F) -> F:
+        signature = inspect.signature(fn, eval_str=True)
+        params: list[inspect.Parameter] = []
+        for p in signature.parameters.values():
+            if p.name != "reading":
+                params.append(p)
+                continue
+            params += [
+                inspect.Parameter(name, p.kind, annotation=t, default=d) for name, t, d in shared
+            ]
+        if len(params) == len(signature.parameters):
+            raise TypeError(f"{fn.__name__} takes no `reading: Reading` parameter")
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name, _, _ in shared if name in kwargs}
+            return fn(*args, reading=Reading.from_cli(**given), **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {
+            **{p.name: p.annotation for p in params},
+            "return": signature.return_annotation,
+        }
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 WorkersOpt = Annotated[

@@ -23,7 +23,9 @@ from newsprism.cli.common import (
 from newsprism.errors import UsageError
 
 eval_app = typer.Typer(
-    help="Quality benchmarks on rated dev data, each beside its baseline.", no_args_is_help=True
+    help="Quality benchmarks on rated dev data, each beside its baseline.",
+    epilog="Example: newsprism eval disagreements examples/kestrel-strike/gold.jsonl",
+    no_args_is_help=True,
 )
 app.add_typer(eval_app, name="eval")
 

@@ -14,6 +14,7 @@ from newsprism.cli.common import (
     DEFAULT_DB,
     DbOpt,
     JsonOpt,
+    Reading,
     SchedulerOpt,
     WorkersOpt,
     _print_scores,
@@ -26,16 +27,14 @@ from newsprism.cli.common import (
     out,
 )
 from newsprism.errors import UsageError
-from newsprism.ingest import ReadOptions
 from newsprism.store import Store
 
 
-def _ingest_on_dask(  # noqa: PLR0913 (typer: one parameter per option; an options object is the cli/ package's job)
+def _ingest_on_dask(  # noqa: PLR0913 (what `ingest` was asked, passed on by name)
     inputs: list[str],
     store: Store,
-    options: ReadOptions,
-    outlet: list[str] | None,
-    published: list[str] | None,
+    reading: Reading,
+    *,
     embed: bool,
     extract: bool,
     cluster: bool,
@@ -53,8 +52,10 @@ def _ingest_on_dask(  # noqa: PLR0913 (typer: one parameter per option; an optio
         store,
         workers=workers,
         scheduler=scheduler,
-        options=options,
-        defaults=api.user_defaults(len(inputs), outlet=outlet or (), published=published or ()),
+        options=reading.options,
+        defaults=api.user_defaults(
+            len(inputs), outlet=reading.outlet, published=reading.published
+        ),
         embed=embed,
         extract=extract,
         progress=tick,

@@ -1,16 +1,17 @@
-"""Story commands: `stories`, and `story ID` / `story merge KEEP OTHER` /
-`story split ID ARTICLE...`."""
+"""Story commands: `stories`, and the `story` sub-app: `story show ID` (also plain `story ID`),
+`story merge KEEP OTHER`, `story split ID ARTICLE...`."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
 
 from newsprism.cli.common import (
     DEFAULT_DB,
@@ -23,8 +24,10 @@ from newsprism.cli.common import (
     handle_errors,
     out,
 )
-from newsprism.errors import UsageError
 from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext  # typer's own click
 
 
 @app.command("stories", epilog="Example: newsprism stories --limit 20 --json")
@@ -60,19 +63,63 @@ def stories_cmd(
     out.print(f"{len(rows)} shown (offset {offset}) of {total} stories")
 
 
-@app.command(
-    "story",
-    epilog="Examples: newsprism story s-3f9a2c71 --format html -o story.html  |  "
-    "newsprism story merge s-aaaa s-bbbb  |  newsprism story split s-aaaa ARTICLE_ID ...",
+class _ShowByDefault(TyperGroup):
+    """`newsprism story ID ...` means `newsprism story show ID ...`, as it did before `story` had
+    sub-commands; a sub-command's name is found wherever the options put it
+    (`story --db n.db merge A B`)."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._command_first(args))
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        if not args or args[0] in ("-h", "--help"):
+            return args
+        at = _first_positional(args, self._options_with_values())
+        if at is not None and args[at] in self.commands:
+            return [args[at], *args[:at], *args[at + 1 :]]
+        return ["show", *args]
+
+    def _options_with_values(self) -> set[str]:
+        names: set[str] = set()
+        for command in self.commands.values():
+            for param in command.params:
+                if param.param_type_name == "option" and not getattr(param, "is_flag", False):
+                    names.update(param.opts)
+        return names
+
+
+def _first_positional(args: list[str], with_values: set[str]) -> int | None:
+    """Where the first argument that is not an option (nor an option's value) is, if any."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return i + 1 if i + 1 < len(args) else None
+        if not arg.startswith("-") or arg == "-":
+            return i
+        i += 2 if arg in with_values else 1
+    return None
+
+
+story_app = typer.Typer(
+    cls=_ShowByDefault,
+    help="One story: show it with its comparison report (`story ID` is `story show ID`), or "
+    "merge or split stories (a person's decision, which holds through later ingests).",
+    epilog="Examples: newsprism story s-3f9a2c71  |  newsprism story merge s-aaaa s-bbbb  |  "
+    "newsprism story split s-aaaa ARTICLE_ID ...",
+    no_args_is_help=True,
+)
+app.add_typer(story_app, name="story")
+
+StoryIdArg = Annotated[str, typer.Argument(help="Story id (or a unique prefix).")]
+
+
+@story_app.command(
+    "show", epilog="Example: newsprism story show s-3f9a2c71 --format html -o story.html"
 )
 @handle_errors
-def story_cmd(
-    args: Annotated[
-        list[str],
-        typer.Argument(
-            help="STORY_ID to show it; `merge KEEP OTHER`; or `split STORY_ID ARTICLE_ID...`."
-        ),
-    ],
+def story_show_cmd(
+    story_id: StoryIdArg,
     db: DbOpt = Path(DEFAULT_DB),
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Report format: text, md, json or html.")
@@ -82,27 +129,48 @@ def story_cmd(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show one story with its comparison report, or merge or split stories (decisions persist)."""
+    """Show one story with its comparison report (the default: `newsprism story ID`)."""
+    _require_db(db)
+    with Store(db) as store:
+        _show_story(store, story_id, fmt="json" if as_json else fmt, output=output)
+
+
+@story_app.command("merge", epilog="Example: newsprism story merge s-aaaa s-bbbb --json")
+@handle_errors
+def story_merge_cmd(
+    keep: Annotated[str, typer.Argument(help="The story that stays.")],
+    other: Annotated[str, typer.Argument(help="The story merged into it.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: JsonOpt = False,
+) -> None:
+    """Merge story OTHER into story KEEP (the decision holds through later ingests)."""
     from newsprism import stories
 
     _require_db(db)
-    action, rest = args[0], args[1:]
     with Store(db) as store:
-        if action == "merge":
-            if len(rest) != 2:
-                raise UsageError("merge takes two story ids: KEEP OTHER.")
-            kept = stories.merge_stories(store, rest[0], rest[1])
-            _done({"merged_into": kept}, as_json, f"merged into {kept}")
-            return
-        if action == "split":
-            if len(rest) < 2:
-                raise UsageError("split takes a story id and the article ids that leave it.")
-            ids = stories.split_story(store, rest[0], rest[1:])
-            _done({"stories": ids}, as_json, "split into " + ", ".join(ids))
-            return
-        if rest:
-            raise UsageError("give one story id (or merge/split).")
-        _show_story(store, action, fmt="json" if as_json else fmt, output=output)
+        kept = stories.merge_stories(store, keep, other)
+    _done({"merged_into": kept}, as_json, f"merged into {kept}")
+
+
+@story_app.command(
+    "split", epilog="Example: newsprism story split s-aaaa 3f9a2c71 8be01d44 --json"
+)
+@handle_errors
+def story_split_cmd(
+    story_id: StoryIdArg,
+    article_ids: Annotated[
+        list[str], typer.Argument(help="The articles that leave the story, as a new one.")
+    ],
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: JsonOpt = False,
+) -> None:
+    """Split articles out of a story into a new one (the decision holds through later ingests)."""
+    from newsprism import stories
+
+    _require_db(db)
+    with Store(db) as store:
+        ids = stories.split_story(store, story_id, article_ids)
+    _done({"stories": ids}, as_json, "split into " + ", ".join(ids))
 
 
 def _done(data: dict[str, Any], as_json: bool, message: str) -> None:

@@ -11,12 +11,12 @@ from newsprism.cluster.metrics import adjusted_rand, bcubed, pairwise, scores
 from newsprism.cluster.minhash import estimated_jaccard, minhash_signature
 from newsprism.cluster.online import (
     Assignment,
-    ClusterSettings,
     OnlineClusterer,
     StoryView,
     TermPrior,
     story_id_for,
 )
+from newsprism.cluster.settings import ClusterSettings
 
 __all__ = [
     "Assignment",

@@ -28,7 +28,7 @@ import numpy as np
 from newsprism.cluster.features import ClusterFeatures
 
 if TYPE_CHECKING:
-    from newsprism.cluster.online import ClusterSettings
+    from newsprism.cluster.settings import ClusterSettings
 
 __all__ = [
     "Candidate",

@@ -37,7 +37,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -514,26 +514,56 @@ def _pick(rng: random.Random, pool: Sequence[str], avoid: str, k: int = 1) -> li
 
 def variants(a_text: str, b_text: str, a: Anchor, b: Anchor, rng: random.Random) -> list[Variant]:
     """Contradiction and control variants of one aligned claim pair, each edit inside the claims'
-    own clauses (see the module doc)."""
-    sa, sb = a_text[a.sent[0] : a.sent[1]], b_text[b.sent[0] : b.sent[1]]
-    both = a_text + b_text
-    out: list[Variant] = []
+    own clauses (see the module doc): a date, number, place, actor, polarity, attribution and
+    quote edit where the claims allow one, then the meaning-preserving ones, in that order (the
+    order the random choices are drawn in)."""
+    pair = _Pair(a_text, b_text, a, b, rng)
+    for edits in (_date_edits, _number_edits, _place_edits, _actor_edits, _polarity_edits,
+                  _attribution_edits, _quote_edits, _harmless_edits):  # fmt: skip
+        edits(pair)
+    return pair.out
+
+
+@dataclass
+class _Pair:
+    """One aligned claim pair being edited, and the variants made of it so far."""
+
+    a_text: str
+    b_text: str
+    a: Anchor
+    b: Anchor
+    rng: random.Random
+    out: list[Variant] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        a, b = self.a, self.b
+        self.sa = self.a_text[a.sent[0] : a.sent[1]]
+        self.sb = self.b_text[b.sent[0] : b.sent[1]]
+        self.both = self.a_text + self.b_text
+        #: both claims have a place for an adjunct ("on Monday", "in Oslo")
+        self.clause = a.insert is not None and b.insert is not None
 
     def put(
-        kind: str, new_a: str, new_b: str, mode: str, tail_a: str = "", tail_b: str = ""
+        self, kind: str, new_a: str, new_b: str, mode: str, tail_a: str = "", tail_b: str = ""
     ) -> None:
-        ta = a_text[: a.sent[0]] + new_a + tail_a + a_text[a.sent[1] :]
-        tb = b_text[: b.sent[0]] + new_b + tail_b + b_text[b.sent[1] :]
+        """Record a variant: the two sentences replaced by ``new_a`` and ``new_b`` (+ tails)."""
+        a, b = self.a, self.b
+        ta = self.a_text[: a.sent[0]] + new_a + tail_a + self.a_text[a.sent[1] :]
+        tb = self.b_text[: b.sent[0]] + new_b + tail_b + self.b_text[b.sent[1] :]
         b_end, a_end = b.sent[0] + len(new_b + tail_b), a.sent[0] + len(new_a + tail_a)
-        out.append(Variant(kind, ta, tb, b.sent[0], b_end, mode, a.sent[0], a_end))
+        self.out.append(Variant(kind, ta, tb, b.sent[0], b_end, mode, a.sent[0], a_end))
 
-    def adjunct(x: Anchor, s: str, phrase: str) -> str:
-        assert x.insert is not None
-        return _edit(s, (x.insert, x.insert, phrase))
+    def adjuncts(self, phrase_a: str, phrase_b: str) -> tuple[str, str]:
+        """Both sentences with an adjunct added to each claim's clause."""
+        assert self.a.insert is not None and self.b.insert is not None
+        return (
+            _edit(self.sa, (self.a.insert, self.a.insert, phrase_a)),
+            _edit(self.sb, (self.b.insert, self.b.insert, phrase_b)),
+        )
 
-    clause = a.insert is not None and b.insert is not None
 
-    # date
+def _date_edits(p: _Pair) -> None:
+    a, b, rng = p.a, p.b, p.rng
     d1, d2 = rng.sample(_WEEKDAYS[:2] + _WEEKDAYS[3:], 2)
     month, day = rng.choice(_MONTHS[:5]), rng.randint(3, 20)
     if rng.random() < 0.4:
@@ -542,93 +572,102 @@ def variants(a_text: str, b_text: str, a: Anchor, b: Anchor, rng: random.Random)
         new = _other_time(b.times[0], rng)
         if new:
             bt = b.times[0]
-            put("date", sa, _edit(sb, (bt.start, bt.end, new)), "slot")
-    elif not a.times and not b.times and clause:
-        put("date", adjunct(a, sa, f" on {d1}"), adjunct(b, sb, f" on {d2}"), "adjunct")
-        put("same_slot", adjunct(a, sa, f" on {d1}"), adjunct(b, sb, f" on {d1}"), "date")
-        put("compatible", adjunct(a, sa, f" on {month} {day}"), adjunct(b, sb, f" in {month}"),
-            "date")  # fmt: skip
-    # number
+            p.put("date", p.sa, _edit(p.sb, (bt.start, bt.end, new)), "slot")
+    elif not a.times and not b.times and p.clause:
+        p.put("date", *p.adjuncts(f" on {d1}", f" on {d2}"), "adjunct")
+        p.put("same_slot", *p.adjuncts(f" on {d1}", f" on {d1}"), "date")
+        p.put("compatible", *p.adjuncts(f" on {month} {day}", f" in {month}"), "date")
+
+
+def _number_edits(p: _Pair) -> None:
+    a, b, rng = p.a, p.b, p.rng
     if a.counts and b.counts and a.counts[0].text == b.counts[0].text:
         bc = b.counts[0]
-        put("number", sa, _edit(sb, (bc.start, bc.end, _other_count(bc.text, rng))), "slot")
-    elif not a.counts and not b.counts and clause:
+        p.put("number", p.sa, _edit(p.sb, (bc.start, bc.end, _other_count(bc.text, rng))), "slot")
+    elif not a.counts and not b.counts and p.clause:
         pattern = rng.choice(_COUNTED)
         n1 = rng.choice((12, 40, 65, 120, 300))
         n2 = round(n1 * rng.choice((1.5, 0.6, 2)))
-        put("number", adjunct(a, sa, pattern.format(n=n1)), adjunct(b, sb, pattern.format(n=n2)),
-            "adjunct")  # fmt: skip
-        put("same_slot", adjunct(a, sa, pattern.format(n=n1)),
-            adjunct(b, sb, pattern.format(n=n1)), "number")  # fmt: skip
-        put("compatible", adjunct(a, sa, pattern.format(n=n1)),
-            adjunct(b, sb, pattern.format(n=f"more than {n1 - 2}")), "number")  # fmt: skip
-    # place
+        p.put("number", *p.adjuncts(pattern.format(n=n1), pattern.format(n=n2)), "adjunct")
+        p.put("same_slot", *p.adjuncts(pattern.format(n=n1), pattern.format(n=n1)), "number")
+        p.put("compatible", *p.adjuncts(pattern.format(n=n1),
+              pattern.format(n=f"more than {n1 - 2}")), "number")  # fmt: skip
+
+
+def _place_edits(p: _Pair) -> None:
+    a, b, rng = p.a, p.b, p.rng
     if len(a.places) == 1 and len(b.places) == 1:  # one place each: changing it disputes it
         bp = b.places[0]
         pool = _COUNTRIES if bp.kind == "country" else _CITIES
-        put("place", sa, _edit(sb, (bp.start, bp.end, _pick(rng, pool, both)[0])), "slot")
-    elif not a.places and not b.places and clause:
-        p1, p2 = _pick(rng, _CITIES, both, 2)
-        put("place", adjunct(a, sa, f" in {p1}"), adjunct(b, sb, f" in {p2}"), "adjunct")
-        put("same_slot", adjunct(a, sa, f" in {p1}"), adjunct(b, sb, f" in {p1}"), "place")
-    # actor and entity set: who did it
+        p.put("place", p.sa, _edit(p.sb, (bp.start, bp.end, _pick(rng, pool, p.both)[0])), "slot")
+    elif not a.places and not b.places and p.clause:
+        p1, p2 = _pick(rng, _CITIES, p.both, 2)
+        p.put("place", *p.adjuncts(f" in {p1}", f" in {p2}"), "adjunct")
+        p.put("same_slot", *p.adjuncts(f" in {p1}", f" in {p1}"), "place")
+
+
+def _actor_edits(p: _Pair) -> None:
+    """The actor and the entity set: who did it."""
+    a, b, rng, sa, sb, both = p.a, p.b, p.rng, p.sa, p.sb, p.both
     if a.actor and b.actor and b.actor.kind in _OTHER and _same_name(a.actor, b.actor):
         other = _pick(rng, _OTHER[b.actor.kind], both)[0]
         ba = b.actor
-        put("actor", sa, _edit(sb, (ba.start, ba.end, other)), "slot")
+        p.put("actor", sa, _edit(sb, (ba.start, ba.end, other)), "slot")
         x, y = _pick(rng, _OTHER[b.actor.kind], both + other, 2)
-        put("entity_set", _edit(sa, (a.actor.end, a.actor.end, f" and {x}")),
-            _edit(sb, (ba.end, ba.end, f" and {y}")), "slot")  # fmt: skip
+        p.put("entity_set", _edit(sa, (a.actor.end, a.actor.end, f" and {x}")),
+              _edit(sb, (ba.end, ba.end, f" and {y}")), "slot")  # fmt: skip
     elif a.subject and b.subject and (kind := _subject_kind(a.subject, b.subject)):
         # an unnamed subject ("he", "the company") named by both, differently
         who, whom, also_a, also_b = _pick(rng, _OTHER[kind], both, 4)
         sa_, sb_ = a.subject, b.subject
-        put("actor", _edit(sa, (sa_.start, sa_.end, who)), _edit(sb, (sb_.start, sb_.end, whom)),
-            "named")  # fmt: skip
-        put("entity_set", _edit(sa, (sa_.start, sa_.end, f"{who} and {also_a}")),
-            _edit(sb, (sb_.start, sb_.end, f"{who} and {also_b}")), "named")  # fmt: skip
-        put("same_slot", _edit(sa, (sa_.start, sa_.end, who)),
-            _edit(sb, (sb_.start, sb_.end, who)), "actor")  # fmt: skip
-    # polarity
-    negated = _negate(sb, b.predicate)
+        p.put("actor", _edit(sa, (sa_.start, sa_.end, who)),
+              _edit(sb, (sb_.start, sb_.end, whom)), "named")  # fmt: skip
+        p.put("entity_set", _edit(sa, (sa_.start, sa_.end, f"{who} and {also_a}")),
+              _edit(sb, (sb_.start, sb_.end, f"{who} and {also_b}")), "named")  # fmt: skip
+        p.put("same_slot", _edit(sa, (sa_.start, sa_.end, who)),
+              _edit(sb, (sb_.start, sb_.end, who)), "actor")  # fmt: skip
+
+
+def _polarity_edits(p: _Pair) -> None:
+    negated = _negate(p.sb, p.b.predicate)
     if negated:
-        put("polarity", sa, negated, "slot")
-    # attribution: who said it
+        p.put("polarity", p.sa, negated, "slot")
+
+
+def _attribution_edits(p: _Pair) -> None:
+    """Who said it: the speaker of both claims, else the source of the whole sentence."""
+    a, b, rng, sa, sb = p.a, p.b, p.rng, p.sa, p.sb
     if a.speaker and b.speaker and a.speaker.kind == b.speaker.kind and a.speaker.kind in _OTHER:
         bs = b.speaker
-        other = _pick(rng, _OTHER[bs.kind], both)[0]
-        put("attribution", sa, _edit(sb, (bs.start, bs.end, other)), "slot")
+        other = _pick(rng, _OTHER[bs.kind], p.both)[0]
+        p.put("attribution", sa, _edit(sb, (bs.start, bs.end, other)), "slot")
     else:
         # the source of the whole sentence, as reports give it: "..., according to X."
-        s1, s2 = _pick(rng, rng.choice(_SOURCES), both, 2)
-        put("attribution", _at_end(sa, f", according to {s1}"),
-            _at_end(sb, f", according to {s2}"), "sentence")  # fmt: skip
-        put("same_slot", _at_end(sa, f", according to {s1}"),
-            _at_end(sb, f", according to {s1}"), "attribution")  # fmt: skip
-    # quote wording: the same speaker's quote, words altered on one side
-    speaker, quote, altered = rng.choice(_QUOTES)
-    put(
-        "quote",
-        sa,
-        sb,
-        "appended",
-        f' "{quote}," {speaker} said.',
-        f' "{altered}," {speaker} said.',
-    )
-    put(
-        "same_slot", sa, sb, "quote", f' "{quote}," {speaker} said.', f' "{quote}," {speaker} said.'
-    )
+        s1, s2 = _pick(rng, rng.choice(_SOURCES), p.both, 2)
+        p.put("attribution", _at_end(sa, f", according to {s1}"),
+              _at_end(sb, f", according to {s2}"), "sentence")  # fmt: skip
+        p.put("same_slot", _at_end(sa, f", according to {s1}"),
+              _at_end(sb, f", according to {s1}"), "attribution")  # fmt: skip
+
+
+def _quote_edits(p: _Pair) -> None:
+    """The quote's wording: the same speaker's quote, words altered on one side."""
+    speaker, quote, altered = p.rng.choice(_QUOTES)
+    said = f' "{quote}," {speaker} said.'
+    p.put("quote", p.sa, p.sb, "appended", said, f' "{altered}," {speaker} said.')
+    p.put("same_slot", p.sa, p.sb, "quote", said, said)
     excerpt = " ".join(quote.split()[-6:])
-    put("compatible", sa, sb, "quote", f' "{quote}," {speaker} said.',
-        f' {speaker} said "{excerpt}".')  # fmt: skip
-    # meaning-preserving edits
-    lead = rng.choice(("It was reported that ", "Reports said that ", "It emerged that "))
+    p.put("compatible", p.sa, p.sb, "quote", said, f' {speaker} said "{excerpt}".')
+
+
+def _harmless_edits(p: _Pair) -> None:
+    """Meaning-preserving edits: a paraphrased lead, a reordering, a synonym."""
+    lead = p.rng.choice(("It was reported that ", "Reports said that ", "It emerged that "))
     for name, edit in (("paraphrase", lambda s: _prefix(s, lead)),
                        ("reorder", _reorder), ("synonym", _synonym)):  # fmt: skip
-        edited = edit(sb)
-        if edited and edited != sb:
-            put(name, sa, edited, "")
-    return out
+        edited = edit(p.sb)
+        if edited and edited != p.sb:
+            p.put(name, p.sa, edited, "")
 
 
 # --- running -----------------------------------------------------------------------------------
@@ -833,43 +872,20 @@ def evaluate_contradictions(
             cache[art.text] = extract(art)
         return cache[art.text]
 
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    positives: Counter[str] = Counter()
-    by_mode: Counter[str] = Counter()
-    controls: Counter[str] = Counter()
-    control_flagged: Counter[str] = Counter()
-    base_types: Counter[str] = Counter()
-    new_at_edit = new_elsewhere = base_pairs = 0
-    misses: list[dict[str, Any]] = []
-    alarms: list[dict[str, Any]] = []
-    baseline_rows: list[dict[str, Any]] = []
-    used = anchors = 0
+    tally = _Tally(details=details)
     for name, text_a, text_b in data:
         a, b = _article(text_a, name + "#a"), _article(text_b, name + "#b")
         exs = [extract_cached(a), extract_cached(b)]
         base = compare_articles([a, b], embedder=embedder, extractions=exs)
         base_high = [x for x in base.contradictions if x.high]
         base_keys = {_key(x, exs, {}) for x in base_high}
-        base_types.update(x.type for x in base_high)
-        base_pairs += bool(base_high)
-        if details:
-            baseline_rows += [
-                {
-                    "pair": name,
-                    "kind": "-",
-                    "mode": "baseline",
-                    "flagged": [x.type],
-                    "b": _finding_row(x),
-                }
-                for x in base_high
-            ]
+        tally.baseline(name, base_high)
         sites = _sites(a, b, exs, embedder, rng, per_pair)
         if not sites:
             continue
-        used += 1
+        tally.used += 1
         for anc_a, anc_b in sites:
-            anchors += 1
+            tally.anchors += 1
             for v in variants(a.text, b.text, anc_a, anc_b, rng):
                 va, vb = _article(v.a_text, name + "#a'"), _article(v.b_text, name + "#b'")
                 c = compare_articles(
@@ -884,82 +900,140 @@ def evaluate_contradictions(
                 new = [
                     x for x in c.contradictions if x.high and _key(x, exs, edits) not in base_keys
                 ]
-                at_edit = [x for x in new if _touches(x, "S2", v.b_start, v.b_end)]
-                flagged = {x.type for x in at_edit}
-                injected = v.kind in CONTRADICTION_TYPES
-                row = {"pair": name, "kind": v.kind, "mode": v.mode, "flagged": sorted(flagged),
-                       "b": v.b_text[v.b_start : v.b_end]}  # fmt: skip
-                if injected:
-                    positives[v.kind] += 1
-                    by_mode[f"{v.kind}/{v.mode}"] += 1
-                    if v.kind in flagged:
-                        tp[v.kind] += 1
-                    elif details:
-                        misses.append(row)
-                else:
-                    controls[v.kind] += 1
-                    if flagged:
-                        control_flagged[v.kind] += 1
-                # every new finding but the injected one is a false alarm, wherever it is
-                for x in new:
-                    if injected and x.type == v.kind and x in at_edit:
-                        continue
-                    fp[x.type] += 1
-                    if x in at_edit:
-                        new_at_edit += 1
-                    else:
-                        new_elsewhere += 1
-                    if details:
-                        where = "edit" if x in at_edit else "elsewhere"
-                        alarms.append({**row, "flagged": [x.type], "mode": f"{v.mode} ({where})",
-                                       "b": _finding_row(x)})  # fmt: skip
+                tally.variant(name, v, new)
         if progress:
-            progress(f"{used} pairs, {sum(tp.values())}/{sum(positives.values())} found")
-    per_type = {
-        t: {
-            "injected": positives[t],
-            "found": tp[t],
-            "false_alarms": fp[t],
-            "precision": _ratio(tp[t], tp[t] + fp[t]),
-            "recall": _ratio(tp[t], positives[t]),
+            progress(f"{tally.used} pairs, {tally.found}/{tally.injected} found")
+    return tally.summary(
+        pairs_read=len(data), seed=seed, seconds=round(time.perf_counter() - t0, 1)
+    )
+
+
+@dataclass
+class _Tally:
+    """What the benchmark has counted so far: injections found and missed, false alarms (at the
+    edit or elsewhere), controls flagged, and the unedited pairs' own findings."""
+
+    details: bool
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    positives: Counter[str] = field(default_factory=Counter)
+    by_mode: Counter[str] = field(default_factory=Counter)
+    controls: Counter[str] = field(default_factory=Counter)
+    control_flagged: Counter[str] = field(default_factory=Counter)
+    base_types: Counter[str] = field(default_factory=Counter)
+    new_at_edit: int = 0
+    new_elsewhere: int = 0
+    base_pairs: int = 0
+    used: int = 0
+    anchors: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    alarms: list[dict[str, Any]] = field(default_factory=list)
+    baseline_rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def found(self) -> int:
+        return sum(self.tp.values())
+
+    @property
+    def injected(self) -> int:
+        return sum(self.positives.values())
+
+    def baseline(self, name: str, base_high: list[Any]) -> None:
+        """The unedited pair's own high-confidence findings."""
+        self.base_types.update(x.type for x in base_high)
+        self.base_pairs += bool(base_high)
+        if self.details:
+            self.baseline_rows += [
+                {"pair": name, "kind": "-", "mode": "baseline", "flagged": [x.type],
+                 "b": _finding_row(x)}
+                for x in base_high
+            ]  # fmt: skip
+
+    def variant(self, name: str, v: Variant, new: list[Any]) -> None:
+        """A variant's new high-confidence findings: the injected one found (or missed), every
+        other one a false alarm, wherever it is."""
+        at_edit = [x for x in new if _touches(x, "S2", v.b_start, v.b_end)]
+        flagged = {x.type for x in at_edit}
+        injected = v.kind in CONTRADICTION_TYPES
+        row = {"pair": name, "kind": v.kind, "mode": v.mode, "flagged": sorted(flagged),
+               "b": v.b_text[v.b_start : v.b_end]}  # fmt: skip
+        if injected:
+            self.positives[v.kind] += 1
+            self.by_mode[f"{v.kind}/{v.mode}"] += 1
+            if v.kind in flagged:
+                self.tp[v.kind] += 1
+            elif self.details:
+                self.misses.append(row)
+        else:
+            self.controls[v.kind] += 1
+            if flagged:
+                self.control_flagged[v.kind] += 1
+        for x in new:
+            if injected and x.type == v.kind and x in at_edit:
+                continue
+            self._false_alarm(x, at_edit=x in at_edit, row=row)
+
+    def _false_alarm(self, x: Any, *, at_edit: bool, row: dict[str, Any]) -> None:
+        self.fp[x.type] += 1
+        if at_edit:
+            self.new_at_edit += 1
+        else:
+            self.new_elsewhere += 1
+        if self.details:
+            where = "edit" if at_edit else "elsewhere"
+            self.alarms.append({**row, "flagged": [x.type], "mode": f"{row['mode']} ({where})",
+                                "b": _finding_row(x)})  # fmt: skip
+
+    def summary(self, *, pairs_read: int, seed: int, seconds: float) -> dict[str, Any]:
+        tp, fp, positives = self.tp, self.fp, self.positives
+        per_type = {
+            t: {
+                "injected": positives[t],
+                "found": tp[t],
+                "false_alarms": fp[t],
+                "precision": _ratio(tp[t], tp[t] + fp[t]),
+                "recall": _ratio(tp[t], positives[t]),
+            }
+            for t in CONTRADICTION_TYPES
         }
-        for t in CONTRADICTION_TYPES
-    }
-    total_tp, total_fp, total_pos = sum(tp.values()), sum(fp.values()), sum(positives.values())
-    n_base = sum(base_types.values())
-    result: dict[str, Any] = {
-        "pairs": used,
-        "pairs_read": len(data),
-        "anchors": anchors,
-        "seed": seed,
-        "overall": {
-            "precision": _ratio(total_tp, total_tp + total_fp),
-            "recall": _ratio(total_tp, total_pos),
-            "injected": total_pos,
-            "found": total_tp,
-            "false_alarms": total_fp,
-            "false_alarms_at_edit": new_at_edit,
-            "false_alarms_elsewhere": new_elsewhere,
-        },
-        "types": per_type,
-        "modes": dict(sorted(by_mode.items())),
-        "controls": {k: {"variants": controls[k], "flagged": control_flagged[k]} for k in CONTROLS},
-        # the unedited pairs' own high-confidence findings: reports of one story, so (unless the
-        # outlets really disagree) false alarms a user sees on real pairs
-        "baseline": {
-            "pairs": len(data),
-            "high_findings": n_base,
-            "per_pair": round(n_base / len(data), 2) if data else 0.0,
-            "pairs_with_findings": base_pairs,
-            "types": {t: base_types[t] for t in CONTRADICTION_TYPES if base_types[t]},
-        },
-        "seconds": round(time.perf_counter() - t0, 1),
-    }
-    if details:
-        result["misses"] = misses
-        result["false_alarms"] = alarms
-        result["baseline_findings"] = baseline_rows
-    return result
+        total_tp, total_fp, total_pos = self.found, sum(fp.values()), self.injected
+        n_base = sum(self.base_types.values())
+        result: dict[str, Any] = {
+            "pairs": self.used,
+            "pairs_read": pairs_read,
+            "anchors": self.anchors,
+            "seed": seed,
+            "overall": {
+                "precision": _ratio(total_tp, total_tp + total_fp),
+                "recall": _ratio(total_tp, total_pos),
+                "injected": total_pos,
+                "found": total_tp,
+                "false_alarms": total_fp,
+                "false_alarms_at_edit": self.new_at_edit,
+                "false_alarms_elsewhere": self.new_elsewhere,
+            },
+            "types": per_type,
+            "modes": dict(sorted(self.by_mode.items())),
+            "controls": {
+                k: {"variants": self.controls[k], "flagged": self.control_flagged[k]}
+                for k in CONTROLS
+            },
+            # the unedited pairs' own high-confidence findings: reports of one story, so (unless
+            # the outlets really disagree) false alarms a user sees on real pairs
+            "baseline": {
+                "pairs": pairs_read,
+                "high_findings": n_base,
+                "per_pair": round(n_base / pairs_read, 2) if pairs_read else 0.0,
+                "pairs_with_findings": self.base_pairs,
+                "types": {t: self.base_types[t] for t in CONTRADICTION_TYPES if self.base_types[t]},
+            },
+            "seconds": seconds,
+        }
+        if self.details:
+            result["misses"] = self.misses
+            result["false_alarms"] = self.alarms
+            result["baseline_findings"] = self.baseline_rows
+        return result
 
 
 def _ratio(a: int, b: int) -> float:

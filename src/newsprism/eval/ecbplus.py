@@ -24,7 +24,8 @@ import numpy as np
 from newsprism.cluster.baselines import average_linkage, tfidf_matrix
 from newsprism.cluster.features import ClusterFeatures, cluster_features
 from newsprism.cluster.metrics import bcubed, scores
-from newsprism.cluster.online import ClusterSettings, OnlineClusterer
+from newsprism.cluster.online import OnlineClusterer
+from newsprism.cluster.settings import ClusterSettings
 from newsprism.embed import Embedder, embed_articles, get_embedder
 from newsprism.errors import InputNotFound, MalformedInput
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash

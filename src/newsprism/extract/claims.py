@@ -8,6 +8,8 @@ of its own predicate (not those of nested predicates), and its span runs from th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.extract.entities import title_words
@@ -36,6 +38,18 @@ def _is_predicate(tok: Token) -> bool:
     return tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "relcl", "ccomp")
 
 
+@dataclass(frozen=True)
+class _Found:
+    """The document and what the other extractors found in it, which its claims point into."""
+
+    doc: Doc
+    speech: Speech
+    token_keys: dict[int, str]
+    times: list[TimeExpr]
+    quantities: list[Quantity]
+    quotes: list[Quote]
+
+
 def find_claims(
     doc: Doc,
     speech: Speech,
@@ -44,6 +58,7 @@ def find_claims(
     quantities: list[Quantity],
     quotes: list[Quote],
 ) -> list[Claim]:
+    found = _Found(doc, speech, token_keys, times, quantities, quotes)
     out: list[Claim] = []
     for si, sent in enumerate(doc.sents):
         preds = [t for t in sent if _is_predicate(t)]
@@ -52,18 +67,7 @@ def find_claims(
             att = speech.attributions.get(p.i)
             if att is not None and _governs_clause(p, pred_set):
                 continue  # "X said that ...": the clause is the claim, X its attribution
-            claim = _claim(
-                doc,
-                sent,
-                si,
-                p,
-                pred_set,
-                speech,
-                token_keys,
-                times,
-                quantities,
-                quotes,
-            )
+            claim = _claim(found, sent, si, p, pred_set)
             if claim is not None:
                 out.append(claim)
     return out
@@ -175,102 +179,119 @@ def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) ->
     return []
 
 
-def _claim(
-    doc: Doc,
-    sent: Span,
-    si: int,
-    p: Token,
-    preds: set[int],
-    speech: Speech,
-    token_keys: dict[int, str],
-    times: list[TimeExpr],
-    quantities: list[Quantity],
-    quotes: list[Quote],
-) -> Claim | None:
+def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Claim | None:
     own = _own_tokens(p, preds)
     words = [t for t in own if not t.is_punct]
     if not words:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     subj, passive = _subject(p)
-    subj_toks = (
-        set(t.i for t in subj.subtree)
-        if subj is not None and subj.i in {t.i for t in own}
-        else set()
-    )
-    actors = _resolve_subject(subj, speech, token_keys) if subj is not None else []
-    agent = [c for c in p.children if c.dep_ == "agent"]
-    targets: list[str] = []
-    places: list[str] = []
-    if subj is not None and subj_toks:
-        # "Medics in Tampere carry ...": the place of the subject places the claim
-        located = [t for t in subj.subtree if _located(t, subj)]
-        places += [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
-        actors = [k for k in actors if k not in places]
-    for c in p.children:
-        if c.i in preds or c.i in subj_toks:
-            continue
-        if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep":
-            sub = [t for t in c.subtree if c.dep_ != "prep" or t.i not in preds]
-            ks = _keys(sub, token_keys)
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                at = [k for k in ks if k.startswith(_PLACE_KEYS)]
-            else:
-                # "a clinic in Tampere", "to the camp in Oslo": a place inside still places it
-                located = [t for t in c.subtree if t.i not in preds and _located(t, c)]
-                at = [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
-            places += at
-            targets += [k for k in ks if k not in at]
-        elif c.dep_ != "agent":
-            # "thinner than the MacBook in Lyon" (acomp), "there on Monday in Graz" (advmod)
-            located = [t for t in c.subtree if t.i not in preds and _located(t, c)]
-            places += [k for k in _keys(located, token_keys) if k.startswith(_PLACE_KEYS)]
-    if passive:
-        targets = actors + targets
-        actors = [k for a in agent for k in _keys(list(a.subtree), token_keys)]
-    subject_text = ""
-    # the subject as written, also beside the actors the tagger found: a conjunct it missed
-    # ("Doctors Without Borders and Interpol") is still named there (not the patient of a passive)
-    if subj is not None and (not actors or not passive):
-        st = [t for t in subj.subtree if not t.is_punct]
-        subject_text = speech.text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
-    negated = _negated(p)
+    actors, targets, places = _roles(p, subj, passive, own, preds, found)
+    head, negated = _head(p)
     modal = next((c.lemma_ for c in p.children if c.tag_ == "MD"), "")
     particle = next((c.lower_ for c in p.children if c.dep_ == "prt"), "")
-    head = p
-    done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if p.lemma_ in _FAIL_VERBS and done is not None:
-        # "failed to deliver" states that the delivery did not happen
-        head, negated = done, not (negated or _negated(done))
     action = _lemma(head) + (" " + particle if particle and head is p else "")
     own_chars = [(t.idx, t.idx + len(t.text)) for t in own]
-    lo, hi = sent.start_char, sent.end_char
-    tix = tuple(
-        i
-        for i, t in enumerate(times)
-        if t.start < hi and lo < t.end and _covers(own_chars, t.start, t.end)
-    )
-    qix = tuple(
-        i
-        for i, q in enumerate(quantities)
-        if q.start < hi and lo < q.end and _covers(own_chars, q.start, q.end)
-    )
     return Claim(
         sentence=si,
         start=start,
         end=end,
-        text=speech.text[start:end],
+        text=found.speech.text[start:end],
         actors=tuple(dict.fromkeys(actors)),
         targets=tuple(k for k in dict.fromkeys(targets) if k not in actors),
         action=action,
         negated=negated,
         modality=modal,
-        time=tix,
+        time=_inside(found.times, sent, own_chars),
         place=tuple(dict.fromkeys(places)),
-        quantities=qix,
-        attributed_to=_attributed(p, sent, speech, quotes),
-        subject_text=subject_text,
+        quantities=_inside(found.quantities, sent, own_chars),
+        attributed_to=_attributed(p, sent, found.speech, found.quotes),
+        subject_text=_subject_text(found.speech.text, subj, actors, passive),
         predicate=(head.idx, head.idx + len(head.text)),
+    )
+
+
+def _roles(
+    p: Token, subj: Token | None, passive: bool, own: list[Token], preds: set[int], found: _Found
+) -> tuple[list[str], list[str], list[str]]:
+    """Who acts, on whom, where: the keys of the predicate's actors, targets and places."""
+    keys = found.token_keys
+    subj_toks = (
+        set(t.i for t in subj.subtree)
+        if subj is not None and subj.i in {t.i for t in own}
+        else set()
+    )
+    actors = _resolve_subject(subj, found.speech, keys) if subj is not None else []
+    agent = [c for c in p.children if c.dep_ == "agent"]
+    targets: list[str] = []
+    places: list[str] = []
+    if subj is not None and subj_toks:
+        # "Medics in Tampere carry ...": the place of the subject places the claim
+        places += _places_in(subj, set(), keys)
+        actors = [k for k in actors if k not in places]
+    for c in p.children:
+        if c.i in preds or c.i in subj_toks:
+            continue
+        if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep":
+            at, others = _complement(c, preds, keys)
+            places += at
+            targets += others
+        elif c.dep_ != "agent":
+            # "thinner than the MacBook in Lyon" (acomp), "there on Monday in Graz" (advmod)
+            places += _places_in(c, preds, keys)
+    if passive:
+        targets = actors + targets
+        actors = [k for a in agent for k in _keys(list(a.subtree), keys)]
+    return actors, targets, places
+
+
+def _complement(c: Token, preds: set[int], keys: dict[int, str]) -> tuple[list[str], list[str]]:
+    """The places and the other keys in an object, complement or prepositional phrase."""
+    sub = [t for t in c.subtree if c.dep_ != "prep" or t.i not in preds]
+    ks = _keys(sub, keys)
+    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+        at = [k for k in ks if k.startswith(_PLACE_KEYS)]
+    else:
+        # "a clinic in Tampere", "to the camp in Oslo": a place inside still places it
+        at = _places_in(c, preds, keys)
+    return at, [k for k in ks if k not in at]
+
+
+def _places_in(top: Token, preds: set[int], keys: dict[int, str]) -> list[str]:
+    """The place keys in a locative phrase ("in Oslo") below ``top`` (not in other predicates)."""
+    located = [t for t in top.subtree if t.i not in preds and _located(t, top)]
+    return [k for k in _keys(located, keys) if k.startswith(_PLACE_KEYS)]
+
+
+def _head(p: Token) -> tuple[Token, bool]:
+    """The verb that says what happened, and whether it is negated: "failed to deliver" states
+    that the delivery did not happen."""
+    negated = _negated(p)
+    done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if p.lemma_ in _FAIL_VERBS and done is not None:
+        return done, not (negated or _negated(done))
+    return p, negated
+
+
+def _subject_text(text: str, subj: Token | None, actors: list[str], passive: bool) -> str:
+    """The subject as written, also beside the actors the tagger found: a conjunct it missed
+    ("Doctors Without Borders and Interpol") is still named there (not the patient of a
+    passive)."""
+    if subj is None or (actors and passive):
+        return ""
+    st = [t for t in subj.subtree if not t.is_punct]
+    return text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
+
+
+def _inside(
+    found: Sequence[TimeExpr | Quantity], sent: Span, own_chars: list[tuple[int, int]]
+) -> tuple[int, ...]:
+    """Indices of the times or quantities in the sentence that the claim's own tokens cover."""
+    lo, hi = sent.start_char, sent.end_char
+    return tuple(
+        i
+        for i, x in enumerate(found)
+        if x.start < hi and lo < x.end and _covers(own_chars, x.start, x.end)
     )
 
 

@@ -185,7 +185,14 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     labels = {i: c.label for c in cands for i in range(c.start, c.end)}
     found = unlabelled_names(doc, covered, gaz, labels)
     cands += [_Cand(s, e, label) for s, e, label in found]
-    # Gazetteer names spaCy missed: "Turkish", "UAE", "Ankara" as an ORG it did not see ...
+    cands += _gazetteer_names(doc, covered, gaz)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _gazetteer_names(doc: Doc, covered: list[bool], gaz: Gazetteer) -> list[_Cand]:
+    """Gazetteer names spaCy missed: "Turkish", "UAE", "Ankara" as an ORG it did not see ..."""
+    found: list[_Cand] = []
     n = len(doc)
     i = 0
     while i < n:
@@ -193,21 +200,24 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         if covered[i] or not (tok.is_title or tok.is_upper) or tok.is_punct:
             i += 1
             continue
-        hit = 0
-        for size in range(min(gaz.max_words, n - i), 0, -1):
-            if any(covered[i : i + size]):
-                continue
-            text = doc[i : i + size].text
-            if gaz.any_country(text) or gaz.org_of(text):
-                hit = size
-                break
+        hit = _gazetteer_hit(doc, i, covered, gaz)
         if hit and not (hit == 1 and i > 0 and tok.is_sent_start is False and tok.lower_ == "us"):
-            cands.append(_Cand(i, i + hit, "GAZETTEER"))
+            found.append(_Cand(i, i + hit, "GAZETTEER"))
             i += hit
         else:
             i += 1
-    cands.sort(key=lambda c: c.start)
-    return cands
+    return found
+
+
+def _gazetteer_hit(doc: Doc, i: int, covered: list[bool], gaz: Gazetteer) -> int:
+    """How many tokens from ``i`` on name a country or an organisation (the longest), or 0."""
+    for size in range(min(gaz.max_words, len(doc) - i), 0, -1):
+        if any(covered[i : i + size]):
+            continue
+        text = doc[i : i + size].text
+        if gaz.any_country(text) or gaz.org_of(text):
+            return size
+    return 0
 
 
 def _extend_institutions(doc: Doc, cands: list[_Cand], covered: list[bool], gaz: Gazetteer) -> None:
@@ -611,32 +621,13 @@ def _add_roles(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
         if not tok.is_alpha or tok.lower_ not in gaz.first_title_words:
             continue
         found = _title_at(doc, tok.i, gaz)
-        if not found:
+        before = _country_before(doc, tok.i, gaz) if found else None
+        if not found or before is None:
             continue
         end, title, kind = found
-        before = _country_before(doc, tok.i, gaz)
-        if before is None:
-            continue
         code, cstart = before
-        k = end
-        while k < min(end + 3, len(doc)) and (doc[k].is_space or doc[k].text == ","):
-            k += 1
-        named = by_start.get(k)
-        if (
-            named is None
-            and cstart >= 2
-            and doc[cstart - 1].lower_ == "the"
-            and doc[cstart - 2].text == ","
-        ):
-            named = person_ending.get(cstart - 2)  # "Erdogan, the Turkish president,"
-        if (
-            named is not None
-            and not named.key.startswith("person:")
-            and not named.fixed
-            and named.label in ("ORG", "GPE")
-            and 2 <= named.end - named.start <= 4
-            and all(t.is_title for t in doc[named.start : named.end])
-        ):
+        named = _holder(doc, end, cstart, by_start, person_ending)
+        if named is not None and _looks_like_a_person(doc, named):
             words = _name_tokens(doc[named.start : named.end], gaz)
             named.key, named.name, named.label = (
                 "person:" + slug(" ".join(words)),
@@ -658,6 +649,34 @@ def _add_roles(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
             key = f"role:{code}:{slug(title)}"
         cands.append(_Cand(start, end, "ROLE", key, ""))
     cands.sort(key=lambda c: (c.start, -c.end))
+
+
+def _holder(
+    doc: Doc, end: int, cstart: int, by_start: dict[int, _Cand], person_ending: dict[int, _Cand]
+) -> _Cand | None:
+    """The name a title of a country names: after it ("President Erdogan", "the Turkish
+    president, Erdogan"), or before it ("Erdogan, the Turkish president,")."""
+    k = end
+    while k < min(end + 3, len(doc)) and (doc[k].is_space or doc[k].text == ","):
+        k += 1
+    named = by_start.get(k)
+    if named is not None or cstart < 2:
+        return named
+    if doc[cstart - 1].lower_ == "the" and doc[cstart - 2].text == ",":
+        return person_ending.get(cstart - 2)  # "Erdogan, the Turkish president,"
+    return None
+
+
+def _looks_like_a_person(doc: Doc, named: _Cand) -> bool:
+    """A title's name that spaCy took for an organisation or a place: two to four title-case
+    words ("President Recep Tayyip Erdogan" read as an ORG)."""
+    return (
+        not named.key.startswith("person:")
+        and not named.fixed
+        and named.label in ("ORG", "GPE")
+        and 2 <= named.end - named.start <= 4
+        and all(t.is_title for t in doc[named.start : named.end])
+    )
 
 
 #: words that head a title besides a title's first word, for callers (claims)

@@ -204,6 +204,29 @@ def _speaks(root: Token) -> bool:
 
 def _apposition(doc: Doc, e: int, gaz: Gazetteer) -> list[tuple[str, float]]:
     """ "X, a lawyer for the family," / "X, who ..." / "X, a town of 3,000"."""
+    window = _appositive(doc, e)
+    if not window:
+        return []
+    first = window[0].lower_
+    if first in _RELATIVE_PRONOUNS:
+        return [_RELATIVE_PRONOUNS[first]]
+    if first not in _APPOSITIVE_DETERMINERS:
+        return []
+    words = {t.lower_ for t in window[1:]}
+    cues = gaz.cues
+    for kind, cue in (("person", gaz.roles), ("place", cues.appos_place), ("org", cues.appos_org)):
+        if words & cue:
+            return [(kind, 3.0)]
+    return []
+
+
+#: "X, who ...", "X, where ...": what the pronoun says X is, and how strongly
+_RELATIVE_PRONOUNS = {"who": ("person", 2.0), "where": ("place", 3.0)}
+_APPOSITIVE_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her"})
+
+
+def _appositive(doc: Doc, e: int) -> list[Token]:
+    """The words of a phrase set off by a comma after a name ending at ``e`` (at most five)."""
     if e >= len(doc) or doc[e].text != ",":
         return []
     window = []
@@ -211,22 +234,7 @@ def _apposition(doc: Doc, e: int, gaz: Gazetteer) -> list[tuple[str, float]]:
         if t.text in (",", ".", ";", ":") or t.is_space:
             break
         window.append(t)
-    if not window:
-        return []
-    if window[0].lower_ == "who":
-        return [("person", 2.0)]
-    if window[0].lower_ == "where":
-        return [("place", 3.0)]
-    if window[0].lower_ not in ("a", "an", "the", "its", "his", "her"):
-        return []
-    words = {t.lower_ for t in window[1:]}
-    if words & gaz.roles:
-        return [("person", 3.0)]
-    if words & gaz.cues.appos_place:
-        return [("place", 3.0)]
-    if words & gaz.cues.appos_org:
-        return [("org", 3.0)]
-    return []
+    return window
 
 
 def _share_conjuncts(
@@ -286,16 +294,21 @@ def _is_common_noun(
     tok = doc[s]
     if e < len(doc) and doc[e].lower_ in _TITLE_HEADS and tok.lower_ in nouns:
         return True  # "Education Minister Tomas Varga": the portfolio, not an organisation
-    if not tok.is_alpha or tok.is_upper:
+    if not tok.is_alpha or tok.is_upper or not tok.is_sent_start:
         return False
-    low = tok.lower_
-    if low in lower_words and tok.is_sent_start:
+    if tok.lower_ in lower_words:
         return True  # written lower case elsewhere in the article
-    if not tok.is_sent_start:
-        return False
+    return _common_at_sentence_start(tok, label, nouns, score)
+
+
+def _common_at_sentence_start(
+    tok: Token, label: str, nouns: frozenset[str], score: dict[str, float]
+) -> bool:
+    """A capitalised word opening a sentence that is a known common noun, unless the evidence
+    says it is a name."""
+    low = tok.lower_
     lemma = tok.lemma_.casefold()
-    known = low in nouns or lemma in nouns
-    if not known:
+    if low not in nouns and lemma not in nouns:
         return False
     if tok.tag_ in ("NN", "NNS"):
         return True
@@ -315,55 +328,76 @@ def unlabelled_names(
     ``labels`` maps the tokens of labelled names to their label."""
     labels = labels or {}
     out: list[tuple[int, int, str]] = []
-    cues = gaz.cues
-
-    def add(s: int, e: int, label: str) -> None:
-        out.append((s, e, label))
-        for k in range(s, e):
-            covered[k] = True
-
     for tok in doc:
-        i = tok.i
-        if covered[i] or not (tok.is_title or tok.is_upper):
+        if covered[tok.i] or not (tok.is_title or tok.is_upper):
             continue
-        if (
-            i >= 2
-            and tok.is_alpha
-            and doc[i - 1].lower_ == "of"
-            and doc[i - 2].lower_ in cues.of_place
-            and tok.pos_ != "PROPN"
-        ):
-            add(i, i + 1, "GPE")  # "the hamlet of Tobberly", a name the tagger took for a word
-            continue
-        if tok.pos_ != "PROPN":
-            continue
-        low = tok.lower_
-        if low in cues.org_suffixes or low in cues.place_suffixes:
-            s = i
-            while s > 0 and _name_word(doc[s - 1], covered):
-                s -= 1
-            if s < i:
-                add(s, i + 1, "ORG" if low in cues.org_suffixes else "FAC")
-            continue
-        if i > 0 and doc[i - 1].lower_ in gaz.roles and doc[i - 1].is_lower:
-            e = i
-            while e < len(doc) and e - i < 3 and _name_word(doc[e], covered):
-                e += 1
-            if e - i >= 2:
-                add(i, e, "PERSON")
-                continue
-        if tok.dep_ in ("compound", "flat"):
-            continue  # the name goes on: take it from its last word
-        s = i
-        while s > 0 and s > i - 3 and _name_word(doc[s - 1], covered):
-            s -= 1
-        if tok.dep_ == "conj" and tok.head.i in labels:
-            add(s, i + 1, labels[tok.head.i])
-        elif s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in cues.of_place:
-            add(s, i + 1, "GPE")
-        elif _set_in(doc, s, tok):
-            add(s, i + 1, "GPE")  # "stable in Tarnwick": a name no tagger knew, set in a place
+        found = _unlabelled_at(doc, tok, covered, gaz, labels)
+        if found is not None:
+            s, e, _label = found
+            out.append(found)
+            for k in range(s, e):
+                covered[k] = True
     return out
+
+
+_Named = tuple[int, int, str]  # start, end, label
+
+
+def _unlabelled_at(
+    doc: Doc, tok: Token, covered: list[bool], gaz: Gazetteer, labels: dict[int, str]
+) -> _Named | None:
+    """The unlabelled name at ``tok``, if its shape or place says what it is."""
+    i, cues = tok.i, gaz.cues
+    if (
+        i >= 2
+        and tok.is_alpha
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in cues.of_place
+        and tok.pos_ != "PROPN"
+    ):
+        return (i, i + 1, "GPE")  # "the hamlet of Tobberly", a name the tagger took for a word
+    if tok.pos_ != "PROPN":
+        return None
+    low = tok.lower_
+    if low in cues.org_suffixes or low in cues.place_suffixes:
+        s = i
+        while s > 0 and _name_word(doc[s - 1], covered):
+            s -= 1
+        return (s, i + 1, "ORG" if low in cues.org_suffixes else "FAC") if s < i else None
+    named = _after_role(doc, i, covered, gaz)
+    if named is not None:
+        return named
+    if tok.dep_ in ("compound", "flat"):
+        return None  # the name goes on: take it from its last word
+    return _ending_at(doc, tok, covered, cues, labels)
+
+
+def _after_role(doc: Doc, i: int, covered: list[bool], gaz: Gazetteer) -> _Named | None:
+    """ "spokeswoman Liesel Amundsen": a role before two or three capitalised words."""
+    if not (i > 0 and doc[i - 1].lower_ in gaz.roles and doc[i - 1].is_lower):
+        return None
+    e = i
+    while e < len(doc) and e - i < 3 and _name_word(doc[e], covered):
+        e += 1
+    return (i, e, "PERSON") if e - i >= 2 else None
+
+
+def _ending_at(
+    doc: Doc, tok: Token, covered: list[bool], cues: NameCues, labels: dict[int, str]
+) -> _Named | None:
+    """A name of up to three words ending at ``tok``: a conjunct of a labelled name (given its
+    label), "the village of Harn", or a name set in a place."""
+    i = tok.i
+    s = i
+    while s > 0 and s > i - 3 and _name_word(doc[s - 1], covered):
+        s -= 1
+    if tok.dep_ == "conj" and tok.head.i in labels:
+        return (s, i + 1, labels[tok.head.i])
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in cues.of_place:
+        return (s, i + 1, "GPE")
+    if _set_in(doc, s, tok):
+        return (s, i + 1, "GPE")  # "stable in Tarnwick": a name no tagger knew, set in a place
+    return None
 
 
 #: prepositions that set what comes after them in a place ("in", not "at Google", "to Mary")

@@ -301,6 +301,21 @@ def _tense_lookup(doc: Doc) -> Any:
 
 def clause_tense(tok: Token) -> str:
     """past, present or future for the clause a token sits in; news defaults to past."""
+    t = _clause_verb(tok)
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if _future(t, aux):
+        return "future"
+    words = {c.lower_ for c in aux}
+    if "Past" in t.morph.get("Tense", []) and t.tag_ == "VBD":
+        return "past"
+    if any("Past" in c.morph.get("Tense", []) for c in aux) or words & {"has", "have", "had"}:
+        return "past"
+    # a present-tense verb; anything else (a participle, "killed" as a modifier ...) is past
+    return "present" if t.tag_ in ("VBZ", "VBP") else "past"
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause ``tok`` sits in: up the parse at most six steps."""
     t = tok
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
@@ -308,34 +323,24 @@ def clause_tense(tok: Token) -> str:
         if t.head.i == t.i:
             break
         t = t.head
-    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t
+
+
+#: "plans to", "is due to": the verbs after which a "to" clause lies ahead
+_AHEAD = frozenset({"plan", "expect", "intend", "go", "schedule", "due", "set", "slate"})
+
+
+def _future(t: Token, aux: list[Token]) -> bool:
+    """ "will end", "is going to", "plans to end", "the strike is due to end on Thursday",
+    "forecasters expect snow by Thursday", "the rain is expected to ..."."""
     words = {c.lower_ for c in aux}
     if words & {"will", "'ll", "shall", "wo"} or (t.tag_ == "VBG" and t.lower_ == "going"):
-        return "future"
-    if any(c.lower_ in ("to",) for c in aux) and t.head.lemma_ in (
-        "plan",
-        "expect",
-        "intend",
-        "go",
-        "schedule",
-        "due",  # "the strike is due to end on Thursday"
-        "set",
-        "slate",
-    ):
-        return "future"
-    if t.lemma_ in _EXPECTING and (
+        return True
+    if any(c.lower_ == "to" for c in aux) and t.head.lemma_ in _AHEAD:
+        return True
+    return t.lemma_ in _EXPECTING and (
         t.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux)
-    ):
-        return "future"  # "forecasters expect snow by Thursday", "the rain is expected to ..."
-    if "Past" in t.morph.get("Tense", []) and t.tag_ == "VBD":
-        return "past"
-    if any("Past" in c.morph.get("Tense", []) for c in aux) or words & {"has", "have", "had"}:
-        return "past"
-    if t.tag_ in ("VBZ", "VBP"):
-        return "present"
-    if t.tag_ == "VBN" and t.dep_ in ("acl", "amod"):
-        return "past"
-    return "past"
+    )
 
 
 _EXPECTING = frozenset({"expect", "forecast", "predict", "plan", "schedule", "intend", "aim"})

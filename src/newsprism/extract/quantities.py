@@ -239,23 +239,10 @@ def _untokenise(text: str) -> tuple[str, list[int]]:
 
 def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     g = m.groupdict()
+    if kind == "vague":
+        return _vague(m, g, counted)
     qual = QUALIFIERS.get((g.get("qual") or "").lower(), "")
     text, s, e = m.group(0), m.start(), m.end()
-    if kind == "vague":
-        value = float(VAGUE[" ".join(g["vague"].lower().split())])
-        noun = counted(e)
-        return Quantity(
-            text,
-            s,
-            e,
-            value,
-            "",
-            noun,
-            f"~{format_value(value)} {noun}".strip(),
-            "count",
-            "~",
-            True,
-        )
     raw = g["num"]
     value = _number(raw)
     scale = (g.get("scale") or "").lower()
@@ -278,25 +265,28 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
         return Quantity(
             text, s, e, value, unit, noun, f"{qual}{format_value(value)} {unit}", "duration", qual
         )
-    # a plain count: words like "one" count only with a noun after them ("one of" is not a count)
+    return _count(m, raw, value, scale=scale, qual=qual, counted=counted)
+
+
+def _vague(m: re.Match[str], g: dict[str, str], counted: Counted) -> Quantity:
+    """ "dozens of", "hundreds of": a rough count."""
+    value = float(VAGUE[" ".join(g["vague"].lower().split())])
+    noun = counted(m.end())
+    norm = f"~{format_value(value)} {noun}".strip()
+    return Quantity(m.group(0), m.start(), m.end(), value, "", noun, norm, "count", "~", True)
+
+
+def _count(
+    m: re.Match[str], raw: str, value: float, *, scale: str, qual: str, counted: Counted
+) -> Quantity | None:
+    """A plain count, or None when the number counts nothing: words like "one" count only with a
+    noun after them ("one of" is not a count), a bare year is not a count."""
+    s, e = m.start(), m.end()
     if not raw[0].isdigit() and re.match(r"\s+of\b", m.string[e : e + 4]):
         return None  # "one of them", "two of the men": a partitive, not a count
     if _BY.match(m.string[e : e + 8]):
         return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
-    noun = counted(e)
-    if scale == "m" and not noun and m.string[s:e].rstrip().endswith(raw + "m"):
-        # "fell about 600m.": a length in metres, not 600 million of nothing ("600m people"
-        # keeps its noun and stays a count)
-        value, noun = _number(raw), "metres"
-    if _PARENT.search(m.string[max(0, s - 16) : s]):
-        noun = "children"  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
-    elif not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
-        noun = "magnitude"  # "a magnitude of 4.6", "magnitude-5.9": what the number measures
-    elif (
-        not noun and "." in raw and value < 10
-        and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s])
-    ):  # fmt: skip
-        noun = "magnitude"  # "the quake ... the USGS said it was 6.1"
+    noun, value = _count_noun(m, raw, value, scale=scale, counted=counted)
     if not raw[0].isdigit() and not noun:
         return None
     if raw.lower() == "one" and re.search(
@@ -306,4 +296,27 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     if not scale and not noun and re.fullmatch(r"(1[89]|20)\d\d", raw):
         return None  # a bare year, not a count
     norm = f"{qual}{format_value(value)} {noun}".strip()
-    return Quantity(text, s, e, value, "", noun, norm, "count", qual)
+    return Quantity(m.group(0), s, e, value, "", noun, norm, "count", qual)
+
+
+def _count_noun(
+    m: re.Match[str], raw: str, value: float, *, scale: str, counted: Counted
+) -> tuple[str, float]:
+    """What a plain number counts (the noun after it, else what the words around it say), and
+    its value, which a unit read that way may change."""
+    s, e = m.start(), m.end()
+    noun = counted(e)
+    if scale == "m" and not noun and m.string[s:e].rstrip().endswith(raw + "m"):
+        # "fell about 600m.": a length in metres, not 600 million of nothing ("600m people"
+        # keeps its noun and stays a count)
+        value, noun = _number(raw), "metres"
+    if _PARENT.search(m.string[max(0, s - 16) : s]):
+        return "children", value  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
+    if not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
+        return "magnitude", value  # "a magnitude of 4.6", "magnitude-5.9": what it measures
+    if (
+        not noun and "." in raw and value < 10
+        and _QUAKE_BEFORE.search(m.string[max(0, s - 90) : s])
+    ):  # fmt: skip
+        return "magnitude", value  # "the quake ... the USGS said it was 6.1"
+    return noun, value

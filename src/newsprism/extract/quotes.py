@@ -147,38 +147,49 @@ class Speech:
         if self._in_quote[tok.i]:
             return None
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-            to = next(c for c in tok.children if c.lower_ == "to")
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                return None
-            return self._make(tok, obj, "according to")
-        if tok.pos_ not in ("VERB", "AUX") or (
-            tok.lemma_ not in REPORTING and not self._releases(tok)
-        ):
+            return self._according_to(tok)
+        if not self._reports(tok):
             return None
-        if tok.lemma_ == "point" and not any(
-            c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
-        ):
-            return None
-        subjs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # "chief Odile Marchetti said" is sometimes parsed with two subjects: take the named one
-        subj = next((c for c in subjs if self._key_in(c)), subjs[0] if subjs else None)
-        if subj is None:
-            # "..., said X" is sometimes parsed with X as the object
-            subj = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("dobj", "attr")
-                    and c.i > tok.i
-                    and tok.lemma_ == "say"
-                    and self._key_in(c)
-                ),
-                None,
-            )
+        subj = self._speaker_of(tok)
         if subj is None:
             return None
         return self._make(tok, subj, "point out" if tok.lemma_ == "point" else tok.lemma_)
+
+    def _according_to(self, tok: Token) -> Attribution | None:
+        """ "according to X": X is the source."""
+        to = next(c for c in tok.children if c.lower_ == "to")
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None if obj is None else self._make(tok, obj, "according to")
+
+    def _reports(self, tok: Token) -> bool:
+        """A reporting verb ("said", "pointed out", "released a statement")."""
+        if tok.pos_ not in ("VERB", "AUX") or (
+            tok.lemma_ not in REPORTING and not self._releases(tok)
+        ):
+            return False
+        return tok.lemma_ != "point" or any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in tok.children
+        )
+
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """Who the reporting verb's speaker is: its subject, the named one when the parse gives
+        two; for "..., said X" sometimes parsed with X as the object, that object."""
+        subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "chief Odile Marchetti said" is sometimes parsed with two subjects: take the named one
+        subj = next((c for c in subjs if self._key_in(c)), subjs[0] if subjs else None)
+        if subj is not None:
+            return subj
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "attr")
+                and c.i > verb.i
+                and verb.lemma_ == "say"
+                and self._key_in(c)
+            ),
+            None,
+        )
 
     def _releases(self, tok: Token) -> bool:
         """ "X released/issued a statement": X speaks through a document."""

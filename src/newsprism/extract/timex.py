@@ -218,14 +218,14 @@ def _mk(
     value: str | None,
     gran: str,
     *,
-    relative: bool,
     anchor: str,
     conf: float,
     flagged: bool = False,
-    start: str | None = None,
-    end: str | None = None,
+    span: tuple[str, str] | None = None,
     tense: str = "",
 ) -> TimeExpr:
+    """The expression ``m`` matched, resolved to ``value``; relative unless read from the text
+    alone (``anchor="text"``); ``span`` is an interval's first and last day."""
     text = m.group(0)
     s = m.start()
     if text[:3] in ("in ", "In ", "on ", "On "):  # "on Friday": the preposition is not part of it
@@ -234,13 +234,15 @@ def _mk(
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
+    start, end = span or (None, None)
+    relative = anchor != "text"
     return TimeExpr(
         text, s, s + len(text), value, gran, relative, anchor, conf, flagged, start, end, tense
     )
 
 
 def _unresolved(m: re.Match[str], gran: str, tense: str, anchor: str = "") -> TimeExpr:
-    return _mk(m, None, gran, relative=True, anchor=anchor, conf=0.0, flagged=True, tense=tense)
+    return _mk(m, None, gran, anchor=anchor, conf=0.0, flagged=True, tense=tense)
 
 
 def _anchor(published: date) -> str:
@@ -259,79 +261,65 @@ def _resolve(
     kind: str, m: re.Match[str], pub: date | None, tense: str, last_day: date | None
 ) -> TimeExpr | None:
     g = m.groupdict()
-    future = tense == "future"
-    try:
-        if kind == "iso":
-            d = date(int(g["year"]), int(g["m"]), int(g["d"]))
-            return _mk(m, d.isoformat(), "day", relative=False, anchor="text", conf=1.0)
-        if kind in ("dmy", "mdy"):
-            d = date(int(g["year"]), _month_num(g["mon"]), int(g["day"]))
-            return _mk(m, d.isoformat(), "day", relative=False, anchor="text", conf=1.0)
-        if kind == "my":
-            mon = _month_num(g["mon"])
-            return _mk(
-                m,
-                f"{int(g['year']):04d}-{mon:02d}",
-                "month",
-                relative=False,
-                anchor="text",
-                conf=1.0,
-            )
-    except ValueError:
-        return None  # "31 February 2020": not a date
+    if kind in ("iso", "dmy", "mdy", "my"):
+        return _absolute(kind, m, g)
     if kind == "year":
         return _year(m, g, pub, tense)
     if pub is None:
         gran = {"dm": "day", "md": "day", "weekday": "day", "day_word": "day"}.get(kind, "unknown")
         return _unresolved(m, gran, tense)
-    anchor = _anchor(pub)
-    if kind in ("dm", "md"):
-        return _day_month(m, g, pub, future, tense)
-    if kind == "weekday":
-        return _weekday(m, g, pub, tense)
-    if kind == "day_word":
-        return _day_word(m, g, pub, tense)
-    if kind == "in_the_day":
-        d = last_day or pub
-        return _mk(m, d.isoformat(), "day", relative=True, anchor=anchor, conf=0.8, tense=tense)
-    if kind == "rel_period":
-        return _rel_period(m, g, pub, tense)
-    if kind == "rel_part":
-        return _rel_part(m, g, pub, tense)
-    if kind == "month_rel_year":
-        year = pub.year + {"last": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
-        mon = _month_num(g["mon"])
-        return _mk(
-            m,
-            f"{year:04d}-{mon:02d}",
-            "month",
-            relative=True,
-            anchor=anchor,
-            conf=0.95,
-            tense=tense,
-        )
-    if kind == "month_mod":
-        return _month_mod(m, g, pub, tense)
-    if kind == "since_year":
-        a = date(int(g["year"]), 1, 1)
-        if a > pub:
-            return None
-        return _mk(
-            m,
-            _interval(a, pub),
-            "interval",
-            relative=True,
-            anchor=anchor,
-            conf=0.9,
-            start=a.isoformat(),
-            end=pub.isoformat(),
-            tense=tense,
-        )
-    if kind == "ago":
-        return _ago(m, g, pub, tense)
-    if kind == "event_offset":
-        return _unresolved(m, "unknown", tense, anchor="event")
-    return None
+    rule = _RELATIVE.get(kind)
+    return rule(m, g, pub, tense, last_day) if rule else None
+
+
+def _absolute(kind: str, m: re.Match[str], g: dict[str, str]) -> TimeExpr | None:
+    """A date or month written out in full: ISO, "2 January 2020", "January 2, 2020",
+    "January 2020"; None for a day the calendar lacks ("31 February 2020")."""
+    try:
+        if kind == "my":
+            value, gran = f"{int(g['year']):04d}-{_month_num(g['mon']):02d}", "month"
+        elif kind == "iso":
+            value, gran = date(int(g["year"]), int(g["m"]), int(g["d"])).isoformat(), "day"
+        else:
+            day = date(int(g["year"]), _month_num(g["mon"]), int(g["day"]))
+            value, gran = day.isoformat(), "day"
+    except ValueError:
+        return None
+    return _mk(m, value, gran, anchor="text", conf=1.0)
+
+
+def _in_the_day(
+    m: re.Match[str], g: dict[str, str], pub: date, tense: str, last_day: date | None
+) -> TimeExpr:
+    """ "earlier in the day": the narrative's current day, else the publication day."""
+    d = last_day or pub
+    return _mk(m, d.isoformat(), "day", anchor=_anchor(pub), conf=0.8, tense=tense)
+
+
+def _month_rel_year(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    year = pub.year + {"last": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    mon = _month_num(g["mon"])
+    return _mk(m, f"{year:04d}-{mon:02d}", "month", anchor=_anchor(pub), conf=0.95, tense=tense)
+
+
+def _since_year(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr | None:
+    a = date(int(g["year"]), 1, 1)
+    if a > pub:
+        return None
+    return _mk(
+        m,
+        _interval(a, pub),
+        "interval",
+        anchor=_anchor(pub),
+        conf=0.9,
+        span=(a.isoformat(), pub.isoformat()),
+        tense=tense,
+    )
+
+
+def _event_offset(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    """ "two days later": anchored on another event, so it stays relative and flagged."""
+    return _unresolved(m, "unknown", tense, anchor="event")
 
 
 def _year(m: re.Match[str], g: dict[str, str], pub: date | None, tense: str) -> TimeExpr:
@@ -388,7 +376,7 @@ def _day_month(
     except ValueError:
         return None
     conf = 0.95 if which else 0.85
-    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=conf, tense=tense)
+    return _mk(m, d.isoformat(), "day", anchor=_anchor(pub), conf=conf, tense=tense)
 
 
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
@@ -430,7 +418,7 @@ def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Time
             None,
             tense,
         )
-    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=conf, tense=tense)
+    return _mk(m, d.isoformat(), "day", anchor=_anchor(pub), conf=conf, tense=tense)
 
 
 def _day_word(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
@@ -441,7 +429,7 @@ def _day_word(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Tim
         w, 0
     )
     d = pub + timedelta(days=offset)
-    return _mk(m, d.isoformat(), "day", relative=True, anchor=_anchor(pub), conf=0.95, tense=tense)
+    return _mk(m, d.isoformat(), "day", anchor=_anchor(pub), conf=0.95, tense=tense)
 
 
 def _week_of(d: date) -> tuple[date, date]:
@@ -469,11 +457,9 @@ def _rel_period(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> T
             m,
             _interval(a, b),
             "week",
-            relative=True,
             anchor=anchor,
             conf=0.85,
-            start=a.isoformat(),
-            end=b.isoformat(),
+            span=(a.isoformat(), b.isoformat()),
             tense=tense,
         )
     if unit == "month":
@@ -483,11 +469,9 @@ def _rel_period(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> T
             m,
             f"{y:04d}-{mo + 1:02d}",
             "month",
-            relative=True,
             anchor=anchor,
             conf=0.9,
-            start=a.isoformat(),
-            end=b.isoformat(),
+            span=(a.isoformat(), b.isoformat()),
             tense=tense,
         )
     y = pub.year + step
@@ -495,11 +479,9 @@ def _rel_period(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> T
         m,
         f"{y:04d}",
         "year",
-        relative=True,
         anchor=anchor,
         conf=0.9,
-        start=f"{y:04d}-01-01",
-        end=f"{y:04d}-12-31",
+        span=(f"{y:04d}-01-01", f"{y:04d}-12-31"),
         tense=tense,
     )
 
@@ -517,11 +499,9 @@ def _rel_part(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Tim
         m,
         _interval(a, b),
         "interval",
-        relative=True,
         anchor=_anchor(pub),
         conf=0.8,
-        start=a.isoformat(),
-        end=b.isoformat(),
+        span=(a.isoformat(), b.isoformat()),
         tense=tense,
     )
 
@@ -570,16 +550,51 @@ def _ago(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr
     anchor = _anchor(pub)
     if unit == "day":
         d = pub - timedelta(days=n)
-        return _mk(m, d.isoformat(), "day", relative=True, anchor=anchor, conf=0.9, tense=tense)
+        return _mk(m, d.isoformat(), "day", anchor=anchor, conf=0.9, tense=tense)
     if unit == "week":
         d = pub - timedelta(weeks=n)
-        return _mk(m, d.isoformat(), "week", relative=True, anchor=anchor, conf=0.7, tense=tense)
+        return _mk(m, d.isoformat(), "week", anchor=anchor, conf=0.7, tense=tense)
     if unit == "month":
         y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
         return _mk(
-            m, f"{y:04d}-{mo + 1:02d}", "month", relative=True, anchor=anchor, conf=0.8, tense=tense
+            m, f"{y:04d}-{mo + 1:02d}", "month", anchor=anchor, conf=0.8, tense=tense
         )
     years = n * (10 if unit == "decade" else 1)
     return _mk(
-        m, f"{pub.year - years:04d}", "year", relative=True, anchor=anchor, conf=0.8, tense=tense
+        m, f"{pub.year - years:04d}", "year", anchor=anchor, conf=0.8, tense=tense
     )
+
+
+RelativeRule = Callable[
+    [re.Match[str], dict[str, str], date, str, date | None], TimeExpr | None
+]
+
+
+def _on_publication(
+    rule: Callable[[re.Match[str], dict[str, str], date, str], TimeExpr | None],
+) -> RelativeRule:
+    """A rule that needs only the publication day (not the narrative's current day)."""
+    return lambda m, g, pub, tense, _last_day: rule(m, g, pub, tense)
+
+
+def _day_month_rule(
+    m: re.Match[str], g: dict[str, str], pub: date, tense: str, _last_day: date | None
+) -> TimeExpr | None:
+    return _day_month(m, g, pub, tense == "future", tense)
+
+
+#: How each kind of relative expression is resolved against the publication day.
+_RELATIVE: dict[str, RelativeRule] = {
+    "dm": _day_month_rule,
+    "md": _day_month_rule,
+    "weekday": _on_publication(_weekday),
+    "day_word": _on_publication(_day_word),
+    "in_the_day": _in_the_day,
+    "rel_period": _on_publication(_rel_period),
+    "rel_part": _on_publication(_rel_part),
+    "month_rel_year": _on_publication(_month_rel_year),
+    "month_mod": _on_publication(_month_mod),
+    "since_year": _on_publication(_since_year),
+    "ago": _on_publication(_ago),
+    "event_offset": _on_publication(_event_offset),
+}

@@ -12,7 +12,7 @@ from html import escape
 
 from newsprism.compare.types import ActorEdge, Comparison, Contradiction, Detail, Span
 from newsprism.report import sections
-from newsprism.report.text import NO_ACTORS, addition_label
+from newsprism.report.sections import NO_ACTORS, addition_label
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;

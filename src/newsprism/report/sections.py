@@ -14,6 +14,14 @@ from newsprism.compare.types import Addition, Comparison, Contradiction, Detail,
 #: Additions shown per source in text, Markdown and HTML (the JSON report has all of them).
 ADDITIONS_PER_SOURCE = 6
 
+#: Said where the actor graph is empty, so an empty section is not read as a failure.
+NO_ACTORS = "No named actor acts on another named actor in these reports."
+
+
+def addition_label(a: Addition) -> str:
+    """ "claim", or "detail: six floodgates" -- what a detail adds to the statement shown."""
+    return f"{a.kind}: {a.detail}" if a.detail else a.kind
+
 
 @dataclass(frozen=True)
 class Agreed:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-from newsprism.compare.types import Addition, Comparison, Contradiction, Span
-from newsprism.errors import UsageError
+from newsprism.compare.types import Comparison, Contradiction, Span
 from newsprism.report import sections
+from newsprism.report.sections import NO_ACTORS, addition_label
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
-
-#: Said where the actor graph is empty, so an empty section is not read as a failure.
-NO_ACTORS = "No named actor acts on another named actor in these reports."
-
 
 def render_json(c: Comparison) -> str:
     """The documented JSON report (docs/report-schema.md), stable key order, UTF-8."""
@@ -51,11 +46,6 @@ def _contradiction_lines(x: Contradiction) -> list[str]:
     if x.basis:
         lines.append("    why one fact: " + x.basis)
     return lines
-
-
-def addition_label(a: Addition) -> str:
-    """ "claim", or "detail: six floodgates" -- what a detail adds to the statement shown."""
-    return f"{a.kind}: {a.detail}" if a.detail else a.kind
 
 
 def render_text(c: Comparison) -> str:
@@ -240,26 +230,3 @@ def _md_timeline(c: Comparison) -> list[str]:
     if not c.actors:
         out.append(NO_ACTORS)
     return out
-
-
-#: Output formats by name.
-FORMATS: dict[str, Callable[[Comparison], str]] = {
-    "text": render_text,
-    "md": render_markdown,
-    "markdown": render_markdown,
-    "json": render_json,
-}
-
-
-def render(c: Comparison, fmt: str = "text") -> str:
-    """The comparison in format ``fmt`` (text, md, json or html)."""
-    if fmt == "html":
-        from newsprism.report.html import render_html
-
-        return render_html(c)
-    try:
-        return FORMATS[fmt](c)
-    except KeyError:
-        raise UsageError(
-            f"unknown report format {fmt!r}", hint="Choose one of: text, md, json, html."
-        ) from None

@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from newsprism.web.app import create_app
     from newsprism.web.server import serve
-    from newsprism.web.stages import Stages, StoryBackend, StoryInfo
+    from newsprism.web.stages import Stages
     from newsprism.web.state import Limits
+    from newsprism.web.stories import StoryBackend, StoryInfo
 
 _LAZY = {
     "create_app": "newsprism.web.app",
     "serve": "newsprism.web.server",
     "Stages": "newsprism.web.stages",
-    "StoryBackend": "newsprism.web.stages",
-    "StoryInfo": "newsprism.web.stages",
+    "StoryBackend": "newsprism.web.stories",
+    "StoryInfo": "newsprism.web.stories",
     "Limits": "newsprism.web.state",
 }
 

@@ -17,9 +17,8 @@ from newsprism.models import Article, StoredArticle
 from newsprism.store import ArticleFilter, ArticleRow
 from newsprism.web import schemas as s
 from newsprism.web.inputs import Pasted, ReadResult, Upload, read_inputs
-from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState
-from newsprism.web.stories import find_stories
+from newsprism.web.stories import StoryInfo, find_stories
 
 __all__ = ["article_filter", "require_writer", "router"]
 

@@ -27,9 +27,8 @@ from newsprism.web.api_routes import (
 )
 from newsprism.web.highlight import extraction_spans, highlight
 from newsprism.web.inputs import Pasted, Upload, read_inputs
-from newsprism.web.stages import StoryInfo
 from newsprism.web.state import WebState, etag
-from newsprism.web.stories import find_stories
+from newsprism.web.stories import StoryInfo, find_stories
 from newsprism.web.story_page import wrap_story
 
 __all__ = ["render_error", "router"]

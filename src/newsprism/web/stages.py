@@ -11,12 +11,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from newsprism.errors import StageUnavailable
 from newsprism.models import Article
+from newsprism.web.stories import StoryBackend, cluster_backend
 
-__all__ = ["LRU", "Stages", "StoryBackend", "StoryInfo"]
+__all__ = ["LRU", "Stages"]
 
 #: Article -> Extraction.to_dict()
 ExtractFn = Callable[[Article], dict[str, Any]]
@@ -24,34 +25,6 @@ ExtractFn = Callable[[Article], dict[str, Any]]
 CompareFn = Callable[[Sequence[Article], Sequence[dict[str, Any]]], Any]
 #: Comparison -> one self-contained HTML page
 RenderFn = Callable[[Any], str]
-
-
-@dataclass(frozen=True)
-class StoryInfo:
-    """A story as the web app shows it in lists: its id, a title and its articles."""
-
-    id: str
-    title: str
-    article_ids: tuple[str, ...]
-    outlets: tuple[str, ...] = ()
-    first_published: str | None = None
-    last_published: str | None = None
-    #: the articles its comparison takes (``stories.pick_sources``); empty means all of them
-    source_ids: tuple[str, ...] = ()
-
-
-class StoryBackend(Protocol):
-    """What the web app needs from story clustering (the cluster stage)."""
-
-    def find(
-        self, *, q: str, outlet: str, since: str, until: str, entity: str, limit: int, offset: int
-    ) -> tuple[list[StoryInfo], int]: ...
-
-    def get(self, story_id: str) -> StoryInfo: ...
-
-    def merge(self, story_ids: Sequence[str]) -> StoryInfo: ...
-
-    def split(self, story_id: str, article_ids: Sequence[str]) -> list[StoryInfo]: ...
 
 
 @dataclass(frozen=True)
@@ -76,7 +49,7 @@ class Stages:
             if _optional("newsprism.compare", "compare_articles")
             else None,
             render=_optional("newsprism.report", "render_html"),
-            stories=_default_stories,
+            stories=cluster_backend,
         )
 
     def need_extract(self) -> ExtractFn:
@@ -126,12 +99,6 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
     except (ImportError, AttributeError):
         return None
     return fn if callable(fn) else None
-
-
-def _default_stories(store_path: str) -> StoryBackend | None:
-    from newsprism.web.stories import cluster_backend
-
-    return cluster_backend(store_path)
 
 
 class LRU:

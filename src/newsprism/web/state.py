@@ -14,7 +14,8 @@ from newsprism.errors import NewsprismError, NotFound, UsageError
 from newsprism.ingest import ReadOptions
 from newsprism.models import Article
 from newsprism.store import Reader, Store
-from newsprism.web.stages import LRU, Stages, StoryBackend, StoryInfo
+from newsprism.web.stages import LRU, Stages
+from newsprism.web.stories import StoryBackend, StoryInfo
 
 __all__ = ["Limits", "WebState", "is_loopback"]
 

@@ -1,14 +1,44 @@
-"""Stories for the web app, from the cluster stage (``newsprism.stories`` over the store)."""
+"""Stories for the web app: what it needs of them (``StoryInfo``, ``StoryBackend``) and the
+backend over the store (``newsprism.stories``' tables); stages.py wires it in, tests pass fakes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from newsprism.errors import NewsprismError, NotFound
 from newsprism.store import ArticleFilter, Store, StoryFilter, StoryRow
-from newsprism.web.stages import StoryBackend, StoryInfo
 
-__all__ = ["StoreStories", "cluster_backend", "find_stories"]
+__all__ = ["StoreStories", "StoryBackend", "StoryInfo", "cluster_backend", "find_stories"]
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story as the web app shows it in lists: its id, a title and its articles."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_published: str | None = None
+    last_published: str | None = None
+    #: the articles its comparison takes (``stories.pick_sources``); empty means all of them
+    source_ids: tuple[str, ...] = ()
+
+
+class StoryBackend(Protocol):
+    """What the web app needs from story clustering (the cluster stage)."""
+
+    def find(
+        self, *, q: str, outlet: str, since: str, until: str, entity: str, limit: int, offset: int
+    ) -> tuple[list[StoryInfo], int]: ...
+
+    def get(self, story_id: str) -> StoryInfo: ...
+
+    def merge(self, story_ids: Sequence[str]) -> StoryInfo: ...
+
+    def split(self, story_id: str, article_ids: Sequence[str]) -> list[StoryInfo]: ...
 
 
 def cluster_backend(store_path: str) -> StoryBackend | None:

@@ -1,7 +1,5 @@
-"""`newsprism serve`: the typer command, for the main CLI to register.
-
-app.command("serve", epilog=SERVE_EPILOG)(serve_command)
-"""
+"""`newsprism serve`: the web app and JSON API over the database (FastAPI loads only when the
+command runs, so `newsprism --help` stays quick)."""
 
 from __future__ import annotations
 
@@ -10,24 +8,17 @@ from typing import Annotated
 
 import typer
 
-from newsprism.errors import NewsprismError, UsageError
+from newsprism.cli.common import DEFAULT_DB, DbOpt, PrivateOpt, app, handle_errors
 
-__all__ = ["SERVE_EPILOG", "serve_command"]
 
-DEFAULT_DB = Path("newsprism.db")
-SERVE_EPILOG = (
-    "Example: newsprism serve --db news.db, then open http://127.0.0.1:8000. "
-    "The JSON API is described at /openapi.json."
+@app.command(
+    "serve",
+    epilog="Example: newsprism serve --db news.db, then open http://127.0.0.1:8000. "
+    "The JSON API is described at /openapi.json.",
 )
-
-
-def serve_command(
-    db: Annotated[
-        Path,
-        typer.Option(
-            "--db", envvar="NEWSPRISM_DB", help="SQLite database file.", show_default=True
-        ),
-    ] = DEFAULT_DB,
+@handle_errors
+def serve_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
     host: Annotated[
         str,
         typer.Option("--host", help="Address to listen on. Anything but loopback needs --token."),
@@ -45,12 +36,7 @@ def serve_command(
             show_default=False,
         ),
     ] = None,
-    allow_private: Annotated[
-        bool,
-        typer.Option(
-            "--allow-private", help="Let URL fetching reach loopback and private addresses."
-        ),
-    ] = False,
+    allow_private: PrivateOpt = False,
     max_request_mb: Annotated[
         float, typer.Option("--max-request-mb", min=0.001, help="Largest request body, in MB.")
     ] = 25.0,
@@ -66,11 +52,4 @@ def serve_command(
         max_request_bytes=int(max_request_mb * 1_000_000),
         max_upload_bytes=int(max_upload_mb * 1_000_000),
     )
-    try:
-        serve(db, host, port, token=token, allow_private=allow_private, limits=limits)
-    except UsageError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
-    except NewsprismError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
+    serve(db, host, port, token=token, allow_private=allow_private, limits=limits)
