@@ -51,9 +51,10 @@ def test_stories_and_members_round_trip(store, placed):
     members = dict(store.story_members(flood.id))
     assert members["flood1-wire"] == "flood1-b" and members["flood1-a"] is None
     assert store.story_order()[0] == "flood1-a"
-    assert store.stories(limit=1, offset=1) == sorted(
-        rows.values(), key=lambda r: (-r.size, r.id)
-    )[1:2]
+    assert (
+        store.stories(limit=1, offset=1)
+        == sorted(rows.values(), key=lambda r: (-r.size, r.id))[1:2]
+    )
 
 
 def test_a_merge_is_saved_and_old_ids_still_resolve(store, placed):

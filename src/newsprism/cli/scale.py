@@ -53,9 +53,7 @@ def _ingest_on_dask(  # noqa: PLR0913 (what `ingest` was asked, passed on by nam
         workers=workers,
         scheduler=scheduler,
         options=reading.options,
-        defaults=api.user_defaults(
-            len(inputs), outlet=reading.outlet, published=reading.published
-        ),
+        defaults=api.user_defaults(len(inputs), outlet=reading.outlet, published=reading.published),
         embed=embed,
         extract=extract,
         progress=tick,

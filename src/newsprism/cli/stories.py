@@ -152,9 +152,7 @@ def story_merge_cmd(
     _done({"merged_into": kept}, as_json, f"merged into {kept}")
 
 
-@story_app.command(
-    "split", epilog="Example: newsprism story split s-aaaa 3f9a2c71 8be01d44 --json"
-)
+@story_app.command("split", epilog="Example: newsprism story split s-aaaa 3f9a2c71 8be01d44 --json")
 @handle_errors
 def story_split_cmd(
     story_id: StoryIdArg,

@@ -21,9 +21,7 @@ from newsprism.extract.types import Extraction, Mention
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}  # fmt: skip
 _UNITS = {w: v for w, v in WORD_NUMBERS.items() if isinstance(v, int) and 1 <= v <= 19}
-_WORD_AGE = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:\s*-\s*(?:{'|'.join(_UNITS)}))?|{'|'.join(_UNITS)})"
-)
+_WORD_AGE = rf"(?:(?:{'|'.join(_TENS)})(?:\s*-\s*(?:{'|'.join(_UNITS)}))?|{'|'.join(_UNITS)})"
 _AGE_NUMBER = rf"(?P<age>\d{{1,3}}|(?i:{_WORD_AGE}))"
 
 #: "Robert Buckley, 32," / "Katherine (61)" / "Smith, aged 40" -- right after the name
@@ -96,9 +94,7 @@ class AgeDispute:
     ages: tuple[Age, ...]
 
 
-def disputes(
-    ages: Sequence[Age], same_person: Callable[[Age, Age], bool]
-) -> list[AgeDispute]:
+def disputes(ages: Sequence[Age], same_person: Callable[[Age, Age], bool]) -> list[AgeDispute]:
     """People given different ages by different reports. A report that itself gives one person
     two ages is not read for that person (two people of one name, or a typo of its own)."""
     by_source: dict[tuple[int, str], set[int]] = defaultdict(set)

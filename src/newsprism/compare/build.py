@@ -657,11 +657,7 @@ def _age_contradictions(
 ) -> list[tuple[Contradiction, int | None]]:
     """One person given different ages ("Robert Buckley, 32" / "31-year-old Robert Buckley"),
     read beside the name in each report (``ages``), whichever claims carry them."""
-    found = [
-        x
-        for i, ex in enumerate(ctx.exs)
-        for x in ages.ages_in(i, ctx.articles[i].text, ex)
-    ]
+    found = [x for i, ex in enumerate(ctx.exs) for x in ages.ages_in(i, ctx.articles[i].text, ex)]
 
     def same_person(x: ages.Age, y: ages.Age) -> bool:
         if x.key == y.key:

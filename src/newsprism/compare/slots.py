@@ -264,7 +264,7 @@ def _sizes_of_other_things(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool
 
 
 def _honours(u: Unit, q: Quantity) -> bool:
-    """"A four-time all-star", "a five-time champion": a record of honours, a description."""
+    """ "A four-time all-star", "a five-time champion": a record of honours, a description."""
     at = q.start - u.sentence_start + len(q.text)
     return bool(re.match(r"\s*-?\s*times?\b", u.sentence_text[max(at, 0) : max(at, 0) + 8]))
 
@@ -275,7 +275,7 @@ _RATE = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|per|each|every)\s+(?:year|season|mont
 
 
 def _rate(u: Unit, q: Quantity) -> bool:
-    """"$4 million a year": a rate, which no total contradicts."""
+    """ "$4 million a year": a rate, which no total contradicts."""
     at = q.start - u.sentence_start + len(q.text)
     return bool(_RATE.match(u.sentence_text[max(at, 0) : max(at, 0) + 32]))
 
@@ -382,9 +382,12 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
         for shown_b in qbs:
             # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
             qa, qb = _in_metres(shown_a), _in_metres(shown_b)
-            if qa is not shown_a and qb is not shown_b and _length_word(shown_a) != _length_word(
-                shown_b
-            ) and _rounded(qa, qb, CONVERTED):
+            if (
+                qa is not shown_a
+                and qb is not shown_b
+                and _length_word(shown_a) != _length_word(shown_b)
+                and _rounded(qa, qb, CONVERTED)
+            ):
                 continue  # "about 60 metres" / "200 feet": one length, converted and rounded
             if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
                 continue
@@ -526,16 +529,16 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     return same_point or bool(measure(a, qa) & measure(b, qb))
 
 
-_DIRECTION = re.compile(
-    r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b"
-)
+_DIRECTION = re.compile(r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b")
 
 
 #: what a length measures when no place follows it ("a depth of 1.2 miles")
 _DROPS = dict.fromkeys(["fell", "fall", "falling", "fallen", "plunged", "plummeted", "dropped",
                         "tumbled", "slid"], "drop")  # fmt: skip
-_MEASURE = re.compile(r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
-                      r"fell|fall|falling|fallen|plunged|plummeted|dropped|tumbled|slid)\b")
+_MEASURE = re.compile(
+    r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
+    r"fell|fall|falling|fallen|plunged|plummeted|dropped|tumbled|slid)\b"
+)
 
 
 def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -544,7 +547,7 @@ def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 
 
 def _area(u: Unit, q: Quantity) -> bool:
-    """"A 1,500-square-kilometre island": an area, not a distance."""
+    """ "A 1,500-square-kilometre island": an area, not a distance."""
     at = q.start - u.sentence_start + len(q.text)
     return "square" in u.sentence_text[max(at, 0) : max(at, 0) + 12].lower()
 
@@ -571,7 +574,7 @@ def _ranged(u: Unit, q: Quantity) -> bool:
 
 
 def _a_single(q: Quantity) -> bool:
-    """"One round", "a single shot": one written as a word says "a", not a count."""
+    """ "One round", "a single shot": one written as a word says "a", not a count."""
     return q.value == 1 and not q.text.strip()[:1].isdigit()
 
 
@@ -630,7 +633,7 @@ def _fate(u: Unit, q: Quantity) -> str:
 
 
 def _fates_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
-    """"10 people killed" / "home to 200,000 people": people counted for different things."""
+    """ "10 people killed" / "home to 200,000 people": people counted for different things."""
     fa, fb = _fate(a, qa), _fate(b, qb)
     return bool(fa and fb and fa != fb)
 
@@ -1261,7 +1264,7 @@ _BACKGROUND = re.compile(
 
 
 def _hypothetical(u: Unit) -> bool:
-    """"A magnitude 6 quake can cause severe damage", "if Friday's talks fail": a claim about
+    """ "A magnitude 6 quake can cause severe damage", "if Friday's talks fail": a claim about
     what may be, not what was."""
     return u.claim.modality in _HYPOTHETICAL or bool(_CONDITIONAL.match(u.text))
 

@@ -292,9 +292,7 @@ class Notice:
             "text": self.text,
             "sources": list(self.sources),
             "languages": dict(self.languages),
-            "similarity": [
-                {"a": a, "b": b, "overall": round(v, 2)} for a, b, v in self.similarity
-            ],
+            "similarity": [{"a": a, "b": b, "overall": round(v, 2)} for a, b, v in self.similarity],
         }
 
 

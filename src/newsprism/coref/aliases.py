@@ -172,8 +172,10 @@ def _nickname(na: str, nb: str) -> str:
     for x in wa[:-1]:
         for y in wb[:-1]:
             if y in table.get(x, ()):
-                return f"{x!r} is a short form of {y!r}" if len(x) < len(y) else (
-                    f"{y!r} is a short form of {x!r}"
+                return (
+                    f"{x!r} is a short form of {y!r}"
+                    if len(x) < len(y)
+                    else (f"{y!r} is a short form of {x!r}")
                 )
     return ""
 

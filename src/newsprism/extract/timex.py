@@ -556,18 +556,12 @@ def _ago(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr
         return _mk(m, d.isoformat(), "week", anchor=anchor, conf=0.7, tense=tense)
     if unit == "month":
         y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-        return _mk(
-            m, f"{y:04d}-{mo + 1:02d}", "month", anchor=anchor, conf=0.8, tense=tense
-        )
+        return _mk(m, f"{y:04d}-{mo + 1:02d}", "month", anchor=anchor, conf=0.8, tense=tense)
     years = n * (10 if unit == "decade" else 1)
-    return _mk(
-        m, f"{pub.year - years:04d}", "year", anchor=anchor, conf=0.8, tense=tense
-    )
+    return _mk(m, f"{pub.year - years:04d}", "year", anchor=anchor, conf=0.8, tense=tense)
 
 
-RelativeRule = Callable[
-    [re.Match[str], dict[str, str], date, str, date | None], TimeExpr | None
-]
+RelativeRule = Callable[[re.Match[str], dict[str, str], date, str, date | None], TimeExpr | None]
 
 
 def _on_publication(

@@ -10,6 +10,7 @@ from newsprism.report.sections import NO_ACTORS, addition_label
 
 _CELL_MARK = {"agrees": "=", "adds": "+", "omits": "·", "contradicts": "≠"}
 
+
 def render_json(c: Comparison) -> str:
     """The documented JSON report (docs/report-schema.md), stable key order, UTF-8."""
     return json.dumps(c.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -17,9 +17,7 @@ from newsprism.store.fts import fts_query
 
 __all__ = ["MemberRecord", "StoryFilter", "StoryRecord", "StoryRow"]
 
-_STORY_COLUMNS = (
-    "id, founder, title, size, copies, first_published, last_published, merged_into"
-)
+_STORY_COLUMNS = "id, founder, title, size, copies, first_published, last_published, merged_into"
 
 
 @dataclass(frozen=True)

@@ -321,9 +321,7 @@ def store_articles(state: WebState, result: ReadResult) -> dict[str, Any]:
             embed=state.embed_on_ingest,
             cluster=state.embed_on_ingest,
         )
-        out.update(
-            added=report.added, unchanged=report.unchanged, new_versions=report.new_versions
-        )
+        out.update(added=report.added, unchanged=report.unchanged, new_versions=report.new_versions)
         state.bump()
     out["failed"] = [error_detail(f) for f in result.failed]
     return out
