@@ -266,6 +266,7 @@ def _label(
             c = _with_id(c, len(contradictions) + 1, f"F{gi + 1}")
             contradictions.append(c)
             fact_contras[gi].append(c.id)
+    contradictions = _common_counts_tempered(contradictions)
     for qc, qgi in _quote_contradictions(ctx, group_of):
         covered = [n for n, c in enumerate(contradictions) if _covers(c, qc)]
         if covered:
@@ -699,6 +700,28 @@ def _age_span(ctx: _Context, x: ages.Age) -> Span:
 
 def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:
     return next((u for u in ctx.units if u.source == source and u.start <= at < u.end), None)
+
+
+def _common_counts_tempered(contradictions: list[Contradiction]) -> list[Contradiction]:
+    """A counted thing the story gives many different figures of ("13 points", "26 points",
+    "20.2 points", "9 points" ...: a box score) counts many things, not one disputed fact: none
+    of its number disputes is high, however cleanly each pairs two figures."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for c in contradictions:
+        if c.type == "number":
+            for e in c.evidence:
+                values[_thing(e.value)].add(e.value)
+    common = {t for t, vs in values.items() if len(vs) >= MANY_STORY_FIGURES}
+    return [
+        replace(c, confidence=min(c.confidence, slots.UNSURE))
+        if c.type == "number" and any(_thing(e.value) in common for e in c.evidence)
+        else c
+        for c in contradictions
+    ]
+
+
+#: Distinct figures of one counted thing across a story from which it counts many things.
+MANY_STORY_FIGURES = 6
 
 
 #: Distinct figures from which a number dispute reads as several quantities, not one.
