@@ -15,11 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsprism.extract.quantities import WORD_NUMBERS
+from newsprism.extract.quantities import WORD_NUMBERS, number_value
 from newsprism.extract.types import Extraction, Mention
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}  # fmt: skip
+_TENS = [w for w, v in WORD_NUMBERS.items() if isinstance(v, int) and v in range(20, 100, 10)]
 _UNITS = {w: v for w, v in WORD_NUMBERS.items() if isinstance(v, int) and 1 <= v <= 19}
 _WORD_AGE = rf"(?:(?:{'|'.join(_TENS)})(?:\s*-\s*(?:{'|'.join(_UNITS)}))?|{'|'.join(_UNITS)})"
 _AGE_NUMBER = rf"(?P<age>\d{{1,3}}|(?i:{_WORD_AGE}))"
@@ -50,16 +49,6 @@ class Age:
     name_start: int
 
 
-def _value(raw: str) -> int:
-    low = re.sub(r"\s*-\s*", "-", raw.lower())
-    if low.isdigit():
-        return int(low)
-    if "-" in low:
-        tens, unit = low.split("-", 1)
-        return _TENS[tens] + _UNITS[unit]
-    return _TENS.get(low) or int(_UNITS.get(low, 0))
-
-
 def _person(m: Mention) -> bool:
     return m.label == "PERSON" or m.entity_key.startswith("person:")
 
@@ -80,7 +69,7 @@ def ages_in(source: int, text: str, ex: Extraction) -> list[Age]:
                 continue
             base = max(m.start - 40, 0)
             a, b = before.start("age") + base, before.end("age") + base
-        age = _value(text[a:b])
+        age = int(number_value(text[a:b]))
         if 0 < age < 120:
             out.append(Age(source, m.entity_key, m.text, age, a, b, m.start))
     return out

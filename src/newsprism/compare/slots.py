@@ -537,7 +537,8 @@ _DROPS = dict.fromkeys(["fell", "fall", "falling", "fallen", "plunged", "plummet
                         "tumbled", "slid"], "drop")  # fmt: skip
 _MEASURE = re.compile(
     r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
-    r"fell|fall|falling|fallen|plunged|plummeted|dropped|tumbled|slid)\b"
+    + "|".join(_DROPS)
+    + r")\b"
 )
 
 
@@ -1318,8 +1319,6 @@ def participants_compatible(a: Unit, b: Unit) -> bool:
         return True
     if xa & _slug(b.claim.targets) or xb & _slug(a.claim.targets):
         return True  # "X was arrested" (its subject read as the doer) / "the RCMP arrested X"
-    if xa and xb and _aliases(xa, xb):
-        return True  # "HP" / "Hewlett-Packard"
     if not xa or not xb:
         # a doer named on one side only: the other's subject, as written, must not name
         # someone else ("the Nationals have offered" with no key / "the Orioles offered")
@@ -1329,7 +1328,8 @@ def participants_compatible(a: Unit, b: Unit) -> bool:
             return True  # "six AK-47 rifles were seized": what was done, not who did it
         words = {w.lower() for w in _capitalised(subject)} - _FUNCTION_WORDS
         return not words or bool(words & {w for n in named for w in n.split("_")})
-    return any(_named_in(x, xb) for x in xa) or any(_named_in(y, xa) for y in xb)
+    named_alike = any(_named_in(x, xb) for x in xa) or any(_named_in(y, xa) for y in xb)
+    return named_alike or _aliases(xa, xb)  # "HP" / "Hewlett-Packard": the costlier test last
 
 
 # --- quote wording -----------------------------------------------------------------------------

@@ -174,7 +174,8 @@ _PARENT = re.compile(r"\b(?:mother|father|parent|mum|mom|dad)\s+of\s+$", re.IGNO
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of)?\s*-?\s*$", re.IGNORECASE)
 
 
-def _number(raw: str) -> float:
+def number_value(raw: str) -> float:
+    """The value of a number as written: "1,150", "twelve", "twenty - six"."""
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
@@ -244,7 +245,7 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     qual = QUALIFIERS.get((g.get("qual") or "").lower(), "")
     text, s, e = m.group(0), m.start(), m.end()
     raw = g["num"]
-    value = _number(raw)
+    value = number_value(raw)
     scale = (g.get("scale") or "").lower()
     if scale:
         value *= SCALES[scale]
@@ -309,7 +310,7 @@ def _count_noun(
     if scale == "m" and not noun and m.string[s:e].rstrip().endswith(raw + "m"):
         # "fell about 600m.": a length in metres, not 600 million of nothing ("600m people"
         # keeps its noun and stays a count)
-        value, noun = _number(raw), "metres"
+        value, noun = number_value(raw), "metres"
     if _PARENT.search(m.string[max(0, s - 16) : s]):
         return "children", value  # "a mother of 12", "Mother of 13 Zurana Horton" (a headline)
     if not noun and _MAGNITUDE.search(m.string[max(0, s - 16) : s]):
