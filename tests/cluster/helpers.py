@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 STREAM = Path(__file__).resolve().parents[1] / "fixtures" / "cluster" / "stream.json"
+
+
+class BagOfWordsEmbedder:
+    """A tiny deterministic stand-in for MiniLM: hashed word counts, unit length."""
+
+    model_id = "test-bag-of-words"
+    dim = 384
+    max_tokens = 256
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                out[row, zlib.crc32(word.encode()) % self.dim] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 def load_stream() -> list[dict[str, str]]:

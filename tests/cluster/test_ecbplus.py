@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -11,23 +10,8 @@ import pytest
 from newsprism.embed import CachedEmbedder, get_embedder
 from newsprism.errors import InputNotFound, MalformedInput
 from newsprism.eval.ecbplus import evaluate_ecbplus, prediction_lines, read_ecbplus
-from tests.cluster.helpers import load_stream
+from tests.cluster.helpers import BagOfWordsEmbedder, load_stream
 from tests.conftest import ECBPLUS_DEV, ROOT, need_shared
-
-
-class BagOfWordsEmbedder:
-    """A tiny deterministic stand-in for MiniLM: hashed word counts, unit length."""
-
-    model_id = "test-bag-of-words"
-    dim = 384
-    max_tokens = 256
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                out[row, zlib.crc32(word.encode()) % self.dim] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 from functools import cache
 
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsprism.coref import Coreference, resolve
 from newsprism.extract import Extraction, extract
+from tests.cluster.helpers import BagOfWordsEmbedder
 
 REPORTS = (
     "Party sues over hack\n\nThe DNC sued the Russian government on Friday in Manhattan federal "
@@ -34,21 +34,6 @@ def extractions() -> tuple[Extraction, ...]:
 @cache
 def coref() -> Coreference:
     return resolve(list(REPORTS), list(extractions()))
-
-
-class HashEmbedder:
-    """Deterministic hashed bag of words: enough to test invariants without the model."""
-
-    model_id = "test-hash"
-    dim = 384
-    max_tokens = 256
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                out[row, zlib.crc32(word.encode()) % self.dim] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 def _key(doc: int, name: str) -> str:
@@ -144,15 +129,15 @@ def _partition(c: Coreference, order: Sequence[int]) -> frozenset[frozenset[tupl
 @given(st.permutations(range(len(REPORTS))))
 def test_clusters_do_not_depend_on_document_order(order: list[int]) -> None:
     exs = extractions()
-    base = resolve(list(REPORTS), list(exs), embedder=HashEmbedder())
+    base = resolve(list(REPORTS), list(exs), embedder=BagOfWordsEmbedder())
     shuffled = resolve(
-        [REPORTS[i] for i in order], [exs[i] for i in order], embedder=HashEmbedder()
+        [REPORTS[i] for i in order], [exs[i] for i in order], embedder=BagOfWordsEmbedder()
     )
     assert _partition(shuffled, order) == _partition(base, range(len(REPORTS)))
 
 
-class CountingEmbedder(HashEmbedder):
-    """HashEmbedder that records what it was asked to embed."""
+class CountingEmbedder(BagOfWordsEmbedder):
+    """BagOfWordsEmbedder that records what it was asked to embed."""
 
     def __init__(self) -> None:
         self.asked: list[str] = []
@@ -168,9 +153,11 @@ def test_known_sentence_vectors_are_not_embedded_again() -> None:
     sentences = {
         text[s.start : s.end] for text, ex in zip(REPORTS, exs, strict=True) for s in ex.sentences
     }
-    known = dict(zip(sorted(sentences), HashEmbedder().encode(sorted(sentences)), strict=True))
+    known = dict(
+        zip(sorted(sentences), BagOfWordsEmbedder().encode(sorted(sentences)), strict=True)
+    )
     counting = CountingEmbedder()
     got = resolve(list(REPORTS), list(exs), embedder=counting, known_vectors=known)
     assert counting.asked and not set(counting.asked) & sentences
-    base = resolve(list(REPORTS), list(exs), embedder=HashEmbedder())
+    base = resolve(list(REPORTS), list(exs), embedder=BagOfWordsEmbedder())
     assert _partition(got, range(len(REPORTS))) == _partition(base, range(len(REPORTS)))
