@@ -168,3 +168,21 @@ def test_one_person_two_ages_across_reports() -> None:
     (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
     assert "Ilse Marrow" in x.summary and "same person's age" in x.basis
     assert sorted(e.value for e in x.evidence) == ["31 years old", "32 years old"]
+
+
+
+def test_a_list_in_a_sentence_about_something_else_is_not_high() -> None:
+    # two lists of players, one of past captains, one of a coming match's line-up: the entity
+    # set check may pair them, but their sentences tell of different things
+    c = _compare(
+        "The Harlow club unveiled its new stadium on Saturday. The new captain is better known "
+        "than her predecessors, Ida Brenn, Tove Lark and Sami Rusk, who led the side for years.",
+        "The Harlow club unveiled its new stadium on Saturday. An exhibition match next month "
+        "will feature Sami Rusk, Tove Lark and Oli Vance, the organisers said.",
+    )
+    assert "entity_set" not in _high(c)
+    same = _compare(
+        "The exhibition match next month will feature Sami Rusk, Tove Lark and Oli Vance.",
+        "The exhibition match next month will feature Sami Rusk, Tove Lark and Ida Brenn.",
+    )
+    assert "entity_set" in _high(same)

@@ -247,6 +247,25 @@ def evaluate_disagreements(
     """Run the comparison on every event of ``split`` ("tune", "test", several joined by
     commas as "tune,seen", or "all") and score its contradictions against the gold list; see
     the module doc for what counts."""
+    t0 = time.perf_counter()
+    per_event = score_events(gold, events, documents, split=split, compare=compare,
+                             progress=progress)  # fmt: skip
+    result = _summarise(per_event)
+    result.update(split=split, events=len(per_event), seconds=round(time.perf_counter() - t0, 1))
+    return result
+
+
+def score_events(
+    gold: Sequence[GoldItem],
+    events: Sequence[GoldEvent],
+    documents: Mapping[str, Article],
+    *,
+    split: str = "all",
+    compare: Compare | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Per event of ``split``: every finding the comparison shows, each with the gold item it
+    matches ("sure", "unsure" or None), and the event's gold list."""
     if compare is None:
         compare = _default_compare()
     wanted = set(split.split(","))  # "tune,seen": several splits at once
@@ -258,16 +277,13 @@ def evaluate_disagreements(
             f"(first: {missing[0]})",
             hint="Pass the data files that hold them with --docs.",
         )
-    t0 = time.perf_counter()
     per_event: list[dict[str, Any]] = []
     for ev in chosen:
         per_event.append(_score_event(ev, [g for g in gold if g.event == ev.event], documents,
                                       compare))  # fmt: skip
         if progress:
             progress(ev.event)
-    result = _summarise(per_event)
-    result.update(split=split, events=len(chosen), seconds=round(time.perf_counter() - t0, 1))
-    return result
+    return per_event
 
 
 def _default_compare() -> Compare:
@@ -289,6 +305,7 @@ def _score_event(ev: GoldEvent, items: list[GoldItem], documents: Mapping[str, A
         g = match(ix, c)
         findings.append({
             "event": ev.event,
+            "id": c.id,
             "type": c.type,
             "confidence": round(c.confidence, 3),
             "high": c.high,
