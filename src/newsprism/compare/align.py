@@ -24,10 +24,10 @@ from newsprism.compare.units import (
     LEXICON,
     LIGHT_VERBS,
     Unit,
-    _other_actors,
-    _slugs,
     action_class,
     build_units,
+    other_actors,
+    slugs,
     written_name,
 )
 from newsprism.compare.vectors import (
@@ -180,7 +180,7 @@ def _same_act_other_actor(
             uj = units[j]
             if uj.source == ui.source or classes[j] != classes[i] or not uj.actors:
                 continue
-            if not _other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
+            if not other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
                 continue
             overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
             if _both_act(ui, uj, classes[i], acts):
@@ -203,7 +203,7 @@ def acts_by_source(units: Sequence[Unit], classes: list[str]) -> dict[int, set[t
     """Per source, every (actor, predicate class) it states: who does what in that report."""
     out: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for u, cls in zip(units, classes, strict=True):
-        out[u.source].update((s, cls) for s in _slugs(u.actors))
+        out[u.source].update((s, cls) for s in slugs(u.actors))
     return out
 
 
@@ -212,7 +212,7 @@ def _both_act(ui: Unit, uj: Unit, cls: str, acts: dict[int, set[tuple[str, str]]
     "Jones scored" where each report has both score are two acts of two actors, not one
     disputed. A report that names the other's actor doing something else (or nothing) still
     gives the act to someone else."""
-    xi, xj = _slugs(ui.actors), _slugs(uj.actors)
+    xi, xj = slugs(ui.actors), slugs(uj.actors)
     # an actor both claims name is no part of the dispute ("Unicef and Oxfam" / "Unicef and
     # Interpol": only Oxfam and Interpol are given the act by one report alone)
     return any((s, cls) in acts[uj.source] for s in xi - xj) or any(
@@ -302,7 +302,7 @@ def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tupl
         for j in ids[x + 1 :]
         if units[i].source != units[j].source
         and action_class(units[i].claim.action) == action_class(units[j].claim.action)
-        and _other_actors(units[i], units[j])
+        and other_actors(units[i], units[j])
     ]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newsprism.compare import align as al
 from newsprism.compare import languages
-from newsprism.compare.slots import _range
+from newsprism.compare.slots import iso_range
 from newsprism.compare.types import (
     ActorEdge,
     Addition,
@@ -117,7 +117,7 @@ def timeline(
     ids = [s.id for s in sources]
     for u in units:
         for t in u.times:
-            if not t.value or t.flagged or _range(t.value) is None:
+            if not t.value or t.flagged or iso_range(t.value) is None:
                 continue
             key = (t.value, " ".join(u.text.split()).lower())
             sid = ids[u.source]
@@ -156,7 +156,7 @@ def timeline(
 
 
 def _timeline_key(t: TimelineItem) -> tuple[str, str, str]:
-    r = _range(t.date)
+    r = iso_range(t.date)
     return (r[0].isoformat(), r[1].isoformat(), t.text) if r else ("", "", t.text)
 
 

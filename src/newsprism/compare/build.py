@@ -174,9 +174,9 @@ def _quantity_edges(
                 continue
             if any(
                 qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
-                and (slots._counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
+                and (slots.counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
                      else qa.kind in ("percent", "money")
-                     and slots._same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
+                     and slots.same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
                 for qa in a.quantities
                 for qb in b.quantities
             ):  # fmt: skip
@@ -473,7 +473,7 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
         mine = [q for q in u.quantities if q.start == at]
         return any(
             q.value == r.value and q.kind == r.kind and q.unit == r.unit
-            and (slots._counts_match(q.counts, r.counts) if q.counts and r.counts
+            and (slots.counts_match(q.counts, r.counts) if q.counts and r.counts
                  else not q.counts and not r.counts)
             for q in mine for r in ex.quantities
         )  # fmt: skip
@@ -566,7 +566,7 @@ def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradicti
 def _thing(value: str) -> str:
     """What a number's value counts, as one word ("3,000 residents" and "3,500 people": people)."""
     head = (value.split() or [""])[-1].lower().rstrip("s")
-    return "people" if head + "s" in slots._PEOPLE or head in slots._PEOPLE else head
+    return "people" if head + "s" in slots.PEOPLE or head in slots.PEOPLE else head
 
 
 def _by_thing(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
@@ -911,7 +911,7 @@ def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
                     or (q.value, q.kind) in counts_elsewhere
                     or f"{q.value:.0f}" in times_elsewhere  # a year read as a count ("1978 dam")
                     or any(
-                        slots._counts_match(q.counts, r.counts) and q.kind == r.kind
+                        slots.counts_match(q.counts, r.counts) and q.kind == r.kind
                         for o in others
                         for r in o.quantities
                     )

@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from importlib.resources import files
 
-from newsprism.compare.units import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
+from newsprism.compare.units import (
+    CONJUNCT,
+    LIGHT_VERBS,
+    Unit,
+    action_class,
+    negation_cues,
+    slugs,
+)
 from newsprism.coref import alias_link
 from newsprism.extract.types import Quantity
 
@@ -24,7 +31,8 @@ _WORDS = json.loads(files("newsprism").joinpath("data/compare_words.json").read_
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go", "say"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_PEOPLE = frozenset(
+#: nouns that count people, any of which counts the same people as another
+PEOPLE = frozenset(
     [
         "people",
         "persons",
@@ -70,11 +78,11 @@ class Finding:
 # --- dates -------------------------------------------------------------------------------------
 
 
-def _range(value: str) -> tuple[date, date] | None:
+def iso_range(value: str) -> tuple[date, date] | None:
     """ISO day, month, year or "start/end" interval -> (first day, last day)."""
     if "/" in value:
         first, _, last = value.partition("/")
-        a, b = _range(first), _range(last)
+        a, b = iso_range(first), iso_range(last)
         return (a[0], b[1]) if a and b else None
     try:
         parts = [int(p) for p in value.split("-")]
@@ -100,7 +108,7 @@ def _dated(u: Unit) -> list[_Dated]:
     out: list[_Dated] = []
     for t in u.times:
         if t.value and not t.flagged:
-            r = _range(t.value)
+            r = iso_range(t.value)
             if r is not None:
                 gran = "day" if r[0] == r[1] else t.granularity
                 out.append((gran, r, f"{t.text} ({t.value})", (t.start, t.end)))
@@ -172,7 +180,9 @@ def _one_day_note(pub_a: date | None, pub_b: date | None) -> str:
 # --- numbers -----------------------------------------------------------------------------------
 
 
-def _counts_match(x: str, y: str) -> bool:
+def counts_match(x: str, y: str) -> bool:
+    """Whether two counted nouns may count one thing ("residents" / "people", "quake" /
+    "earthquake"): either unknown, or the same head noun, give or take a plural."""
     if not x or not y:
         return True
     if x == y:
@@ -181,7 +191,7 @@ def _counts_match(x: str, y: str) -> bool:
     return (
         hx == hy
         or hx.rstrip("s") == hy.rstrip("s")
-        or (hx in _PEOPLE and hy in _PEOPLE)
+        or (hx in PEOPLE and hy in PEOPLE)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
 
@@ -391,9 +401,9 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                 continue  # "about 60 metres" / "200 feet": one length, converted and rounded
             if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
                 continue
-            if not _counts_match(qa.counts, qb.counts):
+            if not counts_match(qa.counts, qb.counts):
                 continue
-            if not _same_quantity(a, b, qa, qb, score):
+            if not same_quantity(a, b, qa, qb, score):
                 continue  # a 25 % tariff and a 30 % share: two quantities, not one disputed
             if _distance(qa) and not _same_length(a, qa, b, qb):
                 continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
@@ -439,11 +449,11 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     return None
 
 
-def _same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
+def same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
     """Whether two numbers measure one thing: the counted noun named alike on both sides, or --
     for a rate, a sum or a bare count -- the same predicate in claims that match closely."""
     if qa.counts and qb.counts:
-        return _counts_match(qa.counts, qb.counts)
+        return counts_match(qa.counts, qb.counts)
     ha, hb = _subject_head(a), _subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
@@ -477,7 +487,7 @@ def _accounted(q: Quantity, other: Unit) -> bool:
     if any(_same_count(q, r) for r in other.quantities):
         return True
     return bool(q.counts) and any(
-        _same_count(q, r) and r.counts and _counts_match(q.counts, r.counts)
+        _same_count(q, r) and r.counts and counts_match(q.counts, r.counts)
         for r in other.sentence_quantities
     )
 
@@ -683,11 +693,6 @@ def _publication_order(pub_a: str | None, pub_b: str | None) -> int:
 # --- entities: place, actor, entity set, attribution ------------------------------------------
 
 
-def _slug(keys: tuple[str, ...] | set[str] | frozenset[str]) -> set[str]:
-    """Keys without their type: one name typed "place" by one source and "person" by another."""
-    return {k.split(":", 1)[-1] for k in keys}
-
-
 def _kind(key: str) -> str:
     k = key.split(":", 1)[0]
     return "state" if k in ("country", "org", "group") else k
@@ -721,7 +726,7 @@ def _same_relation(a: Unit, b: Unit) -> bool:
 
 def check_place(a: Unit, b: Unit) -> Finding | None:
     pa, pb = a.places, b.places
-    if not pa or not pb or _slug(pa) & _slug(pb):
+    if not pa or not pb or slugs(pa) & slugs(pb):
         return None
     if _mentioned(pa, b) or _mentioned(pb, a):
         return None
@@ -735,7 +740,7 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
 
 
 def _targets_agree(a: Unit, b: Unit) -> bool:
-    ta, tb = _slug(a.claim.targets), _slug(b.claim.targets)
+    ta, tb = slugs(a.claim.targets), slugs(b.claim.targets)
     return not ta or not tb or bool(ta & tb)
 
 
@@ -746,7 +751,7 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     else each report gives the act to: a report that also has the other's actor do it states
     two acts."""
     actors_a, actors_b = _head_actors(a), _head_actors(b)
-    xa, xb = _slug(actors_a), _slug(actors_b)
+    xa, xb = slugs(actors_a), slugs(actors_b)
     if not xa or not xb or xa == xb or not _targets_agree(a, b):
         return None
     if a.in_title or b.in_title:
@@ -779,8 +784,8 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
         if not (same_statement(a, b, score) or same_act):
             conf = min(conf, UNSURE)  # two lists in two statements may list two things
         return Finding("entity_set", conf, Side(a, va), Side(b, vb))
-    if any(_named_in(x, _slug(b.sentence_keys)) for x in xa) or any(
-        _named_in(y, _slug(a.sentence_keys)) for y in xb
+    if any(_named_in(x, slugs(b.sentence_keys)) for x in xa) or any(
+        _named_in(y, slugs(a.sentence_keys)) for y in xb
     ):
         return None  # both are named on both sides (say, swapped roles)
     conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
@@ -798,7 +803,7 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
 def _head_actors(u: Unit) -> tuple[str, ...]:
     """The claim's actors less the places that qualify its one named person: "British Columbia
     Attorney General Wally Oppal" is one doer, Oppal, not a list of two."""
-    if len(u.actors) < 2 or _listed(u, _slug(u.actors)):
+    if len(u.actors) < 2 or _listed(u, slugs(u.actors)):
         return u.actors
     people = [k for k in u.actors if k.split(":", 1)[0] == "person"]
     rest = [k for k in u.actors if k.split(":", 1)[0] in ("place", "country")]
@@ -915,7 +920,7 @@ def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
         return None  # "to Restore Legitimacy in Yemen" (in a name, say) is stated by no one
     if not xa or not xb or not same_statement(a, b, score):
         return None
-    if not xa or not xb or _slug(xa) & _slug(xb) or _same_person(xa, xb):
+    if not xa or not xb or slugs(xa) & slugs(xb) or _same_person(xa, xb):
         return None
     # a source the other sentence names (as a participant, say) is accounted for there
     xa = tuple(k for k in xa if not _mentioned((k,), b))
@@ -1035,7 +1040,7 @@ def same_source(xa: tuple[str, ...], xb: tuple[str, ...]) -> bool:
     names alike letter by letter ("Vincent DelGiudice" / "Vincent Del Giudice")."""
     from rapidfuzz import fuzz
 
-    sa, sb = _slug(xa), _slug(xb)
+    sa, sb = slugs(xa), slugs(xb)
     if sa & sb or _same_person(xa, xb) or any(_named_in(x, sb) for x in sa):
         return True
     return any(fuzz.ratio(x.replace("_", ""), y.replace("_", "")) >= 85 for x in sa for y in sb)
@@ -1054,7 +1059,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     same = cls == action_class(b.claim.action)
     # the same predicate about the same named participants is the same statement; so is the
     # same (non-light) predicate with the same words around it once the negation is set aside
-    shared = bool(a.keys & b.keys) or bool(_slug(a.keys) & _slug(b.keys))
+    shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
     anchored = shared or _shared_count(a, b)
     if score < POLARITY_MIN and not (same and cls not in _LIGHT and _shared_count(a, b)):
         # below the usual bar only the same telling predicate of the same exact count ("was
@@ -1106,7 +1111,7 @@ def _one_voice(a: Unit, b: Unit) -> bool:
     xa, xb = a.attribution or a.speakers, b.attribution or b.speakers
     if not xa and not xb:
         return True
-    return bool(xa and xb) and (bool(_slug(xa) & _slug(xb)) or _same_person(xa, xb))
+    return bool(xa and xb) and (bool(slugs(xa) & slugs(xb)) or _same_person(xa, xb))
 
 
 def _plainly_denied(a: Unit, b: Unit) -> bool:
@@ -1215,7 +1220,7 @@ def one_happening(a: Unit, b: Unit, score: float) -> str:
     shared = [q.text for q in a.quantities for r in b.quantities if _same_count(q, r)]
     if shared:
         reasons.append(f"the same figure ({shared[0]})")
-    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    xa, xb = slugs(_head_actors(a)), slugs(_head_actors(b))
     if xa and xb and (xa & xb or any(_named_in(x, xb) for x in xa)):
         reasons.append("the same doer")
     reasons.append(f"claims matching at {score:.2f}")
@@ -1314,10 +1319,10 @@ def _aliases(xa: set[str], xb: set[str]) -> bool:
 def participants_compatible(a: Unit, b: Unit) -> bool:
     """Whether two claims may tell of one happening: where both name who did it, the doers
     are the same (a name, its surname, one list holding the other)."""
-    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    xa, xb = slugs(_head_actors(a)), slugs(_head_actors(b))
     if not xa and not xb:
         return True
-    if xa & _slug(b.claim.targets) or xb & _slug(a.claim.targets):
+    if xa & slugs(b.claim.targets) or xb & slugs(a.claim.targets):
         return True  # "X was arrested" (its subject read as the doer) / "the RCMP arrested X"
     if not xa or not xb:
         # a doer named on one side only: the other's subject, as written, must not name
