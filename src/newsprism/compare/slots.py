@@ -506,13 +506,12 @@ def _is_age(u: Unit, q: Quantity) -> bool:
     return bool(_AGE.match(rest)) or (q.unit == "year" and "old" in q.text.lower())
 
 
-_DISTANCE = frozenset(["mile", "miles", "km", "kilometres", "kilometers", "kilometre",
-                       "kilometer", "feet", "foot", "metres", "meters", "yards"])  # fmt: skip
 _CAPITAL = re.compile(r"\b[A-Z][\w-]+")
 
 
 def _distance(q: Quantity) -> bool:
-    return bool({q.unit.lower(), (q.counts.split() or [""])[-1].lower()} & _DISTANCE)
+    """A length: its unit, or the last word of what it counts, is a length unit."""
+    return any(w in _METRES for w in (q.unit.lower(), (q.counts.split() or [""])[-1].lower()))
 
 
 def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
