@@ -163,8 +163,19 @@ def _same_act_other_actor(
     the embeddings apart, yet the claims state one act and dispute who did it. Claims with the
     same predicate, different named actors and the same words otherwise -- or the same meaning
     once the names are set aside, names the other report never mentions -- score SAME_ACT."""
-    bare = bare or {}
     acts = acts_by_source(units, classes)
+    _same_bare_act(units, scores, classes, bare or {}, acts)
+    _same_words_other_actors(units, scores, classes, acts)
+
+
+def _same_bare_act(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    bare: dict[int, np.ndarray],
+    acts: dict[int, set[tuple[str, str]]],
+) -> None:
+    """Claims whose wordings without their actors' names (Unit.bare) match score SAME_ACT."""
     for i, j in _bare_pairs(units, bare):
         ui, uj = units[i], units[j]
         if scores[i, j] >= SAME_ACT or float(bare[i] @ bare[j]) < BARE_MIN:
@@ -172,25 +183,42 @@ def _same_act_other_actor(
         if _both_act(ui, uj, classes[i], acts):
             continue
         scores[i, j] = scores[j, i] = SAME_ACT
+
+
+def _same_words_other_actors(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    acts: dict[int, set[tuple[str, str]]],
+) -> None:
+    """Claims with the same predicate, other actors and (nearly) the same words otherwise score
+    as one act (see _same_words_score)."""
     for i, ui in enumerate(units):
         if not ui.actors or len(ui.gist) < 3:
             continue
-        light = classes[i] in LIGHT_VERBS
         for j in range(i + 1, len(units)):
             uj = units[j]
             if uj.source == ui.source or classes[j] != classes[i] or not uj.actors:
                 continue
             if not other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
                 continue
-            overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
-            if _both_act(ui, uj, classes[i], acts):
-                continue
-            if not light and overlap >= 0.6:
-                scores[i, j] = scores[j, i] = SAME_ACT
-            elif overlap >= SAME_WORDS and len(ui.gist) >= 4:
-                # a light predicate ("X had eight of the 11 assists") tells facts apart by its
-                # words only: the very same words of another name state one fact
-                scores[i, j] = scores[j, i] = SAME_WORDS_SCORE
+            if not _both_act(ui, uj, classes[i], acts):
+                lifted = _same_words_score(ui, uj, classes[i] in LIGHT_VERBS)
+                if lifted is not None:
+                    scores[i, j] = scores[j, i] = lifted
+
+
+def _same_words_score(ui: Unit, uj: Unit, light: bool) -> float | None:
+    """The score of two claims with the same predicate and other actors that state one act in
+    (nearly) the same words, or None."""
+    overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
+    if not light and overlap >= 0.6:
+        return SAME_ACT
+    if overlap >= SAME_WORDS and len(ui.gist) >= 4:
+        # a light predicate ("X had eight of the 11 assists") tells facts apart by its words
+        # only: the very same words of another name state one fact
+        return SAME_WORDS_SCORE
+    return None
 
 
 #: Share of their words (Unit.gist) two claims with a light predicate and different actors have
@@ -285,13 +313,18 @@ def _same_statement(
         if lifted <= scores[i, j]:
             continue
         scores[i, j] = scores[j, i] = lifted
-        # the statement's other pieces ("engineers had inspected the wall") tell more of the
-        # same statement: enough to join its group beside their sentence-mate (see attach)
         if lifted >= LINK_HIGH:
             for a, b in ((i, j), (j, i)):
-                for k in pieces.get((units[a].source, units[a].reported), []):
-                    if k != a and scores[k, b] < LINK_LOW:
-                        scores[k, b] = scores[b, k] = LINK_LOW
+                _lift_pieces(scores, pieces.get((units[a].source, units[a].reported), []), a, b)
+
+
+def _lift_pieces(scores: np.ndarray, pieces: list[int], a: int, b: int) -> None:
+    """The other pieces of claim ``a``'s statement ("engineers had inspected the wall") tell
+    more of the same statement as ``b``: enough to join its group beside their sentence-mate
+    (see attach)."""
+    for k in pieces:
+        if k != a and scores[k, b] < LINK_LOW:
+            scores[k, b] = scores[b, k] = LINK_LOW
 
 
 def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tuple[int, int]]:

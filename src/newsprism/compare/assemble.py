@@ -211,6 +211,20 @@ def matrix(
 ) -> list[MatrixRow]:
     """Each fact against each source: agrees, adds, omits, contradicts (or unread: a report in
     a language the claim comparison does not read)."""
+    dissent = _dissenters(contradictions)
+    return [
+        MatrixRow(
+            fact=f.id,
+            text=f.summary,
+            cells=tuple((s.id, _cell(s.id, f, dissent.get(f.id, set()), unread)) for s in sources),
+        )
+        for f in sorted(facts, key=lambda f: -f.salience)
+    ]
+
+
+def _dissenters(contradictions: Sequence[Contradiction]) -> dict[str, set[str]]:
+    """Per fact, the sources that hold a minority value in one of its contradictions (all of
+    them on a tie)."""
     dissent: dict[str, set[str]] = defaultdict(set)
     for c in contradictions:
         if c.fact is None:
@@ -221,21 +235,17 @@ def matrix(
         for e in c.evidence:
             if tied or values[e.value] < top:
                 dissent[c.fact].add(e.source)
-    rows: list[MatrixRow] = []
-    for f in sorted(facts, key=lambda f: -f.salience):
-        adders = {d.source for d in f.details}
-        cells: list[tuple[str, str]] = []
-        for s in sources:
-            if s.id in unread:
-                cell = "unread"
-            elif s.id not in f.sources:
-                cell = "omits"
-            elif s.id in dissent.get(f.id, ()):
-                cell = "contradicts"
-            elif len(f.sources) == 1 or s.id in adders:
-                cell = "adds"
-            else:
-                cell = "agrees"
-            cells.append((s.id, cell))
-        rows.append(MatrixRow(fact=f.id, text=f.summary, cells=tuple(cells)))
-    return rows
+    return dissent
+
+
+def _cell(source: str, f: Fact, dissent: set[str], unread: Sequence[str]) -> str:
+    """What one source does with one fact (``dissent``: the fact's dissenting sources)."""
+    if source in unread:
+        return "unread"
+    if source not in f.sources:
+        return "omits"
+    if source in dissent:
+        return "contradicts"
+    if len(f.sources) == 1 or source in {d.source for d in f.details}:
+        return "adds"
+    return "agrees"
