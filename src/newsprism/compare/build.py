@@ -357,6 +357,7 @@ def _fact(
 def _fact_label(
     contradictions: Sequence[str], sources: Sequence[str], details: list[Detail]
 ) -> str:
+    """contradicts, single (one source), elaborates (a source adds details) or agree."""
     if contradictions:
         return "contradicts"
     if len(sources) == 1:
@@ -813,9 +814,9 @@ def _quote_contradictions(
 
 @dataclass
 class _Quotation:
-    """One quotation across the reports: the reports' wordings of it by its speaker
-    (``cluster``, the first report's first), how the reworded ones differ from the first, and
-    the reports that put its very words in another mouth (``others``)."""
+    """One quotation across the reports: its wordings by its speaker, one per report, the first
+    found first (``cluster``); how each reworded one differs from that first (``diffs``,
+    ``changes``); and the reports that put its very words in another mouth (``others``)."""
 
     cluster: list[tuple[int, Quote]]
     diffs: list[tuple[float, list[str], list[str]]] = field(default_factory=list)
