@@ -133,7 +133,7 @@ def test_lists_that_differ_by_one_member_state_one_act() -> None:
     b = "Harbor Watch Alliance and Coast Keepers Trust sealed the damaged container by the jetty."
     units = _units(a, b)
     ua, ub = _pair(units, "sealed")
-    assert set(units_mod._slugs(ua.actors)) & set(units_mod._slugs(ub.actors))
+    assert set(units_mod.slugs(ua.actors)) & set(units_mod.slugs(ub.actors))
     assert ua.uid in vectors_mod._other_actor_candidates(
         units
     ) and ub.uid in vectors_mod._other_actor_candidates(units)

@@ -7,15 +7,15 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.compare.slots import _publication_order, _range, quote_diff, quote_words
+from newsprism.compare.slots import _publication_order, iso_range, quote_diff, quote_words
 
 
 def test_ranges() -> None:
-    assert _range("2020-01-02") == (date(2020, 1, 2), date(2020, 1, 2))
-    assert _range("2019-12") == (date(2019, 12, 1), date(2019, 12, 31))
-    assert _range("2019") == (date(2019, 1, 1), date(2019, 12, 31))
-    assert _range("2019-12-23/2019-12-29") == (date(2019, 12, 23), date(2019, 12, 29))
-    assert _range("soon") is None
+    assert iso_range("2020-01-02") == (date(2020, 1, 2), date(2020, 1, 2))
+    assert iso_range("2019-12") == (date(2019, 12, 1), date(2019, 12, 31))
+    assert iso_range("2019") == (date(2019, 1, 1), date(2019, 12, 31))
+    assert iso_range("2019-12-23/2019-12-29") == (date(2019, 12, 23), date(2019, 12, 29))
+    assert iso_range("soon") is None
 
 
 def test_quote_altered_words() -> None:

@@ -24,10 +24,10 @@ from newsprism.compare.units import (
     LEXICON,
     LIGHT_VERBS,
     Unit,
-    _other_actors,
-    _slugs,
     action_class,
     build_units,
+    other_actors,
+    slugs,
     written_name,
 )
 from newsprism.compare.vectors import (
@@ -163,8 +163,19 @@ def _same_act_other_actor(
     the embeddings apart, yet the claims state one act and dispute who did it. Claims with the
     same predicate, different named actors and the same words otherwise -- or the same meaning
     once the names are set aside, names the other report never mentions -- score SAME_ACT."""
-    bare = bare or {}
     acts = acts_by_source(units, classes)
+    _same_bare_act(units, scores, classes, bare or {}, acts)
+    _same_words_other_actors(units, scores, classes, acts)
+
+
+def _same_bare_act(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    bare: dict[int, np.ndarray],
+    acts: dict[int, set[tuple[str, str]]],
+) -> None:
+    """Claims whose wordings without their actors' names (Unit.bare) match score SAME_ACT."""
     for i, j in _bare_pairs(units, bare):
         ui, uj = units[i], units[j]
         if scores[i, j] >= SAME_ACT or float(bare[i] @ bare[j]) < BARE_MIN:
@@ -172,25 +183,42 @@ def _same_act_other_actor(
         if _both_act(ui, uj, classes[i], acts):
             continue
         scores[i, j] = scores[j, i] = SAME_ACT
+
+
+def _same_words_other_actors(
+    units: Sequence[Unit],
+    scores: np.ndarray,
+    classes: list[str],
+    acts: dict[int, set[tuple[str, str]]],
+) -> None:
+    """Claims with the same predicate, other actors and (nearly) the same words otherwise score
+    as one act (see _same_words_score)."""
     for i, ui in enumerate(units):
         if not ui.actors or len(ui.gist) < 3:
             continue
-        light = classes[i] in LIGHT_VERBS
         for j in range(i + 1, len(units)):
             uj = units[j]
             if uj.source == ui.source or classes[j] != classes[i] or not uj.actors:
                 continue
-            if not _other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
+            if not other_actors(ui, uj) or scores[i, j] >= SAME_ACT:
                 continue
-            overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
-            if _both_act(ui, uj, classes[i], acts):
-                continue
-            if not light and overlap >= 0.6:
-                scores[i, j] = scores[j, i] = SAME_ACT
-            elif overlap >= SAME_WORDS and len(ui.gist) >= 4:
-                # a light predicate ("X had eight of the 11 assists") tells facts apart by its
-                # words only: the very same words of another name state one fact
-                scores[i, j] = scores[j, i] = SAME_WORDS_SCORE
+            if not _both_act(ui, uj, classes[i], acts):
+                lifted = _same_words_score(ui, uj, classes[i] in LIGHT_VERBS)
+                if lifted is not None:
+                    scores[i, j] = scores[j, i] = lifted
+
+
+def _same_words_score(ui: Unit, uj: Unit, light: bool) -> float | None:
+    """The score of two claims with the same predicate and other actors that state one act in
+    (nearly) the same words, or None."""
+    overlap = len(ui.gist & uj.gist) / len(ui.gist | uj.gist)
+    if not light and overlap >= 0.6:
+        return SAME_ACT
+    if overlap >= SAME_WORDS and len(ui.gist) >= 4:
+        # a light predicate ("X had eight of the 11 assists") tells facts apart by its words
+        # only: the very same words of another name state one fact
+        return SAME_WORDS_SCORE
+    return None
 
 
 #: Share of their words (Unit.gist) two claims with a light predicate and different actors have
@@ -203,7 +231,7 @@ def acts_by_source(units: Sequence[Unit], classes: list[str]) -> dict[int, set[t
     """Per source, every (actor, predicate class) it states: who does what in that report."""
     out: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for u, cls in zip(units, classes, strict=True):
-        out[u.source].update((s, cls) for s in _slugs(u.actors))
+        out[u.source].update((s, cls) for s in slugs(u.actors))
     return out
 
 
@@ -212,7 +240,7 @@ def _both_act(ui: Unit, uj: Unit, cls: str, acts: dict[int, set[tuple[str, str]]
     "Jones scored" where each report has both score are two acts of two actors, not one
     disputed. A report that names the other's actor doing something else (or nothing) still
     gives the act to someone else."""
-    xi, xj = _slugs(ui.actors), _slugs(uj.actors)
+    xi, xj = slugs(ui.actors), slugs(uj.actors)
     # an actor both claims name is no part of the dispute ("Unicef and Oxfam" / "Unicef and
     # Interpol": only Oxfam and Interpol are given the act by one report alone)
     return any((s, cls) in acts[uj.source] for s in xi - xj) or any(
@@ -285,13 +313,18 @@ def _same_statement(
         if lifted <= scores[i, j]:
             continue
         scores[i, j] = scores[j, i] = lifted
-        # the statement's other pieces ("engineers had inspected the wall") tell more of the
-        # same statement: enough to join its group beside their sentence-mate (see attach)
         if lifted >= LINK_HIGH:
             for a, b in ((i, j), (j, i)):
-                for k in pieces.get((units[a].source, units[a].reported), []):
-                    if k != a and scores[k, b] < LINK_LOW:
-                        scores[k, b] = scores[b, k] = LINK_LOW
+                _lift_pieces(scores, pieces.get((units[a].source, units[a].reported), []), a, b)
+
+
+def _lift_pieces(scores: np.ndarray, pieces: list[int], a: int, b: int) -> None:
+    """The other pieces of claim ``a``'s statement ("engineers had inspected the wall") tell
+    more of the same statement as ``b``: enough to join its group beside their sentence-mate
+    (see attach)."""
+    for k in pieces:
+        if k != a and scores[k, b] < LINK_LOW:
+            scores[k, b] = scores[b, k] = LINK_LOW
 
 
 def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tuple[int, int]]:
@@ -302,7 +335,7 @@ def _bare_pairs(units: Sequence[Unit], bare: dict[int, np.ndarray]) -> list[tupl
         for j in ids[x + 1 :]
         if units[i].source != units[j].source
         and action_class(units[i].claim.action) == action_class(units[j].claim.action)
-        and _other_actors(units[i], units[j])
+        and other_actors(units[i], units[j])
     ]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from newsprism.compare import align as al
 from newsprism.compare import languages
-from newsprism.compare.slots import _range
+from newsprism.compare.slots import iso_range
 from newsprism.compare.types import (
     ActorEdge,
     Addition,
@@ -117,7 +117,7 @@ def timeline(
     ids = [s.id for s in sources]
     for u in units:
         for t in u.times:
-            if not t.value or t.flagged or _range(t.value) is None:
+            if not t.value or t.flagged or iso_range(t.value) is None:
                 continue
             key = (t.value, " ".join(u.text.split()).lower())
             sid = ids[u.source]
@@ -156,7 +156,7 @@ def timeline(
 
 
 def _timeline_key(t: TimelineItem) -> tuple[str, str, str]:
-    r = _range(t.date)
+    r = iso_range(t.date)
     return (r[0].isoformat(), r[1].isoformat(), t.text) if r else ("", "", t.text)
 
 
@@ -211,6 +211,20 @@ def matrix(
 ) -> list[MatrixRow]:
     """Each fact against each source: agrees, adds, omits, contradicts (or unread: a report in
     a language the claim comparison does not read)."""
+    dissent = _dissenters(contradictions)
+    return [
+        MatrixRow(
+            fact=f.id,
+            text=f.summary,
+            cells=tuple((s.id, _cell(s.id, f, dissent.get(f.id, set()), unread)) for s in sources),
+        )
+        for f in sorted(facts, key=lambda f: -f.salience)
+    ]
+
+
+def _dissenters(contradictions: Sequence[Contradiction]) -> dict[str, set[str]]:
+    """Per fact, the sources that hold a minority value in one of its contradictions (all of
+    them on a tie)."""
     dissent: dict[str, set[str]] = defaultdict(set)
     for c in contradictions:
         if c.fact is None:
@@ -221,21 +235,17 @@ def matrix(
         for e in c.evidence:
             if tied or values[e.value] < top:
                 dissent[c.fact].add(e.source)
-    rows: list[MatrixRow] = []
-    for f in sorted(facts, key=lambda f: -f.salience):
-        adders = {d.source for d in f.details}
-        cells: list[tuple[str, str]] = []
-        for s in sources:
-            if s.id in unread:
-                cell = "unread"
-            elif s.id not in f.sources:
-                cell = "omits"
-            elif s.id in dissent.get(f.id, ()):
-                cell = "contradicts"
-            elif len(f.sources) == 1 or s.id in adders:
-                cell = "adds"
-            else:
-                cell = "agrees"
-            cells.append((s.id, cell))
-        rows.append(MatrixRow(fact=f.id, text=f.summary, cells=tuple(cells)))
-    return rows
+    return dissent
+
+
+def _cell(source: str, f: Fact, dissent: set[str], unread: Sequence[str]) -> str:
+    """What one source does with one fact (``dissent``: the fact's dissenting sources)."""
+    if source in unread:
+        return "unread"
+    if source not in f.sources:
+        return "omits"
+    if source in dissent:
+        return "contradicts"
+    if len(f.sources) == 1 or source in {d.source for d in f.details}:
+        return "adds"
+    return "agrees"

@@ -37,7 +37,7 @@ from newsprism.coref import alias_link
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
-from newsprism.extract.types import Quote
+from newsprism.extract.types import Quantity, Quote
 from newsprism.models import Article
 
 #: Claim pairs inside a group scoring at least this are checked for contradictions.
@@ -175,9 +175,9 @@ def _quantity_edges(
                 continue
             if any(
                 qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
-                and (slots._counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
+                and (slots.counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
                      else qa.kind in ("percent", "money")
-                     and slots._same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
+                     and slots.same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
                 for qa in a.quantities
                 for qb in b.quantities
             ):  # fmt: skip
@@ -225,11 +225,38 @@ class _Context:
 def _label(
     ctx: _Context, grouped: list[list[int]], edges: Sequence[tuple[int, int, float]] = ()
 ) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
-    units, sources = ctx.units, ctx.sources
-    pubs = [a.published for a in ctx.articles]
-    days = [parse_published(p) for p in pubs]
-    findings_by_group: dict[int, list[slots.Finding]] = defaultdict(list)
     group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
+    found = _pair_findings(ctx, _pairs_to_check(grouped, edges, group_of))
+    disputes = _Disputes()
+    for gi in sorted(found):
+        for c in _aggregate(ctx, found[gi]):
+            if not any(_same_dispute(x, c) for x in disputes.found):
+                disputes.add(c, gi)  # else the same lists, found again on two other claims of them
+    disputes.found = _common_counts_tempered(disputes.found)
+    for qc, qgi in _quote_contradictions(ctx, group_of):
+        disputes.add_quote(qc, qgi)
+    for ac, agi in _age_contradictions(ctx, group_of):
+        if not any(c.type == "number" and _covers(c, ac) for c in disputes.found):
+            disputes.add(ac, agi)  # else found on the claims already
+    n_sent = [max(len(ex.sentences), 1) for ex in ctx.exs]
+    sal = {u.uid: _salience(u, n_sent[u.source]) for u in ctx.units}
+    facts: list[Fact] = []
+    additions: list[Addition] = []
+    for gi, g in enumerate(grouped):
+        fact, added = _fact(ctx, gi, g, disputes, sal)
+        facts.append(fact)
+        additions += added
+    told = {f.summary for f in facts if len(f.sources) > 1}
+    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told), told)
+    additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
+    return facts, disputes.found, additions
+
+
+def _pairs_to_check(
+    grouped: list[list[int]], edges: Sequence[tuple[int, int, float]], group_of: dict[int, int]
+) -> dict[tuple[int, int], int]:
+    """The claim pairs to check for contradictions, each with the group it counts under: every
+    pair inside a group, and the links that grouping left apart."""
     pairs: dict[tuple[int, int], int] = {}
     for gi, g in enumerate(grouped):
         for x in range(len(g)):
@@ -241,7 +268,19 @@ def _label(
         if group_of[i] != group_of[j] and (min(i, j), max(i, j)) not in pairs:
             gi = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
             pairs[(min(i, j), max(i, j))] = gi
+    return pairs
+
+
+def _pair_findings(
+    ctx: _Context, pairs: dict[tuple[int, int], int]
+) -> dict[int, list[slots.Finding]]:
+    """The typed contradictions of each checked pair of claims of different sources that match
+    well enough, by group."""
+    units = ctx.units
+    pubs = [a.published for a in ctx.articles]
+    days = [parse_published(p) for p in pubs]
     acts = al.acts_by_source(units, [al.action_class(u.claim.action) for u in units])
+    out: dict[int, list[slots.Finding]] = defaultdict(list)
     for (i, j), gi in sorted(pairs.items()):
         a, b = units[i], units[j]
         score = float(ctx.scores[a.uid, b.uid])
@@ -254,91 +293,93 @@ def _label(
         )
         if not any(f.type == "entity_set" for f in found):
             found += _list_dispute(ctx, a, b)
-        findings_by_group[gi] += [
+        out[gi] += [
             _tempered(ctx, f) for f in found
             if not _known_to_both(ctx, f) and not _same_actor(ctx, f)
         ]  # fmt: skip
-    contradictions: list[Contradiction] = []
-    fact_contras: dict[int, list[str]] = defaultdict(list)
-    for gi in sorted(findings_by_group):
-        for c in _aggregate(ctx, findings_by_group[gi]):
-            if any(_same_dispute(x, c) for x in contradictions):
-                continue  # the same lists, found again on two other claims of the sentences
-            c = _with_id(c, len(contradictions) + 1, f"F{gi + 1}")
-            contradictions.append(c)
-            fact_contras[gi].append(c.id)
-    contradictions = _common_counts_tempered(contradictions)
-    for qc, qgi in _quote_contradictions(ctx, group_of):
-        covered = [n for n, c in enumerate(contradictions) if _covers(c, qc)]
-        if covered:
-            # the same words credited apart, found already on the claims: one dispute, with
-            # the surer of the two readings
-            for n in covered:
-                if qc.confidence > contradictions[n].confidence:
-                    old = contradictions[n]
-                    contradictions[n] = replace(qc, id=old.id, fact=old.fact)
-            continue
-        qc = _with_id(qc, len(contradictions) + 1, f"F{qgi + 1}" if qgi is not None else None)
-        contradictions.append(qc)
-        if qgi is not None:
-            fact_contras[qgi].append(qc.id)
-    for ac, agi in _age_contradictions(ctx, group_of):
-        if any(c.type == "number" and _covers(c, ac) for c in contradictions):
-            continue  # found on the claims already
-        ac = _with_id(ac, len(contradictions) + 1, f"F{agi + 1}" if agi is not None else None)
-        contradictions.append(ac)
-        if agi is not None:
-            fact_contras[agi].append(ac.id)
-    facts: list[Fact] = []
-    additions: list[Addition] = []
-    n_sent = [max(len(ex.sentences), 1) for ex in ctx.exs]
-    sal = {u.uid: _salience(u, n_sent[u.source]) for u in units}
-    for gi, g in enumerate(grouped):
-        members = [units[i] for i in g]
-        srcs = tuple(sorted({sources[u.source].id for u in members}, key=_sid))
-        details = _details(ctx, members) if len(srcs) > 1 else []
-        if fact_contras.get(gi):
-            label = "contradicts"
-        elif len(srcs) == 1:
-            label = "single"
-        else:
-            label = "elaborates" if details else "agree"
-        dissent = _dissent([c for c in contradictions if c.id in fact_contras.get(gi, ())])
-        salience = max(sal[u.uid] for u in members) + 0.1 * (len(srcs) - 1) / max(
-            len(sources) - 1, 1
-        )
-        facts.append(
-            Fact(
-                id=f"F{gi + 1}",
-                label=label,
-                sources=srcs,
-                claims=tuple(ctx.span(u) for u in members),
-                summary=_summary(ctx, members, dissent),
-                salience=min(salience, 1.0),
-                details=tuple(details),
-                contradictions=tuple(fact_contras.get(gi, ())),
-                cohesion=_cohesion(ctx, g),
-            )
-        )
-        for d in details:
-            text, span = _sentence_of(ctx, d.span)
-            additions.append(
-                Addition(
-                    id="",
-                    source=d.source,
-                    kind="detail",
-                    text=text,
-                    detail=d.text,
-                    span=span,
-                    salience=salience * 0.8,
-                    omitted_by=tuple(s for s in srcs if s != d.source),
-                    fact=f"F{gi + 1}",
-                )
-            )
-    told = {f.summary for f in facts if len(f.sources) > 1}
-    additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told), told)
-    additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
-    return facts, contradictions, additions
+    return out
+
+
+@dataclass
+class _Disputes:
+    """The contradictions of a comparison as they are found, numbered in that order, and the
+    ids of each fact's (by group index)."""
+
+    found: list[Contradiction] = field(default_factory=list)
+    by_fact: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, c: Contradiction, gi: int | None) -> None:
+        c = _with_id(c, len(self.found) + 1, f"F{gi + 1}" if gi is not None else None)
+        self.found.append(c)
+        if gi is not None:
+            self.by_fact[gi].append(c.id)
+
+    def add_quote(self, qc: Contradiction, gi: int | None) -> None:
+        """A quotation dispute, unless the claims showed it already: the same words credited
+        apart are then one dispute, with the surer of the two readings."""
+        covered = [n for n, c in enumerate(self.found) if _covers(c, qc)]
+        for n in covered:
+            if qc.confidence > self.found[n].confidence:
+                old = self.found[n]
+                self.found[n] = replace(qc, id=old.id, fact=old.fact)
+        if not covered:
+            self.add(qc, gi)
+
+    def of_fact(self, gi: int) -> tuple[str, ...]:
+        return tuple(self.by_fact.get(gi, ()))
+
+
+def _fact(
+    ctx: _Context, gi: int, g: list[int], disputes: _Disputes, sal: dict[int, float]
+) -> tuple[Fact, list[Addition]]:
+    """The fact of one group of claims, and the details its sources add to it (as additions)."""
+    members = [ctx.units[i] for i in g]
+    srcs = tuple(sorted({ctx.sources[u.source].id for u in members}, key=_sid))
+    details = _details(ctx, members) if len(srcs) > 1 else []
+    ids = disputes.of_fact(gi)
+    dissent = _dissent([c for c in disputes.found if c.id in ids])
+    salience = max(sal[u.uid] for u in members) + 0.1 * (len(srcs) - 1) / max(
+        len(ctx.sources) - 1, 1
+    )
+    fact = Fact(
+        id=f"F{gi + 1}",
+        label=_fact_label(ids, srcs, details),
+        sources=srcs,
+        claims=tuple(ctx.span(u) for u in members),
+        summary=_summary(ctx, members, dissent),
+        salience=min(salience, 1.0),
+        details=tuple(details),
+        contradictions=ids,
+        cohesion=_cohesion(ctx, g),
+    )
+    return fact, [_detail_addition(ctx, fact, d, salience) for d in details]
+
+
+def _fact_label(
+    contradictions: Sequence[str], sources: Sequence[str], details: list[Detail]
+) -> str:
+    """contradicts, single (one source), elaborates (a source adds details) or agree."""
+    if contradictions:
+        return "contradicts"
+    if len(sources) == 1:
+        return "single"
+    return "elaborates" if details else "agree"
+
+
+def _detail_addition(ctx: _Context, fact: Fact, d: Detail, salience: float) -> Addition:
+    """What one source adds to a shared fact, as an addition of its own."""
+    text, span = _sentence_of(ctx, d.span)
+    return Addition(
+        id="",
+        source=d.source,
+        kind="detail",
+        text=text,
+        detail=d.text,
+        span=span,
+        salience=salience * 0.8,
+        omitted_by=tuple(s for s in fact.sources if s != d.source),
+        fact=fact.id,
+    )
 
 
 _LISTED_KINDS = ("org", "group", "person", "country")
@@ -474,7 +515,7 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
         mine = [q for q in u.quantities if q.start == at]
         return any(
             q.value == r.value and q.kind == r.kind and q.unit == r.unit
-            and (slots._counts_match(q.counts, r.counts) if q.counts and r.counts
+            and (slots.counts_match(q.counts, r.counts) if q.counts and r.counts
                  else not q.counts and not r.counts)
             for q in mine for r in ex.quantities
         )  # fmt: skip
@@ -567,7 +608,7 @@ def _aggregate(ctx: _Context, findings: list[slots.Finding]) -> list[Contradicti
 def _thing(value: str) -> str:
     """What a number's value counts, as one word ("3,000 residents" and "3,500 people": people)."""
     head = (value.split() or [""])[-1].lower().rstrip("s")
-    return "people" if head + "s" in slots._PEOPLE or head in slots._PEOPLE else head
+    return "people" if head + "s" in slots.PEOPLE or head in slots.PEOPLE else head
 
 
 def _by_thing(findings: list[slots.Finding]) -> list[list[slots.Finding]]:
@@ -794,52 +835,69 @@ def _quote_contradictions(
     for x, (si, q) in enumerate(quotes):
         if x in used:
             continue
-        cluster = [(si, q)]
-        diffs: list[tuple[float, list[str], list[str]]] = []
-        changes: list[str] = []
-        others: list[tuple[int, Quote]] = []
-        for y in range(x + 1, len(quotes)):
-            sj, r = quotes[y]
-            if y in used or sj == si or any(sj == s for s, _ in cluster):
-                continue
-            same = slots.quote_words(r.text) == slots.quote_words(q.text)
-            d = None if same else slots.quote_diff(q.text, r.text)
-            if not same and d is None:
-                continue
-            used.add(y)
-            if _speakers_differ(q, r):
-                if same:
-                    others.append((sj, r))
-                continue  # another speaker's words: not this quotation
-            cluster.append((sj, r))
-            if d is not None:
-                diffs.append(d)
-                changes += slots.quote_changes(q.text, r.text)
+        found = _gather(quotes, x, used)
         gi = _group_at(ctx, group_of, si, q)
-        if others and _credited_apart(ctx, [(si, q), *others]):
-            out.append((_quote_attribution(ctx, [(si, q), *others]), gi))
-        if not diffs:
-            continue
-        ratio = max(d[0] for d in diffs)
-        evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
-        known = all(r.speaker_key for _, r in cluster)
-        conf = (0.85 if ratio >= 0.75 else 0.7) if known else QUOTE_UNKNOWN_SPEAKER
-        changed = "; ".join(dict.fromkeys(changes))
-        out.append(
-            (
-                Contradiction(
-                    id="",
-                    type="quote",
-                    confidence=conf,
-                    evidence=evidence,
-                    summary=f"{_TYPE_TITLE['quote']}: {changed}",
-                    note="" if known else "One side does not say who spoke the words.",
-                    basis=_speaker_basis(ctx, [r for _, r in cluster]),
-                ),
-                gi,
-            )
-        )
+        if found.others and _credited_apart(ctx, [(si, q), *found.others]):
+            out.append((_quote_attribution(ctx, [(si, q), *found.others]), gi))
+        if found.diffs:
+            out.append((_reworded(ctx, found), gi))
     return out
+
+
+@dataclass
+class _Quotation:
+    """One quotation across the reports: its wordings by its speaker, one per report, the first
+    found first (``cluster``); how each reworded one differs from that first (``diffs``,
+    ``changes``); and the reports that put its very words in another mouth (``others``)."""
+
+    cluster: list[tuple[int, Quote]]
+    diffs: list[tuple[float, list[str], list[str]]] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    others: list[tuple[int, Quote]] = field(default_factory=list)
+
+
+def _gather(quotes: list[tuple[int, Quote]], x: int, used: set[int]) -> _Quotation:
+    """Quotation ``x`` as the later reports give it, one wording a report; each wording taken
+    (same speaker or not) is marked ``used``."""
+    si, q = quotes[x]
+    found = _Quotation([(si, q)])
+    for y in range(x + 1, len(quotes)):
+        sj, r = quotes[y]
+        if y in used or sj == si or any(sj == s for s, _ in found.cluster):
+            continue
+        same = slots.quote_words(r.text) == slots.quote_words(q.text)
+        d = None if same else slots.quote_diff(q.text, r.text)
+        if not same and d is None:
+            continue
+        used.add(y)
+        if _speakers_differ(q, r):
+            if same:
+                found.others.append((sj, r))
+            continue  # another speaker's words: not this quotation
+        found.cluster.append((sj, r))
+        if d is not None:
+            found.diffs.append(d)
+            found.changes += slots.quote_changes(q.text, r.text)
+    return found
+
+
+def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
+    """The quote dispute of a quotation some report words differently."""
+    ratio = max(d[0] for d in found.diffs)
+    cluster = found.cluster
+    evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
+    known = all(r.speaker_key for _, r in cluster)
+    conf = (0.85 if ratio >= 0.75 else 0.7) if known else QUOTE_UNKNOWN_SPEAKER
+    changed = "; ".join(dict.fromkeys(found.changes))
+    return Contradiction(
+        id="",
+        type="quote",
+        confidence=conf,
+        evidence=evidence,
+        summary=f"{_TYPE_TITLE['quote']}: {changed}",
+        note="" if known else "One side does not say who spoke the words.",
+        basis=_speaker_basis(ctx, [r for _, r in cluster]),
+    )
 
 
 #: Confidence of a reworded quotation when a side names no speaker for it.
@@ -926,59 +984,120 @@ def _details(ctx: _Context, members: Sequence[al.Unit]) -> list[Detail]:
     for u in members:
         by_source[u.source].append(u)
     for si, mine in sorted(by_source.items()):
+        elsewhere = _Elsewhere.of(ctx, members, si)
+        found = _SourceDetails(ctx, ctx.sources[si].id, out)
+        for u in mine:
+            _quantity_details(found, u, elsewhere)
+            _time_details(found, u, elsewhere)
+            _entity_details(found, u, elsewhere)
+            _attribution_details(found, u, elsewhere)
+    return out
+
+
+@dataclass(frozen=True)
+class _Elsewhere:
+    """What the other sources of a fact state, in the fact and anywhere else: a value one of
+    them gives is no addition of the source at hand."""
+
+    #: their claims in the fact
+    claims: list[al.Unit]
+    #: the time values and the (value, kind) of the quantities they give anywhere
+    times: set[str]
+    counts: set[tuple[float, str]]
+    #: their whole texts, lower-cased
+    words: str
+    #: the keys of their claims' sentences and every key they name
+    keys: set[str]
+    #: who their claims are attributed to
+    speakers: set[str]
+
+    @classmethod
+    def of(cls, ctx: _Context, members: Sequence[al.Unit], si: int) -> _Elsewhere:
+        """What the sources of ``members`` other than ``si`` state."""
         others = [u for u in members if u.source != si]
         other_sources = {u.source for u in others}
-        named_elsewhere = set().union(*(ctx.named[o] for o in other_sources))
-        # a value another source states anywhere (in another fact) is no addition of this one
-        times_elsewhere = {t.value for o in other_sources for t in ctx.exs[o].times if t.value}
-        counts_elsewhere = {(q.value, q.kind) for o in other_sources for q in ctx.exs[o].quantities}
-        words_elsewhere = " ".join(ctx.articles[o].text.lower() for o in other_sources)
-        sid = ctx.sources[si].id
-        seen: set[str] = set()
-        for u in mine:
-            for q in u.quantities:
-                if (
-                    q.approximate
-                    or (q.kind == "count" and not q.unit and q.value < 3)
-                    or (q.value, q.kind) in counts_elsewhere
-                    or f"{q.value:.0f}" in times_elsewhere  # a year read as a count ("1978 dam")
-                    or any(
-                        slots._counts_match(q.counts, r.counts) and q.kind == r.kind
-                        for o in others
-                        for r in o.quantities
-                    )
-                ):
-                    continue
-                what = q.text if not q.counts or q.counts in q.text else f"{q.text} {q.counts}"
-                _add(out, seen, ctx, u, sid, "quantity", what, (q.start, q.end))
-            if not any(o.times for o in others):
-                for t in u.times:
-                    if t.value and not t.flagged and t.value not in times_elsewhere:
-                        _add(out, seen, ctx, u, sid, "time", t.text, (t.start, t.end))
-            other_keys = set().union(*(o.sentence_keys for o in others)) | named_elsewhere
-            for k in sorted(u.keys - other_keys):
-                name = ctx.name(k)
-                if k.split(":", 1)[0] not in _DETAIL_KINDS:
-                    continue
-                if " " not in name and re.search(
-                    rf"\b{re.escape(name.lower())}\b", words_elsewhere
-                ):
-                    continue  # a common word taken for a name ("Engineers"), used by the others too
-                _add(out, seen, ctx, u, sid, "entity", name, _mention(ctx, u, k))
-            other_att = set().union(*(set(o.speakers) for o in others))
-            for k in u.speakers:
-                if k not in other_att and k not in other_keys and any(o.speakers for o in others):
-                    _add(
-                        out,
-                        seen,
-                        ctx,
-                        u,
-                        sid,
-                        "attribution",
-                        f"attributed to {ctx.name(k)}",
-                        _mention(ctx, u, k),
-                    )
-    return out
+        named = set().union(*(ctx.named[o] for o in other_sources))
+        return cls(
+            claims=others,
+            times={t.value for o in other_sources for t in ctx.exs[o].times if t.value},
+            counts={(q.value, q.kind) for o in other_sources for q in ctx.exs[o].quantities},
+            words=" ".join(ctx.articles[o].text.lower() for o in other_sources),
+            keys=set().union(*(o.sentence_keys for o in others)) | named,
+            speakers=set().union(*(set(o.speakers) for o in others)),
+        )
+
+    def cover(self, q: Quantity) -> bool:
+        """Whether a figure adds nothing beside theirs: it is vague or a count under three,
+        they give its value anywhere (as a year, say), or their claims count the same thing."""
+        return (
+            q.approximate
+            or (q.kind == "count" and not q.unit and q.value < 3)
+            or (q.value, q.kind) in self.counts
+            or f"{q.value:.0f}" in self.times  # a year read as a count ("1978 dam")
+            or any(
+                slots.counts_match(q.counts, r.counts) and q.kind == r.kind
+                for o in self.claims
+                for r in o.quantities
+            )
+        )
+
+
+@dataclass
+class _SourceDetails:
+    """The details of one source (``sid``), each text once, added to ``out``."""
+
+    ctx: _Context
+    sid: str
+    out: list[Detail]
+    seen: set[str] = field(default_factory=set)
+
+    def add(self, u: al.Unit, kind: str, text: str, focus: tuple[int, int] | None) -> None:
+        if text.lower() in self.seen:
+            return
+        self.seen.add(text.lower())
+        span = self.ctx.span(u, text, focus)
+        if focus and not (u.start <= focus[0] and focus[1] <= u.end):
+            # the detail sits elsewhere in the sentence: widen the span to hold it
+            text_all = self.ctx.articles[u.source].text
+            s, e = min(u.start, focus[0]), max(u.end, focus[1])
+            span = Span(self.sid, s, e, text_all[s:e], text, focus[0], focus[1])
+        self.out.append(Detail(source=self.sid, kind=kind, text=text, span=span))
+
+
+def _quantity_details(found: _SourceDetails, u: al.Unit, elsewhere: _Elsewhere) -> None:
+    for q in u.quantities:
+        if not elsewhere.cover(q):
+            what = q.text if not q.counts or q.counts in q.text else f"{q.text} {q.counts}"
+            found.add(u, "quantity", what, (q.start, q.end))
+
+
+def _time_details(found: _SourceDetails, u: al.Unit, elsewhere: _Elsewhere) -> None:
+    if any(o.times for o in elsewhere.claims):
+        return  # a time is an addition only where no other claim of the fact gives one
+    for t in u.times:
+        if t.value and not t.flagged and t.value not in elsewhere.times:
+            found.add(u, "time", t.text, (t.start, t.end))
+
+
+def _entity_details(found: _SourceDetails, u: al.Unit, elsewhere: _Elsewhere) -> None:
+    ctx = found.ctx
+    for k in sorted(u.keys - elsewhere.keys):
+        name = ctx.name(k)
+        if k.split(":", 1)[0] not in _DETAIL_KINDS:
+            continue
+        if " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", elsewhere.words):
+            continue  # a common word taken for a name ("Engineers"), used by the others too
+        found.add(u, "entity", name, _mention(ctx, u, k))
+
+
+def _attribution_details(found: _SourceDetails, u: al.Unit, elsewhere: _Elsewhere) -> None:
+    if not any(o.speakers for o in elsewhere.claims):
+        return  # a speaker is an addition only beside another claim's speaker
+    for k in u.speakers:
+        if k not in elsewhere.speakers and k not in elsewhere.keys:
+            found.add(
+                u, "attribution", f"attributed to {found.ctx.name(k)}", _mention(found.ctx, u, k)
+            )
 
 
 def _mention(ctx: _Context, u: al.Unit, key: str) -> tuple[int, int] | None:
@@ -988,20 +1107,6 @@ def _mention(ctx: _Context, u: al.Unit, key: str) -> tuple[int, int] | None:
         if m.entity_key == key and sent.start <= m.start and m.end <= sent.end:
             return m.start, m.end
     return None
-
-
-def _add(out: list[Detail], seen: set[str], ctx: _Context, u: al.Unit, sid: str, kind: str,
-         text: str, focus: tuple[int, int] | None) -> None:  # fmt: skip
-    if text.lower() in seen:
-        return
-    seen.add(text.lower())
-    span = ctx.span(u, text, focus)
-    if focus and not (u.start <= focus[0] and focus[1] <= u.end):
-        # the detail sits elsewhere in the sentence: widen the span to hold it
-        text_all = ctx.articles[u.source].text
-        s, e = min(u.start, focus[0]), max(u.end, focus[1])
-        span = Span(sid, s, e, text_all[s:e], text, focus[0], focus[1])
-    out.append(Detail(source=sid, kind=kind, text=text, span=span))
 
 
 #: A sentence that also holds claims of a shared fact adds its own claims only when the shared
@@ -1018,47 +1123,55 @@ def _claim_additions(
     """Claims no other source has, as additions of their source: each as its whole sentence,
     unless that sentence is one a shared fact is told by (``told``: their summaries) or it is
     mostly a shared fact's claims."""
-    units, sources = ctx.units, ctx.sources
-    single: dict[tuple[int, int], list[tuple[al.Unit, int]]] = defaultdict(list)
-    for gi, g in enumerate(grouped):
-        if len({units[i].source for i in g}) > 1:
-            continue
-        for i in g:
-            u = units[i]
-            if u.in_title:
-                continue  # a headline condenses the body; its fragments are no statements
-            single[(u.source, u.sentence)].append((u, gi))
-    shared: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
-    for g in grouped:
-        if len({units[i].source for i in g}) > 1:
-            for i in g:
-                shared[(units[i].source, units[i].sentence)].append(units[i])
+    single, shared = _claims_by_sentence(ctx.units, grouped)
     out: list[Addition] = []
     for (si, sent), items in sorted(single.items()):
         common = _chars(shared.get((si, sent), []))
         if common and common >= SHARED_SHARE_MAX * (common + _chars([u for u, _ in items])):
             continue  # the sentence states a shared fact: it is shown as agreed or disputed
         items.sort(key=lambda t: (-sal[t[0].uid], t[0].start))
-        us = [u for u, _ in items]
-        start, end = min(u.start for u in us), max(u.end for u in us)
-        sid = sources[si].id
-        # the whole sentence is the statement: a clause of it may lack its subject or source
-        text, span = _sentence_of(ctx, Span(sid, start, end, ctx.articles[si].text[start:end]))
-        if " ".join(text.split()) in told:
-            continue  # shown as a shared fact already
-        out.append(
-            Addition(
-                id="",
-                source=sid,
-                kind="claim",
-                text=text,
-                span=span,
-                salience=max(sal[u.uid] for u in us),
-                omitted_by=tuple(s.id for s in sources if s.id != sid),
-                fact=f"F{items[0][1] + 1}",
-            )
-        )
+        addition = _sentence_addition(ctx, si, items, sal)
+        if " ".join(addition.text.split()) not in told:
+            out.append(addition)  # else shown as a shared fact already
     return out
+
+
+def _claims_by_sentence(
+    units: Sequence[al.Unit], grouped: list[list[int]]
+) -> tuple[dict[tuple[int, int], list[tuple[al.Unit, int]]], dict[tuple[int, int], list[al.Unit]]]:
+    """Per (source, sentence): the claims of facts only that source tells (with their group;
+    headlines left out), and the claims of shared facts."""
+    single: dict[tuple[int, int], list[tuple[al.Unit, int]]] = defaultdict(list)
+    shared: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
+    for gi, g in enumerate(grouped):
+        alone = len({units[i].source for i in g}) == 1
+        for u in (units[i] for i in g):
+            if not alone:
+                shared[(u.source, u.sentence)].append(u)
+            elif not u.in_title:  # a headline condenses the body; its fragments are no statements
+                single[(u.source, u.sentence)].append((u, gi))
+    return single, shared
+
+
+def _sentence_addition(
+    ctx: _Context, si: int, items: list[tuple[al.Unit, int]], sal: dict[int, float]
+) -> Addition:
+    """The sentence of claims only source ``si`` has, as its addition (fact: the first claim's)."""
+    us = [u for u, _ in items]
+    start, end = min(u.start for u in us), max(u.end for u in us)
+    sid = ctx.sources[si].id
+    # the whole sentence is the statement: a clause of it may lack its subject or source
+    text, span = _sentence_of(ctx, Span(sid, start, end, ctx.articles[si].text[start:end]))
+    return Addition(
+        id="",
+        source=sid,
+        kind="claim",
+        text=text,
+        span=span,
+        salience=max(sal[u.uid] for u in us),
+        omitted_by=tuple(s.id for s in ctx.sources if s.id != sid),
+        fact=f"F{items[0][1] + 1}",
+    )
 
 
 def _chars(us: Sequence[al.Unit]) -> int:

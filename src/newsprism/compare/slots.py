@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from importlib.resources import files
 
-from newsprism.compare.units import CONJUNCT, LIGHT_VERBS, Unit, action_class, negation_cues
+from newsprism.compare.units import (
+    CONJUNCT,
+    LIGHT_VERBS,
+    Unit,
+    action_class,
+    negation_cues,
+    slugs,
+)
 from newsprism.coref import alias_link
 from newsprism.extract.types import Quantity
 
@@ -24,7 +33,8 @@ _WORDS = json.loads(files("newsprism").joinpath("data/compare_words.json").read_
 
 _LIGHT = frozenset({"be", "have", "do", "make", "take", "get", "come", "go", "say"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_PEOPLE = frozenset(
+#: nouns that count people, any of which counts the same people as another
+PEOPLE = frozenset(
     [
         "people",
         "persons",
@@ -70,11 +80,11 @@ class Finding:
 # --- dates -------------------------------------------------------------------------------------
 
 
-def _range(value: str) -> tuple[date, date] | None:
+def iso_range(value: str) -> tuple[date, date] | None:
     """ISO day, month, year or "start/end" interval -> (first day, last day)."""
     if "/" in value:
         first, _, last = value.partition("/")
-        a, b = _range(first), _range(last)
+        a, b = iso_range(first), iso_range(last)
         return (a[0], b[1]) if a and b else None
     try:
         parts = [int(p) for p in value.split("-")]
@@ -100,7 +110,7 @@ def _dated(u: Unit) -> list[_Dated]:
     out: list[_Dated] = []
     for t in u.times:
         if t.value and not t.flagged:
-            r = _range(t.value)
+            r = iso_range(t.value)
             if r is not None:
                 gran = "day" if r[0] == r[1] else t.granularity
                 out.append((gran, r, f"{t.text} ({t.value})", (t.start, t.end)))
@@ -122,36 +132,56 @@ def _written(u: Unit) -> set[str]:
     return out
 
 
+#: Confidence of a date dispute by the granularity both sides give, finest first: the finest
+#: granularity both sides share decides.
+DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "year": 0.6}
+#: Confidence of a date dispute between times of different granularities that cannot overlap.
+DATE_APART = 0.5
+
+
 def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Finding | None:
     da, db = _dated(a), _dated(b)
     if not da or not db:
         return None
     if _written(a) & _written(b):
         return None  # both say "on Saturday", "April 6": a tense read differently is no dispute
-    for gran in ("day", "weekday", "week", "month", "year"):
+    for gran in DATE_CONFIDENCE:
         xa = [d for d in da if d[0] == gran]
         xb = [d for d in db if d[0] == gran]
-        if not xa or not xb:
-            continue
-        if gran == "weekday":
-            if {x[2].lower() for x in xa} & {x[2].lower() for x in xb}:
-                return None
-        elif any(_overlap(x[1], y[1]) for x in xa for y in xb):
-            return None
-        ta, tb = xa[0], xb[0]
-        conf = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "year": 0.6}[gran]
-        note = ""
-        if gran == "day" and ta[1] and tb[1]:
-            gap = abs((ta[1][0] - tb[1][0]).days)
-            if gap == 1:
-                note = _one_day_note(pub_a, pub_b)
-        return Finding("date", conf, Side(a, ta[2], ta[3]), Side(b, tb[2], tb[3]), note=note)
+        if xa and xb:
+            return _date_dispute(a, b, gran, (xa, xb), (pub_a, pub_b))
     # different granularities: a contradiction only when they cannot overlap at all
     ra = [d for d in da if d[1] is not None]
     rb = [d for d in db if d[1] is not None]
     if ra and rb and not any(_overlap(x[1], y[1]) for x in ra for y in rb):
-        return Finding("date", 0.5, Side(a, ra[0][2], ra[0][3]), Side(b, rb[0][2], rb[0][3]))
+        return Finding("date", DATE_APART, Side(a, ra[0][2], ra[0][3]), Side(b, rb[0][2], rb[0][3]))
     return None
+
+
+def _date_dispute(
+    a: Unit,
+    b: Unit,
+    gran: str,
+    times: tuple[list[_Dated], list[_Dated]],
+    pubs: tuple[date | None, date | None],
+) -> Finding | None:
+    """The dispute between the times of one granularity both claims give (the first of each
+    shown), or None when a time of one claim is a time of the other."""
+    xa, xb = times
+    if _same_time(gran, xa, xb):
+        return None
+    (_, ra, la, fa), (_, rb, lb, fb) = xa[0], xb[0]
+    one_day = gran == "day" and ra is not None and rb is not None and abs((ra[0] - rb[0]).days) == 1
+    note = _one_day_note(*pubs) if one_day else ""
+    return Finding("date", DATE_CONFIDENCE[gran], Side(a, la, fa), Side(b, lb, fb), note=note)
+
+
+def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
+    """Whether a time of one side is a time of the other: the same day name, or overlapping
+    ranges."""
+    if gran == "weekday":
+        return bool({x[2].lower() for x in xa} & {x[2].lower() for x in xb})
+    return any(_overlap(x[1], y[1]) for x in xa for y in xb)
 
 
 def _overlap(x: tuple[date, date] | None, y: tuple[date, date] | None) -> bool:
@@ -172,7 +202,9 @@ def _one_day_note(pub_a: date | None, pub_b: date | None) -> str:
 # --- numbers -----------------------------------------------------------------------------------
 
 
-def _counts_match(x: str, y: str) -> bool:
+def counts_match(x: str, y: str) -> bool:
+    """Whether two counted nouns may count one thing ("residents" / "people", "quake" /
+    "earthquake"): either unknown, or the same head noun, give or take a plural."""
     if not x or not y:
         return True
     if x == y:
@@ -181,7 +213,7 @@ def _counts_match(x: str, y: str) -> bool:
     return (
         hx == hy
         or hx.rstrip("s") == hy.rstrip("s")
-        or (hx in _PEOPLE and hy in _PEOPLE)
+        or (hx in PEOPLE and hy in PEOPLE)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
 
@@ -373,6 +405,8 @@ def _fmt(v: float) -> str:
 
 def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
                  score: float = 1.0) -> Finding | None:  # fmt: skip
+    """Two figures of one thing that cannot both be right: the first pair of the claims'
+    figures that no rule of ``_NOT_ONE_FIGURE`` sets apart."""
     # a number the other side also gives is accounted for: "4 people ... 120 residents" against
     # "4 people ... 120 residents" pairs 4 with 4, never 4 with 120 -- and so is a number the
     # other claim's sentence gives in another clause ("Four people, who ..., were treated")
@@ -381,69 +415,202 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     for shown_a in qas:
         for shown_b in qbs:
             # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
-            qa, qb = _in_metres(shown_a), _in_metres(shown_b)
-            if (
-                qa is not shown_a
-                and qb is not shown_b
-                and _length_word(shown_a) != _length_word(shown_b)
-                and _rounded(qa, qb, CONVERTED)
-            ):
-                continue  # "about 60 metres" / "200 feet": one length, converted and rounded
-            if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
-                continue
-            if not _counts_match(qa.counts, qb.counts):
-                continue
-            if not _same_quantity(a, b, qa, qb, score):
-                continue  # a 25 % tariff and a 30 % share: two quantities, not one disputed
-            if _distance(qa) and not _same_length(a, qa, b, qb):
-                continue  # "6 miles west of Cobb" / "20 miles north of Santa Rosa"
-            if _converted(a, qa) or _converted(b, qb) or _ranged(a, qa) or _ranged(b, qb):
-                continue  # "58km (36 miles)", "from 3.6 to 4.3": no single figure to dispute
-            if _a_single(qa) or _a_single(qb) or _aftershock(a, qa) != _aftershock(b, qb):
-                continue  # "there was even one round"; an aftershock's magnitude is another's
-            if _far_apart(qa, qb) or _figure_kinds_differ(qa, qb) or _fates_differ(a, qa, b, qb):
-                continue  # "2,000 homeless" / "200,000 residents": two counts of people
-            if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
-                continue  # a bare number: nothing says it counts the same thing as the other
-            if _is_age(a, qa) or _is_age(b, qb):
-                continue  # "the 40-year-old": an age describes someone, it counts nothing
-            if _is_year(qa) or _is_year(qb):
-                continue  # "the 2014 Oscars": a year names an edition, it counts nothing
-            lo_a, hi_a = _bounds(qa.value, qa.qualifier, qa.text)
-            lo_b, hi_b = _bounds(qb.value, qb.qualifier, qb.text)
-            if (lo_a <= hi_b and lo_b <= hi_a) or _rounded(qa, qb):
-                continue  # compatible: "about 3,000" / "3,012", "$22.1 billion" / "$22 billion"
-            if _specs_differ(a, qa, b, qb) or _sizes_of_other_things(a, qa, b, qb):
-                continue  # "$1,199 for the 13-inch" / "$2,199 for the quad-core model"
-            if _honours(a, qa) or _honours(b, qb) or _rate(a, qa) != _rate(b, qb):
-                continue  # "a four-time all-star"; "$4 million a year" against "$70 million"
-            if _label(a, qa) or _label(b, qb) or _increment(a, qa) != _increment(b, qb):
-                continue  # "Episode 7"; "two additional life sentences" against "three"
-            if _record(a, qa) != _record(b, qb):
-                continue  # "the largest quake ever recorded there was 4.5" against this one's
-            if _window(a, qa) or _window(b, qb):
-                continue  # "18 of their next 23 games", "12 games below .500": no total
-            if _owners_differ(a, qa, b, qb):
-                continue  # "Rait fell 150 m" / "Buckley fell 700 m": two people's figures
-            conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
-            note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
-            qa, qb = shown_a, shown_b
-            return Finding(
-                "number",
-                conf,
-                Side(a, f"{_fmt(qa.value)} {qa.unit or qa.counts}".strip(), (qa.start, qa.end)),
-                Side(b, f"{_fmt(qb.value)} {qb.unit or qb.counts}".strip(), (qb.start, qb.end)),
-                note=note,
-                update=update,
-            )
+            f = _Figures(a, b, shown_a, shown_b, _in_metres(shown_a), _in_metres(shown_b), score)
+            if _why_not_disputed(f) is None:
+                return _number_dispute(f, pub_a, pub_b)
     return None
 
 
-def _same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
+@dataclass(frozen=True)
+class _Figures:
+    """A figure of each of two claims, as written (``shown_*``) and as compared (``q*``:
+    lengths in metres), with how closely the claims match."""
+
+    a: Unit
+    b: Unit
+    shown_a: Quantity
+    shown_b: Quantity
+    qa: Quantity
+    qb: Quantity
+    score: float
+
+
+def _why_not_disputed(f: _Figures) -> str | None:
+    """Why two figures are no dispute (the reason of the first rule that says so), or None."""
+    for rule in _NOT_ONE_FIGURE:
+        reason = rule(f)
+        if reason is not None:
+            return reason
+    return None
+
+
+def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Finding:
+    qa, qb = f.qa, f.qb
+    conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
+    note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+    sa, sb = f.shown_a, f.shown_b
+    return Finding(
+        "number",
+        conf,
+        Side(f.a, f"{_fmt(sa.value)} {sa.unit or sa.counts}".strip(), (sa.start, sa.end)),
+        Side(f.b, f"{_fmt(sb.value)} {sb.unit or sb.counts}".strip(), (sb.start, sb.end)),
+        note=note,
+        update=update,
+    )
+
+
+# --- the rules that set two figures apart, each a reason or None, tried in order ---------------
+
+
+def _one_length_converted(f: _Figures) -> str | None:
+    converted = f.qa is not f.shown_a and f.qb is not f.shown_b
+    other_units = _length_word(f.shown_a) != _length_word(f.shown_b)
+    if converted and other_units and _rounded(f.qa, f.qb, CONVERTED):
+        return 'one length, converted and rounded ("about 60 metres" / "200 feet")'
+    return None
+
+
+def _vague_or_other_units(f: _Figures) -> str | None:
+    qa, qb = f.qa, f.qb
+    if qa.approximate or qb.approximate or qa.kind != qb.kind or qa.unit != qb.unit:
+        return "a vague figure, or figures of other kinds or units"
+    return None
+
+
+def _other_things_counted(f: _Figures) -> str | None:
+    if not counts_match(f.qa.counts, f.qb.counts):
+        return "they count different things"
+    return None
+
+
+def _other_quantities(f: _Figures) -> str | None:
+    if not same_quantity(f.a, f.b, f.qa, f.qb, f.score):
+        return "two quantities, not one disputed (a 25 % tariff and a 30 % share)"
+    return None
+
+
+def _other_distances(f: _Figures) -> str | None:
+    if _distance(f.qa) and not _same_length(f.a, f.qa, f.b, f.qb):
+        return 'distances of other things ("6 miles west of Cobb" / "20 miles north of ...")'
+    return None
+
+
+def _no_single_figure(f: _Figures) -> str | None:
+    a, qa, b, qb = f.a, f.qa, f.b, f.qb
+    if _converted(a, qa) or _converted(b, qb) or _ranged(a, qa) or _ranged(b, qb):
+        return 'a conversion or a range ("58km (36 miles)", "from 3.6 to 4.3")'
+    return None
+
+
+def _single_or_aftershock(f: _Figures) -> str | None:
+    if _a_single(f.qa) or _a_single(f.qb):
+        return '"a single" one, not a count ("there was even one round")'
+    if _aftershock(f.a, f.qa) != _aftershock(f.b, f.qb):
+        return "an aftershock's magnitude is another quake's"
+    return None
+
+
+def _counts_of_other_kinds(f: _Figures) -> str | None:
+    qa, qb = f.qa, f.qb
+    if _far_apart(qa, qb) or _figure_kinds_differ(qa, qb) or _fates_differ(f.a, qa, f.b, qb):
+        return 'two counts of different things ("2,000 homeless" / "200,000 residents")'
+    return None
+
+
+def _bare_count(f: _Figures) -> str | None:
+    qa, qb = f.qa, f.qb
+    if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
+        return "a bare number: nothing says it counts the same thing as the other"
+    return None
+
+
+def _age_or_year(f: _Figures) -> str | None:
+    if _is_age(f.a, f.qa) or _is_age(f.b, f.qb):
+        return 'an age ("the 40-year-old") describes someone, it counts nothing'
+    if _is_year(f.qa) or _is_year(f.qb):
+        return 'a year ("the 2014 Oscars") names an edition, it counts nothing'
+    return None
+
+
+def _compatible(f: _Figures) -> str | None:
+    qa, qb = f.qa, f.qb
+    lo_a, hi_a = _bounds(qa.value, qa.qualifier, qa.text)
+    lo_b, hi_b = _bounds(qb.value, qb.qualifier, qb.text)
+    if (lo_a <= hi_b and lo_b <= hi_a) or _rounded(qa, qb):
+        return 'compatible figures ("about 3,000" / "3,012", "$22.1 billion" / "$22 billion")'
+    return None
+
+
+def _of_other_things(f: _Figures) -> str | None:
+    a, qa, b, qb = f.a, f.qa, f.b, f.qb
+    if _specs_differ(a, qa, b, qb) or _sizes_of_other_things(a, qa, b, qb):
+        return 'figures of named other things ("$1,199 for the 13-inch" / "... quad-core")'
+    return None
+
+
+def _honours_or_rate(f: _Figures) -> str | None:
+    if _honours(f.a, f.qa) or _honours(f.b, f.qb):
+        return 'a record of honours ("a four-time all-star")'
+    if _rate(f.a, f.qa) != _rate(f.b, f.qb):
+        return 'a rate against a total ("$4 million a year" / "$70 million")'
+    return None
+
+
+def _label_or_increment(f: _Figures) -> str | None:
+    if _label(f.a, f.qa) or _label(f.b, f.qb):
+        return 'a number that names ("Episode 7")'
+    if _increment(f.a, f.qa) != _increment(f.b, f.qb):
+        return 'an increment against a total ("two additional life sentences" / "three")'
+    return None
+
+
+def _record_against_this(f: _Figures) -> str | None:
+    if _record(f.a, f.qa) != _record(f.b, f.qb):
+        return 'a record ("the largest quake ever recorded there was 4.5") against this one'
+    return None
+
+
+def _windows(f: _Figures) -> str | None:
+    if _window(f.a, f.qa) or _window(f.b, f.qb):
+        return 'a frame or margin, no total ("18 of their next 23 games", "12 games below .500")'
+    return None
+
+
+def _other_owners(f: _Figures) -> str | None:
+    if _owners_differ(f.a, f.qa, f.b, f.qb):
+        return 'figures of two people ("Rait fell 150 m" / "Buckley fell 700 m")'
+    return None
+
+
+#: The rules that set two figures apart, tried in this order (a rule may take for granted what
+#: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
+#: dispute only when none of them gives a reason.
+_NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
+    _one_length_converted,
+    _vague_or_other_units,
+    _other_things_counted,
+    _other_quantities,
+    _other_distances,
+    _no_single_figure,
+    _single_or_aftershock,
+    _counts_of_other_kinds,
+    _bare_count,
+    _age_or_year,
+    _compatible,
+    _of_other_things,
+    _honours_or_rate,
+    _label_or_increment,
+    _record_against_this,
+    _windows,
+    _other_owners,
+)
+
+
+def same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
     """Whether two numbers measure one thing: the counted noun named alike on both sides, or --
     for a rate, a sum or a bare count -- the same predicate in claims that match closely."""
     if qa.counts and qb.counts:
-        return _counts_match(qa.counts, qb.counts)
+        return counts_match(qa.counts, qb.counts)
     ha, hb = _subject_head(a), _subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
@@ -477,7 +644,7 @@ def _accounted(q: Quantity, other: Unit) -> bool:
     if any(_same_count(q, r) for r in other.quantities):
         return True
     return bool(q.counts) and any(
-        _same_count(q, r) and r.counts and _counts_match(q.counts, r.counts)
+        _same_count(q, r) and r.counts and counts_match(q.counts, r.counts)
         for r in other.sentence_quantities
     )
 
@@ -496,13 +663,12 @@ def _is_age(u: Unit, q: Quantity) -> bool:
     return bool(_AGE.match(rest)) or (q.unit == "year" and "old" in q.text.lower())
 
 
-_DISTANCE = frozenset(["mile", "miles", "km", "kilometres", "kilometers", "kilometre",
-                       "kilometer", "feet", "foot", "metres", "meters", "yards"])  # fmt: skip
 _CAPITAL = re.compile(r"\b[A-Z][\w-]+")
 
 
 def _distance(q: Quantity) -> bool:
-    return bool({q.unit.lower(), (q.counts.split() or [""])[-1].lower()} & _DISTANCE)
+    """A length: its unit, or the last word of what it counts, is a length unit."""
+    return any(w in _METRES for w in (q.unit.lower(), (q.counts.split() or [""])[-1].lower()))
 
 
 def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -683,11 +849,6 @@ def _publication_order(pub_a: str | None, pub_b: str | None) -> int:
 # --- entities: place, actor, entity set, attribution ------------------------------------------
 
 
-def _slug(keys: tuple[str, ...] | set[str] | frozenset[str]) -> set[str]:
-    """Keys without their type: one name typed "place" by one source and "person" by another."""
-    return {k.split(":", 1)[-1] for k in keys}
-
-
 def _kind(key: str) -> str:
     k = key.split(":", 1)[0]
     return "state" if k in ("country", "org", "group") else k
@@ -721,7 +882,7 @@ def _same_relation(a: Unit, b: Unit) -> bool:
 
 def check_place(a: Unit, b: Unit) -> Finding | None:
     pa, pb = a.places, b.places
-    if not pa or not pb or _slug(pa) & _slug(pb):
+    if not pa or not pb or slugs(pa) & slugs(pb):
         return None
     if _mentioned(pa, b) or _mentioned(pb, a):
         return None
@@ -735,7 +896,7 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
 
 
 def _targets_agree(a: Unit, b: Unit) -> bool:
-    ta, tb = _slug(a.claim.targets), _slug(b.claim.targets)
+    ta, tb = slugs(a.claim.targets), slugs(b.claim.targets)
     return not ta or not tb or bool(ta & tb)
 
 
@@ -745,8 +906,45 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
     ("X was due to appear") or worded differently. ``acts`` (align.acts_by_source) tells who
     else each report gives the act to: a report that also has the other's actor do it states
     two acts."""
+    d = _doers(a, b, score)
+    if d is None or not d.only_a or not d.only_b or same_people(d.xa, d.xb):
+        return None  # one list holds the other (an elaboration), or the same people by surname
+    if acts is not None and d.same_class and _acts_elsewhere(d.only_a, d.only_b, a, b, d.cls, acts):
+        return None  # "Smith scored" / "Jones scored", a report with both scoring: two acts
+    if len(d.xa) >= 2 or len(d.xb) >= 2:
+        return _entity_set_dispute(d)
+    return _actor_dispute(d)
+
+
+@dataclass(frozen=True)
+class _Doers:
+    """Who each of two claims of one act says did it (check_actors): the head actors' keys,
+    their names (``x*``) and the names only one side gives (``only_*``)."""
+
+    a: Unit
+    b: Unit
+    score: float
+    actors_a: tuple[str, ...]
+    actors_b: tuple[str, ...]
+    xa: set[str]
+    xb: set[str]
+    only_a: set[str]
+    only_b: set[str]
+    #: the predicate class of the first claim, the same in both or not, and light or not
+    cls: str
+    same_class: bool
+    light: bool
+
+    @property
+    def same_act(self) -> bool:
+        """The same telling (non-light) predicate."""
+        return self.same_class and not self.light
+
+
+def _doers(a: Unit, b: Unit, score: float) -> _Doers | None:
+    """The doers of two claims that may tell of one act done by different actors, or None."""
     actors_a, actors_b = _head_actors(a), _head_actors(b)
-    xa, xb = _slug(actors_a), _slug(actors_b)
+    xa, xb = slugs(actors_a), slugs(actors_b)
     if not xa or not xb or xa == xb or not _targets_agree(a, b):
         return None
     if a.in_title or b.in_title:
@@ -761,44 +959,50 @@ def check_actors(a: Unit, b: Unit, score: float = 0.0, acts: Acts | None = None)
         return None
     only_a = {x for x in xa if not _named_in(x, xb)}
     only_b = {y for y in xb if not _named_in(y, xa)}
-    if not only_a or not only_b or same_people(xa, xb):
-        return None  # one list holds the other (an elaboration), or the same people by surname
-    if acts is not None and same_class and _acts_elsewhere(only_a, only_b, a, b, cls, acts):
-        return None  # "Smith scored" / "Jones scored", a report with both scoring: two acts
-    va, vb = ", ".join(actors_a), ", ".join(actors_b)
-    if len(xa) >= 2 or len(xb) >= 2:
-        if not (_listed(a, xa) and _listed(b, xb)):
-            return None  # names that qualify one subject ("the New Zealand-born Australian")
-        mine = tuple(k for k in actors_a if k.split(":", 1)[-1] in only_a)
-        theirs = tuple(k for k in actors_b if k.split(":", 1)[-1] in only_b)
-        if not _kinds_agree(mine, theirs):
-            return None  # "Lennox Lewis" against "the WBC, the IBF": not one list's members
-        shared = len(xa) - len(only_a)
-        conf = 0.85 if shared and len(xa) >= 2 and len(xb) >= 2 else 0.6
-        same_act = same_class and not light
-        if not (same_statement(a, b, score) or same_act):
-            conf = min(conf, UNSURE)  # two lists in two statements may list two things
-        return Finding("entity_set", conf, Side(a, va), Side(b, vb))
-    if any(_named_in(x, _slug(b.sentence_keys)) for x in xa) or any(
-        _named_in(y, _slug(a.sentence_keys)) for y in xb
+    return _Doers(a, b, score, actors_a, actors_b, xa, xb, only_a, only_b, cls, same_class, light)
+
+
+def _entity_set_dispute(d: _Doers) -> Finding | None:
+    """Two lists of doers, each naming one the other does not (entity set)."""
+    a, b = d.a, d.b
+    if not (_listed(a, d.xa) and _listed(b, d.xb)):
+        return None  # names that qualify one subject ("the New Zealand-born Australian")
+    mine = tuple(k for k in d.actors_a if k.split(":", 1)[-1] in d.only_a)
+    theirs = tuple(k for k in d.actors_b if k.split(":", 1)[-1] in d.only_b)
+    if not _kinds_agree(mine, theirs):
+        return None  # "Lennox Lewis" against "the WBC, the IBF": not one list's members
+    shared = len(d.xa) - len(d.only_a)
+    conf = 0.85 if shared and len(d.xa) >= 2 and len(d.xb) >= 2 else 0.6
+    if not (same_statement(a, b, d.score) or d.same_act):
+        conf = min(conf, UNSURE)  # two lists in two statements may list two things
+    return Finding(
+        "entity_set", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b))
+    )
+
+
+def _actor_dispute(d: _Doers) -> Finding | None:
+    """One doer against another (actor)."""
+    a, b, xa, xb = d.a, d.b, d.xa, d.xb
+    if any(_named_in(x, slugs(b.sentence_keys)) for x in xa) or any(
+        _named_in(y, slugs(a.sentence_keys)) for y in xb
     ):
         return None  # both are named on both sides (say, swapped roles)
-    conf = 0.8 if _kinds_agree(actors_a, actors_b) else 0.45
+    conf = 0.8 if _kinds_agree(d.actors_a, d.actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
-    one_act = same_statement(a, b, score) or same_words_but(a, b)
-    if not one_act and not (same_class and not light and score >= SAME_VERB_ACTOR_MATCH):
+    one_act = same_statement(a, b, d.score) or same_words_but(a, b)
+    if not one_act and not (d.same_act and d.score >= SAME_VERB_ACTOR_MATCH):
         # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
         # as two reports of one; only the same words with the doer swapped are one act (the
         # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
-        conf = min(conf, SAME_VERB_ACTOR if same_class and not light else UNSURE)
-    return Finding("actor", conf, Side(a, va), Side(b, vb))
+        conf = min(conf, SAME_VERB_ACTOR if d.same_act else UNSURE)
+    return Finding("actor", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b)))
 
 
 def _head_actors(u: Unit) -> tuple[str, ...]:
     """The claim's actors less the places that qualify its one named person: "British Columbia
     Attorney General Wally Oppal" is one doer, Oppal, not a list of two."""
-    if len(u.actors) < 2 or _listed(u, _slug(u.actors)):
+    if len(u.actors) < 2 or _listed(u, slugs(u.actors)):
         return u.actors
     people = [k for k in u.actors if k.split(":", 1)[0] == "person"]
     rest = [k for k in u.actors if k.split(":", 1)[0] in ("place", "country")]
@@ -915,7 +1119,7 @@ def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
         return None  # "to Restore Legitimacy in Yemen" (in a name, say) is stated by no one
     if not xa or not xb or not same_statement(a, b, score):
         return None
-    if not xa or not xb or _slug(xa) & _slug(xb) or _same_person(xa, xb):
+    if not xa or not xb or slugs(xa) & slugs(xb) or _same_person(xa, xb):
         return None
     # a source the other sentence names (as a participant, say) is accounted for there
     xa = tuple(k for k in xa if not _mentioned((k,), b))
@@ -1035,7 +1239,7 @@ def same_source(xa: tuple[str, ...], xb: tuple[str, ...]) -> bool:
     names alike letter by letter ("Vincent DelGiudice" / "Vincent Del Giudice")."""
     from rapidfuzz import fuzz
 
-    sa, sb = _slug(xa), _slug(xb)
+    sa, sb = slugs(xa), slugs(xb)
     if sa & sb or _same_person(xa, xb) or any(_named_in(x, sb) for x in sa):
         return True
     return any(fuzz.ratio(x.replace("_", ""), y.replace("_", "")) >= 85 for x in sa for y in sb)
@@ -1054,7 +1258,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     same = cls == action_class(b.claim.action)
     # the same predicate about the same named participants is the same statement; so is the
     # same (non-light) predicate with the same words around it once the negation is set aside
-    shared = bool(a.keys & b.keys) or bool(_slug(a.keys) & _slug(b.keys))
+    shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
     anchored = shared or _shared_count(a, b)
     if score < POLARITY_MIN and not (same and cls not in _LIGHT and _shared_count(a, b)):
         # below the usual bar only the same telling predicate of the same exact count ("was
@@ -1106,7 +1310,7 @@ def _one_voice(a: Unit, b: Unit) -> bool:
     xa, xb = a.attribution or a.speakers, b.attribution or b.speakers
     if not xa and not xb:
         return True
-    return bool(xa and xb) and (bool(_slug(xa) & _slug(xb)) or _same_person(xa, xb))
+    return bool(xa and xb) and (bool(slugs(xa) & slugs(xb)) or _same_person(xa, xb))
 
 
 def _plainly_denied(a: Unit, b: Unit) -> bool:
@@ -1215,7 +1419,7 @@ def one_happening(a: Unit, b: Unit, score: float) -> str:
     shared = [q.text for q in a.quantities for r in b.quantities if _same_count(q, r)]
     if shared:
         reasons.append(f"the same figure ({shared[0]})")
-    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    xa, xb = slugs(_head_actors(a)), slugs(_head_actors(b))
     if xa and xb and (xa & xb or any(_named_in(x, xb) for x in xa)):
         reasons.append("the same doer")
     reasons.append(f"claims matching at {score:.2f}")
@@ -1314,10 +1518,10 @@ def _aliases(xa: set[str], xb: set[str]) -> bool:
 def participants_compatible(a: Unit, b: Unit) -> bool:
     """Whether two claims may tell of one happening: where both name who did it, the doers
     are the same (a name, its surname, one list holding the other)."""
-    xa, xb = _slug(_head_actors(a)), _slug(_head_actors(b))
+    xa, xb = slugs(_head_actors(a)), slugs(_head_actors(b))
     if not xa and not xb:
         return True
-    if xa & _slug(b.claim.targets) or xb & _slug(a.claim.targets):
+    if xa & slugs(b.claim.targets) or xb & slugs(a.claim.targets):
         return True  # "X was arrested" (its subject read as the doer) / "the RCMP arrested X"
     if not xa or not xb:
         # a doer named on one side only: the other's subject, as written, must not name
@@ -1378,8 +1582,6 @@ _FUNCTION_WORDS = frozenset(_WORDS["function_words"])
 def quote_changes(x: str, y: str) -> list[str]:
     """What changed from one wording to the other, readable in context: "Wendy → Debbie"
     with the next word kept ("Wendy Wasserman → Debbie Wasserman")."""
-    from difflib import SequenceMatcher
-
     wx, wy = _QWORD.findall(_plain_quote(x)), _QWORD.findall(_plain_quote(y))
     lx, ly = quote_words(" ".join(wx)), quote_words(" ".join(wy))
     if len(lx) != len(wx) or len(ly) != len(wy):
@@ -1400,57 +1602,88 @@ def quote_changes(x: str, y: str) -> list[str]:
 def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     """(similarity, words only in x, words only in y) for two quotes that are the same quote with
     altered words; None when they are unrelated, equal, or one is an excerpt of the other."""
-    from difflib import SequenceMatcher
-
     # words an editor put in brackets ("keeps watch on [President Trump]") are not the
     # speaker's: each bracket is one marker word, and a change at a marker is no change
     wx, wy = quote_words(_BRACKETED.sub(_EDITED, x)), quote_words(_BRACKETED.sub(_EDITED, y))
-    if len(wx) < 4 or len(wy) < 4 or wx == wy or _elided(x, y) or _elided(y, x):
+    if not _may_be_reworded(x, y, wx, wy):
         return None
-    sx, sy = " ".join(wx), " ".join(wy)
-    if sx in sy or sy in sx:
-        return None  # one quotes a part of the other
     sm = SequenceMatcher(a=wx, b=wy, autojunk=False)
     ratio = max(sm.ratio(), _excerpt_ratio(sm, len(wx), len(wy)))
     if ratio < 0.6:
         return None
+    only_x, only_y, ends = _altered(sm, wx, wy)
+    if _no_word_changed(sm, (wx, wy), (only_x, only_y), ends):
+        return None
+    return ratio, only_x, only_y
+
+
+def _may_be_reworded(x: str, y: str, wx: list[str], wy: list[str]) -> bool:
+    """Two quotations (and their words) that are neither too short, nor the same words, nor
+    one an excerpt of the other."""
+    if len(wx) < 4 or len(wy) < 4 or wx == wy or _elided(x, y) or _elided(y, x):
+        return False
+    sx, sy = " ".join(wx), " ".join(wy)
+    return not (sx in sy or sy in sx)  # one quotes a part of the other
+
+
+def _altered(
+    sm: SequenceMatcher[str], wx: list[str], wy: list[str]
+) -> tuple[list[str], list[str], list[bool]]:
+    """The words only one quotation has, changes that alter no word aside, and for each change
+    whether it stands at both quotations' start or end."""
     only_x: list[str] = []
     only_y: list[str] = []
     ends: list[bool] = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal" or _same_but_spacing(wx[i1:i2], wy[j1:j2]):
+        if op == "equal" or _no_alteration(op, (wx, i1, i2), (wy, j1, j2)):
             continue
-        if _spelt_variant(wx[i1:i2], wy[j1:j2]):
-            continue  # "offence" / "offense", "organise" / "organize": one word, two spellings
-        if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
-            continue
-        if op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy))):
-            continue  # one quotes from further back, or on further: the excerpts' edges
         only_x += wx[i1:i2]
         only_y += wy[j1:j2]
         ends.append((i1 == 0 and j1 == 0) or (i2 == len(wx) and j2 == len(wy)))
+    return only_x, only_y, ends
+
+
+def _no_alteration(op: str, x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -> bool:
+    """A change between two wordings that alters no word of the speaker's."""
+    (wx, i1, i2), (wy, j1, j2) = x, y
+    if _same_but_spacing(wx[i1:i2], wy[j1:j2]):
+        return True
+    if _spelt_variant(wx[i1:i2], wy[j1:j2]):
+        return True  # "offence" / "offense", "organise" / "organize": one word, two spellings
+    if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
+        return True
+    # one quotes from further back, or on further: the excerpts' edges
+    return op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy)))
+
+
+def _no_word_changed(
+    sm: SequenceMatcher[str],
+    words: tuple[list[str], list[str]],
+    only: tuple[list[str], list[str]],
+    ends: list[bool],
+) -> bool:
+    """Whether what only one quotation has changes no word of substance: nothing at all, more
+    words at one end (a longer excerpt), or function words only."""
+    only_x, only_y = only
     if not only_x and not only_y:
-        return None  # "datacenter" / "data center", "[President Trump]" / "[Donald Trump]"
-    if (not only_x or not only_y) and all(ends):
-        return None  # the same words with more at one end: a longer excerpt, edits aside
+        return True  # "datacenter" / "data center", "[President Trump]" / "[Donald Trump]"
+    one_sided = not only_x or not only_y
+    if one_sided and all(ends):
+        return True  # the same words with more at one end: a longer excerpt, edits aside
     # an excerpt with a little more context on one side is not an altered quote
-    if (not only_x or not only_y) and _is_extension(sm, len(wx), len(wy)):
-        return None
-    if not set(only_x + only_y) - _FUNCTION_WORDS:
-        return None  # "the things I've done" / "the things that I've done": no word of substance
-    return ratio, only_x, only_y
+    if one_sided and _is_extension(sm, len(words[0]), len(words[1])):
+        return True
+    # "the things I've done" / "the things that I've done": no word of substance
+    return not set(only_x + only_y) - _FUNCTION_WORDS
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 
 
-def _excerpt_ratio(sm: object, nx: int, ny: int) -> float:
+def _excerpt_ratio(sm: SequenceMatcher[str], nx: int, ny: int) -> float:
     """How much of the shorter quotation the longer one holds, in order: a shorter excerpt of
     a long quotation with a word changed ("... 12 words ..." inside "... 40 words ...") matches
     the whole only in part. Short quotations need nearly all their words (and six at least)."""
-    from difflib import SequenceMatcher
-
-    assert isinstance(sm, SequenceMatcher)
     matched = sum(b.size for b in sm.get_matching_blocks())
     short = min(nx, ny)
     if matched < EXCERPT_MIN_WORDS or short == 0:
@@ -1498,9 +1731,6 @@ def _elided(short: str, full: str) -> bool:
     return all(p in whole for p in parts if p)
 
 
-def _is_extension(sm: object, nx: int, ny: int) -> bool:
-    from difflib import SequenceMatcher
-
-    assert isinstance(sm, SequenceMatcher)
+def _is_extension(sm: SequenceMatcher[str], nx: int, ny: int) -> bool:
     blocks = [b for b in sm.get_matching_blocks() if b.size]
     return len(blocks) == 1 and blocks[0].size == min(nx, ny)

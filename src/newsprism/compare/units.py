@@ -26,7 +26,8 @@ LEXICON: dict[str, Any] = json.loads(
     files("newsprism").joinpath("data/compare_lexicon.json").read_text("utf-8")
 )
 
-_WORD = re.compile(r"[\w'’-]+")
+#: a word, as claims and their segments are counted
+WORD = re.compile(r"[\w'’-]+")
 _REPORTING = frozenset(LEXICON["reporting_words"])
 
 #: Predicates that state the same relation (lemma -> class).
@@ -102,7 +103,7 @@ class Unit:
     @cached_property
     def words(self) -> int:
         """Words of the claim (counted once: alignment asks for every pair)."""
-        return len(_WORD.findall(self.text))
+        return len(WORD.findall(self.text))
 
 
 _NEG_CUES = frozenset(LEXICON["negation_cues"])
@@ -113,7 +114,7 @@ def negation_cues(text: str) -> int:
     # a capitalised cue inside a sentence belongs to a name ("Doctors Without Borders")
     words = [
         w.lower().replace("’", "'")
-        for i, w in enumerate(_WORD.findall(text))
+        for i, w in enumerate(WORD.findall(text))
         if i == 0 or not w[:1].isupper()
     ]
     return sum(1 for w in words if w in _NEG_CUES or w.endswith("n't"))
@@ -129,7 +130,7 @@ def build_units(
         orphans = _orphan_quantities(ex)
         for ci, c in enumerate(ex.claims):
             clean = c.text.strip().strip("“”\"'’‘").strip()
-            words = _WORD.findall(clean)
+            words = WORD.findall(clean)
             if len(words) < 3 or (
                 all(w.lower() in _REPORTING for w in words[:2]) and len(words) < 4
             ):
@@ -214,7 +215,7 @@ _STOP = frozenset(LEXICON["stop_words"])
 
 
 def _gist(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP)
+    return frozenset(w.lower() for w in WORD.findall(text) if w.lower() not in _STOP)
 
 
 def _unnamed(ex: Extraction, c: Claim) -> str:
@@ -461,8 +462,8 @@ def _reported(ex: Extraction, c: Claim, text: str) -> str:
         if not (q.start <= c.start and end <= q.end):
             continue  # the claim runs on into its attribution: its core is what was said
         said = text[q.start : q.end].strip().strip("“”\"'’‘").strip()
-        n = len(_WORD.findall(said))
-        if n > len(_WORD.findall(c.text)) and n <= REPORTED_MAX_WORDS:
+        n = len(WORD.findall(said))
+        if n > len(WORD.findall(c.text)) and n <= REPORTED_MAX_WORDS:
             return said
         return ""
     return ""
@@ -477,18 +478,18 @@ def _core(ex: Extraction, c: Claim) -> str:
         if q.direct or span is None or not (q.end <= span[0] < end) or q.end <= c.start:
             continue
         head = c.text[: q.end - c.start].rstrip(" ,;:—–-")
-        if len(_WORD.findall(head)) >= 3:
+        if len(WORD.findall(head)) >= 3:
             return head
     return ""
 
 
-def _other_actors(a: Unit, b: Unit) -> bool:
+def other_actors(a: Unit, b: Unit) -> bool:
     """Each claim names an actor the other does not: other actors ("Unicef" / "Oxfam"), or lists
     that differ by a member ("Unicef and Oxfam" / "Unicef and Interpol")."""
-    xa, xb = _slugs(a.actors), _slugs(b.actors)
+    xa, xb = slugs(a.actors), slugs(b.actors)
     return bool(xa - xb) and bool(xb - xa)
 
 
-def _slugs(keys: Sequence[str] | frozenset[str] | set[str]) -> set[str]:
+def slugs(keys: Sequence[str] | frozenset[str] | set[str]) -> set[str]:
     """Keys without their kind: one name typed differently by two reports is one name."""
     return {k.split(":", 1)[-1] for k in keys}

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.compare.units import (
-    _WORD,
     LIGHT_VERBS,
+    WORD,
     Unit,
-    _other_actors,
-    _slugs,
     action_class,
     build_units,
+    other_actors,
+    slugs,
 )
 from newsprism.embed.base import Embedder
 from newsprism.embed.cache import CachedEmbedder, MemoryCache
@@ -41,7 +41,7 @@ def segments(text: str) -> list[str]:
     """Stretches of a long claim that may state a fact of their own ("... despite tensions over
     Ankara's purchase of Russian missile systems"), four words or more each."""
     parts = [p.strip() for p in _SEGMENT_BREAK.split(text) if p and p.strip()]
-    out = [p for p in parts if len(_WORD.findall(p)) >= 4]
+    out = [p for p in parts if len(WORD.findall(p)) >= 4]
     return out if len(out) > 1 else []
 
 
@@ -217,7 +217,7 @@ def reported_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
         for b in spoken[x + 1 :]:
             if a.source == b.source or not (a.reported or b.reported):
                 continue
-            if _slugs(a.speakers) & _slugs(b.speakers):
+            if slugs(a.speakers) & slugs(b.speakers):
                 out.append((a.uid, b.uid))
     return out
 
@@ -235,7 +235,7 @@ def _other_actor_candidates(units: Sequence[Unit]) -> list[int]:
         for x in range(len(us)):
             for y in range(x + 1, len(us)):
                 a, b = us[x], us[y]
-                if a.source != b.source and _other_actors(a, b):
+                if a.source != b.source and other_actors(a, b):
                     out |= {a.uid, b.uid}
     return sorted(out)
 
@@ -253,7 +253,7 @@ def other_place_pairs(units: Sequence[Unit]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for x, a in enumerate(placed):
         for b in placed[x + 1 :]:
-            if a.source == b.source or _slugs(a.places) & _slugs(b.places):
+            if a.source == b.source or slugs(a.places) & slugs(b.places):
                 continue
             ca, cb = action_class(a.claim.action), action_class(b.claim.action)
             same = ca == cb and ca not in LIGHT_VERBS
