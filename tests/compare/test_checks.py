@@ -170,7 +170,6 @@ def test_one_person_two_ages_across_reports() -> None:
     assert sorted(e.value for e in x.evidence) == ["31 years old", "32 years old"]
 
 
-
 def test_a_list_in_a_sentence_about_something_else_is_not_high() -> None:
     # two lists of players, one of past captains, one of a coming match's line-up: the entity
     # set check may pair them, but their sentences tell of different things
