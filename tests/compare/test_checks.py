@@ -185,3 +185,47 @@ def test_a_list_in_a_sentence_about_something_else_is_not_high() -> None:
         "The exhibition match next month will feature Sami Rusk, Tove Lark and Ida Brenn.",
     )
     assert "entity_set" in _high(same)
+
+
+def test_a_difference_is_no_total_but_two_differences_by_one_measure_dispute() -> None:
+    base = "Tavel Motors unveiled its new delivery van in Harlow on Tuesday."
+    more = f"{base} Its battery holds 40 percent more energy than the old model's."
+    c = _compare(more, f"{base} Its battery uses 30 percent less energy than the old model's.")
+    assert "number" not in _high(c)
+    c = _compare(more, f"{base} Its battery holds 30 percent more energy than the old model's.")
+    assert "number" in _high(c)
+
+
+def test_a_doer_written_alike_in_both_reports_is_no_actor_dispute() -> None:
+    # each report reads the surname by the full name it gives first (the mother, the son); the
+    # sentence itself says the same in both
+    tail = " Marsh, who was running away from the officers when he was shot, was unarmed."
+    c = _compare(
+        f"Ada Marsh wept outside the Harlow police station on Monday.{tail}",
+        f"Tom Marsh, 16, died in a Harlow hospital on Monday.{tail}",
+    )
+    assert "actor" not in _high(c)
+
+
+def test_a_long_quotation_reworded_is_one_quotation_whoever_it_is_credited_to() -> None:
+    c = _compare(
+        '"We will not rest until every family in Harlow has clean water again," Mayor Ana Quell '
+        "said on Monday.",
+        '"We will not rest until every family in Harlow has safe water again," Governor Ivo '
+        "Brast said on Monday.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert "clean" in x.summary and "safe" in x.summary and "credited to" in x.basis
+
+
+def test_words_credited_by_a_pronoun_are_no_attribution_dispute() -> None:
+    # "he said" after a sentence naming someone else last: who "he" is, is our reading
+    words = '"Being asked to lead this club is an amazing privilege and a joy," '
+    lead = "Ivo Brenn was named captain of the Harlow Herons on Monday."
+    c = _compare(
+        f"{lead} {words}Brenn said.",
+        f"{lead} He played under coach Tove Lark for six years. {words}he said.",
+    )
+    assert "attribution" not in _high(c)
+    named = _compare(f"{lead} {words}Brenn said.", f"{lead} {words}Tove Lark said.")
+    assert "attribution" in _high(named)

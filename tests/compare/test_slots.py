@@ -91,3 +91,13 @@ def test_british_and_american_spellings_are_one_wording() -> None:
     # spelling aside, "county" and "country" are two words
     british = "The harbour centre will be organised by the county"
     assert quote_diff(british, "The harbour center will be organized by the country") is not None
+
+
+def test_a_quote_written_with_an_apostrophe_or_a_number_in_words_is_not_altered() -> None:
+    said = "we will not rest until the {} anger is heard in every hall of the council"
+    assert quote_diff(said.format("populations"), said.format("population's")) is None
+    told = "I am proud to be the {} captain of this club and I will give it everything"
+    assert quote_diff(told.format("12th"), told.format("twelfth")) is None
+    assert quote_diff(told.format("12"), told.format("twelve")) is None
+    # a different number is still a changed word
+    assert quote_diff(told.format("12th"), told.format("eleventh")) is not None

@@ -870,7 +870,7 @@ def _gather(quotes: list[tuple[int, Quote]], x: int, used: set[int]) -> _Quotati
         if not same and d is None:
             continue
         used.add(y)
-        if _speakers_differ(q, r):
+        if _speakers_differ(q, r) and (same or not _one_quotation(q, d)):
             if same:
                 found.others.append((sj, r))
             continue  # another speaker's words: not this quotation
@@ -879,6 +879,17 @@ def _gather(quotes: list[tuple[int, Quote]], x: int, used: set[int]) -> _Quotati
             found.diffs.append(d)
             found.changes += slots.quote_changes(q.text, r.text)
     return found
+
+
+def _one_quotation(q: Quote, d: tuple[float, list[str], list[str]] | None) -> bool:
+    """A long quotation most of whose words another report gives too is the same quotation,
+    whoever each report (or our reading of it) credits it to: "It's so wonderful not to keep
+    the secret any longer" / "... this secret any more" are not two people's words."""
+    return d is not None and d[0] >= ONE_QUOTATION and len(slots.quote_words(q.text)) >= 8
+
+
+#: Share of words alike from which a quotation of eight words or more is one quotation.
+ONE_QUOTATION = 0.75
 
 
 def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
@@ -913,7 +924,8 @@ def _speakers_differ(q: Quote, r: Quote) -> bool:
 def _speaker_basis(ctx: _Context, quotes: list[Quote]) -> str:
     names = list(dict.fromkeys(ctx.name(q.speaker_key) for q in quotes if q.speaker_key))
     who = " / ".join(names) if names else "an unnamed speaker"
-    return f"same quotation: most of its words alike, spoken by {who}"
+    verb = "credited to" if len(names) > 1 else "spoken by"
+    return f"same quotation: most of its words alike, {verb} {who}"
 
 
 def _full_name(q: Quote) -> bool:
@@ -927,7 +939,7 @@ def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:
     """Each report credits the words to a person named in full, and none names another
     report's speaker right around them (where a reader, or our parser, could take the one
     for the other)."""
-    if not all(_full_name(q) for _, q in quotes):
+    if not all(_full_name(q) and _named_at(ctx, si, q) for si, q in quotes):
         return False
     surnames = {q.speaker_key.rsplit("_", 1)[-1] for _, q in quotes if q.speaker_key}
     for si, q in quotes:
@@ -937,6 +949,16 @@ def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:
         if any(s != own and s in near for s in surnames):
             return False
     return True
+
+
+def _named_at(ctx: _Context, si: int, q: Quote) -> bool:
+    """The report names the speaker at the quotation ("Solvang said"), not by a pronoun ("he
+    said") whose reading -- the last man named before it -- is ours, not the report's."""
+    if q.speaker_span is None:
+        return False
+    start, end = q.speaker_span
+    words = ctx.articles[si].text[start:end].lower().split()
+    return bool(words) and not set(words) <= slots.PRONOUNS
 
 
 def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contradiction:

@@ -26,6 +26,7 @@ from newsprism.compare.units import (
     slugs,
 )
 from newsprism.coref import alias_link
+from newsprism.extract.quantities import WORD_NUMBERS
 from newsprism.extract.types import Quantity
 
 #: word lists of the checks, kept as data beside the gazetteer
@@ -585,6 +586,30 @@ def _other_owners(f: _Figures) -> str | None:
 #: The rules that set two figures apart, tried in this order (a rule may take for granted what
 #: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
 #: dispute only when none of them gives a reason.
+def _differences(f: _Figures) -> str | None:
+    if _difference(f.a, f.shown_a) != _difference(f.b, f.shown_b):
+        return 'a difference against another figure ("five rounds sooner than" / "11 rounds")'
+    return None
+
+
+#: a comparative right after a figure (and what it counts) makes it a difference
+_COMPARATIVE = re.compile(
+    r"^\s*(?:%|per\s?cent|percent)?\s*(?:[a-z-]+\s+)?"
+    r"(more|less|fewer|sooner|later|earlier|longer|shorter|higher|lower|faster|slower|"
+    r"bigger|smaller|larger|cheaper|dearer|older|younger)\b",
+    re.IGNORECASE,
+)
+
+
+def _difference(u: Unit, q: Quantity) -> str:
+    """The comparative a figure tells a difference by ("finished five rounds sooner than",
+    "holds 40 percent more energy": "sooner", "more"), or "" for a figure of the thing itself.
+    Two differences by the same comparative are one measure ("40 / 30 percent more energy");
+    "more" against "less", or a difference against a total, are two."""
+    m = _COMPARATIVE.match(_after(u, q, 40))
+    return m.group(1).lower() if m else ""
+
+
 _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _one_length_converted,
     _vague_or_other_units,
@@ -600,6 +625,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _of_other_things,
     _honours_or_rate,
     _label_or_increment,
+    _differences,
     _record_against_this,
     _windows,
     _other_owners,
@@ -635,7 +661,7 @@ SAME_QUANTITY_CONTEXT = 0.55
 def _subject_head(u: Unit) -> str:
     """The last word of the claim's subject as written ("turnout"), or "" for a pronoun."""
     words = u.claim.subject_text.lower().split()
-    return "" if not words or words[-1] in _PRONOUNS else _stem(words[-1])
+    return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
 
 
 def _accounted(q: Quantity, other: Unit) -> bool:
@@ -987,6 +1013,8 @@ def _actor_dispute(d: _Doers) -> Finding | None:
         _named_in(y, slugs(a.sentence_keys)) for y in xb
     ):
         return None  # both are named on both sides (say, swapped roles)
+    if _written_alike(a, b):
+        return None  # both write "Gray" or "Dr. Benjamin": only our reading of the name differs
     conf = 0.8 if _kinds_agree(d.actors_a, d.actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
@@ -997,6 +1025,17 @@ def _actor_dispute(d: _Doers) -> Finding | None:
         # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
         conf = min(conf, SAME_VERB_ACTOR if d.same_act else UNSURE)
     return Finding("actor", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b)))
+
+
+def _written_alike(a: Unit, b: Unit) -> bool:
+    """Both claims name their doer in the same words ("Gray, who was running for his life"
+    in both): the reports say the same; what differs is how each one's other sentences lead
+    the name to be read (Kimani Gray in one, his mother Mahnefah Gray in the other)."""
+    wa, wb = (
+        _QWORD.findall(a.claim.subject_text.lower()),
+        _QWORD.findall(b.claim.subject_text.lower()),
+    )
+    return bool(wa) and wa == wb and not set(wa) <= PRONOUNS
 
 
 def _head_actors(u: Unit) -> tuple[str, ...]:
@@ -1051,11 +1090,11 @@ SAME_VERB_ACTOR_MATCH = 0.7
 #: Confidence at most of an actor dispute where a side names its actor only by a pronoun: "He
 #: stole her gun" resolved to the wrong man is likelier than a report naming another thief.
 PRONOUN_ACTOR = 0.5
-_PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "you"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "him", "her", "them", "we", "i", "you"])
 
 
 def _by_pronoun(u: Unit) -> bool:
-    return u.claim.subject_text.strip().lower() in _PRONOUNS
+    return u.claim.subject_text.strip().lower() in PRONOUNS
 
 
 def _named_in(name: str, names: set[str]) -> bool:
@@ -1138,7 +1177,18 @@ def check_attribution(a: Unit, b: Unit, score: float = 1.0) -> Finding | None:
         # only the same words (enough of them to be one statement, not a phrase two people
         # may both say), each with a speaker named in full, are sure
         conf = min(conf, UNSURE)
+    if not (_named_in_sentence(a, xa) and _named_in_sentence(b, xb)):
+        # "..., he said": who "he" is (the last man named before) is our reading, not the report's
+        conf = min(conf, UNSURE)
     return Finding("attribution", conf, Side(a, ", ".join(xa)), Side(b, ", ".join(xb)))
+
+
+def _named_in_sentence(u: Unit, keys: tuple[str, ...]) -> bool:
+    """Every source the claim is credited to is named (by its last word) in the claim's own
+    sentence, not reached through a pronoun or an earlier paragraph."""
+    text = u.sentence_text.lower()
+    return all(re.search(rf"\b{re.escape(k.rsplit('_', 1)[-1].split(':')[-1])}\b", text)
+               for k in keys)  # fmt: skip
 
 
 #: Share of content words (names aside) two claims must have in common to be one statement,
@@ -1718,8 +1768,25 @@ def _american(word: str) -> str:
 
 
 def _same_but_spacing(x: list[str], y: list[str]) -> bool:
-    """ "datacenter" / "data center": the same letters, split into words differently."""
-    return bool(x) and bool(y) and "".join(x) == "".join(y)
+    """ "datacenter" / "data center": the same letters, split into words differently -- or
+    written differently: "population's" / "populations" (an apostrophe), "12th" / "twelfth",
+    "12" / "twelve" (a number in figures or in words)."""
+    return bool(x) and bool(y) and _written_as(x) == _written_as(y)
+
+
+def _written_as(words: list[str]) -> str:
+    return "".join(_NUMBER_WORD.get(w, w) for w in words).replace("'", "")
+
+
+#: number words and ordinals as figures ("twelve": "12", "twelfth": "12th")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+             "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]  # fmt: skip
+_NUMBER_WORD = {
+    **{w: str(n) for w, n in WORD_NUMBERS.items() if " " not in w and n == int(n)},
+    **{w: f"{n}{_SUFFIX.get(n, 'th')}" for n, w in enumerate(_ORDINALS, 1)},
+}
 
 
 def _elided(short: str, full: str) -> bool:
