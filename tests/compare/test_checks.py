@@ -229,3 +229,14 @@ def test_words_credited_by_a_pronoun_are_no_attribution_dispute() -> None:
     assert "attribution" not in _high(c)
     named = _compare(f"{lead} {words}Brenn said.", f"{lead} {words}Tove Lark said.")
     assert "attribution" in _high(named)
+
+
+def test_an_average_is_no_count_of_one_game() -> None:
+    base = "The Harlow Herons beat Kestrel 81-70 on Friday night."
+    c = _compare(f"{base} Orla Finch had 24 points and nine rebounds for the Herons.",
+                 f"{base} Before the game Orla Finch had logged 20.2 points and 8.6 rebounds "
+                 "in just under 31 minutes an outing.")  # fmt: skip
+    assert "number" not in _high(c)
+    c = _compare(f"{base} Finch averaged a team-high 22.8 points before the game.",
+                 f"{base} Finch scored 24 points in the game.")  # fmt: skip
+    assert "number" not in _high(c)

@@ -586,6 +586,27 @@ def _other_owners(f: _Figures) -> str | None:
 #: The rules that set two figures apart, tried in this order (a rule may take for granted what
 #: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
 #: dispute only when none of them gives a reason.
+def _averages(f: _Figures) -> str | None:
+    if _average(f.a, f.qa) != _average(f.b, f.qb):
+        return 'an average against a count ("averaged 22.8 points" / "had 24 points")'
+    return None
+
+
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing|e of)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _average(u: Unit, q: Quantity) -> bool:
+    """A figure that is an average: written as one ("averaged a team-high 22.8 points"), or a
+    count of whole things with a fraction ("8.6 rebounds" -- no one grabs six tenths of one;
+    lengths, magnitudes and money are measures, not counts)."""
+    at = q.start - u.sentence_start
+    if _AVERAGED.search(u.sentence_text[max(at - 40, 0) : max(at, 0)]):
+        return True
+    noun = (q.counts.split() or [""])[-1].lower()
+    measure = bool(q.unit) or noun in _METRES or noun.rstrip("s") in _QUAKE
+    return q.kind == "count" and bool(noun) and not measure and q.value != int(q.value)
+
+
 def _differences(f: _Figures) -> str | None:
     if _difference(f.a, f.shown_a) != _difference(f.b, f.shown_b):
         return 'a difference against another figure ("five rounds sooner than" / "11 rounds")'
@@ -626,6 +647,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _honours_or_rate,
     _label_or_increment,
     _differences,
+    _averages,
     _record_against_this,
     _windows,
     _other_owners,
