@@ -870,7 +870,7 @@ def _gather(quotes: list[tuple[int, Quote]], x: int, used: set[int]) -> _Quotati
         if not same and d is None:
             continue
         used.add(y)
-        if _speakers_differ(q, r) and (same or not _one_quotation(q, d)):
+        if _speakers_differ(q, r) and (same or not _one_quotation(q, r, d)):
             if same:
                 found.others.append((sj, r))
             continue  # another speaker's words: not this quotation
@@ -881,11 +881,13 @@ def _gather(quotes: list[tuple[int, Quote]], x: int, used: set[int]) -> _Quotati
     return found
 
 
-def _one_quotation(q: Quote, d: tuple[float, list[str], list[str]] | None) -> bool:
-    """A long quotation most of whose words another report gives too is the same quotation,
-    whoever each report (or our reading of it) credits it to: "It's so wonderful not to keep
-    the secret any longer" / "... this secret any more" are not two people's words."""
-    return d is not None and d[0] >= ONE_QUOTATION and len(slots.quote_words(q.text)) >= 8
+def _one_quotation(q: Quote, r: Quote, d: tuple[float, list[str], list[str]] | None) -> bool:
+    """Two long quotations, most of whose words are alike, are the same quotation, whoever
+    each report (or our reading of it) credits them to: "It's so wonderful not to keep the
+    secret any longer" / "... this secret any more" are not two people's words. A short one
+    ("It's a dream come true for me") may be anyone's."""
+    long_enough = min(len(slots.quote_words(q.text)), len(slots.quote_words(r.text))) >= 8
+    return d is not None and d[0] >= ONE_QUOTATION and long_enough
 
 
 #: Share of words alike from which a quotation of eight words or more is one quotation.
