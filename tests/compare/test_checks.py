@@ -240,3 +240,10 @@ def test_an_average_is_no_count_of_one_game() -> None:
     c = _compare(f"{base} Finch averaged a team-high 22.8 points before the game.",
                  f"{base} Finch scored 24 points in the game.")  # fmt: skip
     assert "number" not in _high(c)
+
+
+def test_a_streak_or_a_career_is_no_count_of_this_event() -> None:
+    base = "The Harlow Herons beat Kestrel 81-70 on Friday night."
+    c = _compare(f"{base} The Herons have now won six straight games at home.",
+                 f"{base} The Herons have now played 113 games at home.")  # fmt: skip
+    assert "number" not in _high(c)

@@ -351,7 +351,15 @@ def _window(u: Unit, q: Quantity) -> bool:
     before = u.sentence_text[max(at - 28, 0) : max(at, 0)]
     if _WINDOW_BEFORE.search(before) and q.text[:1] not in ("$", "€", "£"):
         return True
-    return bool(_MARGIN_AFTER.match(_after(u, q, 48)))
+    after = _after(u, q, 48)
+    return bool(_MARGIN_AFTER.match(after) or _STREAK.match(after))
+
+
+#: a run or a career rather than this event's count ("six straight games", "113 career games",
+#: "four wins in a row")
+_STREAK = re.compile(
+    r"^\s*(?:straight|consecutive|career)\b|^\s*[\w-]+\s+in\s+a\s+row\b", re.IGNORECASE
+)
 
 
 def _owner(u: Unit, q: Quantity) -> str:
@@ -583,9 +591,6 @@ def _other_owners(f: _Figures) -> str | None:
     return None
 
 
-#: The rules that set two figures apart, tried in this order (a rule may take for granted what
-#: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
-#: dispute only when none of them gives a reason.
 def _averages(f: _Figures) -> str | None:
     if _average(f.a, f.qa) != _average(f.b, f.qb):
         return 'an average against a count ("averaged 22.8 points" / "had 24 points")'
@@ -631,6 +636,9 @@ def _difference(u: Unit, q: Quantity) -> str:
     return m.group(1).lower() if m else ""
 
 
+#: The rules that set two figures apart, tried in this order (a rule may take for granted what
+#: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
+#: dispute only when none of them gives a reason.
 _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _one_length_converted,
     _vague_or_other_units,
