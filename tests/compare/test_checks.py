@@ -247,3 +247,21 @@ def test_a_streak_or_a_career_is_no_count_of_this_event() -> None:
     c = _compare(f"{base} The Herons have now won six straight games at home.",
                  f"{base} The Herons have now played 113 games at home.")  # fmt: skip
     assert "number" not in _high(c)
+
+
+def test_a_number_dispute_two_of_five_reports_carry_is_not_high() -> None:
+    base = "The Tavel river burst its banks near Harlow on Sunday night after two days of rain."
+    rescued = "Firefighters rescued {} people from the flooded houses along the Tavel river."
+    quiet = [_article(base, f"r{n}") for n in range(3, 6)]
+    two = compare_articles(
+        [_article(f"{base} {rescued.format(45)}", "r1"),
+         _article(f"{base} {rescued.format(70)}", "r2"), *quiet]
+    )  # fmt: skip
+    (x,) = [x for x in two.contradictions if x.type == "number"]
+    assert not x.high and "Only 2 of the 5 reports" in x.note
+    three = compare_articles(
+        [_article(f"{base} {rescued.format(45)}", "r1"),
+         _article(f"{base} {rescued.format(70)}", "r2"),
+         _article(f"{base} {rescued.format(70)}", "r3"), *quiet[1:]]
+    )  # fmt: skip
+    assert "number" in _high(three)
