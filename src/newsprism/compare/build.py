@@ -788,11 +788,26 @@ def _carried(ctx: _Context, c: Contradiction) -> Contradiction:
     station) than one fact told two ways. A person's age is read beside the name and stands."""
     if c.basis.startswith("the same person's age") or len(ctx.sources) < MANY_REPORTS:
         return c
-    if len(c.sources) >= CARRIED_BY:
+    carried = _reports_giving(ctx, c)
+    if carried >= CARRIED_BY:
         return c
-    note = (f"Only {len(c.sources)} of the {len(ctx.sources)} reports give these figures; "
+    note = (f"Only {carried} of the {len(ctx.sources)} reports give these figures; "
             "they may count different things.")  # fmt: skip
     return replace(c, confidence=min(c.confidence, slots.UNSURE), note=c.note or note)
+
+
+def _reports_giving(ctx: _Context, c: Contradiction) -> int:
+    """How many reports give one of the dispute's figures (the same value of the same thing),
+    whether or not their sentence was linked to the dispute."""
+    figures = []
+    for e in c.evidence:
+        ex = ctx.exs[_sid(e.source) - 1]
+        figures += [q for q in ex.quantities if q.start == e.focus_start]
+    return sum(
+        1 for ex in ctx.exs
+        if any(q.value == f.value and q.kind == f.kind and q.unit == f.unit
+               and slots.counts_match(q.counts, f.counts) for q in ex.quantities for f in figures)
+    )  # fmt: skip
 
 
 def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:
