@@ -797,17 +797,28 @@ def _carried(ctx: _Context, c: Contradiction) -> Contradiction:
 
 
 def _reports_giving(ctx: _Context, c: Contradiction) -> int:
-    """How many reports give one of the dispute's figures (the same value of the same thing),
-    whether or not their sentence was linked to the dispute."""
-    figures = []
-    for e in c.evidence:
-        ex = ctx.exs[_sid(e.source) - 1]
-        figures += [q for q in ex.quantities if q.start == e.focus_start]
-    return sum(
-        1 for ex in ctx.exs
-        if any(q.value == f.value and q.kind == f.kind and q.unit == f.unit
-               and slots.counts_match(q.counts, f.counts) for q in ex.quantities for f in figures)
-    )  # fmt: skip
+    """How many reports give one of the dispute's figures (the same value of the same thing)
+    in a sentence like one of its sides' (cosine at least ``TOLD_ALIKE``): the reports that tell
+    this fact, whether or not alignment linked their claim to the dispute. A figure a report
+    gives in another context (a box score's "10 rebounds" of another player) does not count."""
+    sides = [u for e in c.evidence if (u := _unit_at(ctx, _sid(e.source) - 1, e.start))]
+    figures = [q for u in sides for q in u.quantities
+               if any(q.start == e.focus_start for e in c.evidence)]  # fmt: skip
+    sentences = ctx.vectors.sentences
+    giving = set(c.sources)
+    for u in ctx.units:
+        if ctx.sources[u.source].id in giving:
+            continue
+        gives = any(q.value == f.value and q.kind == f.kind and q.unit == f.unit
+                    and slots.counts_match(q.counts, f.counts)
+                    for q in u.quantities for f in figures)  # fmt: skip
+        if gives and any(float(sentences[u.uid] @ sentences[v.uid]) >= TOLD_ALIKE for v in sides):
+            giving.add(ctx.sources[u.source].id)
+    return len(giving)
+
+
+#: Sentence cosine from which a report giving a dispute's figure tells the same fact.
+TOLD_ALIKE = 0.6
 
 
 def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:
