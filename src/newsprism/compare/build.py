@@ -768,9 +768,21 @@ def _supported(ctx: _Context, c: Contradiction) -> Contradiction:
          for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
         default=0.0,
     )  # fmt: skip
-    if best >= SUPPORT_MIN:
+    if best >= SUPPORT_MIN or (c.type == "entity_set" and _one_act(placed)):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
+
+
+def _one_act(placed: list[tuple[str, al.Unit]]) -> bool:
+    """Two lists given as the doers of one act (the same telling predicate class: "backed by
+    Egypt, Jordan and the UAE" / "the UAE, Saudi Arabia and Egypt support"), however the rest
+    of their sentences differs."""
+    classes: dict[str, set[str]] = {}
+    for source, u in placed:
+        cls = al.action_class(u.claim.action)
+        if cls and cls not in al.LIGHT_VERBS:
+            classes.setdefault(cls, set()).add(source)
+    return any(len(sources) >= 2 for sources in classes.values())
 
 
 #: A story told by this many reports or more ...
