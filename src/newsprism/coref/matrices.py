@@ -57,6 +57,20 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
+def _anchor_pairs(anchors: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(shares a calendar anchor, names a clashing one) for every pair; only the few mentions
+    with anchors are compared."""
+    n = len(anchors)
+    match = np.zeros((n, n), dtype=bool)
+    clash = np.zeros((n, n), dtype=bool)
+    timed = [i for i, a in enumerate(anchors) if a]
+    for i in timed:
+        for j in timed:
+            match[i, j] = bool(anchors[i] & anchors[j])
+            clash[i, j] = times_clash(anchors[i], anchors[j])
+    return match, clash
+
+
 def entity_features(
     members: Sequence[MentionInfo],
     vec: Vectors,
@@ -94,8 +108,7 @@ def entity_features(
     proper = _flag([m.proper for m in members])
     both_proper = proper[:, None] & proper[None, :]
     anchors = [time_anchors(m.text, lex) if m.semantic == "time" else frozenset() for m in members]
-    anchor_match = np.array([[bool(a & b) for b in anchors] for a in anchors])
-    anchor_clash = np.array([[times_clash(a, b) for b in anchors] for a in anchors])
+    anchor_match, anchor_clash = _anchor_pairs(anchors)
     head_equal = _same([m.lemma for m in members])
     common = ~proper & ~pron & ~time
     both_common = common[:, None] & common[None, :]
