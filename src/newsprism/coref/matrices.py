@@ -14,13 +14,20 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, norm, stem_match, time_anchors, times_clash
+from newsprism.coref.lexicon import (
+    Lexicon,
+    norm,
+    stem_match,
+    time_anchors,
+    times_clash,
+    times_match,
+)
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
 
 #: the number of entity features (engine.ENTITY_FEATURES)
-_ENTITY_WIDTH = 23
+_ENTITY_WIDTH = 27
 #: the number of event features (engine.EVENT_FEATURES)
-_EVENT_WIDTH = 18
+_EVENT_WIDTH = 19
 
 
 def _same(values: Sequence[object]) -> np.ndarray:
@@ -31,6 +38,19 @@ def _same(values: Sequence[object]) -> np.ndarray:
 
 def _flag(values: Sequence[bool]) -> np.ndarray:
     return np.asarray(values, dtype=bool)
+
+
+def _group_pairs(
+    members: Sequence[MentionInfo], groups: Sequence[int] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(same group, different groups and one of the two documents alone in its group)."""
+    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
+    sizes: dict[int, int] = {}
+    for g in groups or ():
+        sizes[g] = sizes.get(g, 0) + 1
+    lone = _flag([sizes.get(int(g), 0) == 1 for g in group])
+    same = group[:, None] == group[None, :]
+    return same, ~same & (lone[:, None] | lone[None, :])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -66,7 +86,7 @@ def _anchor_pairs(anchors: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.nda
     timed = [i for i, a in enumerate(anchors) if a]
     for i in timed:
         for j in timed:
-            match[i, j] = bool(anchors[i] & anchors[j])
+            match[i, j] = times_match(anchors[i], anchors[j])
             clash[i, j] = times_clash(anchors[i], anchors[j])
     return match, clash
 
@@ -84,8 +104,7 @@ def entity_features(
         return np.zeros((0, 0, _ENTITY_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
-    same_group = group[:, None] == group[None, :]
+    same_group, other_lone = _group_pairs(members, groups)
     pron = _flag([bool(m.pronoun) for m in members])
     norms = [norm(m.text) for m in members]
     has_words = _flag([bool(m.words) for m in members])
@@ -110,6 +129,7 @@ def entity_features(
     anchors = [time_anchors(m.text, lex) if m.semantic == "time" else frozenset() for m in members]
     anchor_match, anchor_clash = _anchor_pairs(anchors)
     head_equal = _same([m.lemma for m in members])
+    both_time = time[:, None] & time[None, :]
     common = ~proper & ~pron & ~time
     both_common = common[:, None] & common[None, :]
     text_cosine = vec.text[idx] @ vec.text[idx].T
@@ -124,7 +144,7 @@ def entity_features(
         vec.document[docs] @ vec.document[docs].T,
         docs[:, None] == docs[None, :],
         known[:, None] & known[None, :] & ~_same(sem),
-        time[:, None] & time[None, :],
+        both_time,
         both_proper,
         pron[:, None] | pron[None, :],
         same_group,
@@ -137,6 +157,10 @@ def entity_features(
         text_cosine * both_proper,
         both_common,
         text_cosine * both_common,
+        ~same_group & both_time,
+        other_lone,
+        text_cosine * ~head_equal,
+        (proper[:, None] != proper[None, :]) & ~(pron[:, None] | pron[None, :]) & ~both_time,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 
@@ -162,8 +186,7 @@ def event_features(
         return np.zeros((0, 0, _EVENT_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
-    same_group = group[:, None] == group[None, :]
+    same_group, other_lone = _group_pairs(members, groups)
     lemmas = [m.lemma for m in members]
     kinds = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
     unique = sorted(set(lemmas))
@@ -202,6 +225,7 @@ def event_features(
         same_group,
         head_equal & same_group,
         text_cosine * same_group,
+        other_lone,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 
