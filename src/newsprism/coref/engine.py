@@ -104,8 +104,9 @@ def entity_pair(
 ) -> tuple[list[float], str | None]:
     """Features of one entity pair, and the evidence for an alias when there is one.
     ``same_group``: whether the two documents report the same happening; ``lone``: whether
-    either document is alone in its group (a weaker sign of another happening: the grouping
-    leaves a report it cannot place on its own)."""
+    one document is alone in its group and the other's group is the nearest to it
+    (matrices.nearest_groups): a weaker sign of another happening, for the grouping leaves
+    alone a report it cannot place."""
     link = None if a.pronoun or b.pronoun else alias_link(a.text, b.text, lex=lex)
     ia = identity(a.text, key=a.key, lex=lex) if not a.pronoun else None
     ib = identity(b.text, key=b.key, lex=lex) if not b.pronoun else None

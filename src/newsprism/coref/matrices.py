@@ -40,17 +40,41 @@ def _flag(values: Sequence[bool]) -> np.ndarray:
     return np.asarray(values, dtype=bool)
 
 
+def nearest_groups(groups: Sequence[int], documents: np.ndarray) -> list[int]:
+    """For each document alone in its group, the group of two or more (or, when there is
+    none, any other group) whose mean vector is nearest to it: the happening it would join,
+    were it not left alone. -1 for every other document."""
+    labels = sorted(set(groups))
+    members = {g: [d for d, x in enumerate(groups) if x == g] for g in labels}
+    if len(labels) < 2:
+        return [-1] * len(groups)
+    centroids = np.stack([documents[members[g]].mean(axis=0) for g in labels])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    larger = np.array([len(members[g]) > 1 for g in labels])
+    out = []
+    for d, g in enumerate(groups):
+        if len(members[g]) != 1:
+            out.append(-1)
+            continue
+        sims = centroids @ documents[d]
+        sims[labels.index(g)] = -np.inf
+        if larger.any():
+            sims[~larger] = -np.inf
+        out.append(labels[int(np.argmax(sims))])
+    return out
+
+
 def _group_pairs(
-    members: Sequence[MentionInfo], groups: Sequence[int] | None
+    members: Sequence[MentionInfo], groups: Sequence[int] | None, documents: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(same group, different groups and one of the two documents alone in its group)."""
+    """(same group, different groups where one document is alone in its group and the other's
+    group is the nearest to it)."""
     group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
-    sizes: dict[int, int] = {}
-    for g in groups or ():
-        sizes[g] = sizes.get(g, 0) + 1
-    lone = _flag([sizes.get(int(g), 0) == 1 for g in group])
+    nearest = nearest_groups(groups, documents) if groups is not None else None
+    near = np.array([nearest[m.doc] if nearest is not None else -1 for m in members])
     same = group[:, None] == group[None, :]
-    return same, ~same & (lone[:, None] | lone[None, :])
+    lone = (near[:, None] == group[None, :]) | (group[:, None] == near[None, :])
+    return same, ~same & lone
 
 
 @lru_cache(maxsize=1 << 16)
@@ -104,7 +128,7 @@ def entity_features(
         return np.zeros((0, 0, _ENTITY_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    same_group, other_lone = _group_pairs(members, groups)
+    same_group, other_lone = _group_pairs(members, groups, vec.document)
     pron = _flag([bool(m.pronoun) for m in members])
     norms = [norm(m.text) for m in members]
     has_words = _flag([bool(m.words) for m in members])
@@ -186,7 +210,7 @@ def event_features(
         return np.zeros((0, 0, _EVENT_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    same_group, other_lone = _group_pairs(members, groups)
+    same_group, other_lone = _group_pairs(members, groups, vec.document)
     lemmas = [m.lemma for m in members]
     kinds = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
     unique = sorted(set(lemmas))
