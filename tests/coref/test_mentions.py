@@ -45,3 +45,21 @@ def test_a_capitalised_modifier_the_recogniser_names_is_a_name(
 ) -> None:
     # the tagger reads "Woodburn" in "A Woodburn police officer" as an adjective
     assert read["Woodburn"].proper
+
+
+def test_grammatical_number_of_nouns_and_pronouns() -> None:
+    from newsprism.extract import get_nlp
+
+    text = "The inmate pulled a gun on the guards and took their weapons from them."
+    doc = get_nlp()(text)
+    sents = sentence_index(doc)
+
+    def number(word: str) -> str:
+        at = text.index(word)
+        return describe(
+            doc, MentionSpan(0, at, at + len(word), ENTITY), 0, sentence_of=sents
+        ).number
+
+    assert number("gun") == "sing"
+    assert number("weapons") == "plur"
+    assert number("them") == "plur"

@@ -65,6 +65,8 @@ ENTITY_FEATURES = (
     "other_group_lone",
     "text_cosine_other_head",
     "one_proper",
+    "nested",
+    "number_clash",
 )
 EVENT_FEATURES = (
     "head_equal",
@@ -150,7 +152,17 @@ def entity_pair(
         float(not same_group and lone),
         text_cosine * (not head_equal),
         float(a.proper != b.proper and not (a.pronoun or b.pronoun) and not both_time),
+        float(nested(a, b)),
+        float(bool(a.number and b.number and a.number != b.number)),
     ], reason
+
+
+def nested(a: MentionInfo, b: MentionInfo) -> bool:
+    """One's head is a word of the other but not its head: "Huntsville" / "a unit in
+    Huntsville", "prison" / "life in prison" (most often a thing and what it names or holds)."""
+    if a.pronoun or b.pronoun or a.lemma == b.lemma:
+        return False
+    return a.lemma in b.words or b.lemma in a.words
 
 
 def event_pair(

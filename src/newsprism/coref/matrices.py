@@ -25,7 +25,7 @@ from newsprism.coref.lexicon import (
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
 
 #: the number of entity features (engine.ENTITY_FEATURES)
-_ENTITY_WIDTH = 27
+_ENTITY_WIDTH = 29
 #: the number of event features (engine.EVENT_FEATURES)
 _EVENT_WIDTH = 19
 
@@ -154,6 +154,8 @@ def entity_features(
     anchor_match, anchor_clash = _anchor_pairs(anchors)
     head_equal = _same([m.lemma for m in members])
     both_time = time[:, None] & time[None, :]
+    numbers = [m.number for m in members]
+    known_number = _flag([bool(x) for x in numbers])
     common = ~proper & ~pron & ~time
     both_common = common[:, None] & common[None, :]
     text_cosine = vec.text[idx] @ vec.text[idx].T
@@ -185,8 +187,22 @@ def entity_features(
         other_lone,
         text_cosine * ~head_equal,
         (proper[:, None] != proper[None, :]) & ~(pron[:, None] | pron[None, :]) & ~both_time,
+        _nested(members, pron, head_equal),
+        known_number[:, None] & known_number[None, :] & ~_same(numbers),
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
+
+
+def _nested(members: Sequence[MentionInfo], pron: np.ndarray, head_equal: np.ndarray) -> np.ndarray:
+    """engine.nested for every pair: one's head is a word of the other, not its head."""
+    heads = [m.lemma for m in members]
+    vocab = {w: i for i, w in enumerate(sorted(set(heads).union(*(m.words for m in members))))}
+    words = np.zeros((len(members), len(vocab)), dtype=bool)
+    for r, m in enumerate(members):
+        words[r, [vocab[w] for w in m.words]] = True
+    head_in = words[:, [vocab[h] for h in heads]].T  # [i, j]: i's head is a word of j
+    out = (head_in | head_in.T) & ~head_equal & ~(pron[:, None] | pron[None, :])
+    return np.asarray(out)
 
 
 def _membership(sets: Sequence[frozenset[str]]) -> np.ndarray:

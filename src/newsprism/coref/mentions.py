@@ -58,6 +58,8 @@ class MentionInfo:
     key: str | None
     #: content words, normalised
     words: frozenset[str]
+    #: grammatical number of the head: "sing", "plur" or "" when unknown
+    number: str = ""
 
 
 def head_token(span: Span) -> Token:
@@ -102,7 +104,23 @@ def describe(
         proper=any(_is_name(t, body) for t in s),
         key=span.key,
         words=frozenset(w for w in norm(text).split() if w not in _STOP),
+        number=_number(head, pron),
     )
+
+
+_PRONOUN_NUMBER = {"person": "sing", "thing": "sing", "plural": "plur"}
+
+
+def _number(head: Token, pron: str) -> str:
+    """ "sing" or "plur" for a noun or a third-person pronoun ("the guards", "them"), from the
+    tagger's morphology; "" for a name (a team is plural in one report, singular in the next)
+    and for anything else."""
+    if pron:
+        return _PRONOUN_NUMBER.get(pron, "")
+    if head.pos_ != "NOUN" or head.lower_ in ("police", "people"):
+        return ""
+    got = head.morph.get("Number")
+    return {"Sing": "sing", "Plur": "plur"}.get(got[0], "") if got else ""
 
 
 def _lemma(head: Token, body: dict[str, str]) -> str:
