@@ -49,3 +49,28 @@ def test_a_report_alone_in_its_group_looks_to_the_nearest_larger_group() -> None
     # with no larger group, the nearest of the others
     assert nearest_groups([0, 1, 2], docs[[0, 5, 2]]) == [1, 0, 0]
     assert nearest_groups([0, 0], docs[:2]) == [-1, -1]
+
+
+def test_a_role_the_sentence_gives_a_name_matches_the_role_alone_elsewhere() -> None:
+    from newsprism.coref.engine import role_match
+    from newsprism.coref.mentions import MentionSpan, describe, sentence_index
+    from newsprism.coref.run import name_roles
+    from newsprism.extract import get_nlp
+
+    texts = [
+        "Trooper William Hakim, a bomb squad technician, was killed on Friday.",
+        "The technician died when the bomb went off, police said.",
+        "The Sixers fired coach Maurice Cheeks.",
+    ]
+    nlp = get_nlp()
+    docs = [nlp(t) for t in texts]
+    words = [(0, "William Hakim"), (1, "technician"), (2, "Maurice Cheeks"), (1, "police")]
+    infos = []
+    for d, w in words:
+        at = texts[d].index(w)
+        span = MentionSpan(d, at, at + len(w), ENTITY)
+        infos.append(describe(docs[d], span, len(infos), sentence_of=sentence_index(docs[d])))
+    hakim, technician, cheeks, police = name_roles(docs, tuple(infos))
+    assert "technician" in hakim.roles and "coach" in cheeks.roles
+    assert role_match(technician, hakim) and role_match(hakim, technician)
+    assert not role_match(police, hakim) and not role_match(technician, cheeks)

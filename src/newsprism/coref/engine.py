@@ -67,6 +67,7 @@ ENTITY_FEATURES = (
     "one_proper",
     "nested",
     "number_clash",
+    "role_match",
 )
 EVENT_FEATURES = (
     "head_equal",
@@ -154,6 +155,7 @@ def entity_pair(
         float(a.proper != b.proper and not (a.pronoun or b.pronoun) and not both_time),
         float(nested(a, b)),
         float(bool(a.number and b.number and a.number != b.number)),
+        float(role_match(a, b)),
     ], reason
 
 
@@ -163,6 +165,12 @@ def nested(a: MentionInfo, b: MentionInfo) -> bool:
     if a.pronoun or b.pronoun or a.lemma == b.lemma:
         return False
     return a.lemma in b.words or b.lemma in a.words
+
+
+def role_match(a: MentionInfo, b: MentionInfo) -> bool:
+    """A common noun names a role that a name's own sentence gives it ("the technician" /
+    "William Hakim, a bomb squad technician")."""
+    return any(x.lemma in y.roles and not (x.proper or x.pronoun) for x, y in ((a, b), (b, a)))
 
 
 def event_pair(

@@ -25,7 +25,7 @@ from newsprism.coref.lexicon import (
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
 
 #: the number of entity features (engine.ENTITY_FEATURES)
-_ENTITY_WIDTH = 29
+_ENTITY_WIDTH = 30
 #: the number of event features (engine.EVENT_FEATURES)
 _EVENT_WIDTH = 19
 
@@ -189,6 +189,7 @@ def entity_features(
         (proper[:, None] != proper[None, :]) & ~(pron[:, None] | pron[None, :]) & ~both_time,
         _nested(members, pron, head_equal),
         known_number[:, None] & known_number[None, :] & ~_same(numbers),
+        _role_match(members, ~proper & ~pron),
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 
@@ -203,6 +204,20 @@ def _nested(members: Sequence[MentionInfo], pron: np.ndarray, head_equal: np.nda
     head_in = words[:, [vocab[h] for h in heads]].T  # [i, j]: i's head is a word of j
     out = (head_in | head_in.T) & ~head_equal & ~(pron[:, None] | pron[None, :])
     return np.asarray(out)
+
+
+def _role_match(members: Sequence[MentionInfo], nominal: np.ndarray) -> np.ndarray:
+    """engine.role_match for every pair: [i, j] when i is a common noun and its head is a role
+    of j, or the other way round."""
+    n = len(members)
+    out = np.zeros((n, n), dtype=bool)
+    named = [j for j, m in enumerate(members) if m.roles]
+    for i, m in enumerate(members):
+        if nominal[i]:
+            for j in named:
+                if m.lemma in members[j].roles:
+                    out[i, j] = out[j, i] = True
+    return out
 
 
 def _membership(sets: Sequence[frozenset[str]]) -> np.ndarray:

@@ -60,6 +60,9 @@ class MentionInfo:
     words: frozenset[str]
     #: grammatical number of the head: "sing", "plur" or "" when unknown
     number: str = ""
+    #: lemmas of the roles its own sentence gives a name ("William Hakim, a bomb squad
+    #: technician" -> technician; "coach Maurice Cheeks" -> coach), read by run.name_roles
+    roles: frozenset[str] = frozenset()
 
 
 def head_token(span: Span) -> Token:
