@@ -122,7 +122,7 @@ def _number(head: Token, pron: str) -> str:
         return _PRONOUN_NUMBER.get(pron, "")
     if head.pos_ != "NOUN" or head.lower_ in ("police", "people"):
         return ""
-    got = head.morph.get("Number")
+    got = head.morph.get("Number", [])
     return {"Sing": "sing", "Plur": "plur"}.get(got[0], "") if got else ""
 
 
