@@ -71,6 +71,40 @@ def test_different_actors_are_not_aliases(a: str, b: str) -> None:
         assert link is None, (a, b, link)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the town names the department, the bank, the shop: it is not them
+        ("Woodburn", "Woodburn Police Department"),
+        ("Oregon", "the Oregon State Police"),
+        ("New York", "The New York Times"),
+        # a description that holds a name is not written as a name
+        ("Staunton", "an ice cream shop in Staunton"),
+        ("Staunton", "a Staunton ice cream store"),
+        ("the bank", "West Coast Bank"),
+        # after a comma comes the place the name is in, another place
+        ("Texas", "from Huntsville, Texas"),
+    ],
+)
+def test_a_name_inside_another_is_not_always_a_partial_name(a: str, b: str) -> None:
+    assert alias_link(a, b) is None, (a, b, alias_link(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Huntsville", "from Huntsville, Texas"),
+        ("in Sicily", "Sicily"),
+        ("the 76ers", "the Philadelphia 76ers"),
+        ("Apple", "Apple Inc."),
+        ("the Academy", "the Academy of Motion Picture Arts and Sciences"),
+    ],
+)
+def test_partial_names_as_written(a: str, b: str) -> None:
+    link = alias_link(a, b)
+    assert link is not None and link.kind == "partial name", (a, b)
+
+
 def test_identity_of_a_government_by_demonym_or_name() -> None:
     ru = identity("the Russian government")
     assert ru is not None and ru.key == "country:RU"

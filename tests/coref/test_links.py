@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.coref.lexicon import load, time_anchors, times_clash
+from newsprism.coref.lexicon import load, time_anchors, times_clash, times_match
 from newsprism.coref.mentions import ENTITY, MentionSpan, describe, sentence_index
 from newsprism.coref.run import syntactic_links
 
@@ -19,6 +19,12 @@ from newsprism.coref.run import syntactic_links
         ("in March 2030", "in April 2030", True),
         ("in 2029", "in 2030", True),
         ("today", "Friday", False),
+        ("this morning", "this afternoon", True),
+        ("late Friday night", "Friday", False),
+        ("10:24 a.m. Friday", "Friday morning", False),
+        ("three years", "485 years", True),
+        ("three years", "three years ago", False),
+        ("on March 11", "March 12", True),
     ],
 )
 def test_times_clash_only_on_different_days_months_or_years(a: str, b: str, want: bool) -> None:
@@ -28,8 +34,18 @@ def test_times_clash_only_on_different_days_months_or_years(a: str, b: str, want
 
 def test_time_anchors_read_one_form_per_name() -> None:
     lex = load()
-    assert time_anchors("on Sun., Feb. 22, 2009", lex) == {"d:sunday", "m:february", "y:2009"}
-    assert time_anchors("this morning", lex) == frozenset()
+    want = {"d:sunday", "m:february", "n:22", "y:2009"}
+    assert time_anchors("on Sun., Feb. 22, 2009", lex) == want
+    assert time_anchors("this morning", lex) == {"p:morning"}
+    assert time_anchors("today", lex) == frozenset()
+
+
+def test_one_part_of_the_day_alone_is_no_match() -> None:
+    lex = load()
+    assert not times_match(time_anchors("this morning", lex), time_anchors("Saturday morning", lex))
+    assert times_match(time_anchors("Saturday morning", lex), time_anchors("on Saturday", lex))
+    # nor is one number: three days are not three years
+    assert not times_match(time_anchors("three days", lex), time_anchors("three years", lex))
 
 
 def _links(text: str, words: list[str]) -> set[tuple[str, str]]:

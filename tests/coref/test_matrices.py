@@ -26,14 +26,15 @@ def test_matrix_features_match_pair_features() -> None:
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
     vec = Vectors(text=unit(len(infos)), context=unit(len(infos)), document=unit(len(REPORTS)))
-    groups = [0, 0, 1, 1]  # two happenings
+    groups = [0, 0, 0, 1]  # two happenings, the second told by one report alone
     ents = [m for m in infos if m.kind == ENTITY]
     got = entity_features(ents, vec, lex, groups)
     for i, a in enumerate(ents):
         for j, b in enumerate(ents):
             if i < j:
                 same = groups[a.doc] == groups[b.doc]
-                want = entity_pair(a, b, vec, lex, same_group=same)[0]
+                lone = 3 in (a.doc, b.doc)  # the report alone in its group
+                want = entity_pair(a, b, vec, lex, same_group=same, lone=lone)[0]
                 assert got[i, j] == pytest.approx(want), (a.text, b.text)
     events = [m for m in infos if m.kind == EVENT]
     parts = {
@@ -49,5 +50,7 @@ def test_matrix_features_match_pair_features() -> None:
         for j, b in enumerate(events):
             if i < j:
                 same = groups[a.doc] == groups[b.doc]
-                want = event_pair(a, b, parts[a.index], parts[b.index], vec, lex, same_group=same)
+                lone = 3 in (a.doc, b.doc)  # the report alone in its group
+                pa, pb = parts[a.index], parts[b.index]
+                want = event_pair(a, b, pa, pb, vec, lex, same_group=same, lone=lone)
                 assert got[i, j] == pytest.approx(want), (a.text, b.text)

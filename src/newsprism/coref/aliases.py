@@ -104,9 +104,9 @@ def _written_alias(a: str, b: str, na: str, nb: str) -> AliasLink | None:
         for rule, why in _ACRONYM_RULES:
             if rule(short, long_):
                 return AliasLink("acronym", f"{short!r} {why} {long_!r}")
-    for short, long_ in ((na, nb), (nb, na)):
-        if _partial(short, long_):
-            return AliasLink("partial name", f"{short!r} is part of the name {long_!r}")
+    for short, long_ in ((a, b), (b, a)):
+        if _partial_name(short, long_):
+            return AliasLink("partial name", f"{norm(short)!r} is part of the name {norm(long_)!r}")
     nick = _nickname(na, nb)
     return AliasLink("nickname", f"{a!r} and {b!r}: the same surname, and {nick}") if nick else None
 
@@ -129,6 +129,52 @@ def _partial(short: str, long_: str) -> bool:
     if not s or len(s) >= len(lw) or any(len(w) < 3 for w in s):
         return False
     return lw[: len(s)] == s or lw[-len(s) :] == s
+
+
+def _partial_name(short: str, long_: str) -> bool:
+    """A partial name ("Kim" / "Kim Jong-un", "Obama" / "Barack Obama"), read on the texts as
+    written. Not one when either is not written as a name ("a Staunton ice cream store" holds
+    the town's name, and is a shop), when the long one goes on after a comma ("Huntsville,
+    Texas": the state after the comma is another place), or when the short one starts a long
+    one that ends in a word for a kind of institution or place ("Woodburn" / "Woodburn Police
+    Department": the town names the department, it is not the department)."""
+    ws, wl = _name_words(short), _name_words(long_.split(",")[0])
+    if ws is None or wl is None:
+        return False
+    if ws == wl:
+        # "Huntsville" / "Huntsville, Texas" (the name, and where it is), "in Sicily" / "Sicily"
+        return True
+    if not _partial(" ".join(ws), " ".join(wl)):
+        return False
+    return wl[-len(ws) :] == ws or wl[-1] not in load().name_kinds
+
+
+#: words that may stay lower case inside a name ("Academy of Motion Picture Arts and Sciences")
+_LOWER_IN_NAMES = frozenset(
+    {"the", "a", "an", "of", "and", "for", "on", "in", "at", "de", "du", "des", "da", "del"}
+    | {"van", "von", "der", "bin", "al", "el", "la", "le", "y", "&"}
+)
+
+
+#: what a mention's text may start with before the name ("from Huntsville", "in the Gulf")
+_LEADING = frozenset(
+    {"the", "a", "an", "in", "on", "at", "from", "to", "near", "of", "by", "into", "off"}
+    | {"across", "between", "outside", "inside", "around", "through", "toward", "towards"}
+)
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The normal-form words of a text written as a name (every word but a few small ones has
+    a capital or starts with a digit), or None ("the bank", "an ice cream shop in Staunton")."""
+    raw = [w for w in undot(text.strip()).split() if any(c.isalnum() for c in w)]
+    while raw and raw[0] in _LEADING:
+        raw = raw[1:]
+    for w in raw:
+        first = next(c for c in w if c.isalnum())
+        if first.isalpha() and not any(c.isupper() for c in w) and w.lower() not in _LOWER_IN_NAMES:
+            return None
+    words = norm(" ".join(raw)).split()
+    return words or None
 
 
 def _is_letter_acronym(short: str, long_: str) -> bool:

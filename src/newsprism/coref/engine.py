@@ -24,7 +24,15 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, load, norm, stem_match, time_anchors, times_clash
+from newsprism.coref.lexicon import (
+    Lexicon,
+    load,
+    norm,
+    stem_match,
+    time_anchors,
+    times_clash,
+    times_match,
+)
 from newsprism.coref.matrices import entity_features, event_features, must_link
 from newsprism.coref.mentions import ENTITY, EVENT, MentionInfo, Participants, Vectors
 from newsprism.coref.model import PairModel
@@ -53,6 +61,13 @@ ENTITY_FEATURES = (
     "text_cosine_proper",
     "both_common",
     "text_cosine_common",
+    "other_group_time",
+    "other_group_lone",
+    "text_cosine_other_head",
+    "one_proper",
+    "nested",
+    "number_clash",
+    "role_match",
 )
 EVENT_FEATURES = (
     "head_equal",
@@ -73,6 +88,7 @@ EVENT_FEATURES = (
     "same_group",
     "head_equal_same_group",
     "text_cosine_same_group",
+    "other_group_lone",
 )
 
 
@@ -81,10 +97,19 @@ def cosine_rows(v: np.ndarray, i: int, j: int) -> float:
 
 
 def entity_pair(
-    a: MentionInfo, b: MentionInfo, vec: Vectors, lex: Lexicon, *, same_group: bool = True
+    a: MentionInfo,
+    b: MentionInfo,
+    vec: Vectors,
+    lex: Lexicon,
+    *,
+    same_group: bool = True,
+    lone: bool = False,
 ) -> tuple[list[float], str | None]:
     """Features of one entity pair, and the evidence for an alias when there is one.
-    ``same_group``: whether the two documents report the same happening."""
+    ``same_group``: whether the two documents report the same happening; ``lone``: whether
+    one document is alone in its group and the other's group is the nearest to it
+    (matrices.nearest_groups): a weaker sign of another happening, for the grouping leaves
+    alone a report it cannot place."""
     link = None if a.pronoun or b.pronoun else alias_link(a.text, b.text, lex=lex)
     ia = identity(a.text, key=a.key, lex=lex) if not a.pronoun else None
     ib = identity(b.text, key=b.key, lex=lex) if not b.pronoun else None
@@ -116,7 +141,7 @@ def entity_pair(
         float(bool(a.pronoun or b.pronoun)),
         float(same_group),
         float(not same_group and not (a.proper and b.proper)),
-        float(bool(ta & tb)),
+        float(times_match(ta, tb)),
         float(times_clash(ta, tb)),
         float(head_equal and same_group),
         float(head_equal and common),
@@ -124,7 +149,28 @@ def entity_pair(
         text_cosine * (a.proper and b.proper),
         float(common),
         text_cosine * common,
+        float(not same_group and both_time),
+        float(not same_group and lone),
+        text_cosine * (not head_equal),
+        float(a.proper != b.proper and not (a.pronoun or b.pronoun) and not both_time),
+        float(nested(a, b)),
+        float(bool(a.number and b.number and a.number != b.number)),
+        float(role_match(a, b)),
     ], reason
+
+
+def nested(a: MentionInfo, b: MentionInfo) -> bool:
+    """One's head is a word of the other but not its head: "Huntsville" / "a unit in
+    Huntsville", "prison" / "life in prison" (most often a thing and what it names or holds)."""
+    if a.pronoun or b.pronoun or a.lemma == b.lemma:
+        return False
+    return a.lemma in b.words or b.lemma in a.words
+
+
+def role_match(a: MentionInfo, b: MentionInfo) -> bool:
+    """A common noun names a role that a name's own sentence gives it ("the technician" /
+    "William Hakim, a bomb squad technician")."""
+    return any(x.lemma in y.roles and not (x.proper or x.pronoun) for x, y in ((a, b), (b, a)))
 
 
 def event_pair(
@@ -136,6 +182,7 @@ def event_pair(
     lex: Lexicon,
     *,
     same_group: bool = True,
+    lone: bool = False,
 ) -> list[float]:
     ga, gb = lex.event_groups.get(a.lemma, frozenset()), lex.event_groups.get(b.lemma, frozenset())
     shared = pa.all & pb.all
@@ -160,6 +207,7 @@ def event_pair(
         float(same_group),
         float(a.lemma == b.lemma and same_group),
         text_cosine * same_group,
+        float(not same_group and lone),
     ]
 
 

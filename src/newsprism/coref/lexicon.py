@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from newsprism.extract.gazetteer import fold
+from newsprism.extract.quantities import WORD_NUMBERS
 
 _DOTS = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.|\s|$|[^\w])")
 _NON_WORD = re.compile(r"[^0-9a-z']+")
@@ -50,6 +51,10 @@ class Lexicon:
     time_words: frozenset[str]
     #: day or month name (or abbreviation) -> one form
     calendar: dict[str, str]
+    #: part of the day ("tonight" -> night, "this morning" -> morning)
+    day_parts: dict[str, str] = field(default_factory=dict)
+    #: last words of a name that say what kind of institution or place it names ("department")
+    name_kinds: frozenset[str] = frozenset()
 
 
 @cache
@@ -76,6 +81,8 @@ def load() -> Lexicon:
         pronouns={w: kind for kind, ws in raw["pronouns"].items() for w in ws},
         time_words=frozenset(raw["time_words"]),
         calendar=dict(raw["calendar"]),
+        name_kinds=frozenset(raw["name_kinds"]),
+        day_parts=dict(raw["day_parts"]),
     )
 
 
@@ -101,8 +108,9 @@ _WEEKDAYS = frozenset(
 
 def time_anchors(text: str, lex: Lexicon) -> frozenset[str]:
     """What pins a time expression to the calendar: its day and month names (one form each,
-    prefixed "d:" and "m:") and its years ("y:"). "on Sunday, February 22, 2009" ->
-    {d:sunday, m:february, y:2009}; "today" -> {}."""
+    prefixed "d:" and "m:"), its years ("y:"), its part of the day ("p:") and its other
+    numbers ("n:"). "on Sunday, February 22, 2009" -> {d:sunday, m:february, n:22, y:2009};
+    "this morning" -> {p:morning}; "three years" -> {n:3}; "today" -> {}."""
     out = set()
     for word in norm(text).split():
         if word in lex.calendar:
@@ -110,12 +118,26 @@ def time_anchors(text: str, lex: Lexicon) -> frozenset[str]:
             out.add(("d:" if name in _WEEKDAYS else "m:") + name)
         elif _YEAR.match(word):
             out.add("y:" + word)
+        elif word in lex.day_parts:
+            out.add("p:" + lex.day_parts[word])
+        elif word.isdigit() or word in WORD_NUMBERS:
+            out.add(f"n:{int(word) if word.isdigit() else WORD_NUMBERS[word]}")
+        elif word.endswith("s") and word[:-1] in WORD_NUMBERS:
+            out.add(f"n:{word}")  # "hundreds of years", "dozens"
     return frozenset(out)
 
 
+def times_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name one day, month or year (one part of the day or one number alone is no match:
+    every day has a morning, and "three" counts days as well as years)."""
+    return any(x[:2] in ("d:", "m:", "y:") for x in a & b)
+
+
 def times_clash(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name a weekday, a month or a year, and name different ones."""
-    for kind in ("d:", "m:", "y:"):
+    """Both name a weekday, a month, a year, a part of the day or a number (a day of the
+    month, a count of years), and name different ones ("this morning" / "this afternoon",
+    "three years" / "485 years")."""
+    for kind in ("d:", "m:", "y:", "p:", "n:"):
         xa = {x for x in a if x.startswith(kind)}
         xb = {x for x in b if x.startswith(kind)}
         if xa and xb and not xa & xb:

@@ -14,13 +14,20 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.lexicon import Lexicon, norm, stem_match, time_anchors, times_clash
+from newsprism.coref.lexicon import (
+    Lexicon,
+    norm,
+    stem_match,
+    time_anchors,
+    times_clash,
+    times_match,
+)
 from newsprism.coref.mentions import MentionInfo, Participants, Vectors
 
 #: the number of entity features (engine.ENTITY_FEATURES)
-_ENTITY_WIDTH = 23
+_ENTITY_WIDTH = 30
 #: the number of event features (engine.EVENT_FEATURES)
-_EVENT_WIDTH = 18
+_EVENT_WIDTH = 19
 
 
 def _same(values: Sequence[object]) -> np.ndarray:
@@ -31,6 +38,43 @@ def _same(values: Sequence[object]) -> np.ndarray:
 
 def _flag(values: Sequence[bool]) -> np.ndarray:
     return np.asarray(values, dtype=bool)
+
+
+def nearest_groups(groups: Sequence[int], documents: np.ndarray) -> list[int]:
+    """For each document alone in its group, the group of two or more (or, when there is
+    none, any other group) whose mean vector is nearest to it: the happening it would join,
+    were it not left alone. -1 for every other document."""
+    labels = sorted(set(groups))
+    members = {g: [d for d, x in enumerate(groups) if x == g] for g in labels}
+    if len(labels) < 2:
+        return [-1] * len(groups)
+    centroids = np.stack([documents[members[g]].mean(axis=0) for g in labels])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    larger = np.array([len(members[g]) > 1 for g in labels])
+    out = []
+    for d, g in enumerate(groups):
+        if len(members[g]) != 1:
+            out.append(-1)
+            continue
+        sims = centroids @ documents[d]
+        sims[labels.index(g)] = -np.inf
+        if larger.any():
+            sims[~larger] = -np.inf
+        out.append(labels[int(np.argmax(sims))])
+    return out
+
+
+def _group_pairs(
+    members: Sequence[MentionInfo], groups: Sequence[int] | None, documents: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(same group, different groups where one document is alone in its group and the other's
+    group is the nearest to it)."""
+    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
+    nearest = nearest_groups(groups, documents) if groups is not None else None
+    near = np.array([nearest[m.doc] if nearest is not None else -1 for m in members])
+    same = group[:, None] == group[None, :]
+    lone = (near[:, None] == group[None, :]) | (group[:, None] == near[None, :])
+    return same, ~same & lone
 
 
 @lru_cache(maxsize=1 << 16)
@@ -57,6 +101,20 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
 
 
+def _anchor_pairs(anchors: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(shares a calendar anchor, names a clashing one) for every pair; only the few mentions
+    with anchors are compared."""
+    n = len(anchors)
+    match = np.zeros((n, n), dtype=bool)
+    clash = np.zeros((n, n), dtype=bool)
+    timed = [i for i, a in enumerate(anchors) if a]
+    for i in timed:
+        for j in timed:
+            match[i, j] = times_match(anchors[i], anchors[j])
+            clash[i, j] = times_clash(anchors[i], anchors[j])
+    return match, clash
+
+
 def entity_features(
     members: Sequence[MentionInfo],
     vec: Vectors,
@@ -70,8 +128,7 @@ def entity_features(
         return np.zeros((0, 0, _ENTITY_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
-    same_group = group[:, None] == group[None, :]
+    same_group, other_lone = _group_pairs(members, groups, vec.document)
     pron = _flag([bool(m.pronoun) for m in members])
     norms = [norm(m.text) for m in members]
     has_words = _flag([bool(m.words) for m in members])
@@ -94,9 +151,11 @@ def entity_features(
     proper = _flag([m.proper for m in members])
     both_proper = proper[:, None] & proper[None, :]
     anchors = [time_anchors(m.text, lex) if m.semantic == "time" else frozenset() for m in members]
-    anchor_match = np.array([[bool(a & b) for b in anchors] for a in anchors])
-    anchor_clash = np.array([[times_clash(a, b) for b in anchors] for a in anchors])
+    anchor_match, anchor_clash = _anchor_pairs(anchors)
     head_equal = _same([m.lemma for m in members])
+    both_time = time[:, None] & time[None, :]
+    numbers = [m.number for m in members]
+    known_number = _flag([bool(x) for x in numbers])
     common = ~proper & ~pron & ~time
     both_common = common[:, None] & common[None, :]
     text_cosine = vec.text[idx] @ vec.text[idx].T
@@ -111,7 +170,7 @@ def entity_features(
         vec.document[docs] @ vec.document[docs].T,
         docs[:, None] == docs[None, :],
         known[:, None] & known[None, :] & ~_same(sem),
-        time[:, None] & time[None, :],
+        both_time,
         both_proper,
         pron[:, None] | pron[None, :],
         same_group,
@@ -124,8 +183,41 @@ def entity_features(
         text_cosine * both_proper,
         both_common,
         text_cosine * both_common,
+        ~same_group & both_time,
+        other_lone,
+        text_cosine * ~head_equal,
+        (proper[:, None] != proper[None, :]) & ~(pron[:, None] | pron[None, :]) & ~both_time,
+        _nested(members, pron, head_equal),
+        known_number[:, None] & known_number[None, :] & ~_same(numbers),
+        _role_match(members, ~proper & ~pron),
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
+
+
+def _nested(members: Sequence[MentionInfo], pron: np.ndarray, head_equal: np.ndarray) -> np.ndarray:
+    """engine.nested for every pair: one's head is a word of the other, not its head."""
+    heads = [m.lemma for m in members]
+    vocab = {w: i for i, w in enumerate(sorted(set(heads).union(*(m.words for m in members))))}
+    words = np.zeros((len(members), len(vocab)), dtype=bool)
+    for r, m in enumerate(members):
+        words[r, [vocab[w] for w in m.words]] = True
+    head_in = words[:, [vocab[h] for h in heads]].T  # [i, j]: i's head is a word of j
+    out = (head_in | head_in.T) & ~head_equal & ~(pron[:, None] | pron[None, :])
+    return np.asarray(out)
+
+
+def _role_match(members: Sequence[MentionInfo], nominal: np.ndarray) -> np.ndarray:
+    """engine.role_match for every pair: [i, j] when i is a common noun and its head is a role
+    of j, or the other way round."""
+    n = len(members)
+    out = np.zeros((n, n), dtype=bool)
+    named = [j for j, m in enumerate(members) if m.roles]
+    for i, m in enumerate(members):
+        if nominal[i]:
+            for j in named:
+                if m.lemma in members[j].roles:
+                    out[i, j] = out[j, i] = True
+    return out
 
 
 def _membership(sets: Sequence[frozenset[str]]) -> np.ndarray:
@@ -149,8 +241,7 @@ def event_features(
         return np.zeros((0, 0, _EVENT_WIDTH))
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
-    group = np.array([groups[m.doc] if groups is not None else 0 for m in members])
-    same_group = group[:, None] == group[None, :]
+    same_group, other_lone = _group_pairs(members, groups, vec.document)
     lemmas = [m.lemma for m in members]
     kinds = _membership([frozenset(map(str, lex.event_groups.get(x, ()))) for x in lemmas])
     unique = sorted(set(lemmas))
@@ -189,6 +280,7 @@ def event_features(
         same_group,
         head_equal & same_group,
         text_cosine * same_group,
+        other_lone,
     ]
     return np.stack([np.asarray(f, dtype=np.float64) for f in feats], axis=-1)
 

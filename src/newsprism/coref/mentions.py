@@ -58,6 +58,11 @@ class MentionInfo:
     key: str | None
     #: content words, normalised
     words: frozenset[str]
+    #: grammatical number of the head: "sing", "plur" or "" when unknown
+    number: str = ""
+    #: lemmas of the roles its own sentence gives a name ("William Hakim, a bomb squad
+    #: technician" -> technician; "coach Maurice Cheeks" -> coach), read by run.name_roles
+    roles: frozenset[str] = frozenset()
 
 
 def head_token(span: Span) -> Token:
@@ -83,7 +88,8 @@ def describe(
         s = doc[tok.i : tok.i + 1]
     head = head_token(s)
     text = doc.text[span.start : span.end]
-    lemma = head.lemma_.lower() if head.pos_ != "PROPN" else head.lower_
+    body = _body_words(doc)
+    lemma = _lemma(head, body)
     pron = lex.pronouns.get(text.lower().strip(), "") if len(s) == 1 else ""
     return MentionInfo(
         index=index,
@@ -98,10 +104,73 @@ def describe(
         sentence=sentence_of[head.i],
         semantic=_semantic(s, head, pron, lex),
         pronoun=pron,
-        proper=any(t.pos_ == "PROPN" for t in s),
+        proper=any(_is_name(t, body) for t in s),
         key=span.key,
         words=frozenset(w for w in norm(text).split() if w not in _STOP),
+        number=_number(head, pron),
     )
+
+
+_PRONOUN_NUMBER = {"person": "sing", "thing": "sing", "plural": "plur"}
+
+
+def _number(head: Token, pron: str) -> str:
+    """ "sing" or "plur" for a noun or a third-person pronoun ("the guards", "them"), from the
+    tagger's morphology; "" for a name (a team is plural in one report, singular in the next)
+    and for anything else."""
+    if pron:
+        return _PRONOUN_NUMBER.get(pron, "")
+    if head.pos_ != "NOUN" or head.lower_ in ("police", "people"):
+        return ""
+    got = head.morph.get("Number", [])
+    return {"Sing": "sing", "Plur": "plur"}.get(got[0], "") if got else ""
+
+
+def _lemma(head: Token, body: dict[str, str]) -> str:
+    """The head's lemma in lower case; a proper noun's is its own text, unless it is a common
+    noun capitalised by a headline ("Guards" -> guard, as "guards" in the body)."""
+    if head.pos_ != "PROPN" or _is_name(head, body):
+        return head.lemma_.lower() if head.pos_ != "PROPN" else head.lower_
+    return body.get(head.lower_, head.lower_)
+
+
+def _is_name(tok: Token, body: dict[str, str]) -> bool:
+    """Whether a word is (part of) a proper name. The tagger's PROPN, except in a headline
+    written in title case or capitals, where a word that the article also writes in lower case
+    is a common noun ("Woman Dies In Ice Cream Shop" / "the woman"); and a capitalised word
+    inside a sentence that the tagger reads as an adjective or noun but the recogniser as a
+    name ("A Woodburn police officer") is one."""
+    if tok.pos_ == "PROPN":
+        return not (_headline(tok.sent) and tok.lower_ in body)
+    return (
+        tok.pos_ in ("ADJ", "NOUN")
+        and tok.ent_type_ in _NAME_LABELS
+        and tok.text[:1].isupper()
+        and tok.i != tok.sent.start
+        and not _headline(tok.sent)
+    )
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _headline(sent: Span) -> bool:
+    """A sentence in title case or capitals: two or more words of four letters or more after
+    the first, and at least four in five of them capitalised. (A sentence of names passes too:
+    only words the article also writes in lower case are then read as common nouns.)"""
+    words = [t.text for t in sent[1:] if t.is_alpha and len(t.text) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _body_words(doc: Doc) -> dict[str, str]:
+    """Words the document writes in lower case, with their lemma (read once per document)."""
+    key = "newsprism.coref.lower"
+    if key not in doc.user_data:
+        doc.user_data[key] = {
+            t.text: t.lemma_.lower() for t in doc if t.is_alpha and t.text.islower()
+        }
+    out: dict[str, str] = doc.user_data[key]
+    return out
 
 
 _STOP = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "from"})

@@ -89,7 +89,12 @@ def ceafe(key: Partition, response: Partition) -> Score:
     ks, rs = clusters(key), clusters(response)
     if not ks or not rs:
         return Score(0.0, 0.0)
-    sim = np.array([[2 * len(k & r) / (len(k) + len(r)) for r in rs] for k in ks])
+    sim = np.zeros((len(ks), len(rs)))
+    cluster_of = {m: j for j, r in enumerate(rs) for m in r}
+    for i, k in enumerate(ks):
+        # only the response clusters that share a mention with k: the rest are 0
+        for j in {cluster_of[m] for m in k if m in cluster_of}:
+            sim[i, j] = 2 * len(k & rs[j]) / (len(k) + len(rs[j]))
     from scipy.optimize import linear_sum_assignment  # scipy.optimize costs ~0.5 s to import
 
     rows, cols = linear_sum_assignment(sim, maximize=True)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -84,6 +84,7 @@ def prepare(
     )
     if groups is None:
         groups = group_documents([d.text for d in docs], doc_ids, vectors.document)
+    infos = name_roles(docs, infos)
     return Prepared(
         doc_ids=tuple(doc_ids),
         infos=infos,
@@ -165,6 +166,28 @@ def syntactic_links(
             if j is not None and j != i:
                 out.add((min(i, j), max(i, j)))
     return tuple(sorted(out))
+
+
+def name_roles(docs: Sequence[Doc], infos: tuple[MentionInfo, ...]) -> tuple[MentionInfo, ...]:
+    """Each name with the roles its sentence gives it by the syntax of ``syntactic_links``,
+    whether or not the role is a mention itself: "Trooper William Hakim, a bomb squad
+    technician" gives Hakim the role "technician", which a report that says only "the
+    technician" can then be matched with."""
+    heads: dict[tuple[int, int], list[int]] = {}
+    for m in infos:
+        if m.kind == ENTITY and m.proper and not m.pronoun and m.semantic != "time":
+            heads.setdefault((m.doc, m.head), []).append(m.index)
+    if not heads:
+        return infos
+    roles: dict[int, set[str]] = {}
+    for d in sorted({d for d, _ in heads}):
+        for tok in docs[d]:
+            for other in _same_referent(tok):
+                for i in heads.get((d, other.i), ()):
+                    roles.setdefault(i, set()).add(tok.lemma_.lower())
+    return tuple(
+        replace(m, roles=frozenset(roles[m.index])) if m.index in roles else m for m in infos
+    )
 
 
 def _same_referent(tok: Token) -> list[Token]:
