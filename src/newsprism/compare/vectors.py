@@ -129,12 +129,14 @@ class Prefetch:
     """Embeds each report's claims, sentences and segments on a background thread while the next
     report is extracted, so that ``embed_units`` finds most of its texts done.
 
-    The thread first loads the embedder (``get_embedder()`` when none is given), then, while
-    spaCy loads and parses, embeds the reports' sentences as the rule-based splitter
-    (``newsprism.text``) cuts them: most are cut where spaCy cuts them too (on the kestrel
-    story, 148 of 212 sentences, 41% of all the tokens the comparison embeds, for 9% more tokens
-    embedded in vain). Then each report's units as its extraction comes. spaCy and the extraction
-    hold one core, onnxruntime (which lets go of the GIL) the other. Results stay exactly what
+    The thread first loads the embedder (``get_embedder()`` when none is given), then embeds
+    each report's units as its extraction comes. While no extraction waits (spaCy loads and
+    parses), it embeds the sentences of the next report not yet extracted as the rule-based
+    splitter (``newsprism.text``) cuts them: most are cut where spaCy cuts them too and are
+    needed (on the kestrel story, 148 of 212 sentences, 41% of all the tokens the comparison
+    embeds); the others are embedded in vain, so only the reports that spaCy has not reached are
+    guessed at. spaCy and the extraction hold one core, onnxruntime (which lets go of the GIL)
+    the other. Results stay exactly what
     they were: a text's vector does not depend on the batch it is encoded in (checked bitwise on
     the five kestrel reports), and a text the thread did not embed (linking across reports can
     change a claim's core) is embedded afterwards as before.
@@ -146,6 +148,8 @@ class Prefetch:
         self._cached: CachedEmbedder | None = None
         self._error: BaseException | None = None
         self._todo: queue.SimpleQueue[tuple[Extraction, str, str] | None] = queue.SimpleQueue()
+        #: how many reports are extracted (their sentences need no guessing)
+        self._extracted = 0
         self._thread = threading.Thread(
             target=self._run, name="newsprism-embed-prefetch", daemon=True
         )
@@ -157,6 +161,7 @@ class Prefetch:
         try:
             for a in self._articles:
                 out.append(extract(a))
+                self._extracted = len(out)
                 self._todo.put((out[-1], a.text, a.title))
         finally:
             self._todo.put(None)  # the thread ends even when an extraction raised
@@ -170,10 +175,19 @@ class Prefetch:
 
                 embedder = get_embedder()
             embedder.encode(["warm up"])
-            self._cached = CachedEmbedder(embedder, MemoryCache())
-            self._cached.encode([s for a in self._articles for s in sentences(a.text)])
-            while (item := self._todo.get()) is not None:
-                self._embed(self._cached, item)
+            self._cached = cached = CachedEmbedder(embedder, MemoryCache())
+            guess = 0  # the next report whose sentences may be embedded before its extraction
+            while True:
+                guess = max(guess, self._extracted)
+                try:
+                    item = self._todo.get(block=guess >= len(self._articles))
+                except queue.Empty:
+                    cached.encode(sentences(self._articles[guess].text))
+                    guess += 1
+                    continue
+                if item is None:
+                    break
+                self._embed(cached, item)
         except BaseException as exc:  # raised again in the caller's thread
             self._error = exc
 
