@@ -146,6 +146,8 @@ class Prefetch:
         self._articles = list(articles)
         self._given = embedder
         self._cached: CachedEmbedder | None = None
+        #: the same model and cache on one thread: spaCy has the other core (see _run)
+        self._one: CachedEmbedder | None = None
         self._error: BaseException | None = None
         self._todo: queue.SimpleQueue[tuple[Extraction, str, str] | None] = queue.SimpleQueue()
         #: how many reports are extracted (their sentences need no guessing)
@@ -175,7 +177,14 @@ class Prefetch:
 
                 embedder = get_embedder()
             embedder.encode(["warm up"])
-            self._cached = cached = CachedEmbedder(embedder, MemoryCache())
+            # While spaCy parses, this thread embeds on one core (a second embedding thread
+            # would take the GIL and the core from spaCy); once the reports are extracted, the
+            # calling thread embeds the reports left beside it (see result), and the
+            # comparison's last texts are embedded on every core.
+            single = getattr(embedder, "with_threads", None)
+            cache = MemoryCache()
+            self._cached = CachedEmbedder(embedder, cache)
+            self._one = cached = CachedEmbedder(single(1) if single else embedder, cache)
             guess = 0  # the next report whose sentences may be embedded before its extraction
             while True:
                 guess = max(guess, self._extracted)
@@ -202,7 +211,7 @@ class Prefetch:
         """The embedder, with every text the thread embedded kept. The calling thread, done
         extracting, embeds the reports the thread has not begun (onnxruntime runs two batches
         at once on two cores better than one batch on two threads), then waits for the thread."""
-        while self._cached is not None and self._error is None:
+        while self._one is not None and self._error is None:
             try:
                 item = self._todo.get_nowait()
             except queue.Empty:
@@ -210,7 +219,7 @@ class Prefetch:
             if item is None:
                 self._todo.put(None)  # the thread's signal to end
                 break
-            self._embed(self._cached, item)
+            self._embed(self._one, item)
         self._thread.join()
         if self._error is not None:
             raise self._error

@@ -8,6 +8,7 @@ sentence-transformers: mean over the attention mask, then L2 normalisation.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import queue
@@ -91,6 +92,14 @@ class MiniLMEmbedder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._owner = self  # the instance that loads the model (see with_threads)
+
+    def with_threads(self, threads: int) -> MiniLMEmbedder:
+        """The same model, loaded once for both, encoding on ``threads`` threads (a caller that
+        keeps another core busy itself, as compare's prefetch does while spaCy parses)."""
+        view = copy.copy(self)
+        view.threads = max(1, threads)
+        return view
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -164,10 +173,11 @@ class MiniLMEmbedder:
         return l2_normalize(pooled)
 
     def _load(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._session is None:
-                self._session, self._tokenizer = self._build()
-            return self._session, self._tokenizer
+        owner = self._owner
+        with owner._lock:
+            if owner._session is None:
+                owner._session, owner._tokenizer = owner._build()
+            return owner._session, owner._tokenizer
 
     def _build(self) -> tuple[Any, Any]:
         import onnxruntime as ort
