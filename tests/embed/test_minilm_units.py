@@ -63,6 +63,19 @@ def test_parallel_runs_do_every_batch_once_and_raise_the_first_error() -> None:
         _run_parallel(fail, batches, 2)
 
 
+def test_a_view_on_other_threads_shares_the_loaded_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = []
+    monkeypatch.setattr(
+        MiniLMEmbedder, "_build", lambda self: builds.append(self) or ("session", "tokenizer")
+    )
+    embedder = MiniLMEmbedder(threads=2)
+    one = embedder.with_threads(1)
+    assert (one.threads, embedder.threads) == (1, 2)
+    assert one._load() == embedder._load() == ("session", "tokenizer")
+    assert builds == [embedder]  # loaded once, by the model's owner
+    assert embedder.with_threads(0).threads == 1
+
+
 def test_threads_default_to_all_cores(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("os.cpu_count", lambda: 6)
     assert MiniLMEmbedder().threads == 6
