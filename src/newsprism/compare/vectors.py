@@ -211,14 +211,20 @@ class Prefetch:
 
     @staticmethod
     def _embed(embedder: Embedder, item: _Item) -> None:
-        """One part of a report's texts: the shortest, the next ... (a part pads like the whole)."""
+        """One part of a report's texts, the longest texts first: by length, so that a part pads
+        no more than the whole, and cut where the characters are shared out evenly."""
         ex, text, title, part = item
         units = build_units([ex], [text], [title])
         _, seg_texts, sentence_of = _own_texts(units)
         claims = [u.core or u.text for u in units]
         texts = sorted(dict.fromkeys(claims + list(sentence_of.values()) + seg_texts), key=len)
-        size = -(-len(texts) // PREFETCH_PARTS)
-        embedder.encode(texts[part * size : (part + 1) * size])
+        share = sum(map(len, texts)) / PREFETCH_PARTS
+        done = 0
+        parts: list[list[str]] = [[] for _ in range(PREFETCH_PARTS)]
+        for t in reversed(texts):
+            parts[min(int(done / share), PREFETCH_PARTS - 1)].append(t)
+            done += len(t)
+        embedder.encode(parts[part])
 
     def result(self) -> Embedder:
         """The embedder, with every text the thread embedded kept. The calling thread, done
