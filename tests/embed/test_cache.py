@@ -79,3 +79,15 @@ def test_with_the_real_model() -> None:
     b = cached.encode(["The bridge reopened on Friday."])
     assert (cached.misses, cached.hits) == (1, 2)
     np.testing.assert_array_equal(a[0], b[0])
+
+
+def test_a_cached_embedder_on_one_thread_keeps_its_cache(fake_embedder: FakeEmbedder) -> None:
+    from newsprism.embed import MiniLMEmbedder
+
+    model = MiniLMEmbedder(threads=2)
+    cache = MemoryCache()
+    one = CachedEmbedder(model, cache).with_threads(1)
+    assert one.cache is cache and isinstance(one.embedder, MiniLMEmbedder)
+    assert one.embedder.threads == 1 and one.embedder._owner is model
+    plain = CachedEmbedder(fake_embedder, cache)
+    assert plain.with_threads(1) is plain  # a model that cannot be asked: itself

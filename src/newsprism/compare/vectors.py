@@ -125,16 +125,26 @@ def _own_texts(units: Sequence[Unit]) -> tuple[list[int], list[str], dict[int, s
     return seg_owner, seg_texts, sentence_of
 
 
+#: Each report's texts are embedded in this many parts, so that the two threads, once spaCy is
+#: done, share the last report too instead of one waiting for the other (a part of a kestrel
+#: report is ~0.15 CPU-s of embedding)
+PREFETCH_PARTS = 2
+#: (extraction, text, title of a report, which of its parts)
+_Item = tuple[Extraction, str, str, int]
+
+
 class Prefetch:
     """Embeds each report's claims, sentences and segments on a background thread while the next
     report is extracted, so that ``embed_units`` finds most of its texts done.
 
-    The thread first loads the embedder (``get_embedder()`` when none is given), then, while
-    spaCy loads and parses, embeds the reports' sentences as the rule-based splitter
-    (``newsprism.text``) cuts them: most are cut where spaCy cuts them too (on the kestrel
-    story, 148 of 212 sentences, 41% of all the tokens the comparison embeds, for 9% more tokens
-    embedded in vain). Then each report's units as its extraction comes. spaCy and the extraction
-    hold one core, onnxruntime (which lets go of the GIL) the other. Results stay exactly what
+    The thread first loads the embedder (``get_embedder()`` when none is given), then embeds
+    each report's units as its extraction comes. While no extraction waits (spaCy loads and
+    parses), it embeds the sentences of the next report not yet extracted as the rule-based
+    splitter (``newsprism.text``) cuts them: most are cut where spaCy cuts them too and are
+    needed (on the kestrel story, 148 of 212 sentences, 41% of all the tokens the comparison
+    embeds); the others are embedded in vain, so only the reports that spaCy has not reached are
+    guessed at. spaCy and the extraction hold one core, onnxruntime (which lets go of the GIL)
+    the other. Results stay exactly what
     they were: a text's vector does not depend on the batch it is encoded in (checked bitwise on
     the five kestrel reports), and a text the thread did not embed (linking across reports can
     change a claim's core) is embedded afterwards as before.
@@ -144,8 +154,12 @@ class Prefetch:
         self._articles = list(articles)
         self._given = embedder
         self._cached: CachedEmbedder | None = None
+        #: the same model and cache on one thread: spaCy has the other core (see _run)
+        self._one: CachedEmbedder | None = None
         self._error: BaseException | None = None
-        self._todo: queue.SimpleQueue[tuple[Extraction, str, str] | None] = queue.SimpleQueue()
+        self._todo: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        #: how many reports are extracted (their sentences need no guessing)
+        self._extracted = 0
         self._thread = threading.Thread(
             target=self._run, name="newsprism-embed-prefetch", daemon=True
         )
@@ -157,7 +171,9 @@ class Prefetch:
         try:
             for a in self._articles:
                 out.append(extract(a))
-                self._todo.put((out[-1], a.text, a.title))
+                self._extracted = len(out)
+                for part in range(PREFETCH_PARTS):
+                    self._todo.put((out[-1], a.text, a.title, part))
         finally:
             self._todo.put(None)  # the thread ends even when an extraction raised
         return out
@@ -170,25 +186,51 @@ class Prefetch:
 
                 embedder = get_embedder()
             embedder.encode(["warm up"])
-            self._cached = CachedEmbedder(embedder, MemoryCache())
-            self._cached.encode([s for a in self._articles for s in sentences(a.text)])
-            while (item := self._todo.get()) is not None:
-                self._embed(self._cached, item)
+            # While spaCy parses, this thread embeds on one core (a second embedding thread
+            # would take the GIL and the core from spaCy); once the reports are extracted, the
+            # calling thread embeds the reports left beside it (see result), and the
+            # comparison's last texts are embedded on every core.
+            single = getattr(embedder, "with_threads", None)
+            cache = MemoryCache()
+            self._cached = CachedEmbedder(embedder, cache)
+            self._one = cached = CachedEmbedder(single(1) if single else embedder, cache)
+            guess = 0  # the next report whose sentences may be embedded before its extraction
+            while True:
+                guess = max(guess, self._extracted)
+                try:
+                    item = self._todo.get(block=guess >= len(self._articles))
+                except queue.Empty:
+                    cached.encode(sentences(self._articles[guess].text))
+                    guess += 1
+                    continue
+                if item is None:
+                    break
+                self._embed(cached, item)
         except BaseException as exc:  # raised again in the caller's thread
             self._error = exc
 
     @staticmethod
-    def _embed(embedder: Embedder, item: tuple[Extraction, str, str]) -> None:
-        units = build_units([item[0]], [item[1]], [item[2]])
+    def _embed(embedder: Embedder, item: _Item) -> None:
+        """One part of a report's texts, the longest texts first: by length, so that a part pads
+        no more than the whole, and cut where the characters are shared out evenly."""
+        ex, text, title, part = item
+        units = build_units([ex], [text], [title])
         _, seg_texts, sentence_of = _own_texts(units)
         claims = [u.core or u.text for u in units]
-        embedder.encode(claims + list(sentence_of.values()) + seg_texts)
+        texts = sorted(dict.fromkeys(claims + list(sentence_of.values()) + seg_texts), key=len)
+        share = sum(map(len, texts)) / PREFETCH_PARTS
+        done = 0
+        parts: list[list[str]] = [[] for _ in range(PREFETCH_PARTS)]
+        for t in reversed(texts):
+            parts[min(int(done / share), PREFETCH_PARTS - 1)].append(t)
+            done += len(t)
+        embedder.encode(parts[part])
 
     def result(self) -> Embedder:
         """The embedder, with every text the thread embedded kept. The calling thread, done
         extracting, embeds the reports the thread has not begun (onnxruntime runs two batches
         at once on two cores better than one batch on two threads), then waits for the thread."""
-        while self._cached is not None and self._error is None:
+        while self._one is not None and self._error is None:
             try:
                 item = self._todo.get_nowait()
             except queue.Empty:
@@ -196,7 +238,7 @@ class Prefetch:
             if item is None:
                 self._todo.put(None)  # the thread's signal to end
                 break
-            self._embed(self._cached, item)
+            self._embed(self._one, item)
         self._thread.join()
         if self._error is not None:
             raise self._error

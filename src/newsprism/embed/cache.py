@@ -84,6 +84,12 @@ class CachedEmbedder:
             out[row] = found[h]
         return out
 
+    def with_threads(self, threads: int) -> CachedEmbedder:
+        """The same cache in front of the model encoding on ``threads`` threads, when the model
+        can be asked to (``MiniLMEmbedder.with_threads``); else this embedder itself."""
+        inner = getattr(self.embedder, "with_threads", None)
+        return CachedEmbedder(inner(threads), self.cache) if inner is not None else self
+
     def reset_stats(self) -> None:
         self.hits = 0
         self.misses = 0

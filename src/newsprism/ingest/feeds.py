@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
-import feedparser
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
@@ -47,6 +46,8 @@ def iter_feed(
 ) -> Iterator[RawDocument | NewsprismError]:
     """One RawDocument (or one error) per feed item."""
     check_safe_xml(data, location=location)
+    import feedparser  # only for feeds: not at every command's start
+
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:
