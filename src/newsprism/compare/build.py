@@ -751,17 +751,13 @@ def _supported(ctx: _Context, c: Contradiction) -> Contradiction:
     """A finding about actors, lists, places, dates, attribution or polarity is high only when
     two of its sides sit in sentences that match closely: a check can pass on claims whose
     sentences tell of different things (the predecessors "Eccleston, Tennant and Smith" / the
-    cast "Smith, Tennant and Hurt"). Numbers have checks of their own, quotes are matched by
-    their own words. Numbers need several reports behind them (``_carried``)."""
+    cast "Smith, Tennant and Hurt"). Quotes are matched by their own words, and numbers need
+    several reports behind them instead (``_carried``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote":
         return c
     if c.type == "number":
         return _carried(ctx, c)
-    placed = [
-        (e.source, u)
-        for e in c.evidence
-        if (u := _unit_at(ctx, _sid(e.source) - 1, e.start)) is not None
-    ]
+    placed = _evidence_units(ctx, c)
     sentences = ctx.vectors.sentences
     best = max(
         (float(sentences[u.uid] @ sentences[v.uid])
@@ -813,7 +809,7 @@ def _reports_giving(ctx: _Context, c: Contradiction) -> int:
     in a sentence like one of its sides' (cosine at least ``TOLD_ALIKE``): the reports that tell
     this fact, whether or not alignment linked their claim to the dispute. A figure a report
     gives in another context (a box score's "10 rebounds" of another player) does not count."""
-    sides = [u for e in c.evidence if (u := _unit_at(ctx, _sid(e.source) - 1, e.start))]
+    sides = [u for _, u in _evidence_units(ctx, c)]
     figures = [q for u in sides for q in u.quantities
                if any(q.start == e.focus_start for e in c.evidence)]  # fmt: skip
     sentences = ctx.vectors.sentences
@@ -821,8 +817,7 @@ def _reports_giving(ctx: _Context, c: Contradiction) -> int:
     for u in ctx.units:
         if ctx.sources[u.source].id in giving:
             continue
-        gives = any(q.value == f.value and q.kind == f.kind and q.unit == f.unit
-                    and slots.counts_match(q.counts, f.counts)
+        gives = any(slots.same_count(q, f) and slots.counts_match(q.counts, f.counts)
                     for q in u.quantities for f in figures)  # fmt: skip
         if gives and any(float(sentences[u.uid] @ sentences[v.uid]) >= TOLD_ALIKE for v in sides):
             giving.add(ctx.sources[u.source].id)
@@ -831,6 +826,15 @@ def _reports_giving(ctx: _Context, c: Contradiction) -> int:
 
 #: Sentence cosine from which a report giving a dispute's figure tells the same fact.
 TOLD_ALIKE = 0.6
+
+
+def _evidence_units(ctx: _Context, c: Contradiction) -> list[tuple[str, al.Unit]]:
+    """Each evidence span's source id and the claim it starts in (spans in no claim left out)."""
+    return [
+        (e.source, u)
+        for e in c.evidence
+        if (u := _unit_at(ctx, _sid(e.source) - 1, e.start)) is not None
+    ]
 
 
 def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:

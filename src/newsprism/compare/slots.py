@@ -697,15 +697,15 @@ def _subject_head(u: Unit) -> str:
 def _accounted(q: Quantity, other: Unit) -> bool:
     """The other claim gives the same number -- or its sentence does, counting the same thing
     (not an age, not a bare number that happens to be equal)."""
-    if any(_same_count(q, r) for r in other.quantities):
+    if any(same_count(q, r) for r in other.quantities):
         return True
     return bool(q.counts) and any(
-        _same_count(q, r) and r.counts and counts_match(q.counts, r.counts)
+        same_count(q, r) and r.counts and counts_match(q.counts, r.counts)
         for r in other.sentence_quantities
     )
 
 
-def _same_count(x: Quantity, y: Quantity) -> bool:
+def same_count(x: Quantity, y: Quantity) -> bool:
     return x.value == y.value and x.kind == y.kind and x.unit == y.unit
 
 
@@ -1268,7 +1268,7 @@ POLARITY_ANCHORED_MIN = 0.6
 
 def _shared_count(a: Unit, b: Unit) -> bool:
     return any(
-        qa.counts and qa.counts == qb.counts and not qa.approximate and _same_count(qa, qb)
+        qa.counts and qa.counts == qb.counts and not qa.approximate and same_count(qa, qb)
         for qa in a.quantities
         for qb in b.quantities
     )
@@ -1496,7 +1496,7 @@ def one_happening(a: Unit, b: Unit, score: float) -> str:
     cls = action_class(a.claim.action)
     if cls == action_class(b.claim.action) and cls not in _LIGHT:
         reasons.append(f"the same act ({cls})")
-    shared = [q.text for q in a.quantities for r in b.quantities if _same_count(q, r)]
+    shared = [q.text for q in a.quantities for r in b.quantities if same_count(q, r)]
     if shared:
         reasons.append(f"the same figure ({shared[0]})")
     xa, xb = slugs(_head_actors(a)), slugs(_head_actors(b))
@@ -1529,7 +1529,7 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
 def _same_figure(a: Unit, b: Unit) -> bool:
     """Both claims give one exact, telling figure (a rate, a sum, a count of some size)."""
     return any(
-        _same_count(qa, qb) and not qa.approximate and not qb.approximate
+        same_count(qa, qb) and not qa.approximate and not qb.approximate
         and (qa.kind in ("percent", "money") or qa.value >= 100) and not _is_year(qa)
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
