@@ -242,11 +242,78 @@ def test_an_average_is_no_count_of_one_game() -> None:
     assert "number" not in _high(c)
 
 
-def test_a_streak_or_a_career_is_no_count_of_this_event() -> None:
-    base = "The Harlow Herons beat Kestrel 81-70 on Friday night."
-    c = _compare(f"{base} The Herons have now won six straight games at home.",
-                 f"{base} The Herons have now played 113 games at home.")  # fmt: skip
-    assert "number" not in _high(c)
+FERRY = "Ferry services between Harlow and Lunde were suspended"
+TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "disputed"),
+    [
+        # a deadline is no time of the happening; another day is
+        (f"{FERRY} on Saturday after the collision, the operator said.",
+         f"{FERRY} until at least Thursday after the collision, the operator said.", "date", False),
+        (f"{FERRY} on Saturday after the collision, the operator said.",
+         f"{FERRY} on Friday after the collision, the operator said.", "date", True),
+        # percentages of two wholes, or a rate on a thing and a share of another, are two figures
+        (f"{TARIFFS} Tessin supplies 22 per cent of Marrow's grain imports.",
+         f"{TARIFFS} Tessin supplies 38% of Marrow's steel imports.", "number", False),
+        (f"{TARIFFS} Marrow will impose tariffs of 25 per cent on steel from Tessin.",
+         f"{TARIFFS} Marrow will impose tariffs on Tessin, which supplies 22% of its imports.",
+         "number", False),
+        # one whole, named more or less fully: still one figure, disputed
+        (f"{TARIFFS} Tessin supplies 22 per cent of Marrow's grain imports.",
+         f"{TARIFFS} Tessin supplies 31% of the country's grain imports.", "number", True),
+    ],
+)  # fmt: skip
+def test_one_time_or_figure_or_two(a: str, b: str, kind: str, disputed: bool) -> None:
+    assert (kind in _high(_compare(a, b))) is disputed
+
+
+def test_one_person_given_two_offices_of_one_kind_is_a_dispute() -> None:
+    base = "Tessin and Marrow failed to agree on tariffs at talks in Castrell on Monday."
+    c = _compare(
+        f"{base} Tessin's economy minister Sera Kallisto said the talks had failed.",
+        f"{base} Sera Kallisto, Tessin's foreign minister, said Marrow walked out.",
+    )
+    assert "other" in _high(c)
+    (x,) = [x for x in c.contradictions if x.type == "other"]
+    assert "economy minister" in x.summary and "foreign minister" in x.summary
+    # more or less of one office, a title and a country's name: no dispute
+    economy = f"{base} Sera Kallisto, Tessin's economy minister, said Marrow walked out."
+    for other in (
+        "Economy Minister Sera Kallisto said the talks had failed.",
+        "Minister Sera Kallisto said the talks had failed.",
+        "Sera Kallisto, a minister of Tessin, said the talks had failed.",
+    ):
+        assert "other" not in _high(_compare(f"{base} {other}", economy)), other
+
+
+def test_a_finding_says_when_coreference_puts_its_claims_in_one_happening() -> None:
+    c = _compare(
+        "A fire at a warehouse in Harlow killed 12 people on Tuesday, police said.",
+        "A fire at a warehouse in Harlow killed 14 people on Tuesday, police said.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert "same event (coreference): same action 'kill'" in x.basis
+
+
+QUAKE = "A strong earthquake shook the Harlow valley on Sunday morning."
+GAME = "The Harlow Herons beat Kestrel 81-70 on Friday night."
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a streak or a career is no count of this event
+        (f"{GAME} The Herons have now won six straight games at home.",
+         f"{GAME} The Herons have now played 113 games at home."),
+        # people treated are not people killed
+        (f"{QUAKE} Officials said five people had received treatment after the quake.",
+         f"{QUAKE} Officials said the quake killed six people in the valley."),
+    ],
+)  # fmt: skip
+def test_figures_of_two_things_are_no_dispute(a: str, b: str) -> None:
+    assert "number" not in _high(_compare(a, b))
 
 
 def test_a_number_dispute_two_of_five_reports_carry_is_not_high() -> None:

@@ -12,20 +12,26 @@ import pytest
 from newsprism.compare.types import Comparison
 from newsprism.eval.disagreements import (
     _index,
-    evaluate_disagreements,
+    _summarise,
     load_documents,
     load_events,
     load_gold,
     match,
+    score_events,
 )
 
 FOLDER = Path(__file__).parents[2] / "examples" / "kestrel-strike"
 
 
 @pytest.fixture(scope="module")
-def result() -> dict:
+def scored() -> list[dict]:
     gold, events = load_gold(FOLDER / "gold.jsonl"), load_events(FOLDER / "events.jsonl")
-    return evaluate_disagreements(gold, events, load_documents([FOLDER]))
+    return score_events(gold, events, load_documents([FOLDER]))
+
+
+@pytest.fixture(scope="module")
+def result(scored: list[dict]) -> dict:
+    return _summarise(scored)
 
 
 def test_every_deliberate_disagreement_is_found(result: dict) -> None:
@@ -36,6 +42,14 @@ def test_every_deliberate_disagreement_is_found(result: dict) -> None:
 def test_nothing_else_is_high_confidence(result: dict) -> None:
     assert result["unmatched"] == []
     assert result["precision"] == 1.0
+
+
+def test_the_ballot_dispute_cites_every_report_giving_a_share(scored: list[dict]) -> None:
+    # alignment links one of the reports saying 87 %; another is found by its figure
+    (x,) = [f for ev in scored for f in ev["findings"] if f["type"] == "number"]
+    docs = [e["doc"] for e in x["evidence"]]
+    assert {"01_meridian_wire", "02_daily_clarion", "04_kestrel_evening_post"} <= set(docs)
+    assert "S1, S2 say 87 %" in x["summary"]
 
 
 def test_each_type_is_shown_once(result: dict) -> None:

@@ -54,10 +54,17 @@ def test_counts_and_kinds() -> None:
     assert q("a one-year deployment").kind == "duration"
     assert q("thousands of civilians").approximate
     assert q("more than 50 firefighters").qualifier == ">"
+    # "several hundred" is a rough count of hundreds, not a hundred
+    rough = q("several hundred protesters")
+    assert rough.approximate and rough.value == 300 and rough.counts == "protesters"
+    assert q("a few thousand fans").approximate
 
 
 def test_not_quantities() -> None:
     for text in ("the S-400 system", "F-35 jets", "one of them", "back in 2014.", "no one came"):
+        assert find_quantities(text, next_word(text)) == [], text
+    # the hours and minutes of a game clock, written plain or tokenised
+    for text in ("with 6:11 left", "with 6 : 11 left"):
         assert find_quantities(text, next_word(text)) == [], text
 
 

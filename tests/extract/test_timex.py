@@ -52,6 +52,11 @@ THU = date(2020, 1, 2)
         ("It was signed in June 2012.", past, "2012-06"),
         ("It was signed on 2018-04-01.", past, "2018-04-01"),
         ("It escalated in 2014.", past, "2014"),
+        # a day and month within two months of publication is that one, even in a past clause
+        ("The minister announced tariffs with effect from 1 February.", past, "2020-02-01"),
+        ("The deal was signed on December 20.", past, "2019-12-20"),
+        ("Talks resume on 20 December.", future, "2020-12-20"),
+        ("The fair opened on 3 May.", past, "2019-05-03"),
     ],
 )
 def test_resolution(text: str, tense, value: str) -> None:

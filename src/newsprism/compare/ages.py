@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsprism.extract.quantities import WORD_NUMBERS, number_value
 from newsprism.extract.types import Extraction, Mention
@@ -75,6 +76,22 @@ def ages_in(source: int, text: str, ex: Extraction) -> list[Age]:
     return out
 
 
+T = TypeVar("T")
+
+
+def people(readings: Sequence[T], same_person: Callable[[T, T], bool]) -> list[list[T]]:
+    """Readings beside names (ages, offices) grouped by the person they are of: a reading joins
+    the first group holding one of the same person."""
+    groups: list[list[T]] = []
+    for x in readings:
+        home = next((g for g in groups if any(same_person(x, y) for y in g)), None)
+        if home is None:
+            groups.append([x])
+        else:
+            home.append(x)
+    return groups
+
+
 @dataclass(frozen=True)
 class AgeDispute:
     """One person given different ages: per source, the one age it states (and where)."""
@@ -90,15 +107,8 @@ def disputes(ages: Sequence[Age], same_person: Callable[[Age, Age], bool]) -> li
     for x in ages:
         by_source[(x.source, x.key)].add(x.age)
     clear = [x for x in ages if len(by_source[(x.source, x.key)]) == 1]
-    people: list[list[Age]] = []
-    for x in clear:
-        home = next((p for p in people if any(same_person(x, y) for y in p)), None)
-        if home is None:
-            people.append([x])
-        else:
-            home.append(x)
     out: list[AgeDispute] = []
-    for p in people:
+    for p in people(clear, same_person):
         one: dict[int, Age] = {}
         for x in p:
             one.setdefault(x.source, x)

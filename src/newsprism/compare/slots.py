@@ -27,7 +27,7 @@ from newsprism.compare.units import (
 )
 from newsprism.coref import alias_link
 from newsprism.extract.quantities import WORD_NUMBERS
-from newsprism.extract.types import Quantity
+from newsprism.extract.types import Quantity, TimeExpr
 
 #: word lists of the checks, kept as data beside the gazetteer
 _WORDS = json.loads(files("newsprism").joinpath("data/compare_words.json").read_text("utf-8"))
@@ -106,10 +106,13 @@ def iso_range(value: str) -> tuple[date, date] | None:
 _Dated = tuple[str, tuple[date, date] | None, str, tuple[int, int]]
 
 
-def _dated(u: Unit) -> list[_Dated]:
-    """(granularity, range, label, span) of the claim's times; weekday names when unresolved."""
+def _dated(u: Unit, bound: str = "") -> list[_Dated]:
+    """(granularity, range, label, span) of the claim's times that ``bound`` introduces ("" for
+    a plain time, else "until", "since" ...); weekday names when unresolved."""
     out: list[_Dated] = []
     for t in u.times:
+        if _bound(u, t) != bound:
+            continue
         if t.value and not t.flagged:
             r = iso_range(t.value)
             if r is not None:
@@ -118,6 +121,20 @@ def _dated(u: Unit) -> list[_Dated]:
         elif t.text.lower().strip() in _WEEKDAYS:
             out.append(("weekday", None, t.text, (t.start, t.end)))
     return out
+
+
+#: "suspended until at least Thursday", "by Friday", "since Monday": a time that bounds a
+#: state or sets a deadline, which no time the happening took place at contradicts
+_BOUND = re.compile(
+    r"\b(until|till|through|before|after|since|by|from)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _bound(u: Unit, t: TimeExpr) -> str:
+    at = t.start - u.sentence_start
+    found = _BOUND.search(u.sentence_text[max(at - 30, 0) : max(at, 0)])
+    return found.group(1).lower() if found else ""
 
 
 _DEICTIC = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|later|earlier)\b")
@@ -141,16 +158,30 @@ DATE_APART = 0.5
 
 
 def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Finding | None:
-    da, db = _dated(a), _dated(b)
-    if not da or not db:
-        return None
     if _written(a) & _written(b):
         return None  # both say "on Saturday", "April 6": a tense read differently is no dispute
+    # a plain time against a plain one, a deadline against a deadline ("until Thursday")
+    for bound in sorted({_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times}):
+        found = _check_dated(a, b, (_dated(a, bound), _dated(b, bound)), (pub_a, pub_b))
+        if found is not None:
+            return found
+    return None
+
+
+def _check_dated(
+    a: Unit,
+    b: Unit,
+    times: tuple[list[_Dated], list[_Dated]],
+    pubs: tuple[date | None, date | None],
+) -> Finding | None:
+    da, db = times
+    if not da or not db:
+        return None
     for gran in DATE_CONFIDENCE:
         xa = [d for d in da if d[0] == gran]
         xb = [d for d in db if d[0] == gran]
         if xa and xb:
-            return _date_dispute(a, b, gran, (xa, xb), (pub_a, pub_b))
+            return _date_dispute(a, b, gran, (xa, xb), pubs)
     # different granularities: a contradiction only when they cannot overlap at all
     ra = [d for d in da if d[1] is not None]
     rb = [d for d in db if d[1] is not None]
@@ -591,6 +622,39 @@ def _other_owners(f: _Figures) -> str | None:
     return None
 
 
+def _other_wholes(f: _Figures) -> str | None:
+    if f.qa.kind != "percent" or f.qb.kind != "percent":
+        return None
+    (ra, wa), (rb, wb) = _whole(f.a, f.shown_a), _whole(f.b, f.shown_b)
+    if ra and rb and ra != rb:
+        return 'a rate on a thing against a share of another ("25 % on steel" / "22 % of imports")'
+    if ra == rb == "of" and wa - wb and wb - wa:
+        return 'shares of two wholes ("22 % of its farm imports" / "38 % of its steel imports")'
+    return None
+
+
+#: "22 % of its farm imports", "a tariff of 25 % on steel": the preposition after a percentage
+#: and the phrase it governs, up to a clause boundary
+_WHOLE = re.compile(r"^\s*(of|on)\s+((?:[\w'’-]+\s*){1,6})", re.IGNORECASE)
+_WHOLE_END = frozenset(_WORDS["whole_ends"])
+
+
+def _whole(u: Unit, q: Quantity) -> tuple[str, frozenset[str]]:
+    """What a percentage is of ("of", its common words) or on ("on", ...), else ("", {}).
+    Names are left out of the words: "of Orlen's imports" and "of the country's imports" may
+    be one whole under two names; "farm" and "steel" are two."""
+    m = _WHOLE.match(_after(u, q, 60))
+    if m is None:
+        return "", frozenset()
+    words: list[str] = []
+    for w in m.group(2).split():
+        if w.lower() in _WHOLE_END:
+            break
+        words.append(w)
+    common = {w for w in words if not w[:1].isupper()}
+    return m.group(1).lower(), frozenset(_content(" ".join(common)))
+
+
 def _averages(f: _Figures) -> str | None:
     if _average(f.a, f.qa) != _average(f.b, f.qb):
         return 'an average against a count ("averaged 22.8 points" / "had 24 points")'
@@ -656,6 +720,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _label_or_increment,
     _differences,
     _averages,
+    _other_wholes,
     _record_against_this,
     _windows,
     _other_owners,

@@ -78,6 +78,14 @@ VAGUE = {
     "tens of thousands": 1e4,
     "hundreds of thousands": 1e5,
     "millions": 1e6,
+    "several dozen": 36,
+    "a few dozen": 36,
+    "several hundred": 300,
+    "a few hundred": 300,
+    "several thousand": 3000,
+    "a few thousand": 3000,
+    "several million": 3e6,
+    "a few million": 3e6,
     "tens of millions": 1e7,
     "billions": 1e9,
 }
@@ -163,6 +171,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<vague>(?i:tens of thousands|hundreds of thousands|tens of millions|dozens|scores|hundreds|thousands|millions|billions))\s+of\b"  # noqa: E501
         ),
     ),
+    (
+        "vague",  # "several hundred protesters": a rough count, not a hundred
+        re.compile(r"\b(?P<vague>(?i:several|a few)\s+(?:dozen|hundred|thousand|million))\b"),
+    ),
     ("count", re.compile(_B + _QUAL + _NUMBER + _SCALE + _E)),
 ]
 
@@ -206,7 +218,7 @@ def find_quantities(
         for m in rx.finditer(plain):
             s, e = m.span()
             e += sum(1 for i in moved if s <= i < e)  # the space "1, 150" had, in the text
-            if any(s < te and ts < e for ts, te in taken):
+            if any(s < te and ts < e for ts, te in taken) or _on_a_clock(plain, s, e):
                 continue
             q = _build(kind, m, counted)
             if q is not None:
@@ -216,6 +228,18 @@ def find_quantities(
                 out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+#: "with 6:11 left", "at 10 : 30" (tokenised): the hours and minutes of a clock, not counts
+_CLOCK_AFTER = re.compile(r"^\s*:\s*\d\d(?!\d)")
+_CLOCK_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*:\s*$")
+
+
+def _on_a_clock(text: str, start: int, end: int) -> bool:
+    return bool(
+        _CLOCK_AFTER.match(text[end : end + 6])
+        or _CLOCK_BEFORE.search(text[max(start - 6, 0) : start])
+    )
 
 
 _TOKENISED = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{3})(?![\d])")

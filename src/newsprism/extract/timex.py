@@ -368,15 +368,34 @@ def _day_month(
     try:
         d = date(year, mon, day)
         if not which:
-            # No year: the nearest one in the direction the clause points.
-            if future and d < pub - timedelta(days=7):
-                d = date(year + 1, mon, day)
-            elif not future and d > pub + timedelta(days=7):
-                d = date(year - 1, mon, day)
+            d = _nearest_year(d, pub, future)
     except ValueError:
         return None
     conf = 0.95 if which else 0.85
     return _mk(m, d.isoformat(), "day", anchor=_anchor(pub), conf=conf, tense=tense)
+
+
+#: A day and month without a year this close to publication is that one, even in a past clause:
+#: "with effect from 1 July" in a June report that "announced" it is next month, not last year.
+NEAR_DAYS = 60
+
+
+def _nearest_year(d: date, pub: date, future: bool) -> date:
+    """The year of a day and month written without one: in a future clause the next such day;
+    otherwise the one within ``NEAR_DAYS`` of publication (a past clause can report a plan),
+    else the latest not after publication."""
+    for year in () if future else (d.year, d.year + 1, d.year - 1):
+        try:
+            near = d.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if abs((near - pub).days) <= NEAR_DAYS:
+            return near
+    if future and d < pub - timedelta(days=7):
+        return d.replace(year=d.year + 1)
+    if not future and d > pub + timedelta(days=7):
+        return d.replace(year=d.year - 1)
+    return d
 
 
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
