@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsprism.coref.docgroups import join_lone, nearest_larger
 from newsprism.coref.engine import nested
 from newsprism.coref.lexicon import norm
 from newsprism.coref.matrices import nearest_groups
@@ -49,6 +50,24 @@ def test_a_report_alone_in_its_group_looks_to_the_nearest_larger_group() -> None
     # with no larger group, the nearest of the others
     assert nearest_groups([0, 1, 2], docs[[0, 5, 2]]) == [1, 0, 0]
     assert nearest_groups([0, 0], docs[:2]) == [-1, -1]
+
+
+def test_a_lone_report_near_a_group_joins_it_for_events() -> None:
+    docs = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9], [0.2, 0.95], [-1.0, 0.2]])
+    docs /= np.linalg.norm(docs, axis=1, keepdims=True)
+    groups = [0, 0, 1, 1, 2, 3]
+    near = nearest_larger(groups, docs)
+    assert [g for g, _ in near] == [-1, -1, -1, -1, 1, 1]
+    assert near[4][1] > 0.95 and near[5][1] < 0.2
+    # the report near the second happening joins it; the one near nothing stays alone
+    assert join_lone(groups, docs) == [0, 0, 1, 1, 1, 3]
+    assert join_lone(groups, docs, threshold=1.1) == groups
+    # two lone reports never join each other, nor anything when no group has two reports
+    assert join_lone([0, 1, 2], docs[[0, 1, 4]]) == [0, 1, 2]
+    # the joins do not depend on the order of the documents
+    order = [5, 3, 0, 4, 2, 1]
+    again = join_lone([groups[i] for i in order], docs[order])
+    assert again == [join_lone(groups, docs)[i] for i in order]
 
 
 def test_a_role_the_sentence_gives_a_name_matches_the_role_alone_elsewhere() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newsprism.coref.docgroups import join_lone
 from newsprism.coref.engine import entity_pair, event_pair
 from newsprism.coref.lexicon import load
 from newsprism.coref.matrices import entity_features, event_features
@@ -45,12 +46,21 @@ def test_matrix_features_match_pair_features() -> None:
         )
         for m in events
     }
-    got = event_features(events, parts, vec, lex, groups)
-    for i, a in enumerate(events):
-        for j, b in enumerate(events):
-            if i < j:
-                same = groups[a.doc] == groups[b.doc]
-                lone = 3 in (a.doc, b.doc)  # the report alone in its group
-                pa, pb = parts[a.index], parts[b.index]
-                want = event_pair(a, b, pa, pb, vec, lex, same_group=same, lone=lone)
-                assert got[i, j] == pytest.approx(want), (a.text, b.text)
+    # events read the groups with a lone report joined to its nearest group when near enough
+    # (docgroups.join_lone): once with the random vectors, once with the lone report a copy of
+    # the first (so that it joins)
+    near = vec.document.copy()
+    near[3] = near[0]
+    for docs in (vec.document, near):
+        dv = Vectors(text=vec.text, context=vec.context, document=docs)
+        joined = join_lone(groups, docs)
+        got = event_features(events, parts, dv, lex, groups)
+        for i, a in enumerate(events):
+            for j, b in enumerate(events):
+                if i < j:
+                    same = joined[a.doc] == joined[b.doc]
+                    lone = 3 in (a.doc, b.doc) and joined[3] == 1
+                    pa, pb = parts[a.index], parts[b.index]
+                    want = event_pair(a, b, pa, pb, dv, lex, same_group=same, lone=lone)
+                    assert got[i, j] == pytest.approx(want), (a.text, b.text)
+    assert join_lone(groups, near) == [0, 0, 0, 0]

@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
+from newsprism.coref.docgroups import group_centroids, join_lone
 from newsprism.coref.lexicon import (
     Lexicon,
     norm,
@@ -48,8 +49,8 @@ def nearest_groups(groups: Sequence[int], documents: np.ndarray) -> list[int]:
     members = {g: [d for d, x in enumerate(groups) if x == g] for g in labels}
     if len(labels) < 2:
         return [-1] * len(groups)
-    centroids = np.stack([documents[members[g]].mean(axis=0) for g in labels])
-    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    by_group = group_centroids(groups, documents)
+    centroids = np.stack([by_group[g] for g in labels])
     larger = np.array([len(members[g]) > 1 for g in labels])
     out = []
     for d, g in enumerate(groups):
@@ -236,9 +237,12 @@ def event_features(
     lex: Lexicon,
     groups: Sequence[int] | None = None,
 ) -> np.ndarray:
-    """(n, n, features) in the order of engine.EVENT_FEATURES (``groups`` as for entities)."""
+    """(n, n, features) in the order of engine.EVENT_FEATURES (``groups`` as for entities, but
+    with each lone report joined to its nearest group when near enough: docgroups.join_lone)."""
     if not members:
         return np.zeros((0, 0, _EVENT_WIDTH))
+    if groups is not None:
+        groups = join_lone(groups, vec.document)
     idx = np.array([m.index for m in members])
     docs = np.array([m.doc for m in members])
     same_group, other_lone = _group_pairs(members, groups, vec.document)
