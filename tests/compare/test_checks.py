@@ -254,6 +254,12 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
          f"{FERRY} until at least Thursday after the collision, the operator said.", "date", False),
         (f"{FERRY} on Saturday after the collision, the operator said.",
          f"{FERRY} on Friday after the collision, the operator said.", "date", True),
+        # a habit ("the second Tuesday of each month") or a birth date is another time
+        ("Harlow Water released an emergency patch for its billing software on Wednesday.",
+         "Harlow Water usually releases patches for its billing software on the second Tuesday "
+         "of each month.", "date", False),
+        ("Ivo Brenn died on December 19, 2030, in a Harlow hospital.",
+         "Ivo Brenn, born March 29, 1961, died in a Harlow hospital.", "date", False),
         # percentages of two wholes, or a rate on a thing and a share of another, are two figures
         (f"{TARIFFS} Tessin supplies 22 per cent of Marrow's grain imports.",
          f"{TARIFFS} Tessin supplies 38% of Marrow's steel imports.", "number", False),

@@ -101,3 +101,11 @@ def test_a_quote_written_with_an_apostrophe_or_a_number_in_words_is_not_altered(
     assert quote_diff(told.format("12"), told.format("twelve")) is None
     # a different number is still a changed word
     assert quote_diff(told.format("12th"), told.format("eleventh")) is not None
+
+
+def test_a_name_written_as_its_initials_in_a_quote_is_not_altered() -> None:
+    urged = "we urge all {} customers to install this update as soon as they can"
+    assert quote_diff(urged.format("HW"), urged.format("Harlow Water")) is None
+    assert quote_diff(urged.format("H.W."), urged.format("Harlow Water")) is None
+    # other words with the same initials are still a changed quotation
+    assert quote_diff(urged.format("HW"), urged.format("Harlow Wireless Telecom")) is not None

@@ -124,16 +124,23 @@ def _dated(u: Unit, bound: str = "") -> list[_Dated]:
 
 
 #: "suspended until at least Thursday", "by Friday", "since Monday": a time that bounds a
-#: state or sets a deadline, which no time the happening took place at contradicts
+#: state or sets a deadline, which no time the happening took place at contradicts; a birth
+#: date ("born on March 29") is a time of another happening
 _BOUND = re.compile(
-    r"\b(until|till|through|before|after|since|by|from)\s+(?:at\s+least\s+|the\s+end\s+of\s+)?$",
+    r"\b(until|till|through|before|after|since|by|from|born)\s+(?:on\s+|in\s+)?"
+    r"(?:at\s+least\s+|the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: "every Tuesday", "on the second Tuesday of each month": a habit, not this happening's day
+_HABIT = re.compile(r"\b(?:every|each|first|second|third|fourth)\s+$", re.IGNORECASE)
 
 
 def _bound(u: Unit, t: TimeExpr) -> str:
     at = t.start - u.sentence_start
-    found = _BOUND.search(u.sentence_text[max(at - 30, 0) : max(at, 0)])
+    before = u.sentence_text[max(at - 30, 0) : max(at, 0)]
+    if _HABIT.search(before):
+        return "every"
+    found = _BOUND.search(before)
     return found.group(1).lower() if found else ""
 
 
@@ -1797,8 +1804,19 @@ def _no_alteration(op: str, x: tuple[list[str], int, int], y: tuple[list[str], i
         return True  # "offence" / "offense", "organise" / "organize": one word, two spellings
     if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
         return True
+    if _acronym_of(wx[i1:i2], wy[j1:j2]) or _acronym_of(wy[j1:j2], wx[i1:i2]):
+        return True  # "IE customers" / "Internet Explorer customers": one name, two forms
     # one quotes from further back, or on further: the excerpts' edges
     return op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy)))
+
+
+def _acronym_of(short: list[str], long: list[str]) -> bool:
+    """One word made of the initials of two or more others ("ie" / "internet explorer",
+    "u.s." / "united states")."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    letters = short[0].replace(".", "")
+    return len(letters) == len(long) and letters == "".join(w[:1] for w in long)
 
 
 def _no_word_changed(
