@@ -129,7 +129,15 @@ def _coreference(
 ) -> Coreference:
     """Who is who and which claims tell of one happening, across the reports (the coreference
     stage), reusing the sentence vectors alignment computed."""
-    known = {u.sentence_text: vectors.sentences[u.uid] for u in units}
+    known: dict[str, np.ndarray] = {}
+    for u in units:
+        vector = vectors.sentences[u.uid]
+        known[u.sentence_text] = vector
+        # the coreference stage keys a sentence as written, spaces and line breaks included
+        sentences = exs[u.source].sentences
+        if u.sentence < len(sentences):
+            s = sentences[u.sentence]
+            known[articles[u.source].text[s.start : s.end]] = vector
     return resolve(articles, exs, embedder=embedder, known_vectors=known)
 
 
