@@ -2,8 +2,9 @@
 loaded), with a breakdown by stage. Aim: <= 4 s wall cold for five ~1,000-word reports on 2 cores.
 
 Run: python bench/bench_compare.py [--runs 3] [--files A B ...] [--built]. Writes JSON to
-bench/results/. Before/after in one run: add ``--baseline DIR``, a source tree of another
-version (``git archive COMMIT src | tar -x -C DIR``), whose cold runs alternate with these.
+bench/results/. Before/after in one run: add ``--baseline DIR/src``, the source tree of another
+version (``git archive COMMIT src | tar -x -C DIR``: the directory holding ``newsprism/``, which
+goes on PYTHONPATH), whose cold runs alternate with these.
 
 By default the five reports of the fictional ``examples/kestrel-strike`` story (818 to 935
 words each). ``--built`` compares two ~800-word articles built from ``examples/valmora-dam``
@@ -214,7 +215,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--files", nargs="+", help="articles to compare instead of the kestrel five")
     ap.add_argument("--built", action="store_true", help="two ~800-word built articles")
-    ap.add_argument("--baseline", help="a source tree of another version, measured alternately")
+    ap.add_argument(
+        "--baseline", help="the src/ of another version (holding newsprism/), measured alternately"
+    )
     ap.add_argument("--child", nargs="*")
     ap.add_argument("--child-breakdown", nargs="*")
     ap.add_argument("--no-save", action="store_true", help="print only; write no results file")
