@@ -305,6 +305,7 @@ def test_a_finding_says_when_coreference_puts_its_claims_in_one_happening() -> N
 
 QUAKE = "A strong earthquake shook the Harlow valley on Sunday morning."
 GAME = "The Harlow Herons beat Kestrel 81-70 on Friday night."
+SIGNED = "Ivo Brenn signed an eight-year contract with the Harlow Herons on Tuesday."
 
 
 @pytest.mark.parametrize(
@@ -313,6 +314,11 @@ GAME = "The Harlow Herons beat Kestrel 81-70 on Friday night."
         # a streak or a career is no count of this event
         (f"{GAME} The Herons have now won six straight games at home.",
          f"{GAME} The Herons have now played 113 games at home."),
+        # a total against a part of it: a season's (or two teams') figure and one team's
+        (f"{SIGNED} Playing in a combined 157 games with the Kestrels and the Herons, Brenn "
+         "hit 33 home runs.", f"{SIGNED} In 54 games with the Herons, Brenn hit 13 home runs."),
+        (f"{SIGNED} Overall, Brenn finished the season with 33 home runs.",
+         f"{SIGNED} After joining the Herons, Brenn hit 13 home runs."),
         # people treated are not people killed
         (f"{QUAKE} Officials said five people had received treatment after the quake.",
          f"{QUAKE} Officials said the quake killed six people in the valley."),
@@ -320,6 +326,12 @@ GAME = "The Harlow Herons beat Kestrel 81-70 on Friday night."
 )  # fmt: skip
 def test_figures_of_two_things_are_no_dispute(a: str, b: str) -> None:
     assert "number" not in _high(_compare(a, b))
+
+
+def test_one_season_total_told_two_ways_is_a_dispute() -> None:
+    c = _compare(f"{SIGNED} Brenn hit 33 home runs last season.",
+                 f"{SIGNED} Brenn hit 31 home runs last season.")  # fmt: skip
+    assert "number" in _high(c)
 
 
 def test_a_number_dispute_two_of_five_reports_carry_is_not_high() -> None:
@@ -338,3 +350,17 @@ def test_a_number_dispute_two_of_five_reports_carry_is_not_high() -> None:
          _article(f"{base} {rescued.format(70)}", "r3"), *quiet[1:]]
     )  # fmt: skip
     assert "number" in _high(three)
+
+
+def test_a_dispute_groups_its_sources_by_value_and_dates_by_the_day() -> None:
+    from newsprism.compare.build import _values
+    from newsprism.compare.types import Span
+
+    def side(source: str, value: str) -> Span:
+        return Span(source, 0, 1, "x", value=value)
+
+    days = [side("S1", "Friday (2031-04-11)"), side("S3", "Thursday (2031-04-10)"),
+            side("S5", "April 11 (2031-04-11)")]  # fmt: skip
+    assert _values(days) == "S1, S5 say Friday (2031-04-11); S3 says Thursday (2031-04-10)"
+    shares = [side("S1", "87 %"), side("S2", "87 %"), side("S4", "91 %")]
+    assert _values(shares) == "S1, S2 say 87 %; S4 says 91 %"

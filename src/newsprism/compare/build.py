@@ -11,11 +11,12 @@ import json
 import re
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -910,14 +911,16 @@ def _reports_giving(ctx: _Context, c: Contradiction) -> int:
 
 
 def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
-    """Where the reports a dispute does not cite give one of its figures (the same value of the
-    same thing) in a sentence like one of its sides' (cosine at least ``TOLD_ALIKE``): the
-    reports that tell this fact, whether or not alignment linked their claim to the dispute.
-    A figure a report gives in another context (a box score's "10 rebounds" of another
-    player) does not count. One span per report, its value written as the side's it matches."""
+    """Where the reports a dispute does not cite give one of its values (the same figure of the
+    same thing, the same day) in a sentence like one of its sides' (cosine at least
+    ``TOLD_ALIKE``): the reports that tell this fact, whether or not alignment linked their
+    claim to the dispute. A figure a report gives in another context (a box score's "10
+    rebounds" of another player) does not count. One span per report, its value written as
+    the side's it matches."""
     sides = [u for _, u in _evidence_units(ctx, c)]
     value_of = {e.focus_start: e.value for e in c.evidence}
-    figures = [q for u in sides for q in u.quantities if q.start in value_of]
+    items, same = _GIVEN[c.type]
+    mine = [x for u in sides for x in items(u) if x.start in value_of]
     sentences = ctx.vectors.sentences
     found: dict[str, Span] = {}
     for u in ctx.units:
@@ -926,19 +929,32 @@ def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
             continue
         if not any(float(sentences[u.uid] @ sentences[v.uid]) >= TOLD_ALIKE for v in sides):
             continue
-        given = next(((q, f) for q in u.quantities for f in figures
-                      if slots.same_count(q, f) and slots.counts_match(q.counts, f.counts)),
-                     None)  # fmt: skip
+        given = next(((x, m) for x in items(u) for m in mine if same(x, m)), None)
         if given is not None:
-            q, f = given
-            found[sid] = ctx.span(u, value_of[f.start], (q.start, q.end))
+            x, m = given
+            found[sid] = ctx.span(u, value_of[m.start], (x.start, x.end))
     return list(found.values())
 
 
+def _same_figure(q: Any, f: Any) -> bool:
+    return slots.same_count(q, f) and slots.counts_match(q.counts, f.counts)
+
+
+def _same_day(t: Any, d: Any) -> bool:
+    return bool(t.value) and not t.flagged and t.value == d.value
+
+
+#: per type of dispute: what a claim gives (figures, times) and when two of them are one value
+_GIVEN: dict[str, tuple[Callable[[al.Unit], Sequence[Any]], Callable[[Any, Any], bool]]] = {
+    "number": (lambda u: u.quantities, _same_figure),
+    "date": (lambda u: u.times, _same_day),
+}
+
+
 def _every_report(ctx: _Context, c: Contradiction) -> Contradiction:
-    """A number dispute cites every report that gives one of its figures, not only the claims
-    alignment linked: "S1, S2, S3 say 87 %; S4 says 91 %"."""
-    if c.type != "number" or c.basis.startswith(_AGE_BASIS):
+    """A number or date dispute cites every report that gives one of its values, not only the
+    claims alignment linked: "S1, S2, S3 say 87 %; S4 says 91 %"."""
+    if c.type not in _GIVEN or c.basis.startswith(_AGE_BASIS):
         return c
     extra = _also_giving(ctx, c)
     if not extra:
@@ -949,14 +965,21 @@ def _every_report(ctx: _Context, c: Contradiction) -> Contradiction:
 
 def _values(evidence: Sequence[Span]) -> str:
     """Each value and the sources that give it, in the order they first appear: "S1, S3 say
-    87 %; S4 says 91 %"."""
-    by_value: dict[str, list[str]] = {}
+    87 %; S4 says 91 %". Dates are one value by the day they resolve to ("Friday (2031-04-11)"
+    and "April 11 (2031-04-11)"), shown as first written."""
+    by_value: dict[str, tuple[str, list[str]]] = {}
     for e in evidence:
-        by_value.setdefault(e.value, []).append(e.source)
+        resolved = _RESOLVED.search(e.value)
+        key = resolved.group(1) if resolved else e.value
+        by_value.setdefault(key, (e.value, []))[1].append(e.source)
     return "; ".join(
-        f"{', '.join(srcs)} {'say' if len(srcs) > 1 else 'says'} {value}"
-        for value, srcs in by_value.items()
+        f"{', '.join(srcs)} {'say' if len(srcs) > 1 else 'says'} {shown}"
+        for shown, srcs in by_value.values()
     )
+
+
+#: the resolved day a date value ends in: "Friday (2031-04-11)"
+_RESOLVED = re.compile(r"\((\d{4}-\d\d(?:-\d\d)?)\)$")
 
 
 #: Sentence cosine from which a report giving a dispute's figure tells the same fact.

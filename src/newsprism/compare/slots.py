@@ -623,6 +623,27 @@ def _windows(f: _Figures) -> str | None:
     return None
 
 
+def _total_against_part(f: _Figures) -> str | None:
+    if _total(f.a, f.qa) != _total(f.b, f.qb):
+        return 'a total against a part ("a combined 157 games" / "54 games with the Angels")'
+    return None
+
+
+#: a figure said to be a total: of several parts, or of a whole period ("a combined 157
+#: games", "overall, 33 homers", "finished the season with", "in all")
+_TOTAL = re.compile(
+    r"\b(?:combined|overall|in all|in total|altogether|a total of|all told|on the season|"
+    r"for the season|finished the season|season total)\b",
+    re.IGNORECASE,
+)
+
+
+def _total(u: Unit, q: Quantity) -> bool:
+    at = q.start - u.sentence_start
+    near = u.sentence_text[max(at - 90, 0) : max(at, 0)] + " " + _after(u, q, 24)
+    return bool(_TOTAL.search(near))
+
+
 def _other_owners(f: _Figures) -> str | None:
     if _owners_differ(f.a, f.qa, f.b, f.qb):
         return 'figures of two people ("Rait fell 150 m" / "Buckley fell 700 m")'
@@ -730,6 +751,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_wholes,
     _record_against_this,
     _windows,
+    _total_against_part,
     _other_owners,
 )
 
