@@ -111,9 +111,7 @@ def compare_articles(
     with clock("label"):
         ctx = _Context(articles, sources, exs, units, scores, vectors, coref=coref)
         facts, contradictions, additions = _label(ctx, grouped, edges)
-        contradictions = [
-            _every_report(ctx, _supported(ctx, _with_coreference(ctx, c))) for c in contradictions
-        ]
+        contradictions = [_finished(ctx, c) for c in contradictions]
     with clock("assemble"):
         similarity = languages.pair_similarity(articles, sources)
         return assemble(
@@ -823,16 +821,25 @@ def _age_span(ctx: _Context, x: ages.Age) -> Span:
 SUPPORT_MIN = 0.65
 
 
-def _supported(ctx: _Context, c: Contradiction) -> Contradiction:
+def _finished(ctx: _Context, c: Contradiction) -> Contradiction:
+    """A contradiction with the coreference stage's evidence in its basis, its confidence
+    checked against what backs it, and every report giving one of its values cited."""
+    c = _with_coreference(ctx, c)
+    giving = _also_giving(ctx, c) if c.type in _GIVEN and not c.basis.startswith(_AGE_BASIS) else []
+    return _every_report(_supported(ctx, c, giving), giving)
+
+
+def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> Contradiction:
     """A finding about actors, lists, places, dates, attribution or polarity is high only when
     two of its sides sit in sentences that match closely: a check can pass on claims whose
     sentences tell of different things (the predecessors "Eccleston, Tennant and Smith" / the
     cast "Smith, Tennant and Hurt"). Quotes are matched by their own words, and numbers need
-    several reports behind them instead (``_carried``)."""
+    several reports behind them instead (``_carried``; ``giving``: where the reports the dispute
+    does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
     if c.type == "number":
-        return _carried(ctx, c)
+        return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
     sentences = ctx.vectors.sentences
     best = max(
@@ -860,11 +867,7 @@ def _with_coreference(ctx: _Context, c: Contradiction) -> Contradiction:
     shared = sorted(k for k, v in clusters.items() if len(v) >= 2)
     if not shared:
         return c
-    why = ctx.coref.event_evidence.get(shared[0], "").split("; documents")[0]
-    why = why.replace("same event because: ", "").replace(
-        " 1 shared participant cluster(s)", " 1 shared participant"
-    )
-    why = why.replace(" cluster(s)", "s")
+    why = ctx.coref.event_why.get(shared[0], "")
     told = f"same event (coreference): {why}" if why else "same event (coreference)"
     return replace(c, basis=f"{c.basis}; {told}" if c.basis else told)
 
@@ -889,25 +892,19 @@ MANY_REPORTS = 5
 CARRIED_BY = 3
 
 
-def _carried(ctx: _Context, c: Contradiction) -> Contradiction:
+def _carried(ctx: _Context, c: Contradiction, giving: Sequence[Span]) -> Contradiction:
     """A number dispute in a story many outlets tell is high only when several of them carry
     it: one report's figure against another's, where nine more say nothing of either, is
     more often two figures of two things ("30 youths" in a group, "100 youths" at a police
     station) than one fact told two ways. A person's age is read beside the name and stands."""
     if c.basis.startswith(_AGE_BASIS) or len(ctx.sources) < MANY_REPORTS:
         return c
-    carried = _reports_giving(ctx, c)
+    carried = len(set(c.sources) | {e.source for e in giving})
     if carried >= CARRIED_BY:
         return c
     note = (f"Only {carried} of the {len(ctx.sources)} reports give these figures; "
             "they may count different things.")  # fmt: skip
     return replace(c, confidence=min(c.confidence, slots.UNSURE), note=c.note or note)
-
-
-def _reports_giving(ctx: _Context, c: Contradiction) -> int:
-    """How many reports give one of the dispute's figures in a sentence like one of its
-    sides' (``_also_giving``)."""
-    return len(set(c.sources) | {e.source for e in _also_giving(ctx, c)})
 
 
 def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
@@ -951,15 +948,12 @@ _GIVEN: dict[str, tuple[Callable[[al.Unit], Sequence[Any]], Callable[[Any, Any],
 }
 
 
-def _every_report(ctx: _Context, c: Contradiction) -> Contradiction:
-    """A number or date dispute cites every report that gives one of its values, not only the
-    claims alignment linked: "S1, S2, S3 say 87 %; S4 says 91 %"."""
-    if c.type not in _GIVEN or c.basis.startswith(_AGE_BASIS):
+def _every_report(c: Contradiction, giving: Sequence[Span]) -> Contradiction:
+    """A number or date dispute cites every report that gives one of its values (``giving``),
+    not only the claims alignment linked: "S1, S2, S3 say 87 %; S4 says 91 %"."""
+    if not giving:
         return c
-    extra = _also_giving(ctx, c)
-    if not extra:
-        return c
-    evidence = tuple(sorted((*c.evidence, *extra), key=lambda e: _sid(e.source)))
+    evidence = tuple(sorted((*c.evidence, *giving), key=lambda e: _sid(e.source)))
     return replace(c, evidence=evidence, summary=f"{_TYPE_TITLE[c.type]}: {_values(evidence)}")
 
 

@@ -70,6 +70,9 @@ class Coreference:
     events: dict[tuple[int, int, int], str] = field(default_factory=dict)
     #: event cluster id -> what its mentions share ("sue / lawsuit; parties: ...")
     event_evidence: dict[str, str] = field(default_factory=dict)
+    #: event cluster id -> what its mentions share, for a reader ("same action 'kill'; 2
+    #: shared participants")
+    event_why: dict[str, str] = field(default_factory=dict)
     #: document -> the happening (document group) it reports
     groups: tuple[int, ...] = ()
 
@@ -151,10 +154,12 @@ def resolve(
     event = cluster_events(
         infos, groups, vectors, models[EVENT], parts, lex, strict_participants=True
     )
+    event_evidence, event_why = _event_evidence(infos, event, parts, lex)
     return Coreference(
         entities=_entity_refs(infos, entity, mapping, extractions),
         events={(m.doc, m.start, m.end): event[m.index] for m in infos if m.kind == EVENT},
-        event_evidence=_event_evidence(infos, event, parts, lex),
+        event_evidence=event_evidence,
+        event_why=event_why,
         groups=tuple(groups),
     )
 
@@ -410,12 +415,15 @@ def _event_evidence(
     event: dict[int, str],
     parts: dict[int, Participants],
     lex: Lexicon,
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Per event cluster: the evidence with its documents ("same event because: ...;
+    documents [0, 2]"), and what its mentions share, for a reader ("same action 'kill'; 2
+    shared participants")."""
     members: dict[str, list[MentionInfo]] = defaultdict(list)
     for m in infos:
         if m.kind == EVENT:
             members[event[m.index]].append(m)
-    out = {}
+    evidence, why = {}, {}
     for cluster, ms in members.items():
         lemmas = sorted({m.lemma for m in ms})
         shared = frozenset.intersection(*(parts[m.index].all for m in ms)) if ms else frozenset()
@@ -425,5 +433,8 @@ def _event_evidence(
             else "the same kind of act: " + " / ".join(repr(x) for x in lemmas)
         )
         who = f"; {len(shared)} shared participant cluster(s)" if shared else ""
-        out[cluster] = f"same event because: {action}{who}; documents {sorted({m.doc for m in ms})}"
-    return out
+        docs = sorted({m.doc for m in ms})
+        evidence[cluster] = f"same event because: {action}{who}; documents {docs}"
+        plural = "" if len(shared) == 1 else "s"
+        why[cluster] = action + (f"; {len(shared)} shared participant{plural}" if shared else "")
+    return evidence, why
