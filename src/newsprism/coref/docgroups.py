@@ -73,21 +73,25 @@ def group_centroids(groups: Sequence[int], documents: np.ndarray) -> dict[int, n
     return out
 
 
-def nearest_larger(groups: Sequence[int], documents: np.ndarray) -> list[tuple[int, float]]:
+def nearest_larger(
+    groups: Sequence[int], documents: np.ndarray, *, any_when_none: bool = False
+) -> list[tuple[int, float]]:
     """For each document alone in its group, the group of two or more whose mean vector is
-    nearest to it and the cosine to that mean; (-1, -inf) for every other document, and for
-    all when no group has two documents."""
+    nearest to it and the cosine to that mean -- or, with ``any_when_none`` and no group of
+    two or more, the nearest of the other groups; (-1, -inf) for every other document, and
+    when there is no group to look to."""
     sizes = {g: list(groups).count(g) for g in set(groups)}
     larger = [g for g in sorted(sizes) if sizes[g] > 1]
     centroids = group_centroids(groups, documents)
     out: list[tuple[int, float]] = []
     for d, g in enumerate(groups):
-        if sizes[g] != 1 or not larger:
+        others = larger or ([h for h in sorted(sizes) if h != g] if any_when_none else [])
+        if sizes[g] != 1 or not others:
             out.append((-1, float("-inf")))
             continue
-        sims = [float(centroids[h] @ documents[d]) for h in larger]
+        sims = [float(centroids[h] @ documents[d]) for h in others]
         best = int(np.argmax(sims))
-        out.append((larger[best], sims[best]))
+        out.append((others[best], sims[best]))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.coref.aliases import alias_link, identity
-from newsprism.coref.docgroups import group_centroids, join_lone
+from newsprism.coref.docgroups import join_lone, nearest_larger
 from newsprism.coref.lexicon import (
     Lexicon,
     norm,
@@ -45,24 +45,7 @@ def nearest_groups(groups: Sequence[int], documents: np.ndarray) -> list[int]:
     """For each document alone in its group, the group of two or more (or, when there is
     none, any other group) whose mean vector is nearest to it: the happening it would join,
     were it not left alone. -1 for every other document."""
-    labels = sorted(set(groups))
-    members = {g: [d for d, x in enumerate(groups) if x == g] for g in labels}
-    if len(labels) < 2:
-        return [-1] * len(groups)
-    by_group = group_centroids(groups, documents)
-    centroids = np.stack([by_group[g] for g in labels])
-    larger = np.array([len(members[g]) > 1 for g in labels])
-    out = []
-    for d, g in enumerate(groups):
-        if len(members[g]) != 1:
-            out.append(-1)
-            continue
-        sims = centroids @ documents[d]
-        sims[labels.index(g)] = -np.inf
-        if larger.any():
-            sims[~larger] = -np.inf
-        out.append(labels[int(np.argmax(sims))])
-    return out
+    return [g for g, _ in nearest_larger(groups, documents, any_when_none=True)]
 
 
 def _group_pairs(
