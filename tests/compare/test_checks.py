@@ -364,3 +364,72 @@ def test_a_dispute_groups_its_sources_by_value_and_dates_by_the_day() -> None:
     assert _values(days) == "S1, S5 say Friday (2031-04-11); S3 says Thursday (2031-04-10)"
     shares = [side("S1", "87 %"), side("S2", "87 %"), side("S4", "91 %")]
     assert _values(shares) == "S1, S2 say 87 %; S4 says 91 %"
+
+
+BLAZE = "The Harrow Ridge fire forced thousands of people from their homes this week."
+DEAL = "Marrow Foods agreed on Monday to buy Tessin Markets, its smaller rival."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # one measure read on two days is an update, not two figures of one reading
+        (f"{BLAZE} The fire was 60 percent contained on Wednesday, officials said.",
+         f"{BLAZE} The fire was 75 percent contained by Thursday, officials said.", "number"),
+        # ... and the two days of two readings are no dispute over one day
+        (f"{BLAZE} The fire had burned 48,300 acres by Wednesday morning, officials said.",
+         f"{BLAZE} By Thursday morning the fire had burned 53,900 acres, officials said.",
+         "date"),
+        # a margin or a change is no share of something
+        (f"{DEAL} Marrow will pay a premium of 38 per cent to Tessin's closing price.",
+         f"{DEAL} Marrow holds 21.3% of the grocery market and Tessin 9.8%.", "number"),
+        # shares of the same thing in two places are two figures
+        (f"{DEAL} As much as 55 percent of its stores in Karsten were closed by the strike.",
+         f"{DEAL} As much as 100 percent of its stores in Morvik were closed by the strike.",
+         "number"),
+    ],
+)  # fmt: skip
+def test_readings_at_two_times_or_of_two_things_are_no_dispute(a: str, b: str, kind: str) -> None:
+    assert kind not in _high(_compare(a, b))
+
+
+def test_one_day_name_read_a_week_apart_is_not_high() -> None:
+    text = "Marrow will pay 14.20 ryals a share, a premium to Tessin's closing price on Friday."
+    other = "Marrow is paying 14.20 ryals a share, a premium to Tessin's last Friday's close."
+    c = compare_articles([_article(f"{DEAL} {text}", "a", "2032-11-08"),
+                          _article(f"{DEAL} {other}", "b", "2032-11-09")])  # fmt: skip
+    assert "date" not in _high(c)
+    # two different day names stay a dispute
+    moved = other.replace("last Friday's close", "Thursday's close")
+    assert "date" in _high(
+        compare_articles(
+            [
+                _article(f"{DEAL} {text}", "a", "2032-11-08"),
+                _article(f"{DEAL} {moved}", "b", "2032-11-08"),
+            ]
+        )
+    )
+
+
+def test_a_quotation_with_a_relative_day_taken_by_two_reports_is_no_date_dispute() -> None:
+    said = '"The wind did the fire\'s work for it last night," the fire chief, Ada Dunmore, said.'
+    c = compare_articles([_article(f"{BLAZE} {said}", "a", "2029-08-15"),
+                          _article(f"{BLAZE} {said}", "b", "2029-08-16")])  # fmt: skip
+    assert "date" not in _high(c)
+
+
+def test_the_same_words_credited_plainly_to_two_people_is_an_attribution_dispute() -> None:
+    words = '"Nobody should pretend that a deal of this size comes without difficult decisions,"'
+    c = _compare(
+        f"{DEAL} {words} Tobias Renwick, the chief financial officer, told analysts.",
+        # the other speaker named right after does not blur who said the words
+        f"{DEAL} {words} Miriam Okafor said on the call. Tobias Renwick, the finance chief, "
+        "was more upbeat.",
+    )
+    assert "attribution" in _high(c)
+    # "she said", right after a sentence naming her and no other speaker, is plain too
+    c = _compare(
+        f"{DEAL} {words} Tobias Renwick, the chief financial officer, told analysts.",
+        f"{DEAL} Asked about the job cuts, Miriam Okafor was blunt. {words} she said.",
+    )
+    assert "attribution" in _high(c)

@@ -1157,19 +1157,37 @@ def _full_name(q: Quote) -> bool:
 
 
 def _credited_apart(ctx: _Context, quotes: list[tuple[int, Quote]]) -> bool:
-    """Each report credits the words to a person named in full, and none names another
-    report's speaker right around them (where a reader, or our parser, could take the one
-    for the other)."""
-    if not all(_full_name(q) and _named_at(ctx, si, q) for si, q in quotes):
+    """Each report credits the words to a person named in full, plainly (see _plainly)."""
+    if not all(_full_name(q) for _, q in quotes):
         return False
     surnames = {q.speaker_key.rsplit("_", 1)[-1] for _, q in quotes if q.speaker_key}
-    for si, q in quotes:
-        text = ctx.articles[si].text
+    return all(_plainly(ctx, si, q, surnames) for si, q in quotes)
+
+
+def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
+    """A report credits a quotation plainly: its speaker's name right beside it ("...," Renwick
+    said), whoever is named around; or "she said" right after a sentence naming her and no
+    other of the speakers; or a name at the quotation with no other speaker named around it
+    (where a reader, or our parser, could take the one for the other)."""
+    text = ctx.articles[si].text
+    own = (q.speaker_key or "").rsplit("_", 1)[-1]
+    others = [s for s in surnames if s != own]
+    if q.speaker_span is not None and _named_at(ctx, si, q):
+        start, end = q.speaker_span
+        if 0 <= start - q.end <= BESIDE or 0 <= q.start - end <= BESIDE:
+            return True
         near = text[max(q.start - 300, 0) : q.end + 300].lower()
-        own = (q.speaker_key or "").rsplit("_", 1)[-1]
-        if any(s != own and s in near for s in surnames):
-            return False
-    return True
+        return not any(s in near for s in others)
+    lead = text[max(q.start - LEAD, 0) : q.start].lower()
+    after = text[q.end : q.end + LEAD].lower()
+    return bool(own) and own in lead and not any(s in lead + after for s in others)
+
+
+#: Characters between a quotation and its speaker's name for the name to stand right beside it
+#: (the closing mark, a comma and a space).
+BESIDE = 4
+#: Characters before a quotation credited to "she" or "he" read for the person meant.
+LEAD = 120
 
 
 def _named_at(ctx: _Context, si: int, q: Quote) -> bool:

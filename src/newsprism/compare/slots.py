@@ -167,12 +167,31 @@ DATE_APART = 0.5
 def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Finding | None:
     if _written(a) & _written(b):
         return None  # both say "on Saturday", "April 6": a tense read differently is no dispute
+    if _same_words_dated(a, b):
+        return None
     # a plain time against a plain one, a deadline against a deadline ("until Thursday")
     for bound in sorted({_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times}):
         found = _check_dated(a, b, (_dated(a, bound), _dated(b, bound)), (pub_a, pub_b))
         if found is not None:
             return found
     return None
+
+
+def _same_words_dated(a: Unit, b: Unit) -> bool:
+    """Both claims give a relative time ("last night") in the same words as each other, the
+    words before it included: one text (a quotation, a wire story) taken by both, whose
+    "last night" is the night its speaker meant, whenever each report came out."""
+
+    def around(u: Unit) -> set[str]:
+        out = set()
+        for t in u.times:
+            if _DEICTIC.search(t.text.lower()):
+                at = t.start - u.sentence_start
+                words = u.sentence_text[max(at - 30, 0) : at + len(t.text)].lower().split()
+                out.add(" ".join(words))
+        return out
+
+    return bool(around(a) & around(b))
 
 
 def _check_dated(
@@ -212,7 +231,31 @@ def _date_dispute(
     (_, ra, la, fa), (_, rb, lb, fb) = xa[0], xb[0]
     one_day = gran == "day" and ra is not None and rb is not None and abs((ra[0] - rb[0]).days) == 1
     note = _one_day_note(*pubs) if one_day else ""
-    return Finding("date", DATE_CONFIDENCE[gran], Side(a, la, fa), Side(b, lb, fb), note=note)
+    conf = DATE_CONFIDENCE[gran]
+    if gran == "day" and _week_apart(xa, xb):
+        conf, note = WEEK_APART, _WEEK_NOTE
+    return Finding("date", conf, Side(a, la, fa), Side(b, lb, fb), note=note)
+
+
+#: Confidence of two dates a week apart that the reports write with the same day name.
+WEEK_APART = 0.5
+_WEEK_NOTE = (
+    "Both reports name the same weekday; the dates differ only in which week it was read in "
+    "(a bare day name is read against each report's publication date)."
+)
+
+
+def _week_apart(xa: list[_Dated], xb: list[_Dated]) -> bool:
+    """Two days exactly a week apart, written with the same day name ("on Friday" / "last
+    Friday"): which week a bare day name means is our reading, not the reports'."""
+    for _, ra, la, _ in xa:
+        for _, rb, lb, _ in xb:
+            if ra is None or rb is None or abs((ra[0] - rb[0]).days) != 7:
+                continue
+            names_a = {d for d in _WEEKDAYS if d in la.lower()}
+            if names_a and names_a & {d for d in _WEEKDAYS if d in lb.lower()}:
+                return True
+    return False
 
 
 def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
@@ -253,9 +296,15 @@ def counts_match(x: str, y: str) -> bool:
         hx == hy
         or hx.rstrip("s") == hy.rstrip("s")
         or (hx in PEOPLE and hy in PEOPLE)
+        or (hx in _JOBS and hy in _JOBS)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
 
+
+#: nouns that count jobs, any of which counts the same jobs as another ("2,300 jobs will go" /
+#: "2,800 workers are set to lose their jobs")
+_JOBS = frozenset(["jobs", "job", "positions", "posts", "roles", "workers", "employees", "staff",
+                   "staffers", "employee", "worker"])  # fmt: skip
 
 #: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
 _QUAKE = frozenset(_WORDS["quake"])
@@ -630,10 +679,18 @@ def _total_against_part(f: _Figures) -> str | None:
 
 
 #: a figure said to be a total: of several parts, or of a whole period ("a combined 157
-#: games", "overall, 33 homers", "finished the season with", "in all")
+#: games", "overall, 33 homers", "finished the season with", "in all"), or of two merged
+#: firms ("the merged group", "between them")
 _TOTAL = re.compile(
     r"\b(?:combined|overall|in all|in total|altogether|a total of|all told|on the season|"
-    r"for the season|finished the season|season total)\b",
+    r"for the season|finished the season|season total|between them|merged group|enlarged group)\b",
+    re.IGNORECASE,
+)
+
+
+#: ... or right before the figure: "would create a grocer with more than 1,150 stores"
+_MERGED = re.compile(
+    r"\bcreat\w* an? (?:[\w-]+ ){0,2}with (?:more than |about |nearly |almost |over )?$",
     re.IGNORECASE,
 )
 
@@ -641,7 +698,8 @@ _TOTAL = re.compile(
 def _total(u: Unit, q: Quantity) -> bool:
     at = q.start - u.sentence_start
     near = u.sentence_text[max(at - 90, 0) : max(at, 0)] + " " + _after(u, q, 24)
-    return bool(_TOTAL.search(near))
+    right_before = u.sentence_text[max(at - 60, 0) : max(at, 0)]
+    return bool(_TOTAL.search(near) or _MERGED.search(right_before))
 
 
 def _other_owners(f: _Figures) -> str | None:
@@ -658,7 +716,23 @@ def _other_wholes(f: _Figures) -> str | None:
         return 'a rate on a thing against a share of another ("25 % on steel" / "22 % of imports")'
     if ra == rb == "of" and wa - wb and wb - wa:
         return 'shares of two wholes ("22 % of its farm imports" / "38 % of its steel imports")'
+    if _change(f.a, f.shown_a) != _change(f.b, f.shown_b):
+        return 'a change against a level ("a premium of 38 %" / "21.3 % of the market")'
     return None
+
+
+#: the words before a percentage that make it a change or a margin, not a share of something
+_CHANGE = re.compile(
+    r"\b(?:premium|rise|increase|fall|drop|decline|jump|gain|growth|discount|cut|hike|rose|"
+    r"fell|jumped|dropped|climbed|slid|soared|sank|gained)\s+(?:of\s+|by\s+)?"
+    r"(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _change(u: Unit, q: Quantity) -> bool:
+    at = q.start - u.sentence_start
+    return bool(_CHANGE.search(u.sentence_text[max(at - 40, 0) : max(at, 0)]))
 
 
 #: "22 % of its farm imports", "a tariff of 25 % on steel": the preposition after a percentage
@@ -680,7 +754,15 @@ def _whole(u: Unit, q: Quantity) -> tuple[str, frozenset[str]]:
             break
         words.append(w)
     common = {w for w in words if not w[:1].isupper()}
-    return m.group(1).lower(), frozenset(_content(" ".join(common)))
+    # "55 % of voice traffic in Saudi Arabia" / "100 % of traffic ... in the Maldives": the
+    # place a share is of belongs to its whole
+    rest = _after(u, q, 90)[m.end() :] if len(words) == len(m.group(2).split()) else ""
+    place = _IN_PLACE.match(rest) or _IN_PLACE.search(m.group(2))
+    where = {"@" + place.group(1).lower()} if place else set()
+    return m.group(1).lower(), frozenset(_content(" ".join(common)) | where)
+
+
+_IN_PLACE = re.compile(r"\s*\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 
 
 def _averages(f: _Figures) -> str | None:
@@ -1555,9 +1637,12 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
     # claims dated apart ("a 3.0 quake in June 2012" / "the 4.4 quake")
     same = participants_compatible(a, b) and not _hypothetical(a) and not _hypothetical(b)
     same = same and background(a) == background(b)
-    apart = check_date(a, b, days[0], days[1]) is not None
+    apart = check_date(a, b, days[0], days[1]) is not None or _dated_apart(a, b)
+    progress = _other_figures_of_one_thing(a, b)
     out = [
-        check_date(a, b, days[0], days[1]) if one and same and _same_act(a, b, score) else None,
+        check_date(a, b, days[0], days[1])
+        if one and same and _same_act(a, b, score) and not progress
+        else None,
         check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
@@ -1572,6 +1657,33 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         # act in two years is a dispute however coarse the date (the act is checked above)
         out[0] = replace(dated, confidence=YEAR_SAME_DOER)
     return [replace(f, basis=why) for f in out if f is not None]
+
+
+def _dated_apart(a: Unit, b: Unit) -> bool:
+    """Both claims are dated to the day, deadlines and bounds included, and no day of one is a
+    day of the other: "60 % contained on Wednesday" / "75 % contained by Thursday" are two
+    readings at two times, not two figures of one."""
+
+    def days(u: Unit) -> list[tuple[date, date]]:
+        out = []
+        for t in u.times:
+            r = iso_range(t.value) if t.value and not t.flagged else None
+            if r is not None and r[0] == r[1] and _bound(u, t) not in ("every", "born"):
+                out.append(r)
+        return out
+
+    da, db = days(a), days(b)
+    return bool(da and db) and not any(_overlap(x, y) for x in da for y in db)
+
+
+def _other_figures_of_one_thing(a: Unit, b: Unit) -> bool:
+    """The claims count one thing with different figures ("48,300 acres by Wednesday" /
+    "53,900 acres by Thursday"): a reading at two times, whose times are no dispute."""
+    return any(
+        qa.kind == qb.kind and qa.unit == qb.unit and qa.value != qb.value
+        and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
+        for qa in a.quantities for qb in b.quantities
+    )  # fmt: skip
 
 
 #: Confidence of one doer's one act dated in two different years.
