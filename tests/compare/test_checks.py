@@ -433,3 +433,27 @@ def test_the_same_words_credited_plainly_to_two_people_is_an_attribution_dispute
         f"{DEAL} Asked about the job cuts, Miriam Okafor was blunt. {words} she said.",
     )
     assert "attribution" in _high(c)
+
+
+def test_one_place_put_in_two_directions_from_one_point_is_a_place_dispute() -> None:
+    base = "Pirates attacked a cargo ship on Tuesday"
+    c = _compare(f"{base} about 150 nautical miles west of Port Elva, the navy said.",
+                 f"{base} about 150 nautical miles east of Port Elva, the navy said.")  # fmt: skip
+    assert "place" in _high(c)
+    (x,) = [x for x in c.contradictions if x.type == "place"]
+    assert "west of Port Elva" in x.summary and "east of Port Elva" in x.summary
+    # two distances from one point may be two places
+    c = _compare(f"{base} about 150 nautical miles west of Port Elva, the navy said.",
+                 f"{base} about 20 nautical miles east of Port Elva, the navy said.")  # fmt: skip
+    assert "place" not in _high(c)
+
+
+def test_one_ruling_in_two_months_named_without_a_year_is_a_date_dispute() -> None:
+    # no publication date to read the months by; "tossed out" and "overturned" are one act,
+    # and the years of the convictions count nothing
+    base = "Ivo Brenn was sentenced to life in prison by a jury in Harlow on Tuesday."
+    a = f"{base} In August, the Harlow Supreme Court tossed out a 2028 conviction of Brenn."
+    b = f"{base} In July, the Harlow Supreme Court overturned the 2027 conviction of Brenn."
+    c = compare_articles([_article(a, "a", ""), _article(b, "b", "")])
+    assert any(x.type == "date" and "August" in x.summary and "July" in x.summary
+               for x in c.contradictions)  # fmt: skip

@@ -73,6 +73,22 @@ def test_intervals() -> None:
     assert since.value == "2014-01-01/2020-01-02" and since.granularity == "interval"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("The deal should close in the third quarter of 2033.", "2033-07-01/2033-09-30", "quarter"),
+        ("It should complete in the first three months of 2033.", "2033-01-01/2033-03-31",
+         "quarter"),
+        ("Sales fell in Q4 2031.", "2031-10-01/2031-12-31", "quarter"),
+        ("Profits rose in the second half of 2030.", "2030-07-01/2030-12-31", "half"),
+    ],
+)  # fmt: skip
+def test_quarters_and_halves_of_a_year(text: str, value: str, granularity: str) -> None:
+    t = one(text, THU)
+    assert (t.value, t.granularity) == (value, granularity)
+    assert text[t.start : t.end] == t.text
+
+
 def test_narrative_day_for_earlier_in_the_day() -> None:
     found = find_times("He spoke on Monday. Earlier in the day, troops left.", THU, past)
     assert [t.value for t in found] == ["2019-12-30", "2019-12-30"]

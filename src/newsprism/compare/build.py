@@ -838,6 +838,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
+    if c.type == "place" and c.note == slots.BEARING_NOTE:
+        return c
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
@@ -1022,7 +1024,8 @@ MANY_FIGURES = 4
 def _named(ctx: _Context, kind: str, value: str) -> str:
     if kind not in ("place", "actor", "entity_set", "attribution"):
         return value
-    return ", ".join(ctx.name(k) for k in value.split(", "))
+    # a value that is no entity key ("west of Aden") is shown as written
+    return ", ".join(ctx.name(k) if ":" in k else k for k in value.split(", "))
 
 
 _TYPE_TITLE = {

@@ -120,7 +120,14 @@ def _dated(u: Unit, bound: str = "") -> list[_Dated]:
                 out.append((gran, r, f"{t.text} ({t.value})", (t.start, t.end)))
         elif t.text.lower().strip() in _WEEKDAYS:
             out.append(("weekday", None, t.text, (t.start, t.end)))
+        elif t.text.lower().strip() in _MONTHS:
+            # a month named without a year or a publication date to read it by
+            out.append(("monthname", None, t.text, (t.start, t.end)))
     return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
 
 
 #: "suspended until at least Thursday", "by Friday", "since Monday": a time that bounds a
@@ -159,7 +166,8 @@ def _written(u: Unit) -> set[str]:
 
 #: Confidence of a date dispute by the granularity both sides give, finest first: the finest
 #: granularity both sides share decides.
-DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "year": 0.6}
+DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "monthname": 0.65,
+                   "quarter": 0.65, "half": 0.6, "year": 0.6}  # fmt: skip
 #: Confidence of a date dispute between times of different granularities that cannot overlap.
 DATE_APART = 0.5
 
@@ -261,7 +269,7 @@ def _week_apart(xa: list[_Dated], xb: list[_Dated]) -> bool:
 def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
     """Whether a time of one side is a time of the other: the same day name, or overlapping
     ranges."""
-    if gran == "weekday":
+    if gran in ("weekday", "monthname"):
         return bool({x[2].lower() for x in xa} & {x[2].lower() for x in xb})
     return any(_overlap(x[1], y[1]) for x in xa for y in xb)
 
@@ -1113,6 +1121,9 @@ def _same_relation(a: Unit, b: Unit) -> bool:
 
 
 def check_place(a: Unit, b: Unit) -> Finding | None:
+    found = check_bearing(a, b)
+    if found is not None:
+        return found
     pa, pb = a.places, b.places
     if not pa or not pb or slugs(pa) & slugs(pb):
         return None
@@ -1125,6 +1136,49 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
         # same statement with one place put for the other is sure
         conf = min(conf, UNSURE)
     return Finding("place", conf, Side(a, ", ".join(pa)), Side(b, ", ".join(pb)))
+
+
+_BEARING = re.compile(
+    r"(?:\b(\d[\d,.]*)\s*(?:nautical\s+)?(miles?|km|kilometres?|kilometers?)\s+)?"
+    r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+    r"(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)",
+    re.IGNORECASE,
+)
+
+
+def _bearings(u: Unit) -> dict[tuple[str, str, str], tuple[str, tuple[int, int]]]:
+    """(place, distance, unit) -> (direction, span) of every "150 miles west of Aden" the
+    claim gives."""
+    out = {}
+    for m in _BEARING.finditer(u.text):
+        if not m.group(4)[:1].isupper():
+            continue
+        dist = (m.group(1) or "").replace(",", "")
+        unit = (m.group(2) or "").lower().rstrip("s")
+        bearing = m.group(3).lower().replace("-", "")
+        out[(m.group(4), dist, unit)] = (bearing, (u.start + m.start(), u.start + m.end()))
+    return out
+
+
+def check_bearing(a: Unit, b: Unit) -> Finding | None:
+    """One place put in two directions from the same named point, at the same distance: "150
+    nautical miles west of Aden" / "150 nautical miles east of Aden". Different distances may
+    be two places ("6 miles west of Cobb" / "20 miles north of Cobb")."""
+    ba, bb = _bearings(a), _bearings(b)
+    for key, (da, sa) in ba.items():
+        other = bb.get(key)
+        if other is not None and other[0] != da and key[1]:
+            db, sb = other
+            return Finding("place", BEARING, Side(a, f"{da} of {key[0]}", sa),
+                           Side(b, f"{db} of {key[0]}", sb), note=BEARING_NOTE)  # fmt: skip
+    return None
+
+
+#: Confidence of one place put in two directions from one point at one distance.
+BEARING = 0.8
+#: ... and what it says: the distance and the point tie the two claims to one place, however
+#: the rest of their sentences differs
+BEARING_NOTE = "Both give the same distance from the same point, in different directions."
 
 
 def _targets_agree(a: Unit, b: Unit) -> bool:
@@ -1682,6 +1736,7 @@ def _other_figures_of_one_thing(a: Unit, b: Unit) -> bool:
     return any(
         qa.kind == qb.kind and qa.unit == qb.unit and qa.value != qb.value
         and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
+        and not (_is_year(qa) or _is_year(qb))  # "a 2008 conviction" counts nothing
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
 

@@ -99,6 +99,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _rx(r"(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")),
     ("dmy", _rx(_DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR)),
     ("mdy", _rx(_MON + r"\s+" + _DAY + r",?\s+" + _YEAR)),
+    (
+        "part_of_year",
+        _rx(
+            r"(?:the\s+)?(?:(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+            r"quarter|(?P<h>first|second)\s+half|(?P<three>first|last|final)\s+three\s+months)"
+            r"\s+of\s+" + _YEAR,
+            re.I,
+        ),
+    ),
+    ("part_of_year", _rx(r"(?P<qn>Q[1-4]|H[12])\s+" + _YEAR)),
     ("month_rel_year", _rx(r"(?P<rel>last|this|next|past) year,?\s+in\s+" + _MON, re.I)),
     ("month_rel_year", _rx(r"(?:in\s+)?" + _MON + r",?\s+(?P<rel>last|this|next) year", re.I)),
     ("my", _rx(r"(?:in\s+)?" + _MON + r",?\s+" + _YEAR)),
@@ -263,6 +273,8 @@ def _resolve(
     g = m.groupdict()
     if kind in ("iso", "dmy", "mdy", "my"):
         return _absolute(kind, m, g)
+    if kind == "part_of_year":
+        return _part_of_year(m, g)
     if kind == "year":
         return _year(m, g, pub, tense)
     if pub is None:
@@ -286,6 +298,28 @@ def _absolute(kind: str, m: re.Match[str], g: dict[str, str]) -> TimeExpr | None
     except ValueError:
         return None
     return _mk(m, value, gran, anchor="text", conf=1.0)
+
+
+_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "final": 4, "last": 4}  # fmt: skip
+
+
+def _part_of_year(m: re.Match[str], g: dict[str, str]) -> TimeExpr:
+    """A quarter or a half of a year written out ("the third quarter of 2033", "Q1 2033",
+    "the first three months of 2033", "the second half of 2033"): its first and last day."""
+    year = int(g["year"])
+    code = (g.get("qn") or "").upper()
+    if g.get("h") or code.startswith("H"):
+        half = 1 if (g.get("h") or "").lower() == "first" or code == "H1" else 2
+        first, months, gran = 6 * half - 5, 6, "half"
+    else:
+        word = (g.get("q") or g.get("three") or "").lower()
+        quarter = int(code[1]) if code else _QUARTER[word]
+        first, months, gran = 3 * quarter - 2, 3, "quarter"
+    a = date(year, first, 1)
+    b = _month_of(year, first + months - 1)[1]
+    value = _interval(a, b)
+    return _mk(m, value, gran, anchor="text", conf=0.9, span=(a.isoformat(), b.isoformat()))
 
 
 def _in_the_day(
