@@ -258,6 +258,9 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
         ("Harlow Water released an emergency patch for its billing software on Wednesday.",
          "Harlow Water usually releases patches for its billing software on the second Tuesday "
          "of each month.", "date", False),
+        ("Harlow Water released an emergency patch for its billing software on Wednesday.",
+         "Harlow Water typically releases patches for its billing software on Tuesday.", "date",
+         False),
         ("Ivo Brenn died on December 19, 2030, in a Harlow hospital.",
          "Ivo Brenn, born March 29, 1961, died in a Harlow hospital.", "date", False),
         # percentages of two wholes, or a rate on a thing and a share of another, are two figures
@@ -322,6 +325,9 @@ SIGNED = "Ivo Brenn signed an eight-year contract with the Harlow Herons on Tues
         # people treated are not people killed
         (f"{QUAKE} Officials said five people had received treatment after the quake.",
          f"{QUAKE} Officials said the quake killed six people in the valley."),
+        # nor are people rescued people still held
+        (f"{QUAKE} The bandits still hold at least 14 foreign vessels in the bay.",
+         f"{QUAKE} The navy rescued two vessels in the bay, officials said."),
     ],
 )  # fmt: skip
 def test_figures_of_two_things_are_no_dispute(a: str, b: str) -> None:
@@ -457,3 +463,13 @@ def test_one_ruling_in_two_months_named_without_a_year_is_a_date_dispute() -> No
     c = compare_articles([_article(a, "a", ""), _article(b, "b", "")])
     assert any(x.type == "date" and "August" in x.summary and "July" in x.summary
                for x in c.contradictions)  # fmt: skip
+
+
+def test_ages_decades_apart_are_two_times_not_one_age_told_two_ways() -> None:
+    base = "Ivo Brenn, the Harlow crime boss, died in prison on Monday."
+    c = _compare(f"{base} Ivo Brenn, 77, had suffered from heart disease.",
+                 f"{base} A witness named the 29-year-old Ivo Brenn as the gunman.")  # fmt: skip
+    assert "number" not in _high(c)
+    near = _compare(f"{base} Ivo Brenn, 77, had suffered from heart disease.",
+                    f"{base} Ivo Brenn, 74, had been in prison since 2020.")  # fmt: skip
+    assert "number" in _high(near)

@@ -100,6 +100,11 @@ class AgeDispute:
     ages: tuple[Age, ...]
 
 
+#: Ages further apart than this are one person's ages at two times told of (a past trial, now),
+#: not one age told two ways.
+AGES_APART = 15
+
+
 def disputes(ages: Sequence[Age], same_person: Callable[[Age, Age], bool]) -> list[AgeDispute]:
     """People given different ages by different reports. A report that itself gives one person
     two ages is not read for that person (two people of one name, or a typo of its own)."""
@@ -113,6 +118,8 @@ def disputes(ages: Sequence[Age], same_person: Callable[[Age, Age], bool]) -> li
         for x in p:
             one.setdefault(x.source, x)
         told = {x.age for x in one.values()}
+        if max(told) - min(told) > AGES_APART:
+            continue  # "the 29-year-old Gigante" in 1957 and "Gigante, 77": two times
         if len(one) >= 2 and len(told) >= 2 and _one_age_per_source(p):
             longest = max(one.values(), key=lambda x: len(x.name))
             out.append(AgeDispute(longest.name, tuple(one[s] for s in sorted(one))))

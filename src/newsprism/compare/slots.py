@@ -139,13 +139,15 @@ _BOUND = re.compile(
     re.IGNORECASE,
 )
 #: "every Tuesday", "on the second Tuesday of each month": a habit, not this happening's day
-_HABIT = re.compile(r"\b(?:every|each|first|second|third|fourth)\s+$", re.IGNORECASE)
+_HABIT = re.compile(r"\b(?:every|each|first|second|third|fourth)\s+(?:on\s+)?$", re.IGNORECASE)
+#: "Microsoft typically releases patches on Tuesday": a habit, however far before the day
+_USUALLY = re.compile(r"\b(?:typically|usually|normally|regularly|routinely)\b", re.IGNORECASE)
 
 
 def _bound(u: Unit, t: TimeExpr) -> str:
     at = t.start - u.sentence_start
     before = u.sentence_text[max(at - 30, 0) : max(at, 0)]
-    if _HABIT.search(before):
+    if _HABIT.search(before) or _USUALLY.search(u.sentence_text[: max(at, 0)]):
         return "every"
     found = _BOUND.search(before)
     return found.group(1).lower() if found else ""
