@@ -473,3 +473,10 @@ def test_ages_decades_apart_are_two_times_not_one_age_told_two_ways() -> None:
     near = _compare(f"{base} Ivo Brenn, 77, had suffered from heart disease.",
                     f"{base} Ivo Brenn, 74, had been in prison since 2020.")  # fmt: skip
     assert "number" in _high(near)
+
+
+def test_shots_and_bullets_count_one_thing() -> None:
+    base = "Two officers shot a teenager in Harlow on Saturday night, police said."
+    c = _compare(f"{base} The officers fired 11 shots at the teenager, police said.",
+                 f"{base} The officers fired seven bullets at him, police said.")  # fmt: skip
+    assert "number" in _high(c)

@@ -109,3 +109,11 @@ def test_a_name_written_as_its_initials_in_a_quote_is_not_altered() -> None:
     assert quote_diff(urged.format("H.W."), urged.format("Harlow Water")) is None
     # other words with the same initials are still a changed quotation
     assert quote_diff(urged.format("HW"), urged.format("Harlow Wireless Telecom")) is not None
+
+
+def test_a_small_word_put_for_another_alters_a_quote_but_one_put_in_does_not() -> None:
+    said = "I want to thank everyone {} Harlow for the years I spent there"
+    assert quote_diff(said.format("at"), said.format("with")) is not None
+    # a small word put in or left out is as often a slip of transcription
+    done = "I know that the things {}I have done caused a lot of pain"
+    assert quote_diff(done.format(""), done.format("that ")) is None

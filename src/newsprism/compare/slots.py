@@ -53,6 +53,11 @@ PEOPLE = frozenset(
         "suspects",
         "men",
         "women",
+        "protesters",
+        "demonstrators",
+        "marchers",
+        "rioters",
+        "youths",
     ]
 )
 
@@ -307,6 +312,7 @@ def counts_match(x: str, y: str) -> bool:
         or hx.rstrip("s") == hy.rstrip("s")
         or (hx in PEOPLE and hy in PEOPLE)
         or (hx in _JOBS and hy in _JOBS)
+        or any(hx in group and hy in group for group in _ONE_THING)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
 
@@ -315,6 +321,9 @@ def counts_match(x: str, y: str) -> bool:
 #: "2,800 workers are set to lose their jobs")
 _JOBS = frozenset(["jobs", "job", "positions", "posts", "roles", "workers", "employees", "staff",
                    "staffers", "employee", "worker"])  # fmt: skip
+
+#: nouns that count one thing under several names ("11 shots" / "11 rounds")
+_ONE_THING = tuple(frozenset(group) for group in _WORDS["one_thing"])
 
 #: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
 _QUAKE = frozenset(_WORDS["quake"])
@@ -516,8 +525,8 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     # a number the other side also gives is accounted for: "4 people ... 120 residents" against
     # "4 people ... 120 residents" pairs 4 with 4, never 4 with 120 -- and so is a number the
     # other claim's sentence gives in another clause ("Four people, who ..., were treated")
-    qas = [q for q in a.quantities if not _accounted(q, b)]
-    qbs = [q for q in b.quantities if not _accounted(q, a)]
+    qas = [q for q in a.quantities if not _accounted(q, b, a)]
+    qbs = [q for q in b.quantities if not _accounted(q, a, b)]
     for shown_a in qas:
         for shown_b in qbs:
             # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
@@ -880,15 +889,21 @@ def _subject_head(u: Unit) -> str:
     return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
 
 
-def _accounted(q: Quantity, other: Unit) -> bool:
+def _accounted(q: Quantity, other: Unit, own: Unit | None = None) -> bool:
     """The other claim gives the same number -- or its sentence does, counting the same thing
-    (not an age, not a bare number that happens to be equal)."""
-    if any(same_count(q, r) for r in other.quantities):
+    (not an age, not a bare number that happens to be equal). The same number of people to
+    whom something else happened is another figure ("18 injured and 12 arrested" / "12
+    injured")."""
+    if any(same_count(q, r) and not _fates_apart(own, q, other, r) for r in other.quantities):
         return True
     return bool(q.counts) and any(
         same_count(q, r) and r.counts and counts_match(q.counts, r.counts)
         for r in other.sentence_quantities
     )
+
+
+def _fates_apart(own: Unit | None, q: Quantity, other: Unit, r: Quantity) -> bool:
+    return own is not None and _fates_differ(own, q, other, r)
 
 
 def same_count(x: Quantity, y: Quantity) -> bool:
@@ -2017,7 +2032,7 @@ def _no_word_changed(
     ends: list[bool],
 ) -> bool:
     """Whether what only one quotation has changes no word of substance: nothing at all, more
-    words at one end (a longer excerpt), or function words only."""
+    words at one end (a longer excerpt), or small words only put in or left out."""
     only_x, only_y = only
     if not only_x and not only_y:
         return True  # "datacenter" / "data center", "[President Trump]" / "[Donald Trump]"
@@ -2027,8 +2042,10 @@ def _no_word_changed(
     # an excerpt with a little more context on one side is not an altered quote
     if one_sided and _is_extension(sm, len(words[0]), len(words[1])):
         return True
-    # "the things I've done" / "the things that I've done": no word of substance
-    return not set(only_x + only_y) - _FUNCTION_WORDS
+    # "the things I've done" / "the things that I've done": a small word put in or left out is
+    # as often a slip of transcription as a change; one put for another ("at Tyler" / "with
+    # Tyler", "the secret" / "this secret") words the quotation differently
+    return one_sided and not set(only_x + only_y) - _FUNCTION_WORDS
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
