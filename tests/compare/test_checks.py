@@ -480,3 +480,13 @@ def test_shots_and_bullets_count_one_thing() -> None:
     c = _compare(f"{base} The officers fired 11 shots at the teenager, police said.",
                  f"{base} The officers fired seven bullets at him, police said.")  # fmt: skip
     assert "number" in _high(c)
+
+
+def test_a_federal_and_a_state_judge_are_two_offices() -> None:
+    base = "Ivo Brenn was convicted of fraud by a jury in Harlow on Tuesday."
+    said = "Mara Velt set sentencing for March."
+    c = _compare(f"{base} U.S. District Judge {said}", f"{base} The state District Judge {said}")
+    assert "other" in _high(c)
+    # more or less of one office is no dispute
+    assert "other" not in _high(_compare(f"{base} U.S. District Judge {said}",
+                                         f"{base} District Judge {said}"))  # fmt: skip

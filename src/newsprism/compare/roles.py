@@ -105,8 +105,10 @@ def _before(source: int, text: str, m: Mention, named: Sequence[Mention]) -> Rol
         possessive = word.endswith(("'s", "’s"))
         a_name = any(n.start <= at < n.end for n in named)  # "KPA chief executive"
         first = i == 0 and not upper  # "Assistant general manager Tony DiLeo" opens a sentence
+        # "state District Judge Barbara Walther": a jurisdiction in lower case before a title
+        level = upper and word in _LEVELS
         if word.lower() in _STOP or (
-            word[:1].isupper() != upper and not (possessive or a_name or first)
+            word[:1].isupper() != upper and not (possessive or a_name or first or level)
         ):
             break
         taken.append((word, at))
@@ -145,6 +147,8 @@ def _role(
         if (in_name and w.group().lower() not in RANKS) or w.group().endswith(("'s", "’s")):
             continue
         words.add(w.group().lower().strip("."))
+    if any(text[n.start : n.end].replace(".", "").upper() in _FEDERAL for n in inside):
+        words.add("federal")  # "U.S. District Judge": a federal office, not a state one
     words -= _STOP | {head.lower()}
     # "a minister of Tessin" is Tessin's office, like "Tessin's"; a body of several words is
     # what the office is of ("director of the Harlow Water Board")
@@ -157,6 +161,10 @@ def _role(
 
 #: Entity labels of places and peoples: whose office it is ("Tessin's", "U.S."), not what of
 _PLACES = frozenset({"GPE", "NORP", "LOC"})
+#: jurisdictions a report may write in lower case before a capitalised title
+_LEVELS = frozenset({"state", "federal", "county", "city", "provincial", "regional", "municipal"})
+#: ... but the United States named in an office makes it a federal one
+_FEDERAL = frozenset({"US", "UNITED STATES"})
 
 
 def differ(x: Role, y: Role, same_body: Callable[[str, str], bool]) -> bool:
