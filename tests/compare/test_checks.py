@@ -325,6 +325,12 @@ SIGNED = "Ivo Brenn signed an eight-year contract with the Harlow Herons on Tues
         # people treated are not people killed
         (f"{QUAKE} Officials said five people had received treatment after the quake.",
          f"{QUAKE} Officials said the quake killed six people in the valley."),
+        # a figure that names a kind is no count ("a 3-point shot" / "two free throws")
+        (f"{GAME} Cole ended the run with two charity shots, and the Herons led by nine.",
+         f"{GAME} Cole ended the run with a 3-point shot, and the Herons led by nine."),
+        # shares of one group answering two questions are two figures
+        (f"{QUAKE} A poll found that 68 per cent of Harlowans believe the warning came late.",
+         f"{QUAKE} A poll found that 83 percent of Harlowans were unhappy with the relief effort."),
         # nor are people rescued people still held
         (f"{QUAKE} The bandits still hold at least 14 foreign vessels in the bay.",
          f"{QUAKE} The navy rescued two vessels in the bay, officials said."),

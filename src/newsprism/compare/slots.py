@@ -832,6 +832,53 @@ def _difference(u: Unit, q: Quantity) -> str:
 #: The rules that set two figures apart, tried in this order (a rule may take for granted what
 #: the ones before it have checked: one kind, one unit, one counted thing): two figures are a
 #: dispute only when none of them gives a reason.
+def _kind_against_count(f: _Figures) -> str | None:
+    if (
+        f.qa.kind == "count"
+        and not f.qa.unit
+        and _names_a_kind(f.a, f.qa) != _names_a_kind(f.b, f.qb)
+    ):
+        return 'a figure that names a kind ("a 3-point shot") against a count ("two shots")'
+    return None
+
+
+#: a figure joined to the next word by a hyphen: "a 3-point shot", "the 13 - inch model"
+_COMPOUND = re.compile(r"^\s*-\s*[a-z]+\b(?!\s*-\s*old)")
+
+
+def _names_a_kind(u: Unit, q: Quantity) -> bool:
+    m = _COMPOUND.match(_after(u, q, 20))
+    # a measure joined by a hyphen is still the measure ("a 6.1-magnitude quake", "a 60-metre
+    # fall"), not a kind of thing
+    return bool(m) and m.group().strip(" -") not in _MEASURES
+
+
+_MEASURES = frozenset(["magnitude", "inch", "inches", *_METRES])
+
+
+def _other_questions(f: _Figures) -> str | None:
+    """Shares of one group answering two questions ("68 % of Greeks believe ..." / "83.3 % of
+    Greeks were unhappy with ..."): two figures of two polls or questions."""
+    if f.qa.kind != "percent" or f.qb.kind != "percent":
+        return None
+    qa, qb = _question(f.a, f.shown_a), _question(f.b, f.shown_b)
+    if qa and qb and not qa & qb:
+        return 'shares answering two questions ("68 % of Greeks believe" / "83 % were unhappy")'
+    return None
+
+
+#: "68 per cent of Greeks believe that ...": the share of a group and what the group says
+_ANSWER = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:[A-Z][\w-]+|people|voters|"
+    r"respondents|adults|those\s+polled|residents|citizens)\s+((?:[\w'’-]+\s*){1,4})"
+)
+
+
+def _question(u: Unit, q: Quantity) -> frozenset[str]:
+    m = _ANSWER.match(_after(u, q, 80))
+    return frozenset(_content(m.group(1))) if m else frozenset()
+
+
 _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _one_length_converted,
     _vague_or_other_units,
@@ -854,6 +901,8 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _windows,
     _total_against_part,
     _other_owners,
+    _kind_against_count,
+    _other_questions,
 )
 
 
