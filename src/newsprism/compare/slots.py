@@ -850,7 +850,7 @@ def _names_a_kind(u: Unit, q: Quantity) -> bool:
     m = _COMPOUND.match(_after(u, q, 20))
     # a measure joined by a hyphen is still the measure ("a 6.1-magnitude quake", "a 60-metre
     # fall"), not a kind of thing
-    return bool(m) and m.group().strip(" -") not in _MEASURES
+    return m is not None and m.group().strip(" -") not in _MEASURES
 
 
 _MEASURES = frozenset(["magnitude", "inch", "inches", *_METRES])
