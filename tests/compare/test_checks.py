@@ -331,6 +331,12 @@ SIGNED = "Ivo Brenn signed an eight-year contract with the Harlow Herons on Tues
         # shares of one group answering two questions are two figures
         (f"{QUAKE} A poll found that 68 per cent of Harlowans believe the warning came late.",
          f"{QUAKE} A poll found that 83 percent of Harlowans were unhappy with the relief effort."),
+        # magnitudes a whole point apart are two quakes
+        (f"{QUAKE} The quake had a magnitude of 6.4, the seismological centre said.",
+         f"{QUAKE} The centre registered a quake of magnitude 3.8 on Sunday morning."),
+        # the quake before this one is another quake
+        (f"{QUAKE} The quake had a depth of 1.4 miles, the seismological centre said.",
+         f"{QUAKE} The last earthquake of that size had a depth of 1.1 miles, the centre said."),
         # nor are people rescued people still held
         (f"{QUAKE} The bandits still hold at least 14 foreign vessels in the bay.",
          f"{QUAKE} The navy rescued two vessels in the bay, officials said."),

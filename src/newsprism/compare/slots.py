@@ -625,6 +625,21 @@ def _single_or_aftershock(f: _Figures) -> str | None:
     return None
 
 
+def _two_quakes(f: _Figures) -> str | None:
+    if _magnitude(f.qa) and _magnitude(f.qb) and abs(f.qa.value - f.qb.value) >= QUAKES_APART:
+        return "magnitudes a whole point or more apart are two quakes (a 6.4 and a 3.8)"
+    return None
+
+
+#: Magnitudes of one quake as different agencies first read it differ by a few tenths.
+QUAKES_APART = 1.0
+
+
+def _magnitude(q: Quantity) -> bool:
+    words = q.counts.lower().split()
+    return bool(words) and (words[-1].rstrip("s") in _QUAKE or "magnitude" in words)
+
+
 def _counts_of_other_kinds(f: _Figures) -> str | None:
     qa, qb = f.qa, f.qb
     if _far_apart(qa, qb) or _figure_kinds_differ(qa, qb) or _fates_differ(f.a, qa, f.b, qb):
@@ -888,6 +903,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _no_single_figure,
     _single_or_aftershock,
     _counts_of_other_kinds,
+    _two_quakes,
     _bare_count,
     _age_or_year,
     _compatible,
@@ -1886,12 +1902,24 @@ _CONDITIONAL = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
 
 def background(u: Unit) -> bool:
     """A claim about an earlier happening, dated by month or year ("In June 2012, a 3.0 quake
-    struck ...", "600 died in Zarand in February"), told as background to the story's own."""
+    struck ...", "600 died in Zarand in February"), or told as the one before ("The last
+    earthquake measuring 3.0 or above occurred ..."): background to the story's own."""
+    if _PREVIOUS.match(u.sentence_text):
+        return True
     return any(
         t.granularity in ("month", "year") or _BACKGROUND.match(t.text)
         or _MONTH_OR_YEAR.fullmatch(t.text.strip())
         for t in u.times
     )  # fmt: skip
+
+
+#: a sentence about the happening before this one: "The last earthquake of that size ...",
+#: "The previous record ..." (not "Last week, ...": a time of this story)
+_PREVIOUS = re.compile(
+    r"^\s*the\s+(?:last|previous|most\s+recent)\s+(?!(?:week|month|year|night|weekend|time|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)\w+",
+    re.IGNORECASE,
+)
 
 
 _MONTH_OR_YEAR = re.compile(
