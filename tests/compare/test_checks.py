@@ -502,3 +502,10 @@ def test_a_federal_and_a_state_judge_are_two_offices() -> None:
     # more or less of one office is no dispute
     assert "other" not in _high(_compare(f"{base} U.S. District Judge {said}",
                                          f"{base} District Judge {said}"))  # fmt: skip
+
+
+def test_a_sentence_and_a_half_is_not_the_whole_years() -> None:
+    base = "Ivo Brenn was arrested in Harlow on Tuesday over the deaths of two women."
+    said = "In 2025 Brenn was sentenced to {} years, with 9 months to serve."
+    c = _compare(f"{base} {said.format('2')}", f"{base} {said.format('2 1/2')}")
+    assert any(x.type == "number" and "2.5" in x.summary for x in c.contradictions)

@@ -41,6 +41,8 @@ def q(text: str):
         ("more than 50 firefighters", 50, "", ">50 firefighters"),
         ("thousands of civilians", 1000, "", "~1000 civilians"),
         ("twelve soldiers", 12, "", "12 soldiers"),
+        ("sentenced to 2 1/2 years", 2.5, "year", "2.5 year"),
+        ("a 2-1/2 year sentence", 2.5, "year", "2.5 year"),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, normalized: str) -> None:

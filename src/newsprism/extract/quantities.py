@@ -146,7 +146,9 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "twenty-six", "twenty - six" (tokenised): tens and a unit written as words
 _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND = rf"(?:{_TENS_WORDS})\s*-\s*(?:one|two|three|four|five|six|seven|eight|nine)\b"
-_NUMBER = rf"(?P<num>{_DIGITS}|(?i:{_COMPOUND})|(?i:{_WORD}))"
+#: "2 1/2", "2-1/2": a whole number and a fraction
+_MIXED = r"\d+(?:\s+|\s*-\s*)[1-9]/[1-9]\d?(?![\d/])"
+_NUMBER = rf"(?P<num>{_MIXED}|{_DIGITS}|(?i:{_COMPOUND})|(?i:{_WORD}))"
 _SCALE = r"(?:\s*(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
 _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
@@ -191,6 +193,10 @@ def number_value(raw: str) -> float:
     low = raw.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
+    if "/" in low:  # "2 1/2", "2-1/2"
+        whole, frac = re.split(r"\s*-\s*|\s+", low.strip(), maxsplit=1)
+        top, bottom = frac.split("/")
+        return float(whole) + float(top) / float(bottom)
     if "-" in low:  # "twenty - six"
         tens, unit = (w.strip() for w in low.split("-", 1))
         return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit])
