@@ -509,3 +509,14 @@ def test_a_sentence_and_a_half_is_not_the_whole_years() -> None:
     said = "In 2025 Brenn was sentenced to {} years, with 9 months to serve."
     c = _compare(f"{base} {said.format('2')}", f"{base} {said.format('2 1/2')}")
     assert any(x.type == "number" and "2.5" in x.summary for x in c.contradictions)
+
+
+def test_one_unnamed_person_given_two_ages_is_a_dispute() -> None:
+    base = "Prosecutors played a recording in the Harlow court on Tuesday."
+    said = "The recording was of Ivo Brenn assaulting a {}-year-old girl, prosecutors said."
+    c = _compare(f"{base} {said.format(11)}", f"{base} {said.format(12)}")
+    assert "number" in _high(c)
+    # two people of two ages are no dispute
+    other = "The recording was of Ivo Brenn assaulting a {}-year-old boy, prosecutors said."
+    c = _compare(f"{base} {said.format(11)}", f"{base} {other.format(12)}")
+    assert "number" not in _high(c)

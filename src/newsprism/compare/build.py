@@ -543,10 +543,13 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
     at = side.focus[0] if side.focus else None
     if kind == "number":
         mine = [q for q in u.quantities if q.start == at]
+        text = ctx.articles[other].text
         return any(
             q.value == r.value and q.kind == r.kind and q.unit == r.unit
             and (slots.counts_match(q.counts, r.counts) if q.counts and r.counts
                  else not q.counts and not r.counts)
+            # an age is given only as an age ("a 12-year-old"), not as any bare 12
+            and (not slots.is_age(u, q) or slots.age_at(text, r))
             for q in mine for r in ex.quantities
         )  # fmt: skip
     if kind == "date":

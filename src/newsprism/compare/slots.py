@@ -531,9 +531,35 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
         for shown_b in qbs:
             # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
             f = _Figures(a, b, shown_a, shown_b, _in_metres(shown_a), _in_metres(shown_b), score)
-            if _why_not_disputed(f) is None:
+            if _one_unnamed_age(f) or _why_not_disputed(f) is None:
                 return _number_dispute(f, pub_a, pub_b)
     return None
+
+
+def _one_unnamed_age(f: _Figures) -> bool:
+    """Two ages of one unnamed person in claims that tell the same ("assaulting the 11-year-old
+    girl" / "assaulting a 12-year-old girl"): an age told two ways. Named people's ages are
+    read beside their names (compare/ages.py)."""
+    if f.score < UNNAMED_AGE_MATCH or not 0 < abs(f.qa.value - f.qb.value) <= UNNAMED_AGES_APART:
+        return False  # further apart, more likely two people ("a 15-year-old girl", another)
+    wa, wb = _aged(f.a, f.qa), _aged(f.b, f.qb)
+    return bool(wa) and wa == wb
+
+
+#: How well two claims must match for two ages of one unnamed person in them to be disputed,
+#: and how far apart the ages may be
+UNNAMED_AGE_MATCH = 0.75
+UNNAMED_AGES_APART = 2
+_AGED = re.compile(r"^\s*-?\s*years?\s*-?\s*old\s+([a-z]+)", re.IGNORECASE)
+
+
+def _aged(u: Unit, q: Quantity) -> str:
+    """The noun a "12-year-old" describes ("girl"), or ""."""
+    if "old" in q.text.lower():  # "11-year-old" read whole
+        m = re.match(r"\s*([a-z]+)", _after(u, q, 30))
+    else:
+        m = _AGED.match(_after(u, q, 30))
+    return m.group(1).lower() if m else ""
 
 
 @dataclass(frozen=True)
@@ -976,6 +1002,16 @@ def same_count(x: Quantity, y: Quantity) -> bool:
 
 
 _AGE = re.compile(r"^\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.IGNORECASE)
+
+
+def is_age(u: Unit, q: Quantity) -> bool:
+    """A figure that is someone's age ("the 40-year-old", "a 12 - year - old girl")."""
+    return _is_age(u, q)
+
+
+def age_at(text: str, q: Quantity) -> bool:
+    """Whether the figure at ``q`` in ``text`` is written as an age."""
+    return bool(_AGE.match(text[q.end : q.end + 16])) or "old" in q.text.lower()
 
 
 def _is_age(u: Unit, q: Quantity) -> bool:
