@@ -311,18 +311,13 @@ def counts_match(x: str, y: str) -> bool:
         hx == hy
         or hx.rstrip("s") == hy.rstrip("s")
         or (hx in PEOPLE and hy in PEOPLE)
-        or (hx in _JOBS and hy in _JOBS)
         or any(hx in group and hy in group for group in _ONE_THING)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
 
 
-#: nouns that count jobs, any of which counts the same jobs as another ("2,300 jobs will go" /
-#: "2,800 workers are set to lose their jobs")
-_JOBS = frozenset(["jobs", "job", "positions", "posts", "roles", "workers", "employees", "staff",
-                   "staffers", "employee", "worker"])  # fmt: skip
-
-#: nouns that count one thing under several names ("11 shots" / "11 rounds")
+#: nouns that count one thing under several names ("11 shots" / "seven bullets", "2,300 jobs
+#: will go" / "2,800 workers are set to lose their jobs")
 _ONE_THING = tuple(frozenset(group) for group in _WORDS["one_thing"])
 
 #: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
@@ -681,7 +676,7 @@ def _bare_count(f: _Figures) -> str | None:
 
 
 def _age_or_year(f: _Figures) -> str | None:
-    if _is_age(f.a, f.qa) or _is_age(f.b, f.qb):
+    if is_age(f.a, f.qa) or is_age(f.b, f.qb):
         return 'an age ("the 40-year-old") describes someone, it counts nothing'
     if _is_year(f.qa) or _is_year(f.qb):
         return 'a year ("the 2014 Oscars") names an edition, it counts nothing'
@@ -1004,17 +999,12 @@ def same_count(x: Quantity, y: Quantity) -> bool:
 _AGE = re.compile(r"^\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.IGNORECASE)
 
 
-def is_age(u: Unit, q: Quantity) -> bool:
-    """A figure that is someone's age ("the 40-year-old", "a 12 - year - old girl")."""
-    return _is_age(u, q)
-
-
 def age_at(text: str, q: Quantity) -> bool:
     """Whether the figure at ``q`` in ``text`` is written as an age."""
     return bool(_AGE.match(text[q.end : q.end + 16])) or "old" in q.text.lower()
 
 
-def _is_age(u: Unit, q: Quantity) -> bool:
+def is_age(u: Unit, q: Quantity) -> bool:
     """The number of a "40-year-old" (by the words right after it in the claim's sentence)."""
     at = q.end - u.sentence_start
     rest = u.sentence_text[at : at + 16] if 0 <= at <= len(u.sentence_text) else ""
