@@ -379,6 +379,12 @@ def _after(u: Unit, q: Quantity, n: int = 48) -> str:
     return u.sentence_text[max(at, 0) : max(at, 0) + n]
 
 
+def _before(u: Unit, q: Quantity, n: int) -> str:
+    """The ``n`` characters of the figure's sentence right before it."""
+    at = q.start - u.sentence_start
+    return u.sentence_text[max(at - n, 0) : max(at, 0)]
+
+
 def _content(text: str) -> set[str]:
     return {_stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
 
@@ -420,8 +426,7 @@ _INCREMENTS = frozenset(_WORDS["increments"])
 
 def _label(u: Unit, q: Quantity) -> bool:
     """A number that names rather than counts: "Episode 7", "Flight 370", "No. 10"."""
-    at = q.start - u.sentence_start
-    before = u.sentence_text[max(at - 14, 0) : max(at, 0)].lower().split()
+    before = _before(u, q, 14).lower().split()
     return bool(before) and before[-1].rstrip("#:") in _LABELS
 
 
@@ -448,8 +453,7 @@ def _window(u: Unit, q: Quantity) -> bool:
     whole of a share ("18 of their next 23 games"), a stretch ("eight losses in their last 10
     games", "the first two games"), an exception ("all but eight games") or a margin ("12
     games below .500")."""
-    at = q.start - u.sentence_start
-    before = u.sentence_text[max(at - 28, 0) : max(at, 0)]
+    before = _before(u, q, 28)
     if _WINDOW_BEFORE.search(before) and q.text[:1] not in ("$", "€", "£"):
         return True
     after = _after(u, q, 48)
@@ -501,8 +505,7 @@ def _record(u: Unit, q: Quantity) -> bool:
 def _increment(u: Unit, q: Quantity) -> bool:
     """A number of more of something ("two additional life sentences", "another 300 troops",
     "four more appliances"): an increment, which no total contradicts."""
-    at = q.start - u.sentence_start
-    before = u.sentence_text[max(at - 12, 0) : max(at, 0)].lower().split()
+    before = _before(u, q, 12).lower().split()
     after = _after(u, q, 24).lower().replace("-", " ").split()
     return bool(before and before[-1] in ("another", "further", "additional", "extra")) or bool(
         after and after[0] in _INCREMENTS
@@ -751,9 +754,8 @@ _MERGED = re.compile(
 
 
 def _total(u: Unit, q: Quantity) -> bool:
-    at = q.start - u.sentence_start
-    near = u.sentence_text[max(at - 90, 0) : max(at, 0)] + " " + _after(u, q, 24)
-    right_before = u.sentence_text[max(at - 60, 0) : max(at, 0)]
+    near = _before(u, q, 90) + " " + _after(u, q, 24)
+    right_before = _before(u, q, 60)
     return bool(_TOTAL.search(near) or _MERGED.search(right_before))
 
 
@@ -786,8 +788,7 @@ _CHANGE = re.compile(
 
 
 def _change(u: Unit, q: Quantity) -> bool:
-    at = q.start - u.sentence_start
-    return bool(_CHANGE.search(u.sentence_text[max(at - 40, 0) : max(at, 0)]))
+    return bool(_CHANGE.search(_before(u, q, 40)))
 
 
 #: "22 % of its farm imports", "a tariff of 25 % on steel": the preposition after a percentage
@@ -833,8 +834,7 @@ def _average(u: Unit, q: Quantity) -> bool:
     """A figure that is an average: written as one ("averaged a team-high 22.8 points"), or a
     count of whole things with a fraction ("8.6 rebounds" -- no one grabs six tenths of one;
     lengths, magnitudes and money are measures, not counts)."""
-    at = q.start - u.sentence_start
-    if _AVERAGED.search(u.sentence_text[max(at - 40, 0) : max(at, 0)]):
+    if _AVERAGED.search(_before(u, q, 40)):
         return True
     noun = (q.counts.split() or [""])[-1].lower()
     measure = bool(q.unit) or noun in _METRES or noun.rstrip("s") in _QUAKE
@@ -1034,8 +1034,7 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
         )
 
     def measure(u: Unit, q: Quantity) -> set[str]:
-        at = q.start - u.sentence_start
-        found = _MEASURE.findall(u.sentence_text[max(at - 30, 0) : max(at, 0)].lower())
+        found = _MEASURE.findall(_before(u, q, 30).lower())
         return {_DROPS.get(w, w) for w in found}  # "fell" / "has fallen": one drop
 
     (way_a, from_a), (way_b, from_b) = after(a, qa), after(b, qb)
@@ -1073,10 +1072,10 @@ _UPPER_BOUND = re.compile(r"\d\s*(?:million|billion|thousand|bn|m|k)?\s*(?:to|-|
 def _ranged(u: Unit, q: Quantity) -> bool:
     """A bound of a range: "from 3.6 to 4.3", "between 10 and 12"."""
     at = q.start - u.sentence_start
-    before = u.sentence_text[max(at - 9, 0) : max(at, 0)].lower()
+    before = _before(u, q, 9).lower()
     after = u.sentence_text[at + len(q.text) : at + len(q.text) + 10].lower()
     opens = re.search(r"\b(?:from|between)\b", before + " ")
-    wide = u.sentence_text[max(at - 40, 0) : max(at, 0)].lower()
+    wide = _before(u, q, 40).lower()
     return (
         bool(re.search(r"\b(?:from|between)\s*$", before))
         # the upper bound: "between $140 million and $150 million", "$145 million to $175m"
@@ -1100,8 +1099,7 @@ def _aftershock(u: Unit, q: Quantity) -> bool:
 
 def _converted(u: Unit, q: Quantity) -> bool:
     """A figure in brackets right after another figure: a conversion ("58km (36 miles)")."""
-    at = q.start - u.sentence_start
-    before = u.sentence_text[max(at - 16, 0) : max(at, 0)]
+    before = _before(u, q, 16)
     return bool(re.search(r"\d[^()]*\(\s*$", before))
 
 
