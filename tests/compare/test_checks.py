@@ -272,6 +272,13 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
         # one whole, named more or less fully: still one figure, disputed
         (f"{TARIFFS} Tessin supplies 22 per cent of Marrow's grain imports.",
          f"{TARIFFS} Tessin supplies 31% of the country's grain imports.", "number", True),
+        # a speed is one figure however its unit is written; a limit is another figure
+        ("The Lunde freight train was travelling at 71 km/h on the curve, the inspectors said.",
+         "The Lunde freight train was travelling at 62 kilometres an hour on the curve, the "
+         "inspectors said.", "number", True),
+        ("The Lunde freight train was travelling at 71 km/h on the curve, the inspectors said.",
+         "The Lunde freight train was travelling on the curve, where the limit was 40 km/h, the "
+         "inspectors said.", "number", False),
     ],
 )  # fmt: skip
 def test_one_time_or_figure_or_two(a: str, b: str, kind: str, disputed: bool) -> None:

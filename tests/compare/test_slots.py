@@ -34,6 +34,15 @@ def test_quote_excerpt_is_not_altered() -> None:
     assert quote_diff(full, "foreign interference is complicating the situation") is None
 
 
+def test_an_excerpt_with_its_edge_verb_fitted_to_the_sentence_is_not_altered() -> None:
+    # she said the crew had "done everything ...": the excerpt's first verb fits the report's
+    # sentence; the same verb changed inside the quotation is a change
+    full = "The ferry crew did everything we train them to do, and more"
+    assert quote_diff(full, "done everything we train them to do, and more") is None
+    assert quote_diff(full, "The ferry crew done everything we train them to do, and more")
+    assert quote_diff("We did everything we could for them", "We do everything we could for them")
+
+
 def test_unrelated_quotes() -> None:
     assert (
         quote_diff("We will rebuild the bridge by spring", "Nobody expected the river to rise")

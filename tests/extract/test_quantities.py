@@ -43,6 +43,12 @@ def q(text: str):
         ("twelve soldiers", 12, "", "12 soldiers"),
         ("sentenced to 2 1/2 years", 2.5, "year", "2.5 year"),
         ("a 2-1/2 year sentence", 2.5, "year", "2.5 year"),
+        # a speed, in any of the ways its unit is written
+        ("travelling at 71 km/h", 71, "km/h", "71 km/h"),
+        ("hurtling along at 71km/h", 71, "km/h", "71 km/h"),
+        ("reached 71 kilometres an hour", 71, "km/h", "71 km/h"),
+        ("at more than 45 miles per hour", 45, "mph", ">45 mph"),
+        ("sailing at 12 knots", 12, "knots", "12 knots"),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, normalized: str) -> None:

@@ -140,10 +140,11 @@ def _role(
     it names ("KPA chief executive": KPA; "director of the Harlow Water Board")."""
     start, end = span
     inside = [n for n in named if start <= n.start and n.end <= end]
-    bodies = [text[n.start : n.end] for n in inside if n.label not in _PLACES]
+    names = [_whole_name(text, start, end, n.start, n.end) for n in inside]
+    bodies = [text[a:b] for n, (a, b) in zip(inside, names, strict=True) if n.label not in _PLACES]
     words = set()
     for w in _WORD.finditer(text, start, end):
-        in_name = any(n.start <= w.start() < n.end for n in inside)
+        in_name = any(a <= w.start() < b for a, b in names)
         if (in_name and w.group().lower() not in RANKS) or w.group().endswith(("'s", "’s")):
             continue
         words.add(w.group().lower().strip("."))
@@ -157,6 +158,18 @@ def _role(
         bodies.append(body)
     return Role(source, m.entity_key, m.text, head.lower(), frozenset(words),
                 " / ".join(bodies), text[start:end].strip(), start, end)  # fmt: skip
+
+
+#: a capitalised word, as the tagger may leave one out of a body's name
+_CAPITAL = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _whole_name(text: str, start: int, end: int, at: int, to: int) -> tuple[int, int]:
+    """A name in a title with the capitalised words right before it that the tagger left out
+    ("Tessel" of "Tessel Valley Railways" tagged "Valley Railways"), within the title."""
+    while (m := _CAPITAL.search(text, start, at)) is not None and m.end() == at:
+        at = m.start()
+    return at, to
 
 
 #: Entity labels of places and peoples: whose office it is ("Tessin's", "U.S."), not what of

@@ -730,6 +730,27 @@ def _windows(f: _Figures) -> str | None:
     return None
 
 
+def _limit_against_reading(f: _Figures) -> str | None:
+    if _limit(f.a, f.qa) != _limit(f.b, f.qb):
+        return 'a limit against a reading ("a 40 km/h limit" / "travelling at 71 km/h")'
+    return None
+
+
+#: words that make a figure a bound set on the thing rather than its measure
+_LIMIT = re.compile(
+    r"\b(?:limits?|limited|restrict(?:ed|ion)|maximum|max|cap(?:ped)?|ceiling|allowed|permitted)\b",
+    re.IGNORECASE,
+)
+
+
+def _limit(u: Unit, q: Quantity) -> bool:
+    """A figure set as a bound ("the limit was just 40 km/h", "a 40 km/h limit", "capped at
+    $5m"), not a measured or reported amount."""
+    before = _before(u, q, 24).split()[-4:]
+    after = _after(u, q, 24).split()[:2]
+    return bool(_LIMIT.search(" ".join(before + after)))
+
+
 def _total_against_part(f: _Figures) -> str | None:
     if _total(f.a, f.qa) != _total(f.b, f.qb):
         return 'a total against a part ("a combined 157 games" / "54 games with the Angels")'
@@ -936,6 +957,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_wholes,
     _record_against_this,
     _windows,
+    _limit_against_reading,
     _total_against_part,
     _other_owners,
     _kind_against_count,
@@ -2036,6 +2058,8 @@ _SPLIT_APOSTROPHE = re.compile(r"\s*['’]\s*(s|t|re|ve|ll|d|m)\b")
 
 #: words whose change alone does not make a quotation read differently
 _FUNCTION_WORDS = frozenset(_WORDS["function_words"])
+#: the forms of one verb ("do", "did", "done")
+_VERB_FORMS = tuple(frozenset(forms) for forms in _WORDS["verb_forms"])
 
 
 def quote_changes(x: str, y: str) -> list[str]:
@@ -2113,8 +2137,26 @@ def _no_alteration(op: str, x: tuple[list[str], int, int], y: tuple[list[str], i
         return True
     if _acronym_of(wx[i1:i2], wy[j1:j2]) or _acronym_of(wy[j1:j2], wx[i1:i2]):
         return True  # "IE customers" / "Internet Explorer customers": one name, two forms
+    if op == "replace" and (_verb_fitted(x, y) or _verb_fitted(y, x)):
+        return True
     # one quotes from further back, or on further: the excerpts' edges
     return op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy)))
+
+
+def _verb_fitted(x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -> bool:
+    """An excerpt whose first (or last) word is another form of the verb the longer quotation
+    has there, fitted to the report's own sentence: "The crew ... did everything we train them
+    to do" / the crew had "done everything we train them to do"."""
+    (wx, i1, i2), (wy, j1, j2) = x, y
+    if j2 - j1 != 1:
+        return False
+    if i1 == j1 == 0:
+        return _one_verb(wx[i2 - 1], wy[j1])
+    return (i2, j2) == (len(wx), len(wy)) and _one_verb(wx[i1], wy[j1])
+
+
+def _one_verb(x: str, y: str) -> bool:
+    return x != y and any(x in forms and y in forms for forms in _VERB_FORMS)
 
 
 def _acronym_of(short: list[str], long: list[str]) -> bool:

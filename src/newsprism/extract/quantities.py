@@ -155,6 +155,11 @@ _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
 _CUR_POST = r"(?:\s+(?P<cur2>(?i:dollars|euros|pounds|yen|francs|liras?|rubles|roubles|yuan|rupees)|USD|EUR|GBP|JPY|CHF|TRY))"  # noqa: E501
 _PCT = r"(?:\s*(?P<pct>%|(?i:percent|per cent)))"
 _UNIT = r"(?P<unit>(?i:year|month|week|day|hour|minute|second|decade))"
+#: "71 km/h", "71km/h", "45 mph", "71 kilometres an hour", "12 knots": a speed
+_SPEED_UNIT = r"km\s*/\s*h|kmh|kph|mph|knots|(?:kilomet(?:re|er)s?|miles)\s+(?:an|per)\s+hour"
+_SPEED = rf"\s*(?P<speed>(?i:{_SPEED_UNIT}))"
+#: each way of writing a speed's unit, by its first letters
+SPEED_UNITS = {"km": "km/h", "kp": "km/h", "ki": "km/h", "mp": "mph", "mi": "mph", "kn": "knots"}
 
 _B = r"(?<![\w.,$€£¥-])"
 _E = r"(?![\w]|[.,]\d|-\w)"
@@ -162,6 +167,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(_B + _QUAL + _CUR_PRE + _NUMBER + _SCALE + _E)),
     ("money", re.compile(_B + _QUAL + _NUMBER + _SCALE + _CUR_POST + r"\b")),
     ("percent", re.compile(_B + _QUAL + _NUMBER + _PCT + r"(?!\w)")),
+    ("speed", re.compile(_B + _QUAL + _NUMBER + _SPEED + r"(?!\w)")),
     (
         "duration_adj",
         re.compile(_B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"),
@@ -289,6 +295,11 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     if kind == "percent":
         return Quantity(
             text, s, e, value, "%", counted(e), f"{qual}{format_value(value)}%", "percent", qual
+        )
+    if kind == "speed":
+        unit = SPEED_UNITS[g["speed"][:2].lower()]
+        return Quantity(
+            text, s, e, value, unit, "speed", f"{qual}{format_value(value)} {unit}", "speed", qual
         )
     if kind in ("duration", "duration_adj"):
         unit = g["unit"].lower()
