@@ -279,10 +279,26 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
         ("The Lunde freight train was travelling at 71 km/h on the curve, the inspectors said.",
          "The Lunde freight train was travelling on the curve, where the limit was 40 km/h, the "
          "inspectors said.", "number", False),
+        # one subject in opposite states; a state of another subject, or the same state
+        # written another way, is no dispute
+        ("The freight train's driver escaped unhurt after the derailment at Lunde, the "
+         "operator said.", "The freight train's driver was injured in the derailment at Lunde, "
+         "the operator said.", "polarity", True),
+        ("The freight train's driver escaped unhurt after the derailment at Lunde, the "
+         "operator said.", "Forty passengers were injured in the derailment at Lunde, the "
+         "operator said.", "polarity", False),
     ],
 )  # fmt: skip
 def test_one_time_or_figure_or_two(a: str, b: str, kind: str, disputed: bool) -> None:
     assert (kind in _high(_compare(a, b))) is disputed
+
+
+def test_a_state_denied_agrees_with_its_opposite() -> None:
+    # "was not injured" and "escaped unhurt" say one thing: no dispute at any confidence
+    c = _compare("The freight train's driver escaped unhurt after the derailment at Lunde, the "
+                 "operator said.", "The freight train's driver was not injured in the derailment "
+                 "at Lunde, the operator said.")  # fmt: skip
+    assert not [x for x in c.contradictions if x.type == "polarity"]
 
 
 def test_one_person_given_two_offices_of_one_kind_is_a_dispute() -> None:

@@ -19,6 +19,7 @@ from importlib.resources import files
 
 from newsprism.compare.units import (
     CONJUNCT,
+    LEXICON,
     LIGHT_VERBS,
     Unit,
     action_class,
@@ -1690,7 +1691,7 @@ def _infinitive(u: Unit) -> bool:
 def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     """One claim denies what the other states. The same predicate makes it clear; different
     predicates need claims that match closely otherwise ("X did not release" / "X issued")."""
-    if a.negated == b.negated or score < POLARITY_ANCHORED_MIN:
+    if a.negated == b.negated or score < POLARITY_ANCHORED_MIN or _states_agree(a, b):
         return None
     cls = action_class(a.claim.action)
     same = cls == action_class(b.claim.action)
@@ -1729,6 +1730,88 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
     return Finding("polarity", conf, Side(a, va), Side(b, vb))
+
+
+def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
+    """One subject in opposite states: "The freight train's driver escaped unhurt" / "The
+    freight train's driver was also injured"; "the emergency department stayed open" / "the
+    emergency department was forced to shut its doors". The claims must match and name their
+    subject alike (the same head word), and neither may deny its state."""
+    if score < STATE_MIN:
+        return None
+    heads = {h for h in (_head_of_subject(a), _head_of_subject(b)) if h}
+    for sides in _OPPOSITE_STATES:
+        sa, sb = _state(a, sides), _state(b, sides)
+        if sa is None or sb is None or sa[0] == sb[0]:
+            continue
+        # the subject's head word stands right before the state in both ("the emergency
+        # department was forced to shut" / "the emergency department at Merrow General stayed
+        # open"): a state of one thing, not of two ("the driver" / "41 passengers")
+        held = _content(a.text[max(sa[2] - STATE_REACH, 0) : sa[2]]) & _content(
+            b.text[max(sb[2] - STATE_REACH, 0) : sb[2]]
+        )
+        if not heads & held:
+            return None
+        sure = score >= STATE_SURE and _one_voice(a, b)
+        conf = 0.8 if sure else POLARITY_UNSURE
+        return Finding("polarity", conf, Side(a, sa[1]), Side(b, sb[1]))
+    return None
+
+
+#: How well two claims must match for opposite states of their subject to be compared, and
+#: to be sure of it
+STATE_MIN = 0.6
+STATE_SURE = 0.75
+#: characters before a state in which its subject is named
+STATE_REACH = 60
+#: per pair of opposite states, each side's words ("unhurt" / "injured"), as patterns
+_OPPOSITE_STATES = tuple(
+    tuple(
+        re.compile(r"\b(?:" + "|".join(w.replace(" ", r"[\s-]+") for w in words) + r")\b", re.I)
+        for words in pair
+    )
+    for pair in LEXICON["opposite_states"]
+)
+
+
+def _state(
+    u: Unit, sides: tuple[re.Pattern[str], ...], denied: bool = False
+) -> tuple[int, str, int] | None:
+    """Which of two opposite states the claim gives (its word, and where in the claim), None
+    for none or both; a state denied ("was not injured") only when ``denied`` is asked for."""
+    found = [(n, m) for n, rx in enumerate(sides) if (m := rx.search(u.text))]
+    if len(found) != 1:
+        return None
+    n, m = found[0]
+    if bool(_DENIED_BEFORE.search(u.text[max(m.start() - 24, 0) : m.start()])) != denied:
+        return None
+    return n, m.group(0).lower(), m.start()
+
+
+def _states_agree(a: Unit, b: Unit) -> bool:
+    """One claim denies the state opposite to the other's: "was not injured" / "escaped
+    unhurt" say one thing."""
+    for sides in _OPPOSITE_STATES:
+        for x, y in ((a, b), (b, a)):
+            sx, sy = _state(x, sides, denied=True), _state(y, sides)
+            if sx is not None and sy is not None and sx[0] != sy[0]:
+                return True
+    return False
+
+
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|no|nor)\s+(?:\w+\s+){0,2}$|n['’]t\s+(?:\w+\s+){0,2}$")
+
+
+#: what follows a subject's head: a clause or a phrase about it ("at Merrow General")
+_AFTER_HEAD = re.compile(r",|\s+(?:who|which|that|at|of|in|on|for|from)\s")
+
+
+def _head_of_subject(u: Unit) -> str:
+    """The subject's head word, a clause after it set aside ("The driver, who has not been
+    named, ...": driver)."""
+    subject = re.split(_AFTER_HEAD, u.claim.subject_text, maxsplit=1)[0]
+    words = subject.lower().split()
+    return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
 
 
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
@@ -1829,6 +1912,7 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
         check_polarity(a, b, score) if same else None,
+        check_state(a, b, score) if same else None,
         check_attribution(a, b, score),
     ]
     why = one_happening(a, b, score)
