@@ -287,6 +287,21 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
         ("The freight train's driver escaped unhurt after the derailment at Lunde, the "
          "operator said.", "Forty passengers were injured in the derailment at Lunde, the "
          "operator said.", "polarity", False),
+        # one act at two times of day; a loose time that allows the other, a bound, or a
+        # nominal happening ("The derailment happened") told as the verb
+        ("The Lunde freight train derailed at 7:42 p.m. on Tuesday near the viaduct, the "
+         "operator said.", "The derailment happened shortly before 9pm on Tuesday near the "
+         "viaduct, the operator said.", "date", True),
+        ("The Lunde freight train derailed at 7:42 p.m. on Tuesday near the viaduct, the "
+         "operator said.", "The Lunde freight train derailed at about 7.40pm on Tuesday near "
+         "the viaduct, the operator said.", "date", False),
+        ("The Lunde freight train derailed at 7:42 p.m. on Tuesday near the viaduct, the "
+         "operator said.", "The Lunde freight train derailed before 9pm on Tuesday near the "
+         "viaduct, the operator said.", "date", False),
+        # opposite directions from one point, at any distance
+        ("The Lunde freight train derailed on Tuesday two kilometres north of Quarrow station, "
+         "the operator said.", "The Lunde freight train derailed on Tuesday just south of "
+         "Quarrow station, the operator said.", "place", True),
     ],
 )  # fmt: skip
 def test_one_time_or_figure_or_two(a: str, b: str, kind: str, disputed: bool) -> None:

@@ -841,8 +841,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
-    if c.type == "place" and c.note == slots.BEARING_NOTE:
-        return c
+    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE):
+        return c  # one distance from one point, or one act's time of day, ties the claims
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)

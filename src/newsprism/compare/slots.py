@@ -1292,7 +1292,9 @@ def _bearings(u: Unit) -> dict[tuple[str, str, str], tuple[str, tuple[int, int]]
 def check_bearing(a: Unit, b: Unit) -> Finding | None:
     """One place put in two directions from the same named point, at the same distance: "150
     nautical miles west of Aden" / "150 nautical miles east of Aden". Different distances may
-    be two places ("6 miles west of Cobb" / "20 miles north of Cobb")."""
+    be two places ("6 miles west of Cobb" / "20 miles north of Cobb"); opposite directions
+    where one gives no distance cannot ("just south of Quarrow station" / "2 km north of
+    Quarrow station")."""
     ba, bb = _bearings(a), _bearings(b)
     for key, (da, sa) in ba.items():
         other = bb.get(key)
@@ -1300,7 +1302,24 @@ def check_bearing(a: Unit, b: Unit) -> Finding | None:
             db, sb = other
             return Finding("place", BEARING, Side(a, f"{da} of {key[0]}", sa),
                            Side(b, f"{db} of {key[0]}", sb), note=BEARING_NOTE)  # fmt: skip
+    # opposite directions from one point, one of them at no distance given ("just south of
+    # Quarrow station" / "about two kilometres north of Quarrow station"), cannot both place
+    # one happening; nothing else ties the claims, so their sentences must match
+    # (build._supported). Two distances given may be two places, as above.
+    for (point, dist_a, _), (da, sa) in ba.items():
+        for (there, dist_b, _), (db, sb) in bb.items():
+            if there == point and _OPPOSITE.get(da) == db and not (dist_a and dist_b):
+                return Finding("place", BEARING, Side(a, f"{da} of {point}", sa),
+                               Side(b, f"{db} of {point}", sb))  # fmt: skip
     return None
+
+
+_OPPOSITE = {
+    x: y
+    for a, b in (("north", "south"), ("east", "west"), ("northeast", "southwest"),
+                 ("northwest", "southeast"))
+    for x, y in ((a, b), (b, a))
+}  # fmt: skip
 
 
 #: Confidence of one place put in two directions from one point at one distance.
@@ -1908,6 +1927,9 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_date(a, b, days[0], days[1])
         if one and same and _same_act(a, b, score) and not progress
         else None,
+        check_clock(a, b)
+        if one and same and _one_act_timed(a, b, score) and not progress
+        else None,
         check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
@@ -1923,6 +1945,107 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         # act in two years is a dispute however coarse the date (the act is checked above)
         out[0] = replace(dated, confidence=YEAR_SAME_DOER)
     return [replace(f, basis=why) for f in out if f is not None]
+
+
+def check_clock(a: Unit, b: Unit) -> Finding | None:
+    """One happening put at two times of day more than a loose reading of either allows:
+    "came off the tracks at 7:42 p.m." / "happened shortly before 9pm". A bound ("before
+    9pm", "by noon") allows any earlier time and is never disputed; nor are claims dated to
+    two days (check_date tells those)."""
+    days_a = {t.value for t in a.times if t.granularity == "day" and t.value}
+    days_b = {t.value for t in b.times if t.granularity == "day" and t.value}
+    if days_a and days_b and not days_a & days_b:
+        return None
+    ca, cb = _clocks(a), _clocks(b)
+    # a time the other claim gives too is accounted for: "at 7:42 p.m., and again at 9pm"
+    # against "at 9pm" pairs 9pm with 9pm, never with 7:42
+    left_a = [x for x in ca if not any(_overlap_minutes(x[0], y[0]) for y in cb)]
+    left_b = [y for y in cb if not any(_overlap_minutes(x[0], y[0]) for x in ca)]
+    if not left_a or not left_b:
+        return None
+    (_, sa, ta), (_, sb, tb) = left_a[0], left_b[0]
+    return Finding("date", CLOCK, Side(a, ta, sa), Side(b, tb, sb), note=CLOCK_NOTE)
+
+
+def _overlap_minutes(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:
+    """Claims whose times of day are one happening's: one act by ``_same_act``, or the same
+    telling predicate in claims that match a little less closely ("The derailment happened
+    shortly before 9pm" / "The NLF service ... derailed at 19:42"), since a time to the minute
+    ties them as a bare day name does not."""
+    cls = action_class(a.claim.action)
+    same = cls == action_class(b.claim.action) and cls not in _LIGHT
+    return _same_act(a, b, score) or (same and score >= CLOCK_ACT_MIN)
+
+
+#: Match from which two claims with the same predicate tell of one act, for its time of day.
+CLOCK_ACT_MIN = 0.6
+#: Confidence of one happening put at two times of day ...
+CLOCK = 0.8
+#: ... and what it says: one act at one time of day ties the claims, however the rest of their
+#: sentences differs
+CLOCK_NOTE = (
+    "Both give a time of day for the same act; the times are further apart than either's "
+    "wording allows."
+)
+#: "7:42 p.m.", "7.42pm", "9pm", "19:42", "noon", with what loosens it ("about", "shortly
+#: before") or makes it a bound ("before", "by")
+_CLOCK = re.compile(
+    r"(?P<q>\b(?:(?:shortly|just|soon|some\s+time|sometime)\s+(?:before|after)|about|around"
+    r"|approximately|roughly|nearly|almost|before|after|by|until)\s+)?"
+    r"(?:\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+    # a 24-hour time past noon or with a leading zero ("19:42", "07:15"), not a game clock
+    # ("with 6:11 left") or a duration ("12:30 minutes")
+    r"|\b(?P<h24>0\d|1[3-9]|2[0-3]):(?P<m24>[0-5]\d)\b"
+    r"(?!\s*(?:[ap]\.?\s?m\b|%|per|left|remaining|min|into|to\s+play))"
+    r"|\b(?P<word>noon|midday|midnight)\b)",
+    re.IGNORECASE,
+)
+#: what opens or joins the ends of a stretch of time right before a clock time
+_CLOCK_RANGE = re.compile(r"\b(?:from|between|to|and|until|till)\s+$|[-–]\s*$", re.IGNORECASE)
+_CLOCK_UNTIL = re.compile(r"\s*(?:[-–]|to\b|and\b|until\b|till\b)\s*(?:\d|noon|midnight)", re.I)
+#: minutes either side of a time written to the minute, to the hour, and "about" one
+_TO_THE_MINUTE, _TO_THE_HOUR, _ABOUT = 5, 15, 20
+#: minutes a time "shortly before" or "just after" one may be from it
+_SHORTLY = 30
+
+
+def _clocks(u: Unit) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """Each time of day the claim gives: the range of minutes after midnight it allows, its
+    span and text. Bounds ("before 9pm") are left out."""
+    out = []
+    for m in _CLOCK.finditer(u.text):
+        at, slack = _minutes(m)
+        q = " ".join((m.group("q") or "").lower().split())
+        ends = _CLOCK_RANGE.search(u.text[: m.start()]) or _CLOCK_UNTIL.match(u.text[m.end() :])
+        if q in ("before", "after", "by", "until") or ends:
+            continue  # a bound, or an end of a stretch ("from midnight to 7am", "9am-5pm")
+        if q.endswith("before"):
+            low, high = at - _SHORTLY, at
+        elif q.endswith("after"):
+            low, high = at, at + _SHORTLY
+        elif q in ("nearly", "almost"):
+            low, high = at - _ABOUT, at
+        else:
+            extra = _ABOUT if q else 0
+            low, high = at - slack - extra, at + slack + extra
+        span = (u.start + m.start(), u.start + m.end())
+        out.append(((low, high), span, m.group(0).strip()))
+    return out
+
+
+def _minutes(m: re.Match[str]) -> tuple[int, int]:
+    """Minutes after midnight of a clock time, and how loosely it is written."""
+    if m.group("word"):
+        return (0 if m.group("word").lower() == "midnight" else 720), _TO_THE_HOUR
+    if m.group("h24"):
+        return int(m.group("h24")) * 60 + int(m.group("m24")), _TO_THE_MINUTE
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+    minute = m.group("m")
+    return hour * 60 + int(minute or 0), _TO_THE_MINUTE if minute else _TO_THE_HOUR
 
 
 def _dated_apart(a: Unit, b: Unit) -> bool:

@@ -13,7 +13,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.resources import files
 from typing import Any
@@ -120,6 +120,35 @@ def negation_cues(text: str) -> int:
     return sum(1 for w in words if w in _NEG_CUES or w.endswith("n't"))
 
 
+#: nouns that name a happening, and the verb that tells it ("derailment": "derail")
+_EVENT_NOUNS: dict[str, str] = LEXICON["event_nouns"]
+#: verbs that only say that the happening their subject names took place
+_EVENT_VERBS = frozenset(LEXICON["event_verbs"])
+#: how far into a claim its subject's happening is looked for ("The fatal shooting ...")
+_NOMINAL_REACH = 5
+
+
+_TOOK_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.IGNORECASE)
+
+
+def nominal_act(c: Claim) -> Claim:
+    """A claim that a happening took place, told by the noun that names it ("The derailment
+    happened shortly before 9pm"), states the act of the verb ("derailed at 7:42 p.m."): the
+    claim with that verb as its predicate, so its time and place are compared with the
+    verb's."""
+    lemma = c.action.partition(" ")[0]
+    phrase = c.action.removesuffix(" not")
+    took_place = lemma == "take" and _TOOK_PLACE.search(c.text) is not None
+    if lemma not in _EVENT_VERBS and phrase not in _EVENT_VERBS and not took_place:
+        return c
+    for word in WORD.findall(c.text)[:_NOMINAL_REACH]:
+        verb = _EVENT_NOUNS.get(word.lower())
+        if verb is not None:
+            negated = " not" if c.action.endswith(" not") else ""
+            return replace(c, action=verb + negated)
+    return c
+
+
 def build_units(
     extractions: Sequence[Extraction], texts: Sequence[str], titles: Sequence[str]
 ) -> list[Unit]:
@@ -129,6 +158,7 @@ def build_units(
         seen: set[str] = set()
         orphans = _orphan_quantities(ex)
         for ci, c in enumerate(ex.claims):
+            c = nominal_act(c)
             clean = c.text.strip().strip("“”\"'’‘").strip()
             words = WORD.findall(clean)
             if len(words) < 3 or (
