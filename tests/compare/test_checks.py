@@ -491,6 +491,19 @@ def test_the_same_words_credited_plainly_to_two_people_is_an_attribution_dispute
     assert "attribution" in _high(c)
 
 
+def test_a_name_after_its_verb_credits_the_words_plainly() -> None:
+    # '...," fumed Piers Latimer, spokesman for the Civic Party': Latimer's words (not the
+    # party's), plain though the other speaker is named nearby
+    words = '"Everyone who drives that line knew the approach to the viaduct was a problem,"'
+    c = _compare(
+        f"{DEAL} {words} union spokesman Declan Fenwick said.",
+        f"{DEAL} Declan Fenwick of the union was not asked. {words} fumed Piers Latimer, "
+        "transport spokesman for the opposition Civic Party.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "attribution"]
+    assert x.high and "Piers Latimer" in x.summary and "Civic Party" not in x.summary
+
+
 def test_one_place_put_in_two_directions_from_one_point_is_a_place_dispute() -> None:
     base = "Pirates attacked a cargo ship on Tuesday"
     c = _compare(f"{base} about 150 nautical miles west of Port Elva, the navy said.",

@@ -43,6 +43,13 @@ def test_an_excerpt_with_its_edge_verb_fitted_to_the_sentence_is_not_altered() -
     assert quote_diff("We did everything we could for them", "We do everything we could for them")
 
 
+def test_a_contraction_spelt_out_is_not_altered() -> None:
+    assert quote_diff("Somebody help me, my daughter's been shot.",
+                      "Somebody help me, my daughter has been shot.") is None  # fmt: skip
+    assert quote_diff("Somebody help me, my daughter's been shot now.",
+                      "Somebody help me, my son has been shot now.")  # fmt: skip
+
+
 def test_unrelated_quotes() -> None:
     assert (
         quote_diff("We will rebuild the bridge by spring", "Nobody expected the river to rise")

@@ -1182,6 +1182,8 @@ def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
         start, end = q.speaker_span
         if 0 <= start - q.end <= BESIDE or 0 <= q.start - end <= BESIDE:
             return True
+        if start >= q.end and _VERB_BETWEEN.fullmatch(text[q.end : start]):
+            return True  # '...," fumed Piers Latimer': the name right after its verb
         near = text[max(q.start - 300, 0) : q.end + 300].lower()
         return not any(s in near for s in others)
     lead = text[max(q.start - LEAD, 0) : q.start].lower()
@@ -1192,6 +1194,8 @@ def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
 #: Characters between a quotation and its speaker's name for the name to stand right beside it
 #: (the closing mark, a comma and a space).
 BESIDE = 4
+#: what stands between a quotation and its speaker's name put after the verb ('," said X')
+_VERB_BETWEEN = re.compile(r"[\s,\"”’']*[a-z]+\s+")
 #: Characters before a quotation credited to "she" or "he" read for the person meant.
 LEAD = 120
 

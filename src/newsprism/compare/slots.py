@@ -2336,18 +2336,26 @@ def _altered(
 def _no_alteration(op: str, x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -> bool:
     """A change between two wordings that alters no word of the speaker's."""
     (wx, i1, i2), (wy, j1, j2) = x, y
-    if _same_but_spacing(wx[i1:i2], wy[j1:j2]):
+    if _one_word_two_forms(wx[i1:i2], wy[j1:j2]) or _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
         return True
-    if _spelt_variant(wx[i1:i2], wy[j1:j2]):
-        return True  # "offence" / "offense", "organise" / "organize": one word, two spellings
-    if _EDITED.strip() in wx[i1:i2] + wy[j1:j2]:
-        return True
-    if _acronym_of(wx[i1:i2], wy[j1:j2]) or _acronym_of(wy[j1:j2], wx[i1:i2]):
-        return True  # "IE customers" / "Internet Explorer customers": one name, two forms
     if op == "replace" and (_verb_fitted(x, y) or _verb_fitted(y, x)):
         return True
     # one quotes from further back, or on further: the excerpts' edges
     return op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy)))
+
+
+def _one_word_two_forms(x: list[str], y: list[str]) -> bool:
+    """The same words written two ways: spacing ("data center"), spelling ("offence" /
+    "offense"), a contraction ("daughter's been" / "daughter has been"), an acronym ("IE" /
+    "Internet Explorer")."""
+    return (
+        _same_but_spacing(x, y)
+        or _spelt_variant(x, y)
+        or _contracted(x, y)
+        or _contracted(y, x)
+        or _acronym_of(x, y)
+        or _acronym_of(y, x)
+    )
 
 
 def _verb_fitted(x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -> bool:
@@ -2364,6 +2372,13 @@ def _verb_fitted(x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -
 
 def _one_verb(x: str, y: str) -> bool:
     return x != y and any(x in forms and y in forms for forms in _VERB_FORMS)
+
+
+def _contracted(short: list[str], long: list[str]) -> bool:
+    """A word with "'s" for the "is" or "has" after it ("daughter's" / "daughter has")."""
+    if len(short) != 1 or len(long) != 2 or not short[0].endswith(("'s", "’s")):
+        return False
+    return long[0] == short[0][:-2] and long[1] in ("is", "has")
 
 
 def _acronym_of(short: list[str], long: list[str]) -> bool:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.extract.entity_types import decide, unlabelled_names
 from newsprism.extract.gazetteer import Gazetteer, fold, slug
+from newsprism.extract.quotes import SPEAKING_IN_PERSON
 from newsprism.extract.types import Entity, Mention
 
 if TYPE_CHECKING:
@@ -106,7 +107,9 @@ _PLACE_WORDS = frozenset(
         "governorate",
     ]
 )
-_SPEAKING = frozenset({"say", "tell", "add", "write", "tweet", "explain", "insist"})
+_SPEAKING = frozenset({"say", "tell", "add", "write", "tweet", "explain", "insist"}) | (
+    SPEAKING_IN_PERSON
+)
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "the", "our"})
 _ACRONYM_DEF = re.compile(
     r"(?P<long>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on|de|del|la|[A-Z][\w'’-]*))+)\s*\((?P<short>[A-Z][A-Z.&-]{1,9})\)"

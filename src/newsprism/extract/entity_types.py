@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.extract.gazetteer import Gazetteer, NameCues, fold
+from newsprism.extract.quotes import SPEAKING_IN_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,8 +33,11 @@ _MOTION = frozenset({
     "march", "flee", "evacuate", "relocate", "deploy", "send", "transfer", "airlift", "ship",
     "retreat", "withdraw", "escape", "commute",
 })  # fmt: skip
-_SPEAKING = frozenset(
-    {"say", "tell", "add", "explain", "insist", "warn", "argue", "write", "tweet", "recall"}
+_SPEAKING = (
+    frozenset(
+        {"say", "tell", "add", "explain", "insist", "warn", "argue", "write", "tweet", "recall"}
+    )
+    | SPEAKING_IN_PERSON
 )
 _TITLE_HEADS = frozenset({"minister", "secretary", "ministry", "spokesman", "spokeswoman", "chief"})
 _LABEL_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}

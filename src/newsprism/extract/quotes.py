@@ -18,7 +18,16 @@ from newsprism.extract.types import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-REPORTING = frozenset(
+#: verbs of manner that news writing puts for "said" ('fumed Piers Latimer'): people speak so,
+#: organisations seldom do
+SPEAKING_IN_PERSON = frozenset(
+    [
+        "fume", "snap", "scoff", "quip", "joke", "recall", "recount", "remark", "concede",
+        "retort", "boast", "lament", "contend", "emphasise", "emphasize", "exclaim", "shout",
+        "mutter", "whisper", "plead", "rage",
+    ]
+)  # fmt: skip
+REPORTING = SPEAKING_IN_PERSON | frozenset(
     [
         "say",
         "tell",
@@ -206,9 +215,15 @@ class Speech:
     def _make(self, verb: Token, subj: Token, lemma: str) -> Attribution:
         sub = [t for t in subj.subtree if not self._in_quote[t.i]]
         span = (sub[0].idx, sub[-1].idx + len(sub[-1].text)) if sub else None
-        # "officials in Berlin": the speaker is the officials, not Berlin
+        # "officials in Berlin": the speaker is the officials, not Berlin; nor is "Piers
+        # Latimer, spokesman for the Civic Party" the party
+        heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
         modifiers = {
-            x.i for c in subj.children if c.dep_ in ("prep", "relcl", "acl") for x in c.subtree
+            x.i
+            for h in heads
+            for c in h.children
+            if c.dep_ in ("prep", "relcl", "acl")
+            for x in c.subtree
         }
         keys = [
             self.token_keys[t.i] for t in sub if t.i in self.token_keys and t.i not in modifiers
