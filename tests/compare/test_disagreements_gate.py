@@ -7,8 +7,8 @@ together the dev set), "test3" (scored once at the end of the session that wrote
 on since), "test4" (scored once in the third session, one change read off it since) and
 "test5" (frozen, scored once in the fourth session; see the floors' "_about"). The fictional
 five-outlet stories in examples/ written for tuning (orlen-tariffs, sallow-ferry, tamsin-fire,
-pellam-merger) have their own floors; the frozen ones (harrow-lawsuit, corran-final,
-vesna-election, brenmoor-mine) have none.
+pellam-merger, quarry-derail, merrow-hack) have their own floors; the frozen ones (harrow-lawsuit,
+corran-final, vesna-election, brenmoor-mine, dunmore-flood, caldera-trial) have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -63,7 +63,17 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
             ), (item.event, side)
 
 
-@pytest.mark.parametrize("story", ["orlen-tariffs", "sallow-ferry", "tamsin-fire", "pellam-merger"])
+@pytest.mark.parametrize(
+    "story",
+    [
+        "orlen-tariffs",
+        "sallow-ferry",
+        "tamsin-fire",
+        "pellam-merger",
+        "quarry-derail",
+        "merrow-hack",
+    ],
+)
 def test_fictional_stories_above_floors(story: str) -> None:
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))["disagreements"][story]
     folder = ROOT / "examples" / story
