@@ -43,6 +43,10 @@ def q(text: str):
         ("twelve soldiers", 12, "", "12 soldiers"),
         ("sentenced to 2 1/2 years", 2.5, "year", "2.5 year"),
         ("a 2-1/2 year sentence", 2.5, "year", "2.5 year"),
+        # a sum written as an adjective counts its unit; a known currency's makes it money
+        ("a separate 38 million-mark contract", 38e6, "", "38000000 marks"),
+        ("a 412m-mark contract", 412e6, "", "412000000 marks"),
+        ("a 40 million-pound deal", 40e6, "GBP", "40000000 GBP"),
         # a speed, in any of the ways its unit is written
         ("travelling at 71 km/h", 71, "km/h", "71 km/h"),
         ("hurtling along at 71km/h", 71, "km/h", "71 km/h"),

@@ -163,15 +163,16 @@ SPEED_UNITS = {"km": "km/h", "kp": "km/h", "ki": "km/h", "mp": "mph", "mi": "mph
 
 _B = r"(?<![\w.,$€£¥-])"
 _E = r"(?![\w]|[.,]\d|-\w)"
+#: "a one-year deployment", "a 12-month-long probe": a duration as an adjective
+_DURATION_ADJ = re.compile(
+    _B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"
+)
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(_B + _QUAL + _CUR_PRE + _NUMBER + _SCALE + _E)),
     ("money", re.compile(_B + _QUAL + _NUMBER + _SCALE + _CUR_POST + r"\b")),
     ("percent", re.compile(_B + _QUAL + _NUMBER + _PCT + r"(?!\w)")),
     ("speed", re.compile(_B + _QUAL + _NUMBER + _SPEED + r"(?!\w)")),
-    (
-        "duration_adj",
-        re.compile(_B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"),
-    ),
+    ("duration_adj", _DURATION_ADJ),
     ("duration", re.compile(_B + _QUAL + _NUMBER + r"\s+" + _UNIT + r"s?\b")),
     (
         "vague",
@@ -182,6 +183,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague",  # "several hundred protesters": a rough count, not a hundred
         re.compile(r"\b(?P<vague>(?i:several|a few)\s+(?:dozen|hundred|thousand|million))\b"),
+    ),
+    # "a 38 million-mark contract", "a 412m-pound deal": a sum written as an adjective
+    (
+        "sum_adj",
+        re.compile(
+            _B + _QUAL + _NUMBER + r"\s*(?P<scale>(?i:million|billion|trillion|mn|bn|m|b))"
+            r"-(?P<noun>[a-z]{3,})\b(?!-)"
+        ),
     ),
     ("count", re.compile(_B + _QUAL + _NUMBER + _SCALE + _E)),
 ]
@@ -279,35 +288,82 @@ def _build(kind: str, m: re.Match[str], counted: Counted) -> Quantity | None:
     if kind == "vague":
         return _vague(m, g, counted)
     qual = QUALIFIERS.get((g.get("qual") or "").lower(), "")
-    text, s, e = m.group(0), m.start(), m.end()
     raw = g["num"]
     value = number_value(raw)
     scale = (g.get("scale") or "").lower()
     if scale:
         value *= SCALES[scale]
-    if kind == "money":
-        cur = CURRENCIES.get((g.get("cur") or g.get("cur2") or "").lower(), "")
-        if not cur:
-            cur = (g.get("cur") or g.get("cur2") or "").upper()
-        noun = counted(e)
-        norm = f"{qual}{format_value(value)} {cur}"
-        return Quantity(text, s, e, value, cur, noun, norm, "money", qual)
-    if kind == "percent":
-        return Quantity(
-            text, s, e, value, "%", counted(e), f"{qual}{format_value(value)}%", "percent", qual
-        )
-    if kind == "speed":
-        unit = SPEED_UNITS[g["speed"][:2].lower()]
-        return Quantity(
-            text, s, e, value, unit, "speed", f"{qual}{format_value(value)} {unit}", "speed", qual
-        )
-    if kind in ("duration", "duration_adj"):
-        unit = g["unit"].lower()
-        noun = counted(e) if kind == "duration_adj" else ""
-        return Quantity(
-            text, s, e, value, unit, noun, f"{qual}{format_value(value)} {unit}", "duration", qual
-        )
+    measure = _MEASURES.get(kind)
+    if measure is not None:
+        return measure(m, g, value, qual, counted)
     return _count(m, raw, value, scale=scale, qual=qual, counted=counted)
+
+
+def _money(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    cur = CURRENCIES.get((g.get("cur") or g.get("cur2") or "").lower(), "")
+    if not cur:
+        cur = (g.get("cur") or g.get("cur2") or "").upper()
+    norm = f"{qual}{format_value(value)} {cur}"
+    return Quantity(
+        m.group(0), m.start(), m.end(), value, cur, counted(m.end()), norm, "money", qual
+    )
+
+
+def _percent(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    norm = f"{qual}{format_value(value)}%"
+    return Quantity(
+        m.group(0), m.start(), m.end(), value, "%", counted(m.end()), norm, "percent", qual
+    )
+
+
+def _speed(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    unit = SPEED_UNITS[g["speed"][:2].lower()]
+    norm = f"{qual}{format_value(value)} {unit}"
+    return Quantity(m.group(0), m.start(), m.end(), value, unit, "speed", norm, "speed", qual)
+
+
+def _duration(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    unit = g["unit"].lower()
+    noun = counted(m.end()) if m.re is _DURATION_ADJ else ""
+    norm = f"{qual}{format_value(value)} {unit}"
+    return Quantity(m.group(0), m.start(), m.end(), value, unit, noun, norm, "duration", qual)
+
+
+def _sum_adjective(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    """ "a 38 million-mark contract": 38,000,000 marks; a known currency's word makes it money
+    ("a 40 million-pound deal": 40,000,000 GBP)."""
+    noun = g["noun"].lower()
+    text, s, e = m.group(0), m.start(), m.end()
+    cur = CURRENCIES.get(noun) or CURRENCIES.get(noun + "s", "")
+    if cur:
+        return Quantity(
+            text, s, e, value, cur, "", f"{qual}{format_value(value)} {cur}", "money", qual
+        )
+    counts = noun if noun.endswith("s") else noun + "s"
+    return Quantity(
+        text, s, e, value, "", counts, f"{qual}{format_value(value)} {counts}", "count", qual
+    )
+
+
+#: how each kind of measure found by PATTERNS is built (a plain count by _count)
+_MEASURES: dict[str, Callable[[re.Match[str], dict[str, str], float, str, Counted], Quantity]] = {
+    "money": _money,
+    "percent": _percent,
+    "sum_adj": _sum_adjective,
+    "speed": _speed,
+    "duration": _duration,
+    "duration_adj": _duration,
+}
 
 
 def _vague(m: re.Match[str], g: dict[str, str], counted: Counted) -> Quantity:
