@@ -279,6 +279,14 @@ TARIFFS = "Marrow announced tariffs on steel and grain from Tessin on Monday."
         ("The Lunde freight train was travelling at 71 km/h on the curve, the inspectors said.",
          "The Lunde freight train was travelling on the curve, where the limit was 40 km/h, the "
          "inspectors said.", "number", False),
+        # homes evacuated and homes without power, counts convicted and counts acquitted, are
+        # figures of two things
+        ("About 1,900 homes in Lunde were evacuated on Sunday as the river rose, officials said.",
+         "About 1,400 homes in Lunde were still without power on Sunday as the river rose, "
+         "officials said.", "number", False),
+        ("The court in Lunde found Ivo Brenn guilty on seven counts on Monday, the prosecutors "
+         "said.", "The court in Lunde acquitted Ivo Brenn on four counts on Monday, the "
+         "prosecutors said.", "number", False),
         # one subject in opposite states; a state of another subject, or the same state
         # written another way, is no dispute
         ("The freight train's driver escaped unhurt after the derailment at Lunde, the "

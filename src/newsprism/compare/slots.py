@@ -1153,10 +1153,15 @@ def _figure_kinds_differ(qa: Quantity, qb: Quantity) -> bool:
 _FATES: dict[str, list[str]] = _WORDS["fates"]
 
 
+#: characters after a figure read for what happened to what it counts ("1,400 homes were
+#: still without power")
+FATE_AFTER = 44
+
+
 def _fate(u: Unit, q: Quantity) -> str:
     at = max(q.start - u.sentence_start, 0)
     lo = max(at - 24, 0)
-    near = u.sentence_text[lo : at + len(q.text) + 30].lower()
+    near = u.sentence_text[lo : at + len(q.text) + FATE_AFTER].lower()
     here = at - lo + len(q.text) // 2
     best: tuple[int, str] | None = None
     for fate, cues in _FATES.items():
