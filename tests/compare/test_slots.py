@@ -41,6 +41,9 @@ def test_an_excerpt_with_its_edge_verb_fitted_to_the_sentence_is_not_altered() -
     assert quote_diff(full, "done everything we train them to do, and more") is None
     assert quote_diff(full, "The ferry crew done everything we train them to do, and more")
     assert quote_diff("We did everything we could for them", "We do everything we could for them")
+    # a regular verb too: had "approved ordinary invoices" / nothing more than "approve ..."
+    assert quote_diff("approved ordinary invoices for ordinary work",
+                      "approve ordinary invoices for ordinary work") is None  # fmt: skip
 
 
 def test_a_contraction_spelt_out_is_not_altered() -> None:

@@ -216,3 +216,20 @@ def test_a_relative_clause_after_a_place_is_about_the_noun_the_place_sets() -> N
     ex = extract("Rescuers reached a village in Norway, which was cut off by snow.")
     cut = next(c for c in ex.claims if "cut off" in c.text)
     assert "country:NO" in cut.targets
+
+
+def test_the_office_speaking_is_the_person_named_with_it() -> None:
+    # "the mayor said": the person last named with that office, before the name or after it
+    from newsprism.extract import extract
+
+    for text in (
+        'Mayor Idris Kallender spoke at the Town Hall. "Brackwell will rebuild, house by house," '
+        "the mayor said.",
+        'Idris Kallender, the town\'s mayor, spoke at the Town Hall. "Brackwell will rebuild, '
+        'house by house," the mayor said.',
+    ):
+        (q,) = extract(text).quotes
+        assert q.speaker_key == "person:idris_kallender"
+    # no one named with the office: no speaker guessed
+    (q,) = extract('Idris Kallender spoke. "Brackwell will rebuild," the mayor said.').quotes
+    assert q.speaker_key is None

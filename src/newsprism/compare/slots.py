@@ -2376,7 +2376,20 @@ def _verb_fitted(x: tuple[list[str], int, int], y: tuple[list[str], int, int]) -
 
 
 def _one_verb(x: str, y: str) -> bool:
-    return x != y and any(x in forms and y in forms for forms in _VERB_FORMS)
+    """Two forms of one verb: irregular ("did" / "done") or regular ("approved" / "approve")."""
+    if x == y:
+        return False
+    return any(x in forms and y in forms for forms in _VERB_FORMS) or bool(_bases(x) & _bases(y))
+
+
+def _bases(word: str) -> set[str]:
+    """What a regular verb form may be the inflection of ("approved": approve, approv)."""
+    out = {word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            out |= {base, base + "e"}
+    return out
 
 
 def _contracted(short: list[str], long: list[str]) -> bool:

@@ -66,6 +66,30 @@ REPORTING = SPEAKING_IN_PERSON | frozenset(
         "point",
     ]
 )
+#: words before a name (or in its apposition) read for the office "the mayor" names
+_TITLE_REACH = 3
+
+
+def _the_office(tok: Token) -> bool:
+    """ "the mayor", "the minister": an office named in place of its holder."""
+    return (
+        tok.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and tok.lower_ in _OFFICES
+    )
+
+
+#: offices a report names in place of the person holding them
+_OFFICES = frozenset(
+    [
+        "mayor", "minister", "governor", "president", "premier", "chancellor", "senator",
+        "judge", "prosecutor", "sheriff", "commissioner", "chairman", "chairwoman", "chair",
+        "director", "inspector", "superintendent", "coroner", "spokesman", "spokeswoman",
+        "spokesperson", "secretary", "ambassador", "coach", "manager", "captain", "chief",
+        "executive", "founder", "lawyer", "attorney", "councillor", "councilor",
+    ]
+)  # fmt: skip
+
 DOCUMENT_WORDS = frozenset(
     ["statement", "release", "communique", "communiqué", "report", "letter", "tweet", "post"]
 )
@@ -236,6 +260,8 @@ class Speech:
             speaker_key = orgs[-1] if orgs else self.last_source[0]
         elif subj.lower_ in _PRONOUNS and not keys:
             speaker_key = self._antecedent(subj)
+        elif not keys and _the_office(subj):
+            speaker_key = self._office_holder(subj)
         else:
             speaker_key = people[-1] if people else (keys[-1] if keys else None)
         speaker_name = self.names.get(speaker_key, "") if speaker_key else ""
@@ -257,6 +283,24 @@ class Speech:
         return Attribution(
             verb, speaker_key, speaker_name or None, span, source_key, source_name, lemma
         )
+
+    def _office_holder(self, tok: Token) -> str | None:
+        """The person "the mayor" is: the last one named before it with that word in the title
+        right before the name ("Mayor Idris Kallender") or in an apposition after it ("Idris
+        Kallender, the town's mayor,")."""
+        office = tok.lower_
+        for i in range(tok.i - 1, -1, -1):
+            key = self.token_keys.get(i)
+            if not key or not key.startswith("person:") or self._in_quote[i]:
+                continue
+            start = i
+            while start > 0 and self.token_keys.get(start - 1) == key:
+                start -= 1
+            around = self.doc[max(start - _TITLE_REACH, 0) : start]
+            after = self.doc[i + 1 : i + 1 + _TITLE_REACH + 2]
+            if any(t.lower_ == office for t in (*around, *after)):
+                return key
+        return None
 
     def _antecedent(self, tok: Token) -> str | None:
         """The person a "he"/"she" refers to: the last one named before it, outside quotes."""
