@@ -225,7 +225,7 @@ def test_the_office_speaking_is_the_person_named_with_it() -> None:
     for text in (
         'Mayor Idris Kallender spoke at the Town Hall. "Brackwell will rebuild, house by house," '
         "the mayor said.",
-        'Idris Kallender, the town\'s mayor, spoke at the Town Hall. "Brackwell will rebuild, '
+        "Idris Kallender, the town's mayor, spoke at the Town Hall. \"Brackwell will rebuild, "
         'house by house," the mayor said.',
     ):
         (q,) = extract(text).quotes
