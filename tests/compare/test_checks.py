@@ -579,3 +579,26 @@ def test_one_unnamed_person_given_two_ages_is_a_dispute() -> None:
     other = "The recording was of Ivo Brenn assaulting a {}-year-old boy, prosecutors said."
     c = _compare(f"{base} {said.format(11)}", f"{base} {other.format(12)}")
     assert "number" not in _high(c)
+
+
+def test_counts_far_apart_are_shown_but_not_high() -> None:
+    # "46 miners" trapped / "3 miners" hurt: one noun, two things, far apart
+    base = "Rescuers at the Lunde pit worked through the night on Tuesday, the company said."
+    c = _compare(f"{base} The collapse on Monday trapped 46 miners underground.",
+                 f"{base} The collapse on Monday trapped 3 miners underground.")  # fmt: skip
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert not x.high and "three times apart" in x.note
+    # close counts, or lengths however far apart (a slipped decimal point), stay high
+    c = _compare(f"{base} The collapse on Monday trapped 46 miners underground.",
+                 f"{base} The collapse on Monday trapped 41 miners underground.")  # fmt: skip
+    assert "number" in _high(c)
+    from types import SimpleNamespace
+
+    from newsprism.compare.build import _counts_far_apart
+
+    def apart(*values: str) -> bool:
+        return _counts_far_apart([SimpleNamespace(value=v) for v in values])
+
+    assert apart("46 miners", "3 miners") and not apart("46 miners", "41 miners")
+    assert not apart("1.2 miles", "12 miles")  # a slipped decimal point: one length told wrong
+    assert not apart("357 caliber revolver", "38 caliber revolver")  # kinds, not counts

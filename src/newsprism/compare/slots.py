@@ -356,6 +356,8 @@ _METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
            "kilometer": 1000.0, "kilometers": 1000.0, "ft": 0.3048, "foot": 0.3048,
            "feet": 0.3048, "yard": 0.9144, "yards": 0.9144, "mile": 1609.344,
            "miles": 1609.344, "mi": 1609.344}  # fmt: skip
+#: the words of a length's unit (a value written "1.2 miles", "700 metres")
+LENGTH_UNITS = frozenset(_METRES)
 
 
 def _length_word(q: Quantity) -> str:
