@@ -1039,7 +1039,8 @@ def _counts_far_apart(evidence: Sequence[Span]) -> bool:
 
 #: How many times apart two counts of one noun are likelier two things than one told two ways.
 #: On the fictional stories every high number dispute further apart was two things (10 of 10);
-#: on the real sets, with lengths and kinds left aside, 3 of 3 were.
+#: on the real sets, with lengths and kinds left aside, 2 of 2 were (a third matched only an
+#: unsure gold item).
 COUNTS_APART = 3.0
 #: nouns after a figure that name a kind rather than count ("a .357 caliber revolver")
 _KIND_WORDS = frozenset({"caliber", "calibre", "gauge", "inch", "mm"})
