@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsprism.extract.gazetteer import load
 from newsprism.extract.types import Quote
 
 if TYPE_CHECKING:
@@ -71,24 +72,14 @@ _TITLE_REACH = 3
 
 
 def _the_office(tok: Token) -> bool:
-    """ "the mayor", "the minister": an office named in place of its holder."""
+    """ "the mayor", "the minister": an office (a role word of the gazetteer) named in place
+    of its holder."""
     return (
         tok.pos_ == "NOUN"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        and tok.lower_ in _OFFICES
+        and tok.lower_ in load().roles
     )
 
-
-#: offices a report names in place of the person holding them
-_OFFICES = frozenset(
-    [
-        "mayor", "minister", "governor", "president", "premier", "chancellor", "senator",
-        "judge", "prosecutor", "sheriff", "commissioner", "chairman", "chairwoman", "chair",
-        "director", "inspector", "superintendent", "coroner", "spokesman", "spokeswoman",
-        "spokesperson", "secretary", "ambassador", "coach", "manager", "captain", "chief",
-        "executive", "founder", "lawyer", "attorney", "councillor", "councilor",
-    ]
-)  # fmt: skip
 
 DOCUMENT_WORDS = frozenset(
     ["statement", "release", "communique", "communiqué", "report", "letter", "tweet", "post"]
