@@ -996,7 +996,12 @@ SAME_QUANTITY_CONTEXT = 0.55
 
 def _subject_head(u: Unit) -> str:
     """The last word of the claim's subject as written ("turnout"), or "" for a pronoun."""
-    words = u.claim.subject_text.lower().split()
+    return _last_word(u.claim.subject_text)
+
+
+def _last_word(text: str) -> str:
+    """The last word of a phrase, stemmed, or "" for none or a pronoun."""
+    words = text.lower().split()
     return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
 
 
@@ -1835,9 +1840,7 @@ _AFTER_HEAD = re.compile(r",|\s+(?:who|which|that|at|of|in|on|for|from)\s")
 def _head_of_subject(u: Unit) -> str:
     """The subject's head word, a clause after it set aside ("The driver, who has not been
     named, ...": driver)."""
-    subject = re.split(_AFTER_HEAD, u.claim.subject_text, maxsplit=1)[0]
-    words = subject.lower().split()
-    return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
+    return _last_word(re.split(_AFTER_HEAD, u.claim.subject_text, maxsplit=1)[0])
 
 
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
@@ -1983,9 +1986,7 @@ def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:
     telling predicate in claims that match a little less closely ("The derailment happened
     shortly before 9pm" / "The NLF service ... derailed at 19:42"), since a time to the minute
     ties them as a bare day name does not."""
-    cls = action_class(a.claim.action)
-    same = cls == action_class(b.claim.action) and cls not in _LIGHT
-    return _same_act(a, b, score) or (same and score >= CLOCK_ACT_MIN)
+    return _same_act(a, b, score) or (_same_predicate(a, b) and score >= CLOCK_ACT_MIN)
 
 
 #: Match from which two claims with the same predicate tell of one act, for its time of day.
@@ -2122,11 +2123,15 @@ SAME_WORDS_BUT = 0.75
 def _same_act(a: Unit, b: Unit, score: float) -> bool:
     """The same (non-light) predicate in closely matching claims, or the same statement: a
     trial on Wednesday and a video released on Thursday are two happenings."""
-    cls = action_class(a.claim.action)
-    same = cls == action_class(b.claim.action) and cls not in _LIGHT
     if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
         return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
-    return (same and score >= SAME_ACT_MIN) or same_statement(a, b, score)
+    return (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score)
+
+
+def _same_predicate(a: Unit, b: Unit) -> bool:
+    """Both claims' predicates are of one telling (non-light) class."""
+    cls = action_class(a.claim.action)
+    return cls == action_class(b.claim.action) and cls not in _LIGHT
 
 
 def _same_figure(a: Unit, b: Unit) -> bool:
