@@ -602,3 +602,84 @@ def test_counts_far_apart_are_shown_but_not_high() -> None:
     assert apart("46 miners", "3 miners") and not apart("46 miners", "41 miners")
     assert not apart("1.2 miles", "12 miles")  # a slipped decimal point: one length told wrong
     assert not apart("357 caliber revolver", "38 caliber revolver")  # kinds, not counts
+
+
+def test_one_figure_worded_several_ways_is_one_value() -> None:
+    # four reports, two figures: "4.6 magnitude earthquake" and "4.6 earthquake" are one
+    # value, so this is one fact told two ways (high), not four quantities
+    base = "An earthquake struck the island of Vel early on Tuesday, the geological survey said. "
+    said = "The survey said a {} earthquake shook the port of Amsel."
+    texts = [base + said.format(v) for v in
+             ("4.6 magnitude Vel", "4.6 magnitude", "4.6", "4.4")]  # fmt: skip
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts)])
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert x.high
+    assert x.summary == "Different numbers: S1, S2, S3 say 4.6 earthquake; S4 says 4.4 earthquake"
+
+
+def test_a_long_quotation_reworded_is_high_though_no_one_is_named_for_it() -> None:
+    said = 'Outside the court on Monday, a banner read: "Justice for Tom Marsh and for every child '
+    c = _compare(
+        said + 'this city has failed to protect."', said + 'this town has failed to protect."'
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert x.high and "city has → town has" in x.summary
+    # a short one may be two people's words: shown, not high
+    said = 'Outside the court on Monday, a banner read: "Justice for Tom Marsh, failed by the '
+    c = _compare(said + 'city."', said + 'town."')
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert not x.high
+
+
+def test_the_same_doer_and_predicate_and_object_denied_is_high() -> None:
+    # one proposition (Quell / concede / defeat), however much more the denial's sentence says
+    base = "Voters in Harlow elected a new council on Sunday. "
+    yes = base + "Mayor Ana Quell conceded defeat in a short statement at the town hall on Monday."
+    no = (base + "Mayor Ana Quell did not concede {} on Monday, telling supporters at the town "
+          "hall that the count was flawed and that she would seek a recount.")  # fmt: skip
+    assert "polarity" in _high(_compare(yes, no.format("defeat")))
+    # another object is another proposition: shown, not high
+    c = _compare(yes, no.format("the budget vote"))
+    assert "polarity" not in _high(c)
+
+
+def test_a_figure_owned_by_its_in_claims_that_barely_match_is_not_high() -> None:
+    # the express's passengers and the freight train's ("its 87 passengers"): two trains
+    base = "The express struck a freight train near Amsel on Tuesday. "
+    c = _compare(
+        base + "The express was carrying 212 passengers and five crew when it struck the train.",
+        base + "The freight train was travelling at 40 km/h. None of its 87 passengers was hurt.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert not x.high and "'its'" in x.note
+
+
+def test_a_few_words_of_one_speaker_mostly_changed_are_not_high() -> None:
+    # likelier two things the lawyer said than one quotation told two ways
+    base = "Defence lawyer Ana Quell spoke to reporters outside the Harlow court on Monday. "
+    c = _compare(base + '"The man is petrified," Quell said.',
+                 base + '"The man is an emotional wreck," Quell said.')  # fmt: skip
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert not x.high and "petrified → is an emotional wreck" in x.summary
+
+
+def test_an_actor_named_short_or_not_named_at_all_is_no_sure_dispute() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.compare.build import _names_written, _part_of
+
+    # one actor named short: metonymy and short names are no dispute
+    assert _part_of("Heritage", "the National Heritage Party")
+    assert _part_of("the India Navy", "Navy") and not _part_of("Vincent Gigante", "Louis Gigante")
+    # a doer our reading supplied is no report's word: the claim must write one of its names
+    ctx = SimpleNamespace(name=lambda key: key.split(":", 1)[1].replace("_", " ").title())
+
+    def side(text: str, value: str) -> SimpleNamespace:
+        return SimpleNamespace(unit=SimpleNamespace(text=text), value=value)
+
+    vincent = side("Vincent Gigante died in prison", "person:vincent_gigante")
+    vito = side("Dubbed the Oddfather", "person:vito_genovese")
+    assert _names_written(ctx, vincent, vito) and not _names_written(ctx, vito, vincent)
+    # a surname both names share does not tell the two apart
+    louis = side("Mr. Gigante died in prison", "person:louis_gigante")
+    assert not _names_written(ctx, louis, vincent)

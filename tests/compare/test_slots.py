@@ -136,3 +136,31 @@ def test_a_small_word_put_for_another_alters_a_quote_but_one_put_in_does_not() -
     # a small word put in or left out is as often a slip of transcription
     done = "I know that the things {}I have done caused a lot of pain"
     assert quote_diff(done.format(""), done.format("that ")) is None
+
+
+def test_words_a_reporter_put_in_brackets_are_not_the_speakers() -> None:
+    said = "The warship immediately altered towards the vessels and challenged them"
+    inserted = (
+        "The warship immediately altered (its direction) towards the vessels and challenged them"
+    )
+    assert quote_words(inserted) == quote_words(said)
+    assert quote_words("he [Marsh] was there") == ["he", "was", "there"]
+
+
+def test_the_time_of_a_saying_is_compared_only_with_another_sayings() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.compare.slots import _bound
+
+    def bound(sentence: str, time: str) -> str:
+        u = SimpleNamespace(sentence_text=sentence, sentence_start=0)
+        t = SimpleNamespace(start=sentence.index(time), text=time)
+        return _bound(u, t)  # type: ignore[arg-type]
+
+    assert bound("Supply is restored, the board announced on Twitter today.", "today") == "said"
+    assert bound("The board said on Monday that supply was restored.", "Monday") == "said"
+    assert bound("Supply was restored on Monday, the board said.", "Monday") == ""
+    assert bound("Supply was cut until Monday.", "Monday") == "until"
+    # a day in the possessive inside an "of" phrase dates another thing
+    assert bound("They will play the winner of Friday's semifinal.", "Friday") == "of"
+    assert bound("In Saturday's semifinal they will play Tessel.", "Saturday") == ""

@@ -511,18 +511,54 @@ def _same_actor(ctx: _Context, f: slots.Finding) -> bool:
         return all(linked(x, ys) for x in xs if x) or all(linked(y, xs) for y in ys if y)
     if f.type not in ("actor", "attribution"):
         return False
-    return all(any(alias_link(ctx.name(x), ctx.name(y)) for y in ys) for x in xs if x)
+    return all(
+        any(alias_link(ctx.name(x), ctx.name(y)) or _part_of(ctx.name(x), ctx.name(y)) for y in ys)
+        for x in xs if x
+    )  # fmt: skip
+
+
+def _part_of(x: str, y: str) -> bool:
+    """One name is the other less some of its words ("Heritage" / "the National Heritage
+    Party", "the Navy" / "the India Navy"): one actor, named short."""
+    wx, wy = ({w.lower() for w in _NAME_WORD.findall(n) if len(w) > 2} for n in (x, y))
+    return bool(wx and wy) and (wx <= wy or wy <= wx)
 
 
 def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
     """An actor dispute where a report names the other's doer too (as making an offer of its
     own, say) is likelier two acts than one: sure only when the words are the same but for
     the name."""
-    if f.type != "actor" or slots.same_words_but(f.a.unit, f.b.unit):
+    if f.type != "actor":
+        return f
+    if not (_names_written(ctx, f.a, f.b) and _names_written(ctx, f.b, f.a)):
+        # a doer our reading supplied ("Dubbed the 'Oddfather' for his bizarre behavior",
+        # the same words in both), or a surname both names share ("Mr. Gigante died": Vincent
+        # or Louis), is no report's word against another's
+        return replace(f, confidence=min(f.confidence, slots.UNSURE))
+    if slots.same_words_but(f.a.unit, f.b.unit):
         return f
     if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     return f
+
+
+#: a word of a name or a claim
+_NAME_WORD = re.compile(r"\w+")
+
+
+def _names_written(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
+    """Whether the claim itself writes a word of a name its side gives that the other side's
+    names lack ("Wendy" of "Wendy Wasserman Schultz" against "Debbie Wasserman Schultz"),
+    rather than a pronoun, nothing, or a surname both share."""
+
+    def words(value: str) -> set[str]:
+        return {
+            w.lower() for key in value.split(", ") if key
+            for w in _NAME_WORD.findall(ctx.name(key)) if len(w) > 2
+        }  # fmt: skip
+
+    written = {w.lower() for w in _NAME_WORD.findall(side.unit.text)}
+    return bool((words(side.value) - words(other.value)) & written)
 
 
 def _members_known(ctx: _Context, f: slots.Finding) -> bool:
@@ -708,7 +744,7 @@ def _contradiction(ctx: _Context, kind: str, fs: list[slots.Finding]) -> Contrad
     values = _values(evidence)
     top = fs[0]
     confidence = top.confidence
-    if kind == "number" and len({e.value for e in evidence}) >= MANY_FIGURES:
+    if kind == "number" and len({_figure(e.value) for e in evidence}) >= MANY_FIGURES:
         # as many figures as there are reports: several counts of a common noun ("40 games",
         # "two games", "23 games"), not one fact told several ways
         confidence = min(confidence, slots.UNSURE)
@@ -969,16 +1005,29 @@ def _every_report(c: Contradiction, giving: Sequence[Span]) -> Contradiction:
 def _values(evidence: Sequence[Span]) -> str:
     """Each value and the sources that give it, in the order they first appear: "S1, S3 say
     87 %; S4 says 91 %". Dates are one value by the day they resolve to ("Friday (2031-04-11)"
-    and "April 11 (2031-04-11)"), shown as first written."""
-    by_value: dict[str, tuple[str, list[str]]] = {}
+    and "April 11 (2031-04-11)"), figures by their number and counted noun ("4.6 magnitude
+    earthquake" and "4.6 earthquake"). A date is shown as first written, a figure in its
+    shortest wording, which every source of it gives ("4.6 earthquake")."""
+    shown: dict[str, str] = {}
+    sources: dict[str, list[str]] = {}
     for e in evidence:
         resolved = _RESOLVED.search(e.value)
-        key = resolved.group(1) if resolved else e.value
-        by_value.setdefault(key, (e.value, []))[1].append(e.source)
+        key = resolved.group(1) if resolved else _figure_key(e.value)
+        if key not in shown or (not resolved and len(e.value) < len(shown[key])):
+            shown[key] = e.value
+        sources.setdefault(key, []).append(e.source)
     return "; ".join(
-        f"{', '.join(srcs)} {'say' if len(srcs) > 1 else 'says'} {shown}"
-        for shown, srcs in by_value.values()
+        f"{', '.join(srcs)} {'say' if len(srcs) > 1 else 'says'} {shown[key]}"
+        for key, srcs in sources.items()
     )
+
+
+def _figure_key(value: str) -> str:
+    """A figure by its number and what it counts, however the count is worded: "4.6 magnitude
+    earthquake" and "4.6 earthquake" are one value; any other value as written."""
+    if _LEADING_NUMBER.match(value) is None:
+        return value
+    return f"{_figure(value)} {_thing(value)}"
 
 
 #: the resolved day a date value ends in: "Friday (2031-04-11)"
@@ -1005,12 +1054,14 @@ def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:
 def _common_counts_tempered(contradictions: list[Contradiction]) -> list[Contradiction]:
     """A counted thing the story gives many different figures of ("13 points", "26 points",
     "20.2 points", "9 points" ...: a box score) counts many things, not one disputed fact: none
-    of its number disputes is high, however cleanly each pairs two figures."""
-    values: dict[str, set[str]] = defaultdict(set)
+    of its number disputes is high, however cleanly each pairs two figures. (Counting only the
+    figures near a dispute's own, so that "18 people" injured stands beside "100,000 people"
+    marching, found 2 more real disputes on the development gold and 5 more false ones.)"""
+    values: dict[str, set[float]] = defaultdict(set)
     for c in contradictions:
         if c.type == "number":
             for e in c.evidence:
-                values[_thing(e.value)].add(e.value)
+                values[_thing(e.value)].add(_figure(e.value))
     common = {t for t, vs in values.items() if len(vs) >= MANY_STORY_FIGURES}
     return [
         replace(c, confidence=min(c.confidence, slots.UNSURE))
@@ -1018,6 +1069,12 @@ def _common_counts_tempered(contradictions: list[Contradiction]) -> list[Contrad
         else c
         for c in contradictions
     ]
+
+
+def _figure(value: str) -> float:
+    """The figure a number's value opens with ("4.6 magnitude earthquake": 4.6), or -1."""
+    number = _LEADING_NUMBER.match(value)
+    return float(number.group().replace(",", "")) if number else -1.0
 
 
 def _counts_far_apart(evidence: Sequence[Span]) -> bool:
@@ -1143,7 +1200,7 @@ def _one_quotation(q: Quote, r: Quote, d: tuple[float, list[str], list[str]] | N
     each report (or our reading of it) credits them to: "It's so wonderful not to keep the
     secret any longer" / "... this secret any more" are not two people's words. A short one
     ("It's a dream come true for me") may be anyone's."""
-    long_enough = min(len(slots.quote_words(q.text)), len(slots.quote_words(r.text))) >= 8
+    long_enough = _shortest([(0, q), (0, r)]) >= SHORT_QUOTATION
     return d is not None and d[0] >= ONE_QUOTATION and long_enough
 
 
@@ -1157,7 +1214,14 @@ def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
     cluster = found.cluster
     evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
     known = all(r.speaker_key for _, r in cluster)
-    conf = (0.85 if ratio >= 0.75 else 0.7) if known else QUOTE_UNKNOWN_SPEAKER
+    if known:
+        conf = 0.85 if ratio >= ONE_QUOTATION else 0.7
+        if ratio < ONE_QUOTATION and _shortest(cluster) < SHORT_QUOTATION:
+            # "The man is petrified" / "The man is an emotional wreck": a few words, half of
+            # them changed, are likelier two things the speaker said than one told two ways
+            conf = slots.UNSURE
+    else:
+        conf = QUOTE_LONG_UNNAMED if _long_and_alike(found) else QUOTE_UNKNOWN_SPEAKER
     changed = "; ".join(dict.fromkeys(found.changes))
     return Contradiction(
         id="",
@@ -1170,8 +1234,33 @@ def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
     )
 
 
-#: Confidence of a reworded quotation when a side names no speaker for it.
+#: Words under which a quotation whose wordings share less than ``ONE_QUOTATION`` of their
+#: words may be two quotations of one speaker
+SHORT_QUOTATION = 8
+
+
+def _shortest(cluster: list[tuple[int, Quote]]) -> int:
+    return min(len(slots.quote_words(q.text)) for _, q in cluster)
+
+
+#: Confidence of a reworded quotation when a side names no speaker for it ...
 QUOTE_UNKNOWN_SPEAKER = 0.6
+#: ... and when every wording is long and most of its words are alike (``_long_and_alike``).
+#: On the development gold and the fiction, such disputes were right 4 times in 4 (2 more
+#: matched unsure items); shorter ones, 2 in 5.
+QUOTE_LONG_UNNAMED = 0.75
+#: Words from which a quotation is long enough to be one quotation whoever spoke it.
+LONG_QUOTATION = 10
+
+
+def _long_and_alike(found: _Quotation) -> bool:
+    """Every wording of the quotation has ``LONG_QUOTATION`` words or more, and each reworded
+    one shares most of its words with the first (``ONE_QUOTATION``): "Mommy, mommy, I got hit.
+    Something hit me in my back" / "... Somebody hit me in my back" is one quotation told two
+    ways, whether or not a report says whose; "Everyone here knows someone who was on that
+    boat" / "Everyone knew someone on that boat" may be two people's words."""
+    long_enough = _shortest(found.cluster) >= LONG_QUOTATION
+    return long_enough and all(d[0] >= ONE_QUOTATION for d in found.diffs)
 
 
 def _speakers_differ(q: Quote, r: Quote) -> bool:

@@ -313,6 +313,9 @@ def _score_event(ev: GoldEvent, items: list[GoldItem], documents: Mapping[str, A
             "gold_type": None if g is None else g.type,
             "gold_index": None if g is None else items.index(g),
             "summary": c.summary,
+            # why it is shown at that confidence, for the review of unmatched findings
+            "note": c.note,
+            "basis": c.basis,
             "evidence": [{"doc": sources[e.source][0], "text": e.text} for e in c.evidence],
         })  # fmt: skip
     return {"event": ev.event, "split": ev.split, "findings": findings,
