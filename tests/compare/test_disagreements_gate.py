@@ -8,7 +8,8 @@ on since), "test4" (scored once in the third session, one change read off it sin
 "test5" (frozen, scored once in the fourth session; see the floors' "_about"). The fictional
 five-outlet stories in examples/ written for tuning (orlen-tariffs, sallow-ferry, tamsin-fire,
 pellam-merger, quarry-derail, merrow-hack) have their own floors; the frozen ones (harrow-lawsuit,
-corran-final, vesna-election, brenmoor-mine, dunmore-flood, caldera-trial) have none.
+corran-final, vesna-election, brenmoor-mine, dunmore-flood, caldera-trial, fenwick-blast,
+greywater-summit) have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -98,3 +99,15 @@ def test_the_halves_do_not_share_a_topic() -> None:
     assert not tune & test
     # every event is in one split only
     assert len({e.event for e in events}) == len(events)
+
+
+def test_an_office_named_by_the_bodys_acronym_or_short_name_is_one_office() -> None:
+    # fenwick-blast (frozen, scored once): "BCI Chief Executive Oskar Lindqvel" / "Brannock chief
+    # executive Oskar Lindqvel" -- BCI is Brannock Chemical Industries, "Brannock" its short name
+    from newsprism.compare import compare_articles
+
+    folder = ROOT / "examples" / "fenwick-blast"
+    event = load_events(folder / "events.jsonl")[0]
+    documents = load_documents([folder])
+    report = compare_articles([documents[d] for d in event.docs])
+    assert not [c for c in report.contradictions if "Lindqvel" in c.summary]

@@ -164,3 +164,19 @@ def test_the_time_of_a_saying_is_compared_only_with_another_sayings() -> None:
     # a day in the possessive inside an "of" phrase dates another thing
     assert bound("They will play the winner of Friday's semifinal.", "Friday") == "of"
     assert bound("In Saturday's semifinal they will play Tessel.", "Saturday") == ""
+
+
+def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.compare.slots import _same_words_dated
+
+    def unit(sentence: str) -> SimpleNamespace:
+        t = SimpleNamespace(text="today", start=sentence.index("today"))
+        return SimpleNamespace(times=(t,), sentence_start=0, sentence_text=sentence)
+
+    home = unit("They did not come home. Nothing we say today can change that.")
+    back = unit("They did not come back. Nothing we say today can change that.")
+    other = unit("The board met today to change that.")
+    assert _same_words_dated(home, back)  # type: ignore[arg-type]
+    assert not _same_words_dated(home, other)  # type: ignore[arg-type]

@@ -824,8 +824,18 @@ def _role_contradictions(
     Kallisto, Dravenia's economy minister"), read beside the name in each report (``roles``)."""
     found = [x for i, ex in enumerate(ctx.exs) for x in roles.roles_in(i, ctx.articles[i].text, ex)]
 
+    known: dict[str, set[str]] = defaultdict(set)
+    for ex in ctx.exs:
+        for m in ex.mentions:
+            known[m.text.lower()].add(ctx.name(m.entity_key))
+
     def same_body(x: str, y: str) -> bool:
-        return x.lower() == y.lower() or alias_link(x, y) is not None
+        # each body also by the full name its mentions resolve to: "BCI" is Brannock Chemical
+        # Industries, of which "Brannock" is the short name
+        xs, ys = {x} | known[x.lower()], {y} | known[y.lower()]
+        return x.lower() == y.lower() or any(
+            alias_link(a, b) is not None or _part_of(a, b) for a in xs for b in ys
+        )
 
     return [
         _beside_name(ctx, group_of, d.name, tuple(_role_span(ctx, x) for x in d.roles), "office")

@@ -211,6 +211,9 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+")
+
+
 def _same_words_dated(a: Unit, b: Unit) -> bool:
     """Both claims give a relative time ("last night") in the same words as each other, the
     words before it included: one text (a quotation, a wire story) taken by both, whose
@@ -221,7 +224,10 @@ def _same_words_dated(a: Unit, b: Unit) -> bool:
         for t in u.times:
             if _DEICTIC.search(t.text.lower()):
                 at = t.start - u.sentence_start
-                words = u.sentence_text[max(at - 30, 0) : at + len(t.text)].lower().split()
+                window = u.sentence_text[max(at - 30, 0) : at + len(t.text)]
+                # from the start of the quoted sentence that holds it ("... did not come home.
+                # Nothing we say today" / "... did not come back. Nothing we say today")
+                words = _SENTENCE_END.split(window)[-1].lower().split()
                 out.add(" ".join(words))
         return out
 
