@@ -11,7 +11,7 @@ import json
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -1095,11 +1095,11 @@ def _counts_far_apart(evidence: Sequence[Span]) -> bool:
     figure told wrong."""
     figures = []
     for e in evidence:
-        number = _LEADING_NUMBER.match(e.value)
+        figure = _figure(e.value)
         words = {w.lower() for w in e.value.split()[1:]}
-        if number is None or words & slots.LENGTH_UNITS or words & _KIND_WORDS:
+        if figure < 0 or words & slots.LENGTH_UNITS or words & _KIND_WORDS:
             return False
-        figures.append(float(number.group().replace(",", "")))
+        figures.append(figure)
     low, high = min(figures, default=0.0), max(figures, default=0.0)
     return low > 0 and high / low > COUNTS_APART
 
@@ -1210,7 +1210,7 @@ def _one_quotation(q: Quote, r: Quote, d: tuple[float, list[str], list[str]] | N
     each report (or our reading of it) credits them to: "It's so wonderful not to keep the
     secret any longer" / "... this secret any more" are not two people's words. A short one
     ("It's a dream come true for me") may be anyone's."""
-    long_enough = _shortest([(0, q), (0, r)]) >= SHORT_QUOTATION
+    long_enough = _fewest_words((q, r)) >= SHORT_QUOTATION
     return d is not None and d[0] >= ONE_QUOTATION and long_enough
 
 
@@ -1226,7 +1226,7 @@ def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
     known = all(r.speaker_key for _, r in cluster)
     if known:
         conf = 0.85 if ratio >= ONE_QUOTATION else 0.7
-        if ratio < ONE_QUOTATION and _shortest(cluster) < SHORT_QUOTATION:
+        if ratio < ONE_QUOTATION and _fewest_words(q for _, q in cluster) < SHORT_QUOTATION:
             # "The man is petrified" / "The man is an emotional wreck": a few words, half of
             # them changed, are likelier two things the speaker said than one told two ways
             conf = slots.UNSURE
@@ -1249,8 +1249,8 @@ def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
 SHORT_QUOTATION = 8
 
 
-def _shortest(cluster: list[tuple[int, Quote]]) -> int:
-    return min(len(slots.quote_words(q.text)) for _, q in cluster)
+def _fewest_words(quotes: Iterable[Quote]) -> int:
+    return min(len(slots.quote_words(q.text)) for q in quotes)
 
 
 #: Confidence of a reworded quotation when a side names no speaker for it ...
@@ -1269,7 +1269,7 @@ def _long_and_alike(found: _Quotation) -> bool:
     Something hit me in my back" / "... Somebody hit me in my back" is one quotation told two
     ways, whether or not a report says whose; "Everyone here knows someone who was on that
     boat" / "Everyone knew someone on that boat" may be two people's words."""
-    long_enough = _shortest(found.cluster) >= LONG_QUOTATION
+    long_enough = _fewest_words(q for _, q in found.cluster) >= LONG_QUOTATION
     return long_enough and all(d[0] >= ONE_QUOTATION for d in found.diffs)
 
 
