@@ -643,6 +643,19 @@ def test_the_same_doer_and_predicate_and_object_denied_is_high() -> None:
     assert "polarity" not in _high(c)
 
 
+def test_one_named_speaker_saying_and_denying_one_thing_of_one_subject_is_high() -> None:
+    # nothing named anchors "her client would (not) appeal", but one lawyer's one statement
+    # about one subject cannot be both
+    base = "Judge Orla Venn sentenced Piet Harlan to nine years on Thursday. "
+    said = ("Defence lawyer Mira Solberg said her client would {}appeal against the verdict "
+            "and the sentence.")  # fmt: skip
+    assert "polarity" in _high(_compare(base + said.format(""), base + said.format("not ")))
+    # two speakers: both sides reported, shown, not high
+    other = said.replace("Defence lawyer Mira Solberg", "Prosecutor Lena Dahl")
+    c = _compare(base + said.format(""), base + other.format("not "))
+    assert "polarity" not in _high(c)
+
+
 def test_a_figure_owned_by_its_in_claims_that_barely_match_is_not_high() -> None:
     # the express's passengers and the freight train's ("its 87 passengers"): two trains
     base = "The express struck a freight train near Amsel on Tuesday. "
@@ -683,3 +696,68 @@ def test_an_actor_named_short_or_not_named_at_all_is_no_sure_dispute() -> None:
     # a surname both names share does not tell the two apart
     louis = side("Mr. Gigante died in prison", "person:louis_gigante")
     assert not _names_written(ctx, louis, vincent)
+
+
+def test_a_figure_its_sentence_makes_part_of_more_is_not_high() -> None:
+    # "two employees ..., along with" a contractor: two of the three dead, not two dead
+    base = "A blast tore through the Tarn chemical works on Tuesday night. "
+    three = base + "Three workers were killed in the blast at the works, the company said."
+    two = (base + "Two workers, a supervisor and an operator, were killed in the blast at "
+           "the works, along with a technician employed by a contractor.")  # fmt: skip
+    c = _compare(three, two)
+    assert "number" not in _high(c)
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert "part of the other" in x.note
+    # a share paid towards a sum is no value of the sum
+    base = "The three states signed the river treaty in Orsund on Tuesday. "
+    fund = base + "The treaty creates a drought fund of 1.2 billion crowns over ten years."
+    share = base + "Halvoria will pay 420 million crowns towards the drought fund over ten years."
+    assert "number" not in _high(_compare(fund, share))
+    # nothing said besides, or other things besides that do not make up the difference: the
+    # same count told two ways stays high
+    other = three.replace("Three workers", "Four workers")
+    assert "number" in _high(_compare(three, other))
+    rifles = "The navy seized {} rifles from the skiff on Friday{}."
+    c = _compare(rifles.format("six", ""), rifles.format("14", ", along with ladders and rope"))
+    assert "number" in _high(c)
+
+
+def _quantity_links(x: str, y: str) -> list[tuple[str, str]]:
+    from newsprism.compare import align as al
+    from newsprism.compare.build import _quantity_edges
+    from newsprism.embed import get_embedder
+    from newsprism.extract import link_across
+
+    arts = [_article(x, "a"), _article(y, "b")]
+    warm = al.Prefetch(get_embedder(), arts)
+    exs = link_across(list(warm.extract_all()))
+    units = al.build_units(exs, [a.text for a in arts], [a.title for a in arts])
+    vectors = al.embed_units(units, warm.result())
+    scores = al.pair_scores(units, vectors)
+    return [(units[i].text, units[j].text) for i, j, _ in _quantity_edges(units, scores, vectors)]
+
+
+def test_sums_of_a_currency_no_list_knows_are_linked_by_their_act_not_their_word() -> None:
+    # "velds" is a currency, not a thing counted: a fund and a dam's cost are two sums, whose
+    # claims barely match; the shared word alone must not link them
+    fund = "The treaty also creates a drought fund worth 1.2 billion velds."
+    dam = "Kessaly built the Talmir dam, which cost 3.4 billion velds."
+    assert _quantity_links(fund, dam) == []
+    # the same act with the same sum told two ways is still linked
+    other = "Under the deal the three states will create a drought fund worth 2 billion velds."
+    assert len(_quantity_links(fund, other)) == 1
+
+
+def test_one_act_at_two_named_sites_is_a_place_dispute() -> None:
+    # one car swept away at a ford and on a lane: two points, the towns around them aside
+    base = "Floodwater cut roads across Dunmore county on Sunday morning. "
+    died = "A retired farmer died when his car was swept away "
+    ford = base + died + "at Oxley Ford, south of Fennick."
+    lane = base + died + "on Sallins Lane, on the outskirts of Brackwell."
+    c = _compare(ford, lane)
+    (x,) = [x for x in c.contradictions if x.type == "place"]
+    assert x.high and "Oxley Ford" in x.summary and "Sallins Lane" in x.summary
+    # areas may hold each other: a town against a county, told in other words, stays below high
+    town = ford.replace("at Oxley Ford, south of Fennick", "in Fennick after dawn")
+    other = lane.replace("on Sallins Lane, on the outskirts of Brackwell", "in Brackwell county")
+    assert "place" not in _high(_compare(town, other))

@@ -178,5 +178,8 @@ def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -
     home = unit("They did not come home. Nothing we say today can change that.")
     back = unit("They did not come back. Nothing we say today can change that.")
     other = unit("The board met today to change that.")
+    # the quotation opened after an attribution: its marks are not its words
+    opened = unit('They did not come home, he said at 7 a.m. "Nothing we say today can change it.')
     assert _same_words_dated(home, back)  # type: ignore[arg-type]
+    assert _same_words_dated(opened, back)  # type: ignore[arg-type]
     assert not _same_words_dated(home, other)  # type: ignore[arg-type]

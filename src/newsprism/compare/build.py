@@ -101,7 +101,7 @@ def compare_articles(
         vectors = al.embed_units(units, embedder)
     with clock("align"):
         scores = al.pair_scores(units, vectors)
-        forced = _quantity_edges(units, scores, vectors)
+        forced = _quantity_edges(units, scores, vectors) + _site_edges(units, scores)
         edges = al.link(units, scores) + forced
         for i, j, _ in forced:
             scores[i, j] = scores[j, i] = max(float(scores[i, j]), CHECK_MIN)
@@ -199,14 +199,45 @@ def _quantity_edges(
                 continue
             if any(
                 qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
-                and (slots.counts_match(qa.counts, qb.counts) if qa.counts and qb.counts
-                     else qa.kind in ("percent", "money")
-                     and slots.same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid])))
+                and (slots.counts_match(qa.counts, qb.counts)
+                     if qa.counts and qb.counts and not _sums(qa, qb)
+                     else (qa.kind in ("percent", "money") or _sums(qa, qb))
+                     and slots.same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid]),
+                                             by_act=True))
                 for qa in a.quantities
                 for qb in b.quantities
             ):  # fmt: skip
                 out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
     return out
+
+
+def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """Claims of one act done to one subject at two named sites ("his car was swept away at
+    Oxley Ford" / "... on Sallins Lane") state one fact, though the places pull their wordings
+    apart: link them, for the place to be compared."""
+    placed = [u for u in units if u.places]
+    out: list[tuple[int, int, float]] = []
+    for x in range(len(placed)):
+        for y in range(x + 1, len(placed)):
+            a, b = placed[x], placed[y]
+            if a.source == b.source or scores[a.uid, b.uid] < SITE_LINK_MIN:
+                continue
+            if slots.site_against_site(a, b):
+                out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
+    return out
+
+
+#: How well two claims of one act at two sites must match otherwise to be linked
+SITE_LINK_MIN = 0.45
+
+
+#: From this figure a count is a sum ("1.2 billion velds", a currency no list knows), linked
+#: by the act around it, never by its counted word alone
+SUM_FROM = 1_000_000
+
+
+def _sums(qa: Any, qb: Any) -> bool:
+    return max(qa.value, qb.value) >= SUM_FROM
 
 
 @dataclass

@@ -212,6 +212,7 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+")
+_WORD = re.compile(r"\w+")
 
 
 def _same_words_dated(a: Unit, b: Unit) -> bool:
@@ -227,7 +228,8 @@ def _same_words_dated(a: Unit, b: Unit) -> bool:
                 window = u.sentence_text[max(at - 30, 0) : at + len(t.text)]
                 # from the start of the quoted sentence that holds it ("... did not come home.
                 # Nothing we say today" / "... did not come back. Nothing we say today")
-                words = _SENTENCE_END.split(window)[-1].lower().split()
+                # ... and without its marks: 'a.m. "Nothing we say today' is the same words
+                words = _WORD.findall(_SENTENCE_END.split(window)[-1].lower())
                 out.add(" ".join(words))
         return out
 
@@ -616,6 +618,8 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
     note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
     if f.score < POSSESSED_MATCH and (_possessed(f.a, f.shown_a) or _possessed(f.b, f.shown_b)):
         conf, note = min(conf, UNSURE), note or POSSESSED_NOTE
+    if _a_part(f.a, f.shown_a, qb.value) or _a_part(f.b, f.shown_b, qa.value):
+        conf, note = min(conf, UNSURE), note or PART_NOTE
     sa, sb = f.shown_a, f.shown_b
     return Finding(
         "number",
@@ -643,6 +647,42 @@ POSSESSED_MATCH = 0.6
 POSSESSED_NOTE = (
     "One figure belongs to something its claim names only as 'its' or 'their', and the claims "
     "barely match; they may count two different things."
+)
+
+
+def _a_part(u: Unit, q: Quantity, whole: float) -> bool:
+    """A figure its own sentence makes part of the other side's: others counted besides it that
+    make up the difference ("Two employees ... were killed, along with a contractor's
+    technician" against three dead), or a share paid towards a sum ("420 million velds towards
+    a drought fund")."""
+    after = _after(u, q, PART_REACH)
+    if _TOWARDS.match(after):
+        return True
+    besides = _BESIDES.search(after)
+    if besides is None:
+        return False
+    word = besides.group(1).lower()
+    more = 1.0 if word in ("a", "an") else WORD_NUMBERS.get(word) or _number(word)
+    return more is not None and q.value + more == whole
+
+
+def _number(word: str) -> float | None:
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+#: characters after a figure read for others counted besides it
+PART_REACH = 120
+_BESIDES = re.compile(
+    r"\b(?:along with|as well as|in addition to|together with)\s+([\w,]+)", re.IGNORECASE
+)
+#: the figure's own words (up to three) and then "towards": a share of a larger sum
+_TOWARDS = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?towards?\b", re.IGNORECASE)
+PART_NOTE = (
+    "One figure is given as part of the other (others counted besides it make up the "
+    "difference, or it is a share paid towards a total); they may both be right."
 )
 
 
@@ -1013,11 +1053,17 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
 )
 
 
-def same_quantity(a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
+def same_quantity(
+    a: Unit, b: Unit, qa: Quantity, qb: Quantity, score: float, by_act: bool = False
+) -> bool:
     """Whether two numbers measure one thing: the counted noun named alike on both sides, or --
-    for a rate, a sum or a bare count -- the same predicate in claims that match closely."""
-    if qa.counts and qb.counts:
+    for a rate, a sum or a bare count -- the same predicate in claims that match closely
+    (``by_act``: by that alone, the counted nouns aside, as for sums of a currency no list
+    knows, where "velds" names no thing)."""
+    if qa.counts and qb.counts and not by_act:
         return counts_match(qa.counts, qb.counts)
+    if by_act and qa.counts and qb.counts and not counts_match(qa.counts, qb.counts):
+        return False
     ha, hb = _subject_head(a), _subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
@@ -1315,13 +1361,41 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
         return None
     if _mentioned(pa, b) or _mentioned(pb, a):
         return None
+    if site_against_site(a, b):
+        # the sites are what differ: the towns around them may hold each other
+        sa, sb = sorted(_sites(pa)), sorted(_sites(pb))
+        return Finding("place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)))
     same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
     conf = 0.75 if same_kind else 0.45
     if not all(k.startswith("country:") for k in (*pa, *pb)) and not same_words_but(a, b):
         # without a map a town, its county and its arena may all be right at once: only the
-        # same statement with one place put for the other is sure
+        # same statement with one place put for the other is sure, or one thing done to one
+        # subject at two sites ("his car was swept away at Oxley Ford" / "on Sallins Lane")
         conf = min(conf, UNSURE)
     return Finding("place", conf, Side(a, ", ".join(pa)), Side(b, ", ".join(pb)))
+
+
+def site_against_site(a: Unit, b: Unit) -> bool:
+    """The same act (the same verb) done to or by the same subject, named alike, at two named
+    sites -- a bridge, a street, a hall -- that neither sentence puts together: one car swept
+    away at Oxley Ford and on Sallins Lane. A site is a point; a town, a county and a country
+    may all hold it at once, so only sites are compared."""
+    if a.claim.action != b.claim.action or a.claim.action in _LIGHT:
+        return False
+    head = _head_of_subject(a)
+    if not head or head in _SUBJECT_PRONOUNS or head != _head_of_subject(b):
+        return False
+    sa, sb = _sites(a.places), _sites(b.places)
+    return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
+
+
+#: the last words of names of sites: points on a map, not areas that may hold each other
+SITE_WORDS = frozenset(_WORDS["site_words"])
+SITE_CONFIDENCE = 0.75
+
+
+def _sites(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k for k in places if k.rsplit("_", 1)[-1] in SITE_WORDS)
 
 
 _BEARING = re.compile(
@@ -1774,7 +1848,8 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     # the same predicate about the same named participants is the same statement; so is the
     # same (non-light) predicate with the same words around it once the negation is set aside
     shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
-    anchored = shared or _shared_count(a, b)
+    one_speaker = _one_speaker_of_one_subject(a, b, score)
+    anchored = shared or _shared_count(a, b) or one_speaker
     if score < POLARITY_MIN and not (same and cls not in _LIGHT and _shared_count(a, b)):
         # below the usual bar only the same telling predicate of the same exact count ("was
         # escorting five merchant vessels" / "was not escorting the five merchant vessels")
@@ -1799,6 +1874,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         same_statement(a, b, score)
         or (_shared_count(a, b) and _plain_overlap(a, b) >= 0.45)
         or _same_proposition(a, b)
+        or one_speaker
     )
     if not (_one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
         # a denial by one party against another's claim is both sides reported; "no chance of
@@ -1911,6 +1987,25 @@ def _same_proposition(a: Unit, b: Unit) -> bool:
         return False
     doers = set(a.claim.actors) & set(b.claim.actors)
     return bool(doers) and bool(_object_words(a) & _object_words(b))
+
+
+def _one_speaker_of_one_subject(a: Unit, b: Unit, score: float) -> bool:
+    """One named speaker says the same thing of the same subject, named alike, and the claims
+    match closely: "her client would appeal against the conviction", lawyer Brandt said / "her
+    client would not appeal against the verdict", Brandt said. Nobody else is named to anchor
+    it, but one speaker's one statement cannot be both."""
+    if score < ONE_SPEAKER_MATCH or not (a.speakers and b.speakers) or not _one_voice(a, b):
+        return False
+    cls = action_class(a.claim.action)
+    if cls != action_class(b.claim.action) or cls in _LIGHT:
+        return False
+    head = _head_of_subject(a)
+    return bool(head) and head not in _SUBJECT_PRONOUNS and head == _head_of_subject(b)
+
+
+#: How closely one speaker's two claims about one subject must match to be one statement
+ONE_SPEAKER_MATCH = 0.8
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 
 
 def _object_words(u: Unit) -> set[str]:

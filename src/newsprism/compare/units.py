@@ -236,7 +236,7 @@ def _orphan_quantities(ex: Extraction) -> dict[int, tuple[int, ...]]:
     return defaultdict(tuple, {ci: tuple(qs) for ci, qs in out.items()})
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|at|on|near|outside|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_KINDS = ("place", "country")
 _ACTOR_KINDS = ("person", "org", "country", "group")
 
@@ -335,7 +335,7 @@ def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
 
 
 _PLACE_LEAD = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|from|to|into)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|at|on|near|outside|inside|across|from|to|into)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
 
