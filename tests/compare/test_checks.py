@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from newsprism.compare import Comparison, compare_articles
@@ -761,3 +763,94 @@ def test_one_act_at_two_named_sites_is_a_place_dispute() -> None:
     town = ford.replace("at Oxley Ford, south of Fennick", "in Fennick after dawn")
     other = lane.replace("on Sallins Lane, on the outskirts of Brackwell", "in Brackwell county")
     assert "place" not in _high(_compare(town, other))
+
+
+def _units(*texts: str, holding: str = "") -> list[Any]:
+    """The first claim of each text that gives a figure (and holds ``holding``, if it can)."""
+    from newsprism.compare import align as al
+    from newsprism.extract import extract, link_across
+
+    exs = link_across([extract(t) for t in texts])
+    units = al.build_units(exs, list(texts), [""] * len(texts))
+    out = []
+    for i in range(len(texts)):
+        own = [u for u in units if u.source == i and u.quantities]
+        out.append(next((u for u in own if holding and holding in u.text), own[0]))
+    return out
+
+
+def test_a_figure_of_its_claims_named_doer_far_before_it_is_that_persons() -> None:
+    # Artino is named far before "six rebounds", Clarke right before "10 rebounds": two players
+    from newsprism.compare.slots import check_number
+
+    artino = ("Artino, whose role has grown as his productivity has increased during the second "
+              "half of the season, had a career-high 14 points and six rebounds.")  # fmt: skip
+    a, b = _units(artino, "Jordan Clarke had 10 rebounds for Drake.")
+    assert a.actors and b.actors
+    assert check_number(a, b, None, None, 0.65) is None
+    # a clause that names no one: the figure is the player the sentence opens with
+    artino = ("Artino complemented Echenique inside by scoring a career-high 14 points and "
+              "adding six rebounds.")  # fmt: skip
+    a, b = _units(artino, "Jordan Clarke had 10 rebounds for Drake.", holding="rebounds")
+    assert "six rebounds" in a.text and not a.actors
+    assert check_number(a, b, None, None, 0.55) is None
+    # one player's two figures are still compared
+    a, b = _units(artino, artino.replace("six rebounds", "nine rebounds"), holding="rebounds")
+    found = check_number(a, b, None, None, 0.95)
+    assert found is not None and found.a.value == "6 rebounds"
+
+
+def test_a_claim_a_report_credits_to_itself_is_in_its_own_voice() -> None:
+    from newsprism.compare import align as al
+    from newsprism.compare.build import _outlets_own_voice, _source
+    from newsprism.extract import extract, link_across
+
+    text = ("The Beacon can reveal that the flood barriers were never put up. "
+            "The barriers were tested in May, Mayor Ilse Varn said.")  # fmt: skip
+    units = al.build_units(link_across([extract(text)]), [text], [""])
+    beacon = _source(0, _article(text, "daily_beacon"))
+    other = _source(0, _article(text, "morning_ledger"))
+    [never] = [u for u in units if "never" in u.text]
+    assert never.attribution or never.speakers  # read as the Beacon's statement ...
+    own = {u.text: u for u in _outlets_own_voice(units, [beacon])}
+    assert not (own[never.text].attribution or own[never.text].speakers)  # ... its own voice
+    [mayor] = [u for u in units if "tested" in u.text]
+    assert own[mayor.text].speakers == mayor.speakers  # the mayor still speaks
+    # in another outlet the Beacon is a source like any other
+    kept = {u.text: u for u in _outlets_own_voice(units, [other])}
+    assert kept[never.text].attribution or kept[never.text].speakers
+
+
+def test_a_thing_done_and_the_same_thing_never_done_to_it_is_high_polarity() -> None:
+    # the barriers are one side's object and the other's subject (no doer named there); the
+    # year inside that long subject dates the scheme, not the putting up
+    base = "The River Tessel burst its banks in Brackwell on Sunday morning. "
+    done = (base + "Town council crews put up demountable flood barriers along Quay Street late "
+            "on Saturday, the council said.")  # fmt: skip
+    never = (base + "The demountable barriers meant to seal off Quay Street, part of a "
+             "scheme built after the great flood of 2014, were never put up, the council "
+             "said.")  # fmt: skip
+    c = _compare(done, never)
+    assert "polarity" in _high(c)
+    assert not [x for x in c.contradictions if x.type == "date"]
+    # a passive's doer after its verb is no object: the outage is what affects, not what is
+    base = "The Seacom cable failed on Saturday morning, the operator said. "
+    hit = base + "The outage initially affected all Seacom traffic to Europe, the operator said."
+    spared = (base + "All the providers using Seacom capacity are no longer affected by the "
+              "outage, the operator said.")  # fmt: skip
+    assert "polarity" not in _high(_compare(hit, spared))
+
+
+def test_many_figures_one_of_them_told_by_most_reports_is_one_fact() -> None:
+    from types import SimpleNamespace
+
+    from newsprism.compare.build import _told_by_most
+
+    def told(*values: str) -> bool:
+        return _told_by_most([SimpleNamespace(value=v) for v in values])  # type: ignore[misc]
+
+    # six say 3 cables, the others 5, 2 and 4 (twice): one fact a few tell otherwise
+    assert told(*["3 cables"] * 6, "5 undersea cables", "2 cables", "4 cables", "4 cables")
+    # one figure per report, or the most common no more than the rest together: several counts
+    assert not told("40 games", "2 games", "23 games", "9 games")
+    assert not told("15 villages", *["7 villages"] * 3, "5 villages", "4 villages")

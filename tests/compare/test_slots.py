@@ -152,18 +152,31 @@ def test_the_time_of_a_saying_is_compared_only_with_another_sayings() -> None:
 
     from newsprism.compare.slots import _bound
 
-    def bound(sentence: str, time: str) -> str:
-        u = SimpleNamespace(sentence_text=sentence, sentence_start=0)
-        t = SimpleNamespace(start=sentence.index(time), text=time)
+    def bound(sentence: str, time: str, subject: str = "") -> str:
+        u = SimpleNamespace(sentence_text=sentence, sentence_start=0, text=sentence, start=0,
+                            claim=SimpleNamespace(subject_text=subject))  # fmt: skip
+        at = sentence.index(time)
+        gran = "year" if time.isdigit() else "day"
+        t = SimpleNamespace(start=at, end=at + len(time), text=time, granularity=gran)
         return _bound(u, t)  # type: ignore[arg-type]
 
     assert bound("Supply is restored, the board announced on Twitter today.", "today") == "said"
+    said = "Supply is restored, the board announced on Twitter today (20 May 2031)."
+    assert bound(said, "20 May 2031") == "said"
     assert bound("The board said on Monday that supply was restored.", "Monday") == "said"
     assert bound("Supply was restored on Monday, the board said.", "Monday") == ""
     assert bound("Supply was cut until Monday.", "Monday") == "until"
     # a day in the possessive inside an "of" phrase dates another thing
     assert bound("They will play the winner of Friday's semifinal.", "Friday") == "of"
     assert bound("In Saturday's semifinal they will play Tessel.", "Saturday") == ""
+    # a time in a long subject dates the thing named, not what is said of it
+    subject = "The barriers, part of a scheme built after the flood in 2014,"
+    said = subject + " were never put up on Saturday."
+    assert bound(said, "2014", subject) == "subject"
+    assert bound(said, "Saturday", subject) == ""
+    # a day in a subject may date the act itself
+    subject = "The port authority's final offer, tabled on Friday,"
+    assert bound(subject + " was 7 per cent.", "Friday", subject) == ""
 
 
 def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -97,7 +97,7 @@ def compare_articles(
             from newsprism.embed import get_embedder
 
             embedder = get_embedder()
-        units = al.build_units(exs, texts, [a.title for a in articles])
+        units = _outlets_own_voice(al.build_units(exs, texts, [a.title for a in articles]), sources)
         vectors = al.embed_units(units, embedder)
     with clock("align"):
         scores = al.pair_scores(units, vectors)
@@ -117,6 +117,39 @@ def compare_articles(
         return assemble(
             sources, facts, contradictions, additions, units=units, exs=exs, similarity=similarity
         )
+
+
+def _outlets_own_voice(units: list[al.Unit], sources: Sequence[Source]) -> list[al.Unit]:
+    """A claim a report credits to itself ("The Beacon can reveal that the barriers were never
+    put up", in the Daily Beacon) is in the outlet's own voice, as if no one were named."""
+    out = []
+    for u in units:
+        own = _outlet_words(sources[u.source])
+        said = u.attribution or u.speakers
+        if said and own and all(_is_outlet(k, own) for k in said):
+            u = replace(u, attribution=(), speakers=())
+        out.append(u)
+    return out
+
+
+def _outlet_words(s: Source) -> set[str]:
+    """The words of a report's outlet, its name, file name and web address ("03_daily_beacon":
+    daily, beacon; "www.washingtonpost.com": washingtonpost)."""
+    text = " ".join(x for x in (s.outlet, s.name, s.url) if x).lower()
+    return set(re.findall(r"[a-z]+", text)) - _NOT_OUTLET
+
+
+#: words of names and addresses that name no outlet
+_NOT_OUTLET = frozenset({"the", "www", "com", "org", "net", "co", "uk", "txt", "html", "htm",
+                         "http", "https", "news", "daily", "source"})  # fmt: skip
+
+
+def _is_outlet(key: str, own: set[str]) -> bool:
+    kind, _, name = key.partition(":")
+    words = [w for w in name.split("_") if w and w not in _NOT_OUTLET]
+    if kind not in ("org", "name", "person") or not words:
+        return False
+    return all(w in own for w in words) or "".join(words) in own
 
 
 def _coreference(
@@ -775,7 +808,8 @@ def _contradiction(ctx: _Context, kind: str, fs: list[slots.Finding]) -> Contrad
     values = _values(evidence)
     top = fs[0]
     confidence = top.confidence
-    if kind == "number" and len({_figure(e.value) for e in evidence}) >= MANY_FIGURES:
+    many = len({_figure(e.value) for e in evidence}) >= MANY_FIGURES
+    if kind == "number" and many and not _told_by_most(evidence):
         # as many figures as there are reports: several counts of a common noun ("40 games",
         # "two games", "23 games"), not one fact told several ways
         confidence = min(confidence, slots.UNSURE)
@@ -1152,6 +1186,14 @@ MANY_STORY_FIGURES = 6
 
 #: Distinct figures from which a number dispute reads as several quantities, not one.
 MANY_FIGURES = 4
+
+
+def _told_by_most(evidence: Sequence[Span]) -> bool:
+    """One figure given by more reports than all the others together, and by at least three:
+    one fact that a few reports tell otherwise ("six say 3 cables; one says 5, one 2, two 4"),
+    not several counts of a common noun, one per report."""
+    told = Counter(_figure(e.value) for e in evidence).most_common()
+    return told[0][1] >= CARRIED_BY and told[0][1] > len(evidence) - told[0][1]
 
 
 def _named(ctx: _Context, kind: str, value: str) -> str:

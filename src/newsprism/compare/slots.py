@@ -154,7 +154,8 @@ _USUALLY = re.compile(r"\b(?:typically|usually|normally|regularly|routinely)\b",
 #: with another saying's, never with the time of what was said
 _SAID_AT = re.compile(
     r"\b(?:said|says|announced|announces|told|reported|confirmed|stated|tweeted)"
-    r"(?:\s+(?:on|in|via)\s+[A-Z]\w+)?\s+(?:on\s+)?$"
+    r"(?:\s+(?:on|in|via)\s+[A-Z]\w+)?\s+(?:on\s+)?"
+    r"(?:(?:today|yesterday)\s*\(\s*)?$"  # "announced on Twitter today (20 October 2011)"
 )
 
 
@@ -164,6 +165,11 @@ _POSSESSIVE = re.compile(r"\s?['’]s\b")
 
 
 def _bound(u: Unit, t: TimeExpr) -> str:
+    if t.granularity in ("month", "year") and _in_subject(u, t):
+        # "the barriers, part of a scheme built in 2014, were never put up": the history of the
+        # thing the claim is about (a day there may well date the act: "the final offer, tabled
+        # on Friday, was 7 %")
+        return "subject"
     at = t.start - u.sentence_start
     before = u.sentence_text[max(at - 30, 0) : max(at, 0)]
     if _HABIT.search(before) or _USUALLY.search(u.sentence_text[: max(at, 0)]):
@@ -509,7 +515,31 @@ def _owner(u: Unit, q: Quantity) -> str:
         pos = low.rfind(surname, max(at - OWNER_REACH, 0), max(at, 0)) if len(surname) > 2 else -1
         if pos > best[0]:
             best = (pos, surname)
-    return best[1]
+    if best[1]:
+        return best[1]
+    # no name just before it: the figure is its claim's one named doer's ("Artino, whose role
+    # has grown ... during the season, had 14 points and six rebounds": artino) -- or, for a
+    # claim that names none ("..., adding six rebounds"), the person its sentence opens with
+    people = [k for k in u.actors if k.startswith("person:") and k not in u.speakers]
+    if people:
+        return people[0].split(":", 1)[1].split("_")[-1] if len(people) == 1 else ""
+    return _opening_person(u, low[: max(at, 0)])
+
+
+def _opening_person(u: Unit, before: str) -> str:
+    """The surname of the person named first in the sentence, within its first words."""
+    first = (len(before), "")
+    for key in u.sentence_keys:
+        if key.startswith("person:") and key not in u.speakers:
+            surname = key.split(":", 1)[1].split("_")[-1]
+            pos = before.find(surname) if len(surname) > 2 else -1
+            if 0 <= pos < min(first[0], OPENING_REACH):
+                first = (pos, surname)
+    return first[1]
+
+
+#: How far into its sentence (in characters) the person a sentence opens with is named
+OPENING_REACH = 30
 
 
 #: How far before a figure (in characters) the name of the person it belongs to may stand.
@@ -1369,8 +1399,7 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     conf = 0.75 if same_kind else 0.45
     if not all(k.startswith("country:") for k in (*pa, *pb)) and not same_words_but(a, b):
         # without a map a town, its county and its arena may all be right at once: only the
-        # same statement with one place put for the other is sure, or one thing done to one
-        # subject at two sites ("his car was swept away at Oxley Ford" / "on Sallins Lane")
+        # same statement with one place put for the other is sure (or two sites, above)
         conf = min(conf, UNSURE)
     return Finding("place", conf, Side(a, ", ".join(pa)), Side(b, ", ".join(pb)))
 
@@ -1383,7 +1412,7 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     if a.claim.action != b.claim.action or a.claim.action in _LIGHT:
         return False
     head = _head_of_subject(a)
-    if not head or head in _SUBJECT_PRONOUNS or head != _head_of_subject(b):
+    if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
         return False
     sa, sb = _sites(a.places), _sites(b.places)
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
@@ -1986,7 +2015,35 @@ def _same_proposition(a: Unit, b: Unit) -> bool:
     if cls != action_class(b.claim.action) or cls in _LIGHT:
         return False
     doers = set(a.claim.actors) & set(b.claim.actors)
-    return bool(doers) and bool(_object_words(a) & _object_words(b))
+    if doers and _object_words(a) & _object_words(b):
+        return True
+    # the thing done to, as one side's object and the other's subject, no doer named there:
+    # "crews put up demountable flood barriers" / "the demountable barriers ... were never put up"
+    return _done_to(a, b) or _done_to(b, a)
+
+
+def _done_to(active: Unit, passive: Unit) -> bool:
+    # the subject's first words hold its head before any clause after it ("the demountable
+    # barriers meant to seal off Quay Street - part of ...": demountable, barriers)
+    opening = _QWORD.findall(passive.claim.subject_text)[: OBJECT_WORDS + 1]
+    thing = _content(" ".join(opening)) - _POLAR - _QUANTIFIERS
+    return (
+        not passive.claim.actors
+        and not _agent_after_verb(active)
+        and bool(thing & _object_words(active))
+    )
+
+
+def _agent_after_verb(u: Unit) -> bool:
+    """The verb is passive with its doer after it ("are no longer affected by the outage"):
+    what follows is no object."""
+    end = u.claim.predicate[1] - u.start if u.claim.predicate else -1
+    return end >= 0 and bool(re.match(r"\s*by\b", u.text[end:], re.IGNORECASE))
+
+
+#: words that say how much of a thing, not which ("all such ISPs" / "all SEACOM traffic")
+_QUANTIFIERS = frozenset({"all", "such", "every", "each", "some", "any", "many", "most", "more",
+                          "other", "both", "several", "few", "no"})  # fmt: skip
 
 
 def _one_speaker_of_one_subject(a: Unit, b: Unit, score: float) -> bool:
@@ -2000,12 +2057,13 @@ def _one_speaker_of_one_subject(a: Unit, b: Unit, score: float) -> bool:
     if cls != action_class(b.claim.action) or cls in _LIGHT:
         return False
     head = _head_of_subject(a)
-    return bool(head) and head not in _SUBJECT_PRONOUNS and head == _head_of_subject(b)
+    return bool(head) and head not in _RELATIVE_PRONOUNS and head == _head_of_subject(b)
 
 
 #: How closely one speaker's two claims about one subject must match to be one statement
 ONE_SPEAKER_MATCH = 0.8
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+#: subjects that are only a relative pronoun ("who", of a clause); _last_word drops personal ones
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def _object_words(u: Unit) -> set[str]:
@@ -2342,7 +2400,23 @@ def background(u: Unit) -> bool:
         t.granularity in ("month", "year") or _BACKGROUND.match(t.text)
         or _MONTH_OR_YEAR.fullmatch(t.text.strip())
         for t in u.times
+        if not _in_subject(u, t)
     )  # fmt: skip
+
+
+def _in_subject(u: Unit, t: TimeExpr) -> bool:
+    """A time inside the claim's written subject dates the thing named, not what the claim says
+    of it ("the barriers, part of a scheme built after the flood in 2014, were never put up")."""
+    subject = u.claim.subject_text
+    at = u.text.find(subject) if subject else -1
+    if at < 0 or len(subject.split()) < SUBJECT_CLAUSE_WORDS:
+        return False
+    lo = u.start + at
+    return lo <= t.start and t.end <= lo + len(subject)
+
+
+#: A subject this long (in words) carries clauses of its own, whose times are its own
+SUBJECT_CLAUSE_WORDS = 6
 
 
 #: a sentence about the happening before this one: "The last earthquake of that size ...",
