@@ -854,3 +854,53 @@ def test_many_figures_one_of_them_told_by_most_reports_is_one_fact() -> None:
     # one figure per report, or the most common no more than the rest together: several counts
     assert not told("40 games", "2 games", "23 games", "9 games")
     assert not told("15 villages", *["7 villages"] * 3, "5 villages", "4 villages")
+
+
+def test_figures_that_count_other_members_or_moments_are_not_high() -> None:
+    from newsprism.compare.slots import check_number, counts_match
+
+    # the others charged against everyone charged
+    assert not counts_match("co-defendants", "defendants")
+    assert counts_match("defendants", "defendants")
+    # a kind of charge against all the charges
+    a, b = _units(
+        "The indictment lists four counts of bribe receiving against the governor.",
+        "The indictment lists nine counts against the governor.",
+    )
+    assert check_number(a, b, None, None, 0.9) is None
+    a, b = _units(
+        "The indictment lists four counts of bribe receiving against the governor.",
+        "The indictment lists six counts of bribe receiving against the governor.",
+    )
+    assert check_number(a, b, None, None, 0.9) is not None
+    # a share price during the day against the close
+    a, b = _units(
+        "Tessaly shares were down 12.8 percent at 38.01 sorins at 2.30 p.m. local time.",
+        "Tessaly shares closed 11.4 percent lower at 38.62 sorins.",
+        holding="sorins",
+    )
+    assert check_number(a, b, None, None, 0.9) is None
+    # a fall at its deepest against a share of sales
+    a, b = _units(
+        "Shares in Kerrin fell as much as 23 percent on the news.",
+        "Kerrin relies on the plant for about 60 percent of its sales.",
+    )
+    assert check_number(a, b, None, None, 0.7) is None
+
+
+def test_fewer_missing_in_a_later_report_is_an_update() -> None:
+    base = "Cyclone Marra struck the coast of Caldessa on Monday night, officials said. "
+    early = _article(base + "Eleven fishermen from Tarnhaven are still missing.", "a", "2032-08-17")
+    late = _article(base + "Nine fishermen from Tarnhaven are still missing.", "b", "2032-08-18")
+    c = compare_articles([early, late])
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert x.update and not x.high and "missing" in x.note
+
+
+def test_opposite_states_at_two_parts_of_a_day_are_no_dispute() -> None:
+    base = "An airliner made an emergency landing at Lowen airport on Tuesday evening. "
+    c = _compare(
+        base + "Lowen Regional Airport remained closed on Wednesday morning, officials said.",
+        base + "Lowen Regional Airport reopened on Wednesday afternoon, officials said.",
+    )
+    assert "polarity" not in _high(c)

@@ -185,7 +185,8 @@ def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -
     from newsprism.compare.slots import _same_words_dated
 
     def unit(sentence: str) -> SimpleNamespace:
-        t = SimpleNamespace(text="today", start=sentence.index("today"))
+        at = sentence.lower().index("today")
+        t = SimpleNamespace(text=sentence[at : at + 5], start=at)
         return SimpleNamespace(times=(t,), sentence_start=0, sentence_text=sentence)
 
     home = unit("They did not come home. Nothing we say today can change that.")
@@ -195,4 +196,8 @@ def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -
     opened = unit('They did not come home, he said at 7 a.m. "Nothing we say today can change it.')
     assert _same_words_dated(home, back)  # type: ignore[arg-type]
     assert _same_words_dated(opened, back)  # type: ignore[arg-type]
+    # the quotation opens with it: the reporters' words before it differ
+    first = unit('Calloway said: "Today is a dark day for Merrowin."')
+    again = unit('"Today is a dark day for Merrowin," the attorney general told reporters.')
+    assert _same_words_dated(first, again)  # type: ignore[arg-type]
     assert not _same_words_dated(home, other)  # type: ignore[arg-type]

@@ -219,6 +219,7 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+")
 _WORD = re.compile(r"\w+")
+_QUOTE_OPEN = re.compile(r"[\"“«]")
 
 
 def _same_words_dated(a: Unit, b: Unit) -> bool:
@@ -235,7 +236,9 @@ def _same_words_dated(a: Unit, b: Unit) -> bool:
                 # from the start of the quoted sentence that holds it ("... did not come home.
                 # Nothing we say today" / "... did not come back. Nothing we say today")
                 # ... and without its marks: 'a.m. "Nothing we say today' is the same words
-                words = _WORD.findall(_SENTENCE_END.split(window)[-1].lower())
+                # ... or of the quotation it opens ('Smith said: "Today is a dark day')
+                said = _QUOTE_OPEN.split(_SENTENCE_END.split(window)[-1])[-1]
+                words = _WORD.findall(said.lower())
                 out.add(" ".join(words))
         return out
 
@@ -339,6 +342,8 @@ def counts_match(x: str, y: str) -> bool:
         return True
     if x == y:
         return True
+    if _co(x) != _co(y):
+        return False  # "five co-defendants" (the others) / "six defendants" (all of them)
     hx, hy = x.split()[-1], y.split()[-1]
     return (
         hx == hy
@@ -347,6 +352,14 @@ def counts_match(x: str, y: str) -> bool:
         or any(hx in group and hy in group for group in _ONE_THING)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
+
+
+def _co(counted: str) -> bool:
+    """A count of the others ("co-defendants", "codefendants", "co-accused")."""
+    return bool(_CO.search(counted))
+
+
+_CO = re.compile(r"\bco(?:-|\s)\w|\bco(?:defendant|accused|conspirator|worker|founder|owner)")
 
 
 #: nouns that count one thing under several names ("11 shots" / "seven bullets", "2,300 jobs
@@ -646,6 +659,8 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
     qa, qb = f.qa, f.qb
     conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
     note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+    if _found_since(f, pub_a, pub_b):
+        note, update = MISSING_NOTE, True
     if f.score < POSSESSED_MATCH and (_possessed(f.a, f.shown_a) or _possessed(f.b, f.shown_b)):
         conf, note = min(conf, UNSURE), note or POSSESSED_NOTE
     if _a_part(f.a, f.shown_a, qb.value) or _a_part(f.b, f.shown_b, qa.value):
@@ -659,6 +674,25 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
         note=note,
         update=update,
     )
+
+
+def _found_since(f: _Figures, pub_a: str | None, pub_b: str | None) -> bool:
+    """Fewer missing in the later report: people missing are found as time passes."""
+    for u, q in ((f.a, f.shown_a), (f.b, f.shown_b)):
+        # missing, said near the figure or later in its sentence ("11 fishermen from the village
+        # of Tarnhaven are still missing"), and no other fate near it
+        if _fate(u, q) not in _MAYBE_MISSING or "missing" not in _after(u, q, 200).lower():
+            return False
+    order = _publication_order(pub_a, pub_b)
+    return (order > 0 and f.qb.value < f.qa.value) or (order < 0 and f.qa.value < f.qb.value)
+
+
+#: fates read near a figure of people still missing ("11 fishermen from the village of ...")
+_MAYBE_MISSING = ("", "missing", "living")
+MISSING_NOTE = (
+    "Fewer are missing in the later report; people missing are found as time passes, so it is "
+    "most likely an update rather than a disagreement."
+)
 
 
 def _possessed(u: Unit, q: Quantity) -> bool:
@@ -921,7 +955,8 @@ def _other_wholes(f: _Figures) -> str | None:
 _CHANGE = re.compile(
     r"\b(?:premium|rise|increase|fall|drop|decline|jump|gain|growth|discount|cut|hike|rose|"
     r"fell|jumped|dropped|climbed|slid|soared|sank|gained)\s+(?:of\s+|by\s+)?"
-    r"(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|more\s+than\s+)?$",
+    r"(?:about\s+|nearly\s+|almost\s+|some\s+|around\s+|roughly\s+|more\s+than\s+|"
+    r"as\s+much\s+as\s+|up\s+to\s+|as\s+little\s+as\s+)?$",
     re.IGNORECASE,
 )
 
@@ -1031,6 +1066,58 @@ def _names_a_kind(u: Unit, q: Quantity) -> bool:
 _MEASURES = frozenset(["magnitude", "inch", "inches", *_METRES])
 
 
+def _kinds_of_one_thing(f: _Figures) -> str | None:
+    """One figure counts a kind of the thing ("four counts of bribe receiving"), the other all
+    of it or another kind ("nine counts"): a part against the whole, or two parts."""
+    ka, kb = _kind_counted(f.a, f.shown_a), _kind_counted(f.b, f.shown_b)
+    if ka != kb and not (ka and kb and (ka in kb or kb in ka)):
+        return 'a kind of a thing against all of it ("four counts of bribery" / "nine counts")'
+    return None
+
+
+def _kind_counted(u: Unit, q: Quantity) -> str:
+    """The kind an "of" phrase right after the counted noun names ("counts of bribe receiving":
+    bribe receiving), or ""."""
+    if not q.counts:
+        return ""
+    noun = re.escape(q.counts.split()[-1])
+    m = re.match(rf"^\s*(?:[\w-]+\s+){{0,2}}?{noun}\s+of\s+(?!{_NOT_A_KIND})([a-z]+(?:\s+[a-z]+)?)",
+                 _after(u, q, 60), re.IGNORECASE)  # fmt: skip
+    return m.group(1).lower() if m else ""
+
+
+#: what an "of" phrase after a counted noun holds when it names no kind ("of them", "of the
+#: 40 injured")
+_NOT_A_KIND = r"(?:the|them|those|these|its|their|his|her|our|whom|which|it|a|an|\d)\b"
+
+
+def _two_moments(f: _Figures) -> str | None:
+    """A price or level at the close against one during the day ("closed 11.4 % lower at
+    38.62" / "down 12.8 % at 38.01 at 2.30 p.m."): a moving figure read at two moments."""
+    if not all(q.kind in ("money", "percent") or "." in q.text for q in (f.qa, f.qb)):
+        return None  # prices and rates move during a day; counts of people do not
+    ca, cb = _at_close(f.a), _at_close(f.b)
+    if (ca and _intraday(f.b) and not cb) or (cb and _intraday(f.a) and not ca):
+        return 'a level at the close against one during the day ("closed at 38.62" / "at 2.30 pm")'
+    return None
+
+
+_CLOSE = re.compile(r"\b(?:closed|closing|close|ended the day|finished the day)\b", re.IGNORECASE)
+_INTRADAY = re.compile(
+    r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:early|midday|morning|afternoon|"
+    r"intraday|lunchtime)\s+(?:trading|trade|deals)\b|\bas\s+much\s+as\b",
+    re.IGNORECASE,
+)
+
+
+def _at_close(u: Unit) -> bool:
+    return bool(_CLOSE.search(u.sentence_text))
+
+
+def _intraday(u: Unit) -> bool:
+    return bool(_INTRADAY.search(u.sentence_text))
+
+
 def _other_questions(f: _Figures) -> str | None:
     """Shares of one group answering two questions ("68 % of Greeks believe ..." / "83.3 % of
     Greeks were unhappy with ..."): two figures of two polls or questions."""
@@ -1080,6 +1167,8 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_owners,
     _kind_against_count,
     _other_questions,
+    _two_moments,
+    _kinds_of_one_thing,
 )
 
 
@@ -1920,7 +2009,7 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
     freight train's driver was also injured"; "the emergency department stayed open" / "the
     emergency department was forced to shut its doors". The claims must match and name their
     subject alike (the same head word), and neither may deny its state."""
-    if score < STATE_MIN:
+    if score < STATE_MIN or _parts_of_day_apart(a, b):
         return None
     heads = {h for h in (_head_of_subject(a), _head_of_subject(b)) if h}
     for sides in _OPPOSITE_STATES:
@@ -1939,6 +2028,16 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
         conf = 0.8 if sure else POLARITY_UNSURE
         return Finding("polarity", conf, Side(a, sa[1]), Side(b, sb[1]))
     return None
+
+
+def _parts_of_day_apart(a: Unit, b: Unit) -> bool:
+    """Each claim dates its state to another part of the day: a state changes ("remained
+    closed on Wednesday morning" / "reopened yesterday afternoon")."""
+    pa, pb = set(_PART_OF_DAY.findall(a.text.lower())), set(_PART_OF_DAY.findall(b.text.lower()))
+    return bool(pa and pb) and not pa & pb
+
+
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|midday|noon|midnight)\b")
 
 
 #: How well two claims must match for opposite states of their subject to be compared, and
