@@ -880,6 +880,9 @@ def test_figures_that_count_other_members_or_moments_are_not_high() -> None:
         holding="sorins",
     )
     assert check_number(a, b, None, None, 0.9) is None
+    from newsprism.compare.slots import _CLOSE
+
+    assert not _CLOSE.search("shares traded close to 38 sorins")  # near, not the close
     # a fall at its deepest against a share of sales
     a, b = _units(
         "Shares in Kerrin fell as much as 23 percent on the news.",

@@ -122,9 +122,10 @@ def compare_articles(
 def _outlets_own_voice(units: list[al.Unit], sources: Sequence[Source]) -> list[al.Unit]:
     """A claim a report credits to itself ("The Beacon can reveal that the barriers were never
     put up", in the Daily Beacon) is in the outlet's own voice, as if no one were named."""
+    outlets = [_outlet_words(s) for s in sources]
     out = []
     for u in units:
-        own = _outlet_words(sources[u.source])
+        own = outlets[u.source]
         said = u.attribution or u.speakers
         if said and own and all(_is_outlet(k, own) for k in said):
             u = replace(u, attribution=(), speakers=())
@@ -269,7 +270,7 @@ SITE_LINK_MIN = 0.45
 SUM_FROM = 1_000_000
 
 
-def _sums(qa: Any, qb: Any) -> bool:
+def _sums(qa: Quantity, qb: Quantity) -> bool:
     return max(qa.value, qb.value) >= SUM_FROM
 
 

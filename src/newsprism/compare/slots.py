@@ -1102,7 +1102,10 @@ def _two_moments(f: _Figures) -> str | None:
     return None
 
 
-_CLOSE = re.compile(r"\b(?:closed|closing|close|ended the day|finished the day)\b", re.IGNORECASE)
+#: the close of a day's trading (not "close to 38")
+_CLOSE = re.compile(
+    r"\b(?:closed|closing|close(?!\s+to\b)|ended the day|finished the day)\b", re.IGNORECASE
+)
 _INTRADAY = re.compile(
     r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:early|midday|morning|afternoon|"
     r"intraday|lunchtime)\s+(?:trading|trade|deals)\b|\bas\s+much\s+as\b",
