@@ -27,7 +27,7 @@ from newsprism.compare.units import (
     slugs,
 )
 from newsprism.coref import alias_link
-from newsprism.extract.quantities import WORD_NUMBERS
+from newsprism.extract.quantities import WORD_NUMBERS, number_value
 from newsprism.extract.types import Quantity, TimeExpr
 
 #: word lists of the checks, kept as data beside the gazetteer
@@ -524,7 +524,7 @@ def _owner(u: Unit, q: Quantity) -> str:
     for key in u.sentence_keys:
         if not key.startswith("person:") or key in u.speakers:
             continue
-        surname = key.split(":", 1)[1].split("_")[-1]
+        surname = _surname(key)
         pos = low.rfind(surname, max(at - OWNER_REACH, 0), max(at, 0)) if len(surname) > 2 else -1
         if pos > best[0]:
             best = (pos, surname)
@@ -535,8 +535,13 @@ def _owner(u: Unit, q: Quantity) -> str:
     # claim that names none ("..., adding six rebounds"), the person its sentence opens with
     people = [k for k in u.actors if k.startswith("person:") and k not in u.speakers]
     if people:
-        return people[0].split(":", 1)[1].split("_")[-1] if len(people) == 1 else ""
+        return _surname(people[0]) if len(people) == 1 else ""
     return _opening_person(u, low[: max(at, 0)])
+
+
+def _surname(key: str) -> str:
+    """The last word of a person key's name ("person:will_artino": artino)."""
+    return key.split(":", 1)[1].split("_")[-1]
 
 
 def _opening_person(u: Unit, before: str) -> str:
@@ -544,7 +549,7 @@ def _opening_person(u: Unit, before: str) -> str:
     first = (len(before), "")
     for key in u.sentence_keys:
         if key.startswith("person:") and key not in u.speakers:
-            surname = key.split(":", 1)[1].split("_")[-1]
+            surname = _surname(key)
             pos = before.find(surname) if len(surname) > 2 else -1
             if 0 <= pos < min(first[0], OPENING_REACH):
                 first = (pos, surname)
@@ -726,15 +731,11 @@ def _a_part(u: Unit, q: Quantity, whole: float) -> bool:
     if besides is None:
         return False
     word = besides.group(1).lower()
-    more = 1.0 if word in ("a", "an") else WORD_NUMBERS.get(word) or _number(word)
-    return more is not None and q.value + more == whole
-
-
-def _number(word: str) -> float | None:
     try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        return None
+        more = 1.0 if word in ("a", "an") else number_value(word)
+    except (ValueError, KeyError):
+        return False  # "along with grapnels": things, not a count
+    return q.value + more == whole
 
 
 #: characters after a figure read for others counted besides it
@@ -2139,8 +2140,7 @@ def _done_to(active: Unit, passive: Unit) -> bool:
 def _agent_after_verb(u: Unit) -> bool:
     """The verb is passive with its doer after it ("are no longer affected by the outage"):
     what follows is no object."""
-    end = u.claim.predicate[1] - u.start if u.claim.predicate else -1
-    return end >= 0 and bool(re.match(r"\s*by\b", u.text[end:], re.IGNORECASE))
+    return bool(re.match(r"\s*by\b", _after_verb(u), re.IGNORECASE))
 
 
 #: words that say how much of a thing, not which ("all such ISPs" / "all SEACOM traffic")
@@ -2171,11 +2171,14 @@ _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 def _object_words(u: Unit) -> set[str]:
     """The content words of the few words right after the claim's verb ("conceded defeat in a
     brief statement": defeat, brief)."""
-    end = u.claim.predicate[1] - u.start if u.claim.predicate else -1
-    if end < 0:
-        return set()
-    after = _QWORD.findall(u.text[end:])[:OBJECT_WORDS]
+    after = _QWORD.findall(_after_verb(u))[:OBJECT_WORDS]
     return _content(" ".join(after)) - _POLAR
+
+
+def _after_verb(u: Unit) -> str:
+    """The claim's words after its verb ("" when extract marked no verb)."""
+    end = u.claim.predicate[1] - u.start if u.claim.predicate else -1
+    return u.text[end:] if end >= 0 else ""
 
 
 #: Words after a verb that hold its object
