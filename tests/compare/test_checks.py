@@ -907,3 +907,101 @@ def test_opposite_states_at_two_parts_of_a_day_are_no_dispute() -> None:
         base + "Lowen Regional Airport reopened on Wednesday afternoon, officials said.",
     )
     assert "polarity" not in _high(c)
+
+
+def test_one_thing_done_on_two_days_by_two_verbs_is_a_date_dispute() -> None:
+    # the plan is what both claims are about; the verbs differ ("approved" / "signed off")
+    base = "Northvale Motors will shut its Arden plant next year. "
+    a = base + "The closure plan was approved by the supervisory board on Wednesday, it said."
+    b = base + "The closure plan was signed off by the supervisory board on Tuesday, it said."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "Wednesday" in x.summary and "Tuesday" in x.summary
+
+    # a body's (or a person's) two acts on two days are two happenings: the subject must name
+    # the thing done
+    from newsprism.compare.slots import _one_thing_done_to
+
+    def first(text: str) -> Any:
+        from newsprism.compare import align as al
+        from newsprism.extract import extract
+
+        (u, *_) = al.build_units([extract(text)], [text], [""])
+        return u
+
+    plan = first("The closure plan was approved by the supervisory board on Wednesday.")
+    signed = first("The closure plan was signed off by the board on Tuesday.")
+    assert _one_thing_done_to(plan, signed, 0.8)
+    board = first("The supervisory board approved the closure plan on Wednesday.")
+    other = first("The supervisory board presented the closure plan on Tuesday.")
+    assert not _one_thing_done_to(board, other, 0.8)
+    named = first("Marta Ensor approved the closure plan on Wednesday.")
+    again = first("Marta Ensor presented the closure plan on Tuesday.")
+    assert not _one_thing_done_to(named, again, 0.8)
+
+
+def test_one_act_in_two_months_is_a_date_dispute() -> None:
+    a = "In August, the appeals court overturned the fraud conviction of Halden Mirre."
+    b = "In July, the appeals court overturned the fraud conviction of Halden Mirre."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "August" in x.summary and "July" in x.summary
+
+
+def test_a_month_named_with_and_without_its_year_is_no_dispute() -> None:
+    # which year a bare "August" means is our reading, not the report's
+    a = "Kessaly filled the Talmir reservoir in August, officials in Orsund said."
+    b = "Kessaly filled the Talmir reservoir in August last year, officials in Orsund said."
+    assert "date" not in {x.type for x in _compare(a, b).contradictions}
+
+
+def test_one_precise_figure_miswritten_is_a_number_dispute() -> None:
+    # "$1,199" / "$1,099": one digit apart, for the same model in matching claims
+    a = "The refreshed Lumen 13 starts at $1,199 for the 13-inch option, Corvel said."
+    b = "Corvel will sell the refreshed Lumen 13 at $1,099 for the base 13-inch version."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "number"]
+    assert x.high and "1,199" in x.summary and "1,099" in x.summary
+    # ... but "the other model" is another thing priced
+    other = "The other Lumen model will sell at $1,099 for the base 13-inch version."
+    assert "number" not in _high(_compare(a, other))
+    # a bare figure, one holder's: "2,116" / "2,106" career points
+    c = "Marek Osten, who scored 19 points on Saturday, now has 2,116 for his career."
+    d = "Marek Osten now has 2,106, a school record at Drayton."
+    (y,) = [y for y in _compare(c, d).contradictions if y.type == "number"]
+    assert y.high and "2,116" in y.summary and "2,106" in y.summary
+
+
+def test_one_digit_apart_needs_precise_figures() -> None:
+    from newsprism.compare.slots import one_digit_apart
+    from newsprism.extract.types import Quantity
+
+    def q(value: float, qualifier: str = "") -> Quantity:
+        return Quantity(f"{value:.0f}", 0, 1, value, "", "", "", "count", qualifier, False)
+
+    assert one_digit_apart(q(2116), q(2106)) and one_digit_apart(q(2302), q(2301))
+    # round figures are as often two crowds as one; years are dates; about-figures are loose
+    assert not one_digit_apart(q(20000), q(30000))
+    assert not one_digit_apart(q(2008), q(2007))
+    assert not one_digit_apart(q(2116, "~"), q(2106))
+    assert not one_digit_apart(q(450), q(439))
+    assert not one_digit_apart(q(1199), q(2199))  # a leading digit apart: another price
+
+
+def test_a_verb_and_its_words_that_tell_another_act_are_that_act() -> None:
+    # "was set alight" burns: one van burning at two named sites is a place dispute
+    base = "Fans clashed with riot police after the cup final in Hollin. "
+    a = base + "A delivery van was set alight on Carrow Bridge shortly before midnight."
+    b = base + "Shortly before midnight a delivery van was burning in Tanner Square, near the arena."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
+    assert x.high and "Carrow Bridge" in x.summary and "Tanner Square" in x.summary
+
+
+def test_idiom_act_reads_the_words_after_the_verb() -> None:
+    from newsprism.compare.units import idiom_act
+    from newsprism.extract import extract
+
+    def act(text: str) -> str:
+        return idiom_act(extract(text).claims[0], text).action
+
+    assert act("The fuel-price rise came into force on Monday.") == "effect"
+    assert act("The increase took effect on Wednesday.") == "effect"
+    assert act("The board signed off the closure plan on Tuesday.") == "approve"
+    assert act("The minister came into the chamber on Monday.") == "come"

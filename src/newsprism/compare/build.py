@@ -221,8 +221,8 @@ def _quantity_edges(
         sent_cos = np.maximum(sent_cos, vectors.claims @ vectors.claims.T)
     counted = [
         u for u in units
-        if any((q.counts or q.kind in ("percent", "money")) and not q.approximate
-               for q in u.quantities)
+        if any((q.counts or q.kind in ("percent", "money") or slots.precise(q))
+               and not q.approximate for q in u.quantities)
     ]  # fmt: skip
     for x in range(len(counted)):
         for y in range(x + 1, len(counted)):
@@ -231,18 +231,25 @@ def _quantity_edges(
                 continue
             if scores[a.uid, b.uid] < QUANTITY_CLAIM_MIN:
                 continue
-            if any(
-                qa.kind == qb.kind and qa.unit == qb.unit and not qb.approximate
-                and (slots.counts_match(qa.counts, qb.counts)
-                     if qa.counts and qb.counts and not _sums(qa, qb)
-                     else (qa.kind in ("percent", "money") or _sums(qa, qb))
-                     and slots.same_quantity(a, b, qa, qb, float(scores[a.uid, b.uid]),
-                                             by_act=True))
-                for qa in a.quantities
-                for qb in b.quantities
-            ):  # fmt: skip
+            score = float(scores[a.uid, b.uid])
+            if any(_one_count(a, b, qa, qb, score) for qa in a.quantities for qb in b.quantities):
                 out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
     return out
+
+
+def _one_count(a: al.Unit, b: al.Unit, qa: Quantity, qb: Quantity, score: float) -> bool:
+    """Two figures that count one thing: the same counted noun ("400 soldiers" / "600
+    soldiers"), a rate or sum of one act, or one precise figure miswritten ("2,116" /
+    "2,106")."""
+    if qa.kind != qb.kind or qa.unit != qb.unit or qb.approximate:
+        return False
+    if qa.counts and qb.counts and not _sums(qa, qb):
+        return slots.counts_match(qa.counts, qb.counts)
+    if slots.one_digit_apart(qa, qb):
+        return True  # linked for the check, which reads the claims' subjects
+    return (qa.kind in ("percent", "money") or _sums(qa, qb)) and slots.same_quantity(
+        a, b, qa, qb, score, by_act=True
+    )
 
 
 def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
@@ -957,8 +964,10 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
-    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE):
-        return c  # one distance from one point, or one act's time of day, ties the claims
+    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE, slots.SITE_NOTE):
+        # one distance from one point, one act's time of day, or one act of one subject at
+        # two sites ties the claims
+        return c
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)

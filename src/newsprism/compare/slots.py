@@ -314,7 +314,29 @@ def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
     ranges."""
     if gran in ("weekday", "monthname"):
         return bool({x[2].lower() for x in xa} & {x[2].lower() for x in xb})
+    if gran == "month" and _one_month_name(xa, xb):
+        return True
     return any(_overlap(x[1], y[1]) for x in xa for y in xb)
+
+
+def _one_month_name(xa: list[_Dated], xb: list[_Dated]) -> bool:
+    """The same month named on both sides, one without a year ("in August" / "in August last
+    year"): which year a bare month name means is our reading, not the report's."""
+    for x in xa:
+        for y in xb:
+            ma, mb = _month_named(x[2]), _month_named(y[2])
+            if ma and ma == mb and not (_YEAR_WRITTEN.search(x[2]) and _YEAR_WRITTEN.search(y[2])):
+                return True
+    return False
+
+
+#: a year written out ("August 2031"), read in a label's words before its resolved value
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|2[0-9])\d\d\b(?=.*\()")
+
+
+def _month_named(label: str) -> str:
+    words = label.lower().split("(")[0].split()
+    return next((w for w in words if w in _MONTHS), "")
 
 
 def _overlap(x: tuple[date, date] | None, y: tuple[date, date] | None) -> bool:
@@ -389,6 +411,11 @@ def _rounded(qa: Quantity, qb: Quantity, within: float = 0.01) -> bool:
     """One figure is the other rounded ("$22.1 billion" / "$22 billion"): within 1 %."""
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
     return hi > 0 and (hi - lo) / hi <= within
+
+
+def _significant(value: float) -> int:
+    """How many significant digits a figure is written with ("22.1 billion": 3, "2,116": 4)."""
+    return len(f"{abs(value):.6f}".replace(".", "").strip("0"))
 
 
 #: How far apart two lengths in different units may be and still be one length converted
@@ -826,9 +853,21 @@ def _counts_of_other_kinds(f: _Figures) -> str | None:
 
 def _bare_count(f: _Figures) -> str | None:
     qa, qb = f.qa, f.qb
+    if one_digit_apart(qa, qb) and _one_holder(f):
+        return None  # "Buford (2,116)" / "Rodney Buford's scoring record of 2,106"
     if qa.kind == "count" and not qa.unit and not (qa.counts and qb.counts):
         return "a bare number: nothing says it counts the same thing as the other"
     return None
+
+
+def _one_holder(f: _Figures) -> bool:
+    """Both figures are one named holder's: by the name before each, or by the claims' one
+    named doer ("Osten, who scored 19 points, now has 2,116" / "Osten now has 2,106")."""
+    owner = _owner(f.a, f.shown_a)
+    if owner and owner == _owner(f.b, f.shown_b):
+        return True
+    xa, xb = slugs(_head_actors(f.a)), slugs(_head_actors(f.b))
+    return len(xa) == 1 and xa == xb
 
 
 def _age_or_year(f: _Figures) -> str | None:
@@ -843,7 +882,9 @@ def _compatible(f: _Figures) -> str | None:
     qa, qb = f.qa, f.qb
     lo_a, hi_a = _bounds(qa.value, qa.qualifier, qa.text)
     lo_b, hi_b = _bounds(qb.value, qb.qualifier, qb.text)
-    if (lo_a <= hi_b and lo_b <= hi_a) or _rounded(qa, qb):
+    # two figures as precise as each other ("2,116" / "2,106") are not one the other rounded
+    rounded = _rounded(qa, qb) and _significant(qa.value) != _significant(qb.value)
+    if (lo_a <= hi_b and lo_b <= hi_a) or rounded:
         return 'compatible figures ("about 3,000" / "3,012", "$22.1 billion" / "$22 billion")'
     return None
 
@@ -1187,6 +1228,8 @@ def same_quantity(
         return counts_match(qa.counts, qb.counts)
     if by_act and qa.counts and qb.counts and not counts_match(qa.counts, qb.counts):
         return False
+    if one_digit_apart(qa, qb) and score >= SAME_QUANTITY_CONTEXT and not _another(a, b):
+        return True  # "starts at $1,199 for the 13-inch" / "$1,099 for the base 13-inch"
     ha, hb = _subject_head(a), _subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
@@ -1206,6 +1249,38 @@ SAME_QUANTITY_MIN = 0.8
 #: ... or share this much of their words, matching at least this well
 SAME_QUANTITY_WORDS = 0.25
 SAME_QUANTITY_CONTEXT = 0.55
+
+
+def one_digit_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two exact figures of three or more significant digits, of one kind and unit, that differ
+    in one digit ("2,116" / "2,106", "$1,199" / "$1,099", "$108 million" / "$102 million"):
+    one figure miswritten or misread far more often than two quantities. Round figures
+    ("20,000" / "30,000") are left out: those are as often two crowds as one."""
+    if qa.kind != qb.kind or qa.unit != qb.unit or _is_year(qa) or _is_year(qb):
+        return False
+    if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
+        return False
+    da, db = _digits(qa.value), _digits(qb.value)
+    if len(da) != len(db) or not (precise(qa) and precise(qb)) or da[0] != db[0]:
+        return False  # "$1,199" / "$2,199": a leading digit apart is another price
+    return sum(x != y for x, y in zip(da, db, strict=True)) == 1
+
+
+def _another(a: Unit, b: Unit) -> bool:
+    """A claim whose subject names another of a kind ("The other model costs $2,499")."""
+    return any(_ANOTHER.search(u.claim.subject_text) for u in (a, b))
+
+
+_ANOTHER = re.compile(r"\b(?:other|another|second|rival)\b", re.IGNORECASE)
+
+
+def precise(q: Quantity) -> bool:
+    """A figure of three or more significant digits ("2,116"), not a year."""
+    return len(_digits(q.value).rstrip("0")) >= 3 and not _is_year(q)
+
+
+def _digits(value: float) -> str:
+    return str(int(value)) if value == int(value) and value > 0 else ""
 
 
 def _subject_head(u: Unit) -> str:
@@ -1487,7 +1562,9 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     if site_against_site(a, b):
         # the sites are what differ: the towns around them may hold each other
         sa, sb = sorted(_sites(pa)), sorted(_sites(pb))
-        return Finding("place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)))
+        return Finding(
+            "place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)), note=SITE_NOTE
+        )
     same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
     conf = 0.75 if same_kind else 0.45
     if not all(k.startswith("country:") for k in (*pa, *pb)) and not same_words_but(a, b):
@@ -1502,7 +1579,7 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     sites -- a bridge, a street, a hall -- that neither sentence puts together: one car swept
     away at Oxley Ford and on Sallins Lane. A site is a point; a town, a county and a country
     may all hold it at once, so only sites are compared."""
-    if a.claim.action != b.claim.action or a.claim.action in _LIGHT:
+    if not _same_predicate(a, b):
         return False
     head = _head_of_subject(a)
     if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
@@ -1514,6 +1591,7 @@ def site_against_site(a: Unit, b: Unit) -> bool:
 #: the last words of names of sites: points on a map, not areas that may hold each other
 SITE_WORDS = frozenset(_WORDS["site_words"])
 SITE_CONFIDENCE = 0.75
+SITE_NOTE = "One act, told of one subject by the same verb, is put at two named sites."
 
 
 def _sites(places: tuple[str, ...]) -> frozenset[str]:
@@ -2284,6 +2362,10 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         # "Blackmore was ejected in 2003" / "Blackmore was ousted in 2002": one person's one
         # act in two years is a dispute however coarse the date (the act is checked above)
         out[0] = replace(dated, confidence=YEAR_SAME_DOER)
+    elif dated is not None and dated.confidence < MONTH_SAME_ACT and _in_months(a, b, score):
+        # "In August, the court tossed out the conviction" / "In July, the court overturned
+        # it": one act, by one verb, in two months (or quarters) is a dispute
+        out[0] = replace(dated, confidence=MONTH_SAME_ACT)
     return [replace(f, basis=why) for f in out if f is not None]
 
 
@@ -2418,6 +2500,19 @@ def _other_figures_of_one_thing(a: Unit, b: Unit) -> bool:
 YEAR_SAME_DOER = 0.75
 
 
+#: Confidence of one act, told by one verb in closely matching claims, dated to two months or
+#: two quarters
+MONTH_SAME_ACT = 0.75
+
+
+def _in_months(a: Unit, b: Unit, score: float) -> bool:
+    return (
+        _same_predicate(a, b) and score >= SAME_ACT_MIN
+        and all(u.times and all(t.granularity in ("month", "quarter") for t in u.times)
+                for u in (a, b))
+    )  # fmt: skip
+
+
 def _is_year_only(u: Unit) -> bool:
     return bool(u.times) and all(t.granularity == "year" for t in u.times)
 
@@ -2455,7 +2550,34 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     trial on Wednesday and a video released on Thursday are two happenings."""
     if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
         return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
-    return (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score)
+    if (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score):
+        return True
+    return _one_thing_done_to(a, b, score)
+
+
+def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
+    """One thing, the subject of both claims and named alike, that closely matching claims say
+    was done or happened ("The decision was taken at a meeting of the board on Tuesday" / "The
+    decision was signed off by the board on Wednesday"): one happening, though the verbs
+    differ. A named doer's two acts are two happenings ("Hansbrough made his decision on
+    Friday" / "Hansbrough scored 20 points last night"), and so are a body's ("the company
+    said on Monday" / "the company announced on Tuesday"): the subject names a thing."""
+    if score < SAME_ACT_MIN or a.claim.actors or b.claim.actors:
+        return False
+    ha, hb = _subject_head(a), _subject_head(b)
+    if not ha or ha != hb or ha in _RELATIVE_PRONOUNS or ha in _DOER_NOUNS:
+        return False
+    # a common noun, as written in both ("the talks", not "Tessaly" or "Police")
+    return all(_last_word_lower(u.claim.subject_text) for u in (a, b))
+
+
+def _last_word_lower(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].islower() and words[-1].isalpha()
+
+
+#: nouns that name a doer (a body or a group), whose acts are many, not a thing done to
+_DOER_NOUNS = frozenset(_stem(w) for w in _WORDS["doer_nouns"])
 
 
 def _same_predicate(a: Unit, b: Unit) -> bool:

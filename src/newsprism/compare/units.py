@@ -149,6 +149,26 @@ def nominal_act(c: Claim) -> Claim:
     return c
 
 
+#: a verb and the words after it that tell another act, by the act: "set" + "on fire" burns
+_IDIOMS: tuple[tuple[str, str, str], ...] = tuple(
+    (act, verb, rest) for act, forms in LEXICON["idioms"].items() for verb, rest in forms
+)
+
+
+def idiom_act(c: Claim, text: str) -> Claim:
+    """A claim whose verb and the words after it tell another act ("A police car was set on
+    fire", "The rise came into force on Monday", "The board signed off the plan") states that
+    act: burned, took effect, approved -- so it is compared with claims that say so in one
+    verb ("a police car was burning", "the increase took effect")."""
+    lemma = c.action.partition(" ")[0]
+    after = " ".join(text[c.predicate[1] : c.predicate[1] + 24].lower().split())
+    for act, verb, rest in _IDIOMS:
+        if lemma == verb and (after.startswith(rest) or c.action == f"{verb} {rest}"):
+            negated = " not" if c.action.endswith(" not") else ""
+            return replace(c, action=act + negated)
+    return c
+
+
 def build_units(
     extractions: Sequence[Extraction], texts: Sequence[str], titles: Sequence[str]
 ) -> list[Unit]:
@@ -158,7 +178,7 @@ def build_units(
         seen: set[str] = set()
         orphans = _orphan_quantities(ex)
         for ci, c in enumerate(ex.claims):
-            c = nominal_act(c)
+            c = idiom_act(nominal_act(c), text)
             clean = c.text.strip().strip("“”\"'’‘").strip()
             words = WORD.findall(clean)
             if len(words) < 3 or (
