@@ -989,7 +989,7 @@ def test_a_verb_and_its_words_that_tell_another_act_are_that_act() -> None:
     # "was set alight" burns: one van burning at two named sites is a place dispute
     base = "Fans clashed with riot police after the cup final in Hollin. "
     a = base + "A delivery van was set alight on Carrow Bridge shortly before midnight."
-    b = base + "Shortly before midnight a delivery van was burning in Tanner Square, near the arena."
+    b = base + "Shortly before midnight a delivery van was burning in Tanner Square by the arena."
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
     assert x.high and "Carrow Bridge" in x.summary and "Tanner Square" in x.summary
 

@@ -160,8 +160,11 @@ def idiom_act(c: Claim, text: str) -> Claim:
     fire", "The rise came into force on Monday", "The board signed off the plan") states that
     act: burned, took effect, approved -- so it is compared with claims that say so in one
     verb ("a police car was burning", "the increase took effect")."""
+    if c.predicate is None:
+        return c
     lemma = c.action.partition(" ")[0]
-    after = " ".join(text[c.predicate[1] : c.predicate[1] + 24].lower().split())
+    end = c.predicate[1]
+    after = " ".join(text[end : end + 24].lower().split())
     for act, verb, rest in _IDIOMS:
         if lemma == verb and (after.startswith(rest) or c.action == f"{verb} {rest}"):
             negated = " not" if c.action.endswith(" not") else ""
