@@ -1005,3 +1005,19 @@ def test_idiom_act_reads_the_words_after_the_verb() -> None:
     assert act("The increase took effect on Wednesday.") == "effect"
     assert act("The board signed off the closure plan on Tuesday.") == "approve"
     assert act("The minister came into the chamber on Monday.") == "come"
+
+
+def test_opposite_outcomes_of_one_trial_are_a_polarity_dispute() -> None:
+    # "failed" / "passed" one state safety inspection, worded apart: linked and high
+    base = "Rescuers drilled through the night at the Tarnby colliery. "
+    a = base + "Tarnby failed a state safety inspection as recently as October."
+    b = base + "The colliery passed its most recent state safety inspection, in October."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "polarity"]
+    assert x.high and "failed" in x.summary and "passed" in x.summary
+    # "failed to" is no outcome; nor is what could be; nor another thing passed
+    for other in (
+        base + "The union failed to reach the state safety inspectors on Monday.",
+        base + "Tarnby could fail a state safety inspection next month.",
+        base + "The colliery passed its annual fire drill in October.",
+    ):
+        assert "polarity" not in _high(_compare(b, other)), other

@@ -101,7 +101,11 @@ def compare_articles(
         vectors = al.embed_units(units, embedder)
     with clock("align"):
         scores = al.pair_scores(units, vectors)
-        forced = _quantity_edges(units, scores, vectors) + _site_edges(units, scores)
+        forced = (
+            _quantity_edges(units, scores, vectors)
+            + _site_edges(units, scores)
+            + _outcome_edges(units, scores)
+        )
         edges = al.link(units, scores) + forced
         for i, j, _ in forced:
             scores[i, j] = scores[j, i] = max(float(scores[i, j]), CHECK_MIN)
@@ -270,6 +274,26 @@ def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int,
 
 #: How well two claims of one act at two sites must match otherwise to be linked
 SITE_LINK_MIN = 0.45
+
+
+def _outcome_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """Claims that give one trial opposite outcomes ("failed a state safety inspection" /
+    "passed its most recent state inspection") state one fact, though the outcomes pull their
+    wordings apart: link them, for the outcomes to be compared."""
+    told = [u for u in units if slots.gives_outcome(u)]
+    out: list[tuple[int, int, float]] = []
+    for x in range(len(told)):
+        for y in range(x + 1, len(told)):
+            a, b = told[x], told[y]
+            if a.source == b.source or scores[a.uid, b.uid] < OUTCOME_LINK_MIN:
+                continue
+            if slots.opposite_outcomes(*sorted((a, b), key=lambda u: u.source)) is not None:
+                out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
+    return out
+
+
+#: How well two claims of opposite outcomes of one thing must match otherwise to be linked
+OUTCOME_LINK_MIN = 0.3
 
 
 #: From this figure a count is a sum ("1.2 billion velds", a currency no list knows), linked
@@ -964,9 +988,9 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
-    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE, slots.SITE_NOTE):
-        # one distance from one point, one act's time of day, or one act of one subject at
-        # two sites ties the claims
+    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE, slots.SITE_NOTE, slots.OUTCOME_NOTE):
+        # one distance from one point, one act's time of day, one act of one subject at two
+        # sites, or opposite outcomes of one thing named alike tie the claims
         return c
     if c.type == "number":
         return _carried(ctx, c, giving)

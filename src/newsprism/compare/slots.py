@@ -2092,7 +2092,7 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
     emergency department was forced to shut its doors". The claims must match and name their
     subject alike (the same head word), and neither may deny its state."""
     if score < STATE_MIN or _parts_of_day_apart(a, b):
-        return None
+        return _outcome_dispute(a, b)
     heads = {h for h in (_head_of_subject(a), _head_of_subject(b)) if h}
     for sides in _OPPOSITE_STATES:
         sa, sb = _state(a, sides), _state(b, sides)
@@ -2109,7 +2109,59 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
         sure = score >= STATE_SURE and _one_voice(a, b)
         conf = 0.8 if sure else POLARITY_UNSURE
         return Finding("polarity", conf, Side(a, sa[1]), Side(b, sb[1]))
+    return _outcome_dispute(a, b)
+
+
+def _outcome_dispute(a: Unit, b: Unit) -> Finding | None:
+    """One trial passed and failed, one offer accepted and rejected -- sure when both claims
+    are in one voice: see ``opposite_outcomes``."""
+    found = opposite_outcomes(a, b)
+    if found is None:
+        return None
+    conf = OUTCOME_CONFIDENCE if _one_voice(a, b) else POLARITY_UNSURE
+    return Finding("polarity", conf, Side(a, found[0]), Side(b, found[1]), note=OUTCOME_NOTE)
+
+
+def opposite_outcomes(a: Unit, b: Unit) -> tuple[str, str] | None:
+    """The opposite outcomes two claims give one trial or proposal, named alike in the words
+    right after them: "Brenmoor failed a state safety inspection in October" / "The colliery
+    passed its most recent state inspection, in October". Neither may deny its outcome,
+    "failed to" is none, and where both name who underwent it, the names agree."""
+    if _hypothetical(a) or _hypothetical(b):
+        return None  # "the plant could fail its next inspection"
+    for sides in _OPPOSITE_OUTCOMES:
+        sa, sb = _state(a, sides), _state(b, sides)
+        if sa is None or sb is None or sa[0] == sb[0]:
+            continue
+        after_a = a.text[sa[2] + len(sa[1]) : sa[2] + len(sa[1]) + OUTCOME_REACH]
+        after_b = b.text[sb[2] + len(sb[1]) : sb[2] + len(sb[1]) + OUTCOME_REACH]
+        if _NOT_AN_OUTCOME.match(after_a) or _NOT_AN_OUTCOME.match(after_b):
+            return None
+        if len(_content(after_a) & _content(after_b)) < OUTCOME_WORDS:
+            return None
+        return (sa[1], sb[1]) if participants_compatible(a, b) else None
     return None
+
+
+def gives_outcome(u: Unit) -> bool:
+    """Whether the claim gives an outcome of ``opposite_outcomes`` ("passed", "rejected")."""
+    return any(rx.search(u.text) for sides in _OPPOSITE_OUTCOMES for rx in sides)
+
+
+_OPPOSITE_OUTCOMES = tuple(
+    tuple(
+        re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + r")\b", re.I)
+        for words in pair
+    )
+    for pair in LEXICON["opposite_outcomes"]
+)
+#: "failed to appear", "passed away", "passed through": no outcome of a trial
+_NOT_AN_OUTCOME = re.compile(r"\s*(?:to|away|through|on|by|over|out|in|into)\b", re.I)
+#: characters after the outcome read for what it is of, and the words of it both must share
+OUTCOME_REACH = 40
+OUTCOME_WORDS = 2
+OUTCOME_CONFIDENCE = 0.75
+OUTCOME_NOTE = "Opposite outcomes (passed / failed, accepted / rejected) of one thing named alike."
 
 
 def _parts_of_day_apart(a: Unit, b: Unit) -> bool:
@@ -2352,7 +2404,8 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
         check_polarity(a, b, score) if same else None,
-        check_state(a, b, score) if same else None,
+        # an outcome is one whatever else the claims date ("as recently as October")
+        check_state(a, b, score) if same else _outcome_dispute(a, b),
         check_attribution(a, b, score),
     ]
     why = one_happening(a, b, score)
