@@ -1021,3 +1021,21 @@ def test_opposite_outcomes_of_one_trial_are_a_polarity_dispute() -> None:
         base + "The colliery passed its annual fire drill in October.",
     ):
         assert "polarity" not in _high(_compare(b, other)), other
+
+
+def test_the_papers_own_weekday_ahead_is_today() -> None:
+    # 2031-05-08 is a Thursday: "on Thursday morning" in a Thursday paper is "this morning"
+    base = "Prime Minister Vera Holm named Isidor Brandt as her new housing minister. "
+    a = base + "Brandt is due to be sworn in by the president at Vintry Palace on Thursday morning."
+    b = base + "Brandt will be sworn in by the president at Vintry Palace this morning."
+    assert "date" not in {x.type for x in _compare(a, b, published="2031-05-08").contradictions}
+
+
+def test_people_ill_and_people_in_hospital_are_two_counts() -> None:
+    base = "Orrin Vale recalled nine soft cheeses on Tuesday. "
+    a = (
+        base
+        + "Health officials said 14 people had been confirmed as part of the listeria outbreak."
+    )
+    b = base + "Health officials said that ten people are now in hospital with listeria."
+    assert "number" not in _high(_compare(a, b))

@@ -34,7 +34,9 @@ THU = date(2020, 1, 2)
         ("He spoke on Thursday.", past, "2020-01-02"),
         ("He spoke on Friday.", past, "2019-12-27"),
         ("He will speak on Friday.", future, "2020-01-03"),
-        ("He will speak on Thursday.", future, "2020-01-09"),
+        # the paper's own weekday is that day (agency style names the day, not "today")
+        ("He will speak on Thursday.", future, "2020-01-02"),
+        ("He is due to be sworn in on Thursday morning.", future, "2020-01-02"),
         ("They met last Thursday.", past, "2019-12-26"),
         ("They meet next Monday.", future, "2020-01-06"),
         ("It happened yesterday.", past, "2020-01-01"),
@@ -131,7 +133,8 @@ def test_weekday_rules_hold_for_any_day(pub: date, day: str) -> None:
     assert d.strftime("%A") == name and timedelta(0) <= pub - d < timedelta(days=7)
     after = one(f"He will speak on {name}.", pub, future)
     d = date.fromisoformat(after.value or "")
-    assert d.strftime("%A") == name and timedelta(0) < d - pub <= timedelta(days=7)
+    # the publication's own weekday is that day; another is within the week ahead
+    assert d.strftime("%A") == name and timedelta(0) <= d - pub < timedelta(days=7)
     last = one(f"He spoke last {name}.", pub, past)
     d = date.fromisoformat(last.value or "")
     assert d.strftime("%A") == name and timedelta(0) < pub - d <= timedelta(days=7)

@@ -445,7 +445,9 @@ def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Time
         delta = wd - pub.weekday()  # the same Monday-Sunday week
         conf = 0.8
     elif tense == "future":
-        delta = (wd - pub.weekday()) % 7 or 7
+        # the publication's own weekday is that day ("is due to be sworn in on Thursday
+        # morning" in a Thursday paper): agency style names the day rather than say "today"
+        delta = (wd - pub.weekday()) % 7
         conf = 0.8
     else:
         delta = -((pub.weekday() - wd) % 7)
