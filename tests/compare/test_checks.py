@@ -1039,3 +1039,55 @@ def test_people_ill_and_people_in_hospital_are_two_counts() -> None:
     )
     b = base + "Health officials said that ten people are now in hospital with listeria."
     assert "number" not in _high(_compare(a, b))
+
+
+def test_a_depth_given_a_day_later_is_no_update() -> None:
+    # a toll grows from one day's report to the next; a quake's depth does not
+    base = "A magnitude 6.4 earthquake struck Tarrow province early on Tuesday. "
+    a = base + "The quake struck at a depth of 11 km, the national seismological institute said."
+    b = base + "The national seismological institute put the depth of the quake at 17 kilometres."
+    c = compare_articles([_article(a, "a", "2031-05-06"), _article(b, "b", "2031-05-07")])
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert x.high and not x.update
+
+
+def test_one_named_thing_done_and_never_done_is_a_polarity_dispute() -> None:
+    # however much more one claim says around it, "the Varden Bridge ... (never) inspected"
+    base = "A lorry plunged into the Sallow river when part of a bridge gave way on Monday. "
+    a = base + "The Varden Bridge had never been inspected."
+    b = base + (
+        "In 2019 the Varden Bridge was inspected under the national bridge programme, "
+        "with engineers checking every cable and bearing on its 400-metre span."
+    )
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "polarity"]
+    assert x.high
+    # two years, two inspections perhaps: the named subject alone does not make them one
+    from newsprism.compare import align as al
+    from newsprism.compare.slots import _one_named_subject
+    from newsprism.extract import extract, link_across
+
+    texts = [
+        "The Varden Bridge was not inspected in 2021.",
+        "The Varden Bridge was inspected in 2019.",
+    ]
+    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
+    assert not _one_named_subject(units[0], units[1])
+    texts = [
+        "The Varden Bridge had never been inspected.",
+        "The Varden Bridge was inspected in 2019.",
+    ]
+    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
+    assert _one_named_subject(units[0], units[1])
+
+
+def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:
+    # "passed away" dies; a hospital is a site, whatever kind of name it is read as, and the
+    # town both name does not make the two hospitals one
+    base = "Health officials confirmed a death linked to the listeria outbreak. "
+    a = base + "Edvard Lusk, of Wrenfield, died on Monday at Calvenne University Hospital."
+    b = (
+        base
+        + "Retired signalman Edvard Lusk, 81, passed away on Monday at Wrenfield General Hospital."
+    )
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
+    assert x.high and "Calvenne University Hospital" in x.summary

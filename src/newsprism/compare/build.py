@@ -260,7 +260,7 @@ def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int,
     """Claims of one act done to one subject at two named sites ("his car was swept away at
     Oxley Ford" / "... on Sallins Lane") state one fact, though the places pull their wordings
     apart: link them, for the place to be compared."""
-    placed = [u for u in units if u.places]
+    placed = [u for u in units if slots.site_keys(u)]
     out: list[tuple[int, int, float]] = []
     for x in range(len(placed)):
         for y in range(x + 1, len(placed)):

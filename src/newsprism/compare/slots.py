@@ -691,6 +691,8 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
     qa, qb = f.qa, f.qb
     conf = 0.9 if not (qa.qualifier or qb.qualifier) else 0.75
     note, update = _update_note(qa.value, qb.value, pub_a, pub_b, qa.kind)
+    if update and _a_measure(f.shown_a, f.shown_b):
+        note, update = "", False  # a depth or a magnitude is measured once, not counted up
     if _found_since(f, pub_a, pub_b):
         note, update = MISSING_NOTE, True
     if f.score < POSSESSED_MATCH and (_possessed(f.a, f.shown_a) or _possessed(f.b, f.shown_b)):
@@ -706,6 +708,12 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
         note=note,
         update=update,
     )
+
+
+def _a_measure(*qs: Quantity) -> bool:
+    """A length or a magnitude ("11 km" deep, "a 6.4 quake"): a measure, which a later report
+    does not update the way a toll grows."""
+    return any(_length_word(q) or _magnitude(q) for q in qs)
 
 
 def _found_since(f: _Figures, pub_a: str | None, pub_b: str | None) -> bool:
@@ -1554,17 +1562,18 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     found = check_bearing(a, b)
     if found is not None:
         return found
+    if site_against_site(a, b):
+        # the sites are what differ: the towns around them may hold each other (or be one:
+        # "St Brennan's Hospital in Wrenfield" / "Calvenne University Hospital ... of Wrenfield")
+        sa, sb = sorted(site_keys(a)), sorted(site_keys(b))
+        return Finding(
+            "place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)), note=SITE_NOTE
+        )
     pa, pb = a.places, b.places
     if not pa or not pb or slugs(pa) & slugs(pb):
         return None
     if _mentioned(pa, b) or _mentioned(pb, a):
         return None
-    if site_against_site(a, b):
-        # the sites are what differ: the towns around them may hold each other
-        sa, sb = sorted(_sites(pa)), sorted(_sites(pb))
-        return Finding(
-            "place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)), note=SITE_NOTE
-        )
     same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
     conf = 0.75 if same_kind else 0.45
     if not all(k.startswith("country:") for k in (*pa, *pb)) and not same_words_but(a, b):
@@ -1584,8 +1593,15 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     head = _head_of_subject(a)
     if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
         return False
-    sa, sb = _sites(a.places), _sites(b.places)
+    sa, sb = site_keys(a), site_keys(b)
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
+
+
+def site_keys(u: Unit) -> frozenset[str]:
+    """The named sites of a claim: its places that end in a site word, and the bodies named
+    after a site ("St Brennan's Hospital", which the name reader types as an organisation)."""
+    named = (*u.places, *(k for k in u.keys if k.startswith(("place:", "org:", "fac:"))))
+    return _sites(named)
 
 
 #: the last words of names of sites: points on a map, not areas that may hold each other
@@ -2041,7 +2057,10 @@ def _infinitive(u: Unit) -> bool:
 def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     """One claim denies what the other states. The same predicate makes it clear; different
     predicates need claims that match closely otherwise ("X did not release" / "X issued")."""
-    if a.negated == b.negated or score < POLARITY_ANCHORED_MIN or _states_agree(a, b):
+    if a.negated == b.negated or _states_agree(a, b):
+        return None
+    named = _one_named_subject(a, b)
+    if score < (NAMED_SUBJECT_MIN if named else POLARITY_ANCHORED_MIN):
         return None
     cls = action_class(a.claim.action)
     same = cls == action_class(b.claim.action)
@@ -2050,7 +2069,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
     one_speaker = _one_speaker_of_one_subject(a, b, score)
     anchored = shared or _shared_count(a, b) or one_speaker
-    if score < POLARITY_MIN and not (same and cls not in _LIGHT and _shared_count(a, b)):
+    if score < POLARITY_MIN and not (same and cls not in _LIGHT and (_shared_count(a, b) or named)):
         # below the usual bar only the same telling predicate of the same exact count ("was
         # escorting five merchant vessels" / "was not escorting the five merchant vessels")
         return None
@@ -2075,6 +2094,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         or (_shared_count(a, b) and _plain_overlap(a, b) >= 0.45)
         or _same_proposition(a, b)
         or one_speaker
+        or named
     )
     if not (_one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
         # a denial by one party against another's claim is both sides reported; "no chance of
@@ -2084,6 +2104,38 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
     return Finding("polarity", conf, Side(a, va), Side(b, vb))
+
+
+def _one_named_subject(a: Unit, b: Unit) -> bool:
+    """One named thing, the subject of both claims, and one telling verb, undated or dated
+    alike: "The Corn Hall had never been strengthened" / "In 2017 the Corn Hall was
+    strengthened under the retrofit programme" -- one proposition, however much more one
+    claim says around it."""
+    cls = action_class(a.claim.action)
+    if cls in _LIGHT or cls != action_class(b.claim.action):
+        return False
+    head = _head_of_subject(a)
+    if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
+        return False
+    named = [k for k in a.keys & b.keys if _stem(_surname(k).lower()) == head]
+    # both dated, otherwise than each other: two times, perhaps two acts ("was not inspected
+    # in 2020" / "was inspected in 2019")
+    dated_both = bool(a.times and b.times) and not _written(a) & _written(b)
+    return bool(named) and not dated_both
+
+
+#: How well two claims of one named subject and one verb must match for one to deny the other
+NAMED_SUBJECT_MIN = 0.5
+
+
+def _never_against_once(a: Unit, b: Unit) -> bool:
+    """ "The Corn Hall had never been strengthened" / "In 2017 the Corn Hall was strengthened":
+    a "never" holds for any year the other side names, so the year sets no background apart."""
+    never = any(_NEVER.search(u.text) for u in (a, b) if u.negated)
+    return never and participants_compatible(a, b) and _one_named_subject(a, b)
+
+
+_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 
 
 def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
@@ -2403,7 +2455,7 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
-        check_polarity(a, b, score) if same else None,
+        check_polarity(a, b, score) if same or _never_against_once(a, b) else None,
         # an outcome is one whatever else the claims date ("as recently as October")
         check_state(a, b, score) if same else _outcome_dispute(a, b),
         check_attribution(a, b, score),
