@@ -1091,3 +1091,24 @@ def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:
     )
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
     assert x.high and "Calvenne University Hospital" in x.summary
+
+
+def test_a_wire_dateline_is_no_date_of_what_it_tells() -> None:
+    # the dateline is the day the story was filed; the recall was announced the night before
+    a = (
+        "WRENFIELD, Carrowland, March 11 (Kestrel) - Orrin Vale Dairies, one of the country's "
+        "biggest cheesemakers, has recalled nine soft cheeses after a listeria outbreak."
+    )
+    b = (
+        "Last night the company, which sells one in five packs of soft cheese eaten in "
+        "Carrowland, recalled nine soft cheeses after a listeria outbreak."
+    )
+    c = _compare(a, b, published="2031-03-11")
+    assert "date" not in {x.type for x in c.contradictions}
+
+
+def test_people_in_a_serious_condition_are_some_of_those_treated() -> None:
+    base = "A listeria outbreak has been traced to the Orrin Vale creamery. "
+    a = base + "Doctors said five patients linked to the outbreak were being treated there."
+    b = base + "The hospital said the two patients it had described as seriously ill were stable."
+    assert "number" not in _high(_compare(a, b))

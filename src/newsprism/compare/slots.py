@@ -164,7 +164,17 @@ _OF_END = re.compile(r"\bof\s+$")
 _POSSESSIVE = re.compile(r"\s?['’]s\b")
 
 
+#: a wire story's dateline ("WRENFIELD, Carrowland, March 11 (Kestrel) - "): the day it was
+#: filed, not the day of anything it tells
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]+,(?:[^,\n]{1,40},)?\s*[^,\n]{1,20}?\s*(?:\([^)\n]{1,30}\))?\s*[-–—]"
+)
+
+
 def _bound(u: Unit, t: TimeExpr) -> str:
+    dateline = _DATELINE.match(u.sentence_text)
+    if dateline and t.start - u.sentence_start < dateline.end():
+        return "dateline"
     if t.granularity in ("month", "year") and _in_subject(u, t):
         # "the barriers, part of a scheme built in 2014, were never put up": the history of the
         # thing the claim is about (a day there may well date the act: "the final offer, tabled
