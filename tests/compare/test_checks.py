@@ -1063,7 +1063,7 @@ def test_one_named_thing_done_and_never_done_is_a_polarity_dispute() -> None:
     assert x.high
     # two years, two inspections perhaps: the named subject alone does not make them one
     from newsprism.compare import align as al
-    from newsprism.compare.slots import _one_named_subject
+    from newsprism.compare.slots import one_named_subject
     from newsprism.extract import extract, link_across
 
     texts = [
@@ -1071,13 +1071,13 @@ def test_one_named_thing_done_and_never_done_is_a_polarity_dispute() -> None:
         "The Varden Bridge was inspected in 2019.",
     ]
     units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
-    assert not _one_named_subject(units[0], units[1])
+    assert not one_named_subject(units[0], units[1])
     texts = [
         "The Varden Bridge had never been inspected.",
         "The Varden Bridge was inspected in 2019.",
     ]
     units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
-    assert _one_named_subject(units[0], units[1])
+    assert one_named_subject(units[0], units[1])
 
 
 def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:

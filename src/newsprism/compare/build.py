@@ -105,6 +105,7 @@ def compare_articles(
             _quantity_edges(units, scores, vectors)
             + _site_edges(units, scores)
             + _outcome_edges(units, scores)
+            + _denial_edges(units, scores)
         )
         edges = al.link(units, scores) + forced
         for i, j, _ in forced:
@@ -294,6 +295,22 @@ def _outcome_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[i
 
 #: How well two claims of opposite outcomes of one thing must match otherwise to be linked
 OUTCOME_LINK_MIN = 0.3
+
+
+def _denial_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """A claim that a named thing was never done and one that it was, by the same verb ("The
+    Corn Hall had never been strengthened" / "In 2017 the Corn Hall was strengthened under
+    ..."), state one fact, however much more one of them says: link them, for the denial to be
+    compared."""
+    denied = [u for u in units if u.negated]
+    out: list[tuple[int, int, float]] = []
+    for a in denied:
+        for b in units:
+            if a.source == b.source or b.negated or scores[a.uid, b.uid] < slots.NAMED_SUBJECT_MIN:
+                continue
+            if slots.one_named_subject(a, b):
+                out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
+    return out
 
 
 #: From this figure a count is a sum ("1.2 billion velds", a currency no list knows), linked
@@ -988,9 +1005,7 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
-    if c.note in (slots.BEARING_NOTE, slots.CLOCK_NOTE, slots.SITE_NOTE, slots.OUTCOME_NOTE):
-        # one distance from one point, one act's time of day, one act of one subject at two
-        # sites, or opposite outcomes of one thing named alike tie the claims
+    if c.note in _TIED:
         return c
     if c.type == "number":
         return _carried(ctx, c, giving)
@@ -1004,6 +1019,18 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     if best >= SUPPORT_MIN or (c.type == "entity_set" and _one_act(placed)):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
+
+
+#: notes of findings whose claims are tied by what they say, however loosely the sentences
+#: match: one distance from one point, one act's time of day, one act of one subject at two
+#: sites, opposite outcomes of one thing named alike, one named thing done and never done
+_TIED = (
+    slots.BEARING_NOTE,
+    slots.CLOCK_NOTE,
+    slots.SITE_NOTE,
+    slots.OUTCOME_NOTE,
+    slots.NAMED_DENIAL_NOTE,
+)
 
 
 def _with_coreference(ctx: _Context, c: Contradiction) -> Contradiction:

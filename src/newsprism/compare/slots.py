@@ -2069,7 +2069,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     predicates need claims that match closely otherwise ("X did not release" / "X issued")."""
     if a.negated == b.negated or _states_agree(a, b):
         return None
-    named = _one_named_subject(a, b)
+    named = one_named_subject(a, b)
     if score < (NAMED_SUBJECT_MIN if named else POLARITY_ANCHORED_MIN):
         return None
     cls = action_class(a.claim.action)
@@ -2113,10 +2113,15 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         conf = min(conf, POLARITY_UNSURE)
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
-    return Finding("polarity", conf, Side(a, va), Side(b, vb))
+    note = NAMED_DENIAL_NOTE if named and conf >= 0.7 and score < POLARITY_MIN else ""
+    return Finding("polarity", conf, Side(a, va), Side(b, vb), note=note)
 
 
-def _one_named_subject(a: Unit, b: Unit) -> bool:
+#: why a denial of one named thing's one act is high though the claims match loosely
+NAMED_DENIAL_NOTE = "One named thing is said, by the same verb, to have been done and never done."
+
+
+def one_named_subject(a: Unit, b: Unit) -> bool:
     """One named thing, the subject of both claims, and one telling verb, undated or dated
     alike: "The Corn Hall had never been strengthened" / "In 2017 the Corn Hall was
     strengthened under the retrofit programme" -- one proposition, however much more one
@@ -2142,7 +2147,7 @@ def _never_against_once(a: Unit, b: Unit) -> bool:
     """ "The Corn Hall had never been strengthened" / "In 2017 the Corn Hall was strengthened":
     a "never" holds for any year the other side names, so the year sets no background apart."""
     never = any(_NEVER.search(u.text) for u in (a, b) if u.negated)
-    return never and participants_compatible(a, b) and _one_named_subject(a, b)
+    return never and participants_compatible(a, b) and one_named_subject(a, b)
 
 
 _NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
