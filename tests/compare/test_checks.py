@@ -1109,6 +1109,17 @@ def test_a_wire_dateline_is_no_date_of_what_it_tells() -> None:
 
 def test_people_in_a_serious_condition_are_some_of_those_treated() -> None:
     base = "A listeria outbreak has been traced to the Orrin Vale creamery. "
-    a = base + "Doctors said five patients linked to the outbreak were being treated there."
+    a = base + "Doctors said five patients were being treated there for listeriosis."
     b = base + "The hospital said the two patients it had described as seriously ill were stable."
     assert "number" not in _high(_compare(a, b))
+
+
+def test_a_person_named_as_subject_does_many_things() -> None:
+    # "landed a punch" and "arrived in Germany" share a verb class, not a proposition
+    from newsprism.compare import align as al
+    from newsprism.compare.slots import one_named_subject
+    from newsprism.extract import extract, link_across
+
+    texts = ["Hasim Rahman barely landed a punch.", "Hasim Rahman did not land in Germany."]
+    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
+    assert not one_named_subject(units[0], units[1])

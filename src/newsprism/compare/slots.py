@@ -2132,7 +2132,12 @@ def one_named_subject(a: Unit, b: Unit) -> bool:
     head = _head_of_subject(a)
     if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
         return False
-    named = [k for k in a.keys & b.keys if _stem(_surname(k).lower()) == head]
+    # a thing named (a hall, a bridge, a plant), not a person, whose acts are many ("Rahman
+    # barely landed a punch" / "Rahman arrived in Germany on Monday")
+    named = [
+        k for k in a.keys & b.keys
+        if not k.startswith("person:") and _stem(_surname(k).lower()) == head
+    ]  # fmt: skip
     # both dated, otherwise than each other: two times, perhaps two acts ("was not inspected
     # in 2020" / "was inspected in 2019")
     dated_both = bool(a.times and b.times) and not _written(a) & _written(b)
