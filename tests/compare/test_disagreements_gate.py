@@ -9,8 +9,9 @@ on since), "test4" (scored once in the third session, one change read off it sin
 five-outlet stories in examples/ written for tuning (orlen-tariffs, sallow-ferry, tamsin-fire,
 pellam-merger, quarry-derail, merrow-hack) have their own floors, and so have the frozen ones that
 were scored once and tuned on since (caldera-trial, dunmore-flood, fenwick-blast,
-greywater-summit, and the eighth session's kiln-protest, ashby-indictment, lowen-landing,
-tessaly-closure, marra-storm); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine
+greywater-summit, the eighth session's kiln-protest, ashby-indictment, lowen-landing,
+tessaly-closure, marra-storm, and the ninth's tarrow-quake, mossby-resignation,
+wrenfield-recall, gilden-heist); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine
 have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -85,6 +86,10 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "lowen-landing",
         "tessaly-closure",
         "marra-storm",
+        "tarrow-quake",
+        "mossby-resignation",
+        "wrenfield-recall",
+        "gilden-heist",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
