@@ -779,6 +779,15 @@ def _units(*texts: str, holding: str = "") -> list[Any]:
     return out
 
 
+def _first_units(*texts: str) -> list[Any]:
+    """The first claim of each text, the texts read together as one story's reports."""
+    from newsprism.compare import align as al
+    from newsprism.extract import extract, link_across
+
+    units = al.build_units(link_across([extract(t) for t in texts]), list(texts), [""] * len(texts))
+    return [next(u for u in units if u.source == i) for i in range(len(texts))]
+
+
 def test_a_figure_of_its_claims_named_doer_far_before_it_is_that_persons() -> None:
     # Artino is named far before "six rebounds", Clarke right before "10 rebounds": two players
     from newsprism.compare.slots import check_number
@@ -921,21 +930,20 @@ def test_one_thing_done_on_two_days_by_two_verbs_is_a_date_dispute() -> None:
     # the thing done
     from newsprism.compare.slots import _one_thing_done_to
 
-    def first(text: str) -> Any:
-        from newsprism.compare import align as al
-        from newsprism.extract import extract
-
-        (u, *_) = al.build_units([extract(text)], [text], [""])
-        return u
-
-    plan = first("The closure plan was approved by the supervisory board on Wednesday.")
-    signed = first("The closure plan was signed off by the board on Tuesday.")
+    plan, signed = _first_units(
+        "The closure plan was approved by the supervisory board on Wednesday.",
+        "The closure plan was signed off by the board on Tuesday.",
+    )
     assert _one_thing_done_to(plan, signed, 0.8)
-    board = first("The supervisory board approved the closure plan on Wednesday.")
-    other = first("The supervisory board presented the closure plan on Tuesday.")
+    board, other = _first_units(
+        "The supervisory board approved the closure plan on Wednesday.",
+        "The supervisory board presented the closure plan on Tuesday.",
+    )
     assert not _one_thing_done_to(board, other, 0.8)
-    named = first("Marta Ensor approved the closure plan on Wednesday.")
-    again = first("Marta Ensor presented the closure plan on Tuesday.")
+    named, again = _first_units(
+        "Marta Ensor approved the closure plan on Wednesday.",
+        "Marta Ensor presented the closure plan on Tuesday.",
+    )
     assert not _one_thing_done_to(named, again, 0.8)
 
 
@@ -1062,22 +1070,20 @@ def test_one_named_thing_done_and_never_done_is_a_polarity_dispute() -> None:
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "polarity"]
     assert x.high
     # two years, two inspections perhaps: the named subject alone does not make them one
-    from newsprism.compare import align as al
     from newsprism.compare.slots import one_named_subject
-    from newsprism.extract import extract, link_across
 
-    texts = [
-        "The Varden Bridge was not inspected in 2021.",
-        "The Varden Bridge was inspected in 2019.",
-    ]
-    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
-    assert not one_named_subject(units[0], units[1])
-    texts = [
-        "The Varden Bridge had never been inspected.",
-        "The Varden Bridge was inspected in 2019.",
-    ]
-    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
-    assert one_named_subject(units[0], units[1])
+    assert not one_named_subject(
+        *_first_units(
+            "The Varden Bridge was not inspected in 2021.",
+            "The Varden Bridge was inspected in 2019.",
+        )
+    )
+    assert one_named_subject(
+        *_first_units(
+            "The Varden Bridge had never been inspected.",
+            "The Varden Bridge was inspected in 2019.",
+        )
+    )
 
 
 def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:
@@ -1116,10 +1122,9 @@ def test_people_in_a_serious_condition_are_some_of_those_treated() -> None:
 
 def test_a_person_named_as_subject_does_many_things() -> None:
     # "landed a punch" and "arrived in Germany" share a verb class, not a proposition
-    from newsprism.compare import align as al
     from newsprism.compare.slots import one_named_subject
-    from newsprism.extract import extract, link_across
 
-    texts = ["Hasim Rahman barely landed a punch.", "Hasim Rahman did not land in Germany."]
-    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
-    assert not one_named_subject(units[0], units[1])
+    punch, germany = _first_units(
+        "Hasim Rahman barely landed a punch.", "Hasim Rahman did not land in Germany."
+    )
+    assert not one_named_subject(punch, germany)

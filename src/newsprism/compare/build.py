@@ -262,15 +262,7 @@ def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int,
     Oxley Ford" / "... on Sallins Lane") state one fact, though the places pull their wordings
     apart: link them, for the place to be compared."""
     placed = [u for u in units if slots.site_keys(u)]
-    out: list[tuple[int, int, float]] = []
-    for x in range(len(placed)):
-        for y in range(x + 1, len(placed)):
-            a, b = placed[x], placed[y]
-            if a.source == b.source or scores[a.uid, b.uid] < SITE_LINK_MIN:
-                continue
-            if slots.site_against_site(a, b):
-                out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
-    return out
+    return _linked_across(placed, scores, SITE_LINK_MIN, slots.site_against_site)
 
 
 #: How well two claims of one act at two sites must match otherwise to be linked
@@ -282,13 +274,28 @@ def _outcome_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[i
     "passed its most recent state inspection") state one fact, though the outcomes pull their
     wordings apart: link them, for the outcomes to be compared."""
     told = [u for u in units if slots.gives_outcome(u)]
+
+    def opposite(a: al.Unit, b: al.Unit) -> bool:
+        return slots.opposite_outcomes(*sorted((a, b), key=lambda u: u.source)) is not None
+
+    return _linked_across(told, scores, OUTCOME_LINK_MIN, opposite)
+
+
+def _linked_across(
+    candidates: Sequence[al.Unit],
+    scores: np.ndarray,
+    minimum: float,
+    one_fact: Callable[[al.Unit, al.Unit], bool],
+) -> list[tuple[int, int, float]]:
+    """A forced link for every pair of candidates from two sources that match at least
+    ``minimum`` and that ``one_fact`` says state one fact."""
     out: list[tuple[int, int, float]] = []
-    for x in range(len(told)):
-        for y in range(x + 1, len(told)):
-            a, b = told[x], told[y]
-            if a.source == b.source or scores[a.uid, b.uid] < OUTCOME_LINK_MIN:
+    for x in range(len(candidates)):
+        for y in range(x + 1, len(candidates)):
+            a, b = candidates[x], candidates[y]
+            if a.source == b.source or scores[a.uid, b.uid] < minimum:
                 continue
-            if slots.opposite_outcomes(*sorted((a, b), key=lambda u: u.source)) is not None:
+            if one_fact(a, b):
                 out.append((min(a.uid, b.uid), max(a.uid, b.uid), al.FORCED))
     return out
 
