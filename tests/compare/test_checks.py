@@ -1015,6 +1015,23 @@ def test_idiom_act_reads_the_words_after_the_verb() -> None:
     assert act("The minister came into the chamber on Monday.") == "come"
 
 
+def test_a_support_verb_states_the_act_its_object_names() -> None:
+    from newsprism.compare.units import support_act
+    from newsprism.extract import extract
+
+    def act(text: str, verb: str) -> str:
+        claim = next(c for c in extract(text).claims if c.action.startswith(verb))
+        return support_act(claim).action
+
+    assert act("The agency issued its evacuation order on Saturday.", "issue") == "order"
+    assert act("The evacuation order, issued on Sunday, moved 9,000 people.", "issue") == "order"
+    assert act("The board made its decision on Tuesday.", "make") == "decide"
+    assert act("The agency did not issue a warning on Friday.", "issue") == "warn"
+    # what the verb does to any other thing is its own act
+    assert act("The agency issued 400 permits on Saturday.", "issue") == "issue"
+    assert act("The board made a loss on Tuesday.", "make") == "make"
+
+
 def test_opposite_outcomes_of_one_trial_are_a_polarity_dispute() -> None:
     # "failed" / "passed" one state safety inspection, worded apart: linked and high
     base = "Rescuers drilled through the night at the Tarnby colliery. "
@@ -1128,3 +1145,54 @@ def test_a_person_named_as_subject_does_many_things() -> None:
         "Hasim Rahman barely landed a punch.", "Hasim Rahman did not land in Germany."
     )
     assert not one_named_subject(punch, germany)
+
+
+def test_one_thing_acted_on_by_one_verb_on_two_days_is_a_date_dispute() -> None:
+    # the time of "issued" is the order's, not that of what the order did ("moved 40,000")
+    base = "Storm Ilsa flooded the coast of Varren this week. "
+    a = base + "Some 40,000 people left after the FRA issued its flood evacuation order on Friday."
+    b = base + ("The FRA's flood evacuation order, issued on Thursday evening for the lower "
+                "valley, moved some 40,000 people.")  # fmt: skip
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "Friday" in x.summary and "Thursday" in x.summary
+
+    from newsprism.compare.slots import _one_thing_acted_on
+
+    order, issued = _first_units(
+        "The FRA issued its flood evacuation order on Friday.",
+        "The FRA's flood evacuation order, issued on Thursday evening, moved 40,000 people.",
+    )
+    assert _one_thing_acted_on(order, issued, 0.5)
+    # one verb done to two things named with one head noun but nothing else alike
+    order, other = _first_units(
+        "The FRA issued its flood evacuation order on Friday.",
+        "The FRA's curfew order, issued on Thursday evening, closed the old town.",
+    )
+    assert not _one_thing_acted_on(order, other, 0.5)
+    # a doer noun is not a thing done to ("the agency" acts many times)
+    agency, again = _first_units(
+        "The police praised the flood rescue agency on Friday.",
+        "The flood rescue agency, praised on Thursday by the mayor, sent boats.",
+    )
+    assert not _one_thing_acted_on(agency, again, 0.5)
+
+
+def test_figures_read_at_two_named_sites_are_no_dispute() -> None:
+    # two gauges on one river: a reading at one site is not a reading at the other
+    a = "At Orrin Bridge, the Tessel crested at 5.82 metres early on Sunday, the agency said."
+    b = ("The gauge at Kell Weir, on the edge of the Old Town, recorded its highest level, "
+         "4.16 metres, on Sunday evening, the agency said.")  # fmt: skip
+    assert "number" not in _high(_compare(a, b))
+    a2 = "At Orrin Bridge, the Tessel peaked at 5.82 metres on Sunday."
+    b2 = "At Kell Weir, in the Old Town, the Tessel peaked at 4.16 metres on Sunday evening."
+    assert "number" not in _high(_compare(a2, b2))
+    # one site named alike on both sides is one reading told two ways
+    c = "At Orrin Bridge, the Tessel crested at 5.12 metres early on Sunday, the agency said."
+    assert "number" in _high(_compare(a, c))
+
+
+def test_one_verb_told_of_two_things_at_two_times_is_no_dispute() -> None:
+    base = "The storm closed Tarnhaven harbour on Monday. "
+    a = base + "The last ferry had left Tarnhaven for Port Ambry at 6.12pm, the operator said."
+    b = base + "The last coach left Tarnhaven for Port Ambry at about 1am, the operator said."
+    assert "date" not in _high(_compare(a, b))

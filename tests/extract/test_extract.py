@@ -233,3 +233,31 @@ def test_the_office_speaking_is_the_person_named_with_it() -> None:
     # no one named with the office: no speaker guessed
     (q,) = extract('Idris Kallender spoke. "Brackwell will rebuild," the mayor said.').quotes
     assert q.speaker_key is None
+
+
+def test_a_dated_participle_is_a_claim_about_the_thing_it_modifies() -> None:
+    # "issued on Thursday" dates the issuing, not the moving: a claim of its own, whose
+    # patient and subject are the order; the main claim keeps no time
+    ex = extract(
+        "The FRA's flood evacuation order, issued on Thursday evening for the lower valley, "
+        "moved some 40,000 people.",
+        published="2032-08-17",
+    )
+    issued = next(c for c in ex.claims if c.action == "issue")
+    assert issued.text.startswith("The FRA's flood evacuation order, issued on Thursday")
+    assert issued.patient == issued.subject_text == "The FRA's flood evacuation order"
+    assert [ex.times[i].text for i in issued.time] == ["Thursday evening"]
+    moved = next(c for c in ex.claims if c.action == "move")
+    assert moved.time == () and moved.patient == "some 40,000 people"
+    # an undated participle stays part of its noun's claim
+    plain = extract("The FRA's evacuation order, issued for the lower valley, moved 40,000 people.")
+    assert [c.action for c in plain.claims] == ["move"]
+
+
+def test_a_relative_pronoun_is_written_as_the_noun_it_stands_for() -> None:
+    ex = extract("The march was against the fuel-price rise that came into force on Monday.")
+    came = next(c for c in ex.claims if c.text.startswith("that came"))
+    assert came.subject_text == "the fuel-price rise"
+    ex = extract("The regulator published the audit, which the ministry had ordered in May.")
+    ordered = next(c for c in ex.claims if c.action == "order")
+    assert ordered.patient == "the audit"

@@ -59,6 +59,12 @@ THU = date(2020, 1, 2)
         ("The deal was signed on December 20.", past, "2019-12-20"),
         ("Talks resume on 20 December.", future, "2020-12-20"),
         ("The fair opened on 3 May.", past, "2019-05-03"),
+        # a day name with its date is one day, which the date fixes (a bare "Friday" in this
+        # Thursday paper would be 2019-12-27)
+        ("The talks collapsed on Friday, December 20.", past, "2019-12-20"),
+        ("The talks collapsed on Friday 20 December.", past, "2019-12-20"),
+        ("The talks collapsed on Friday evening, Dec. 20, 2019.", past, "2019-12-20"),
+        ("The order was issued on Monday, the 16th of December.", past, "2019-12-16"),
     ],
 )
 def test_resolution(text: str, tense, value: str) -> None:

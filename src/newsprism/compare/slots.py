@@ -992,6 +992,19 @@ def _total(u: Unit, q: Quantity) -> bool:
     return bool(_TOTAL.search(near) or _MERGED.search(right_before))
 
 
+def _at_other_sites(f: _Figures) -> str | None:
+    """A figure read at a named site against one whose claim is placed elsewhere and never
+    names that site ("crested at 5.82 metres at Harlow Bridge" / "the gauge at Millrace Weir,
+    on the edge of the Lower Town, recorded 4.16 metres"): two readings at two points."""
+    if not _a_measure(f.shown_a, f.shown_b):
+        return None  # a count of things may list its sites ("four hospitals: Merrow General")
+    for u, other in ((f.a, f.b), (f.b, f.a)):
+        mine = slugs(site_keys(u))
+        if mine and other.places and not mine & slugs(other.sentence_keys | set(other.places)):
+            return "figures read at two places"
+    return None
+
+
 def _other_owners(f: _Figures) -> str | None:
     if _owners_differ(f.a, f.qa, f.b, f.qb):
         return 'figures of two people ("Rait fell 150 m" / "Buckley fell 700 m")'
@@ -1232,6 +1245,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_questions,
     _two_moments,
     _kinds_of_one_thing,
+    _at_other_sites,
 )
 
 
@@ -2523,7 +2537,22 @@ def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:
     telling predicate in claims that match a little less closely ("The derailment happened
     shortly before 9pm" / "The NLF service ... derailed at 19:42"), since a time to the minute
     ties them as a bare day name does not."""
+    if _things_apart(a, b):
+        return False
     return _same_act(a, b, score) or (_same_predicate(a, b) and score >= CLOCK_ACT_MIN)
+
+
+def _things_apart(a: Unit, b: Unit) -> bool:
+    """Both subjects are things named by different nouns, neither named in the other's
+    sentence ("The flight had left at 6.12pm" / "the last coach left at about 1am"): one
+    verb, two things."""
+    if a.actors or b.actors:
+        return False
+    ha, hb = _subject_head(a), _subject_head(b)
+    texts = (a.claim.subject_text, b.claim.subject_text)
+    if not (ha and hb) or ha == hb or not all(map(_last_word_lower, texts)):
+        return False
+    return ha not in b.sentence_text.lower() and hb not in a.sentence_text.lower()
 
 
 #: Match from which two claims with the same predicate tell of one act, for its time of day.
@@ -2677,7 +2706,36 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
         return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
     if (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score):
         return True
-    return _one_thing_done_to(a, b, score)
+    return _one_thing_done_to(a, b, score) or _one_thing_acted_on(a, b, score)
+
+
+def _one_thing_acted_on(a: Unit, b: Unit, score: float) -> bool:
+    """The same telling act done to one thing both name alike, its head noun and a word before
+    it ("the NCPA issued its evacuation order on Saturday" / "The NCPA's evacuation order,
+    issued on Sunday afternoon, moved 86,000 people"): one happening, however loosely the rest
+    of the sentences match. A doer noun ("the company") or a person is not a thing done to."""
+    if score < THING_ACT_MIN or not _same_predicate(a, b):
+        return False
+    wa, wb = _patient_words(a), _patient_words(b)
+    if not wa or not wb or wa[-1] != wb[-1] or wa[-1] in _DOER_NOUNS:
+        return False
+    return bool(set(wa[:-1]) & set(wb[:-1]))
+
+
+#: Match from which one act done to one thing named alike is one happening (for its date).
+THING_ACT_MIN = 0.35
+_PATIENT_WORD = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _patient_words(u: Unit) -> list[str]:
+    """The stemmed content words of what the claim's act was done to, its head noun last;
+    none when it is a name or a pronoun."""
+    text = u.claim.patient
+    words = text.split()
+    if not words or not words[-1].islower() or words[-1].lower() in PRONOUNS:
+        return []
+    found = _PATIENT_WORD.findall(text.lower().replace("'s", " "))
+    return [_stem(w) for w in found if w not in _FUNCTION_WORDS]
 
 
 def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
@@ -2821,7 +2879,10 @@ def participants_compatible(a: Unit, b: Unit) -> bool:
         # someone else ("the Nationals have offered" with no key / "the Orioles offered")
         named, other = (xa, b) if xa else (xb, a)
         subject = other.claim.subject_text
-        if any(q.text in subject for q in other.quantities):
+        done_to = other.claim.patient
+        if any(q.text in subject for q in other.quantities) or (
+            done_to and subject.startswith(done_to)
+        ):
             return True  # "six AK-47 rifles were seized": what was done, not who did it
         words = {w.lower() for w in _capitalised(subject)} - _FUNCTION_WORDS
         return not words or bool(words & {w for n in named for w in n.split("_")})

@@ -172,6 +172,23 @@ def idiom_act(c: Claim, text: str) -> Claim:
     return c
 
 
+_SUPPORT_VERBS = frozenset(LEXICON["support_verbs"])
+_SUPPORT_NOUNS: dict[str, str] = LEXICON["support_nouns"]
+
+
+def support_act(c: Claim) -> Claim:
+    """A claim whose verb only carries the act its object names ("The agency issued its
+    evacuation order on Saturday", "The evacuation order, issued on Sunday") states that act:
+    it orders, as "The agency ordered the evacuation on Sunday" does."""
+    words = c.patient.lower().split()
+    if c.action.removesuffix(" not") not in _SUPPORT_VERBS or not words:
+        return c
+    verb = _SUPPORT_NOUNS.get(words[-1])
+    if verb is None:
+        return c
+    return replace(c, action=verb + (" not" if c.action.endswith(" not") else ""))
+
+
 def build_units(
     extractions: Sequence[Extraction], texts: Sequence[str], titles: Sequence[str]
 ) -> list[Unit]:
@@ -181,7 +198,7 @@ def build_units(
         seen: set[str] = set()
         orphans = _orphan_quantities(ex)
         for ci, c in enumerate(ex.claims):
-            c = idiom_act(nominal_act(c), text)
+            c = support_act(idiom_act(nominal_act(c), text))
             clean = c.text.strip().strip("“”\"'’‘").strip()
             words = WORD.findall(clean)
             if len(words) < 3 or (

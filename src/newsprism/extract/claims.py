@@ -61,7 +61,7 @@ def find_claims(
     found = _Found(doc, speech, token_keys, times, quantities, quotes)
     out: list[Claim] = []
     for si, sent in enumerate(doc.sents):
-        preds = [t for t in sent if _is_predicate(t)]
+        preds = [t for t in sent if _is_predicate(t) or _timed_participle(t, times)]
         pred_set = {t.i for t in preds}
         for p in preds:
             att = speech.attributions.get(p.i)
@@ -71,6 +71,20 @@ def find_claims(
             if claim is not None:
                 out.append(claim)
     return out
+
+
+def _timed_participle(tok: Token, times: list[TimeExpr]) -> bool:
+    """A past participle that modifies a noun and carries its own time ("the evacuation
+    order, issued on Sunday afternoon, moved 86,000 people"): the time is the issuing's, not
+    the moving's, so the participle is a claim of its own about the thing it modifies."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.left_edge.i - tok.head.i > 2:
+        return False  # right after its noun (and a comma): not "jolted the island ..., followed by"
+    if tok.head.lower_ in ("percent", "cent") or any(c.dep_ == "nummod" for c in tok.head.children):
+        return False  # "60 percent contained on Wednesday": a reading, not a thing done
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(lo <= t.start and t.end <= hi for t in times)
 
 
 def _governs_clause(verb: Token, preds: set[int]) -> bool:
@@ -117,6 +131,8 @@ def _title_modifier(t: Token, token_keys: dict[int, str]) -> bool:
 
 def _subject(p: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) -- inherited from the first conjunct when a verb has none."""
+    if p.dep_ == "acl":
+        return p.head, True  # "the order, issued on Sunday": the order was issued
     if not any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in p.children):
         stranded = _stranded_subject(p)
         if stranded is not None:
@@ -181,6 +197,9 @@ def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) ->
 
 def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Claim | None:
     own = _own_tokens(p, preds)
+    if p.dep_ == "acl":
+        # "The NCPA's evacuation order, issued on Sunday": the thing is part of the claim
+        own = sorted({t.i: t for t in [*_noun_phrase(p.head), *own]}.values(), key=lambda t: t.i)
     words = [t for t in own if not t.is_punct]
     if not words:
         return None
@@ -206,8 +225,9 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         place=tuple(dict.fromkeys(places)),
         quantities=_inside(found.quantities, sent, own_chars),
         attributed_to=_attributed(p, sent, found.speech, found.quotes),
-        subject_text=_subject_text(found.speech.text, subj, actors, passive),
+        subject_text=_subject_text(found.speech.text, p, subj, actors, passive),
         predicate=(head.idx, head.idx + len(head.text)),
+        patient=_patient(found.speech.text, p, subj, passive),
     )
 
 
@@ -221,7 +241,10 @@ def _roles(
         if subj is not None and subj.i in {t.i for t in own}
         else set()
     )
-    actors = _resolve_subject(subj, found.speech, keys) if subj is not None else []
+    if subj is not None and p.dep_ == "acl":
+        actors = _keys(_noun_phrase(subj), keys)
+    else:
+        actors = _resolve_subject(subj, found.speech, keys) if subj is not None else []
     agent = [c for c in p.children if c.dep_ == "agent"]
     targets: list[str] = []
     places: list[str] = []
@@ -273,14 +296,50 @@ def _head(p: Token) -> tuple[Token, bool]:
     return p, negated
 
 
-def _subject_text(text: str, subj: Token | None, actors: list[str], passive: bool) -> str:
+def _subject_text(text: str, p: Token, subj: Token | None, actors: list[str], passive: bool) -> str:
     """The subject as written, also beside the actors the tagger found: a conjunct it missed
     ("Doctors Without Borders and Interpol") is still named there (not the patient of a
     passive)."""
     if subj is None or (actors and passive):
         return ""
+    if p.dep_ == "acl":
+        return _written(text, _noun_phrase(subj))  # "the order, issued on Sunday": the order
+    if _relative(subj):
+        return _written(text, _noun_phrase(_antecedent(subj)))
     st = [t for t in subj.subtree if not t.is_punct]
     return text[st[0].idx : st[-1].idx + len(st[-1].text)] if st else subj.text
+
+
+def _patient(text: str, p: Token, subj: Token | None, passive: bool) -> str:
+    """What the act was done to, as written up to its head noun ("its evacuation order"): the
+    object of an active verb, the subject of a passive one (the noun a relative pronoun or a
+    participle stands for)."""
+    if passive:
+        if subj is None:
+            return ""
+        return _written(text, _noun_phrase(_antecedent(subj) if _relative(subj) else subj))
+    obj = next((c for c in p.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return ""
+    return _written(text, _noun_phrase(_antecedent(obj) if _relative(obj) else obj))
+
+
+def _relative(t: Token) -> bool:
+    return t.lower_ in _RELATIVE and t.head.dep_ == "relcl"
+
+
+def _antecedent(t: Token) -> Token:
+    """The noun a relative pronoun stands for ("the report, which reached ..." -> report)."""
+    return t.head.head if _relative(t) else t
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """A noun with the words before it ("The NCPA's evacuation order"), not what follows."""
+    return [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if not t.is_punct]
+
+
+def _written(text: str, toks: list[Token]) -> str:
+    return text[toks[0].idx : toks[-1].idx + len(toks[-1].text)] if toks else ""
 
 
 def _inside(

@@ -88,6 +88,9 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _NUM = r"(?P<num>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"  # noqa: E501
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+#: between a day name and the date it names: "Friday, June 6", "Monday 13 September",
+#: "Tuesday, the 3rd of March"
+_WD_SEP = _PART + r",?\s+(?:the\s+)?"
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -97,6 +100,12 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # (kind, pattern). Earlier patterns win over later ones that overlap them.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _rx(r"(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")),
+    # "Wednesday, Sept. 15", "Monday 13 September 2032": one day, written twice; the date
+    # fixes it (a bare day name is read against the publication day and may land a week off)
+    ("wd_dmy", _rx(_WD + _WD_SEP + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR)),
+    ("wd_mdy", _rx(_WD + _WD_SEP + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR)),
+    ("wd_dm", _rx(_WD + _WD_SEP + _DAY + r"\s+(?:of\s+)?" + _MON)),
+    ("wd_md", _rx(_WD + _WD_SEP + _MON + r"\s+" + _DAY)),
     ("dmy", _rx(_DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR)),
     ("mdy", _rx(_MON + r"\s+" + _DAY + r",?\s+" + _YEAR)),
     (
@@ -271,6 +280,7 @@ def _resolve(
     kind: str, m: re.Match[str], pub: date | None, tense: str, last_day: date | None
 ) -> TimeExpr | None:
     g = m.groupdict()
+    kind = kind.removeprefix("wd_")  # the date decides; its day name only repeats it
     if kind in ("iso", "dmy", "mdy", "my"):
         return _absolute(kind, m, g)
     if kind == "part_of_year":

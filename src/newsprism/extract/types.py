@@ -145,6 +145,9 @@ class Claim:
     #: (start, end) of the predicate word itself ("sued", "lawsuit"), for event coreference;
     #: None in extractions stored before it existed
     predicate: tuple[int, int] | None = None
+    #: what the act was done to, as written up to its head noun ("its evacuation order"): the
+    #: object of an active verb, the subject of a passive one; "" when none is written
+    patient: str = ""
 
 
 @dataclass(frozen=True)
