@@ -1196,3 +1196,92 @@ def test_one_verb_told_of_two_things_at_two_times_is_no_dispute() -> None:
     a = base + "The last ferry had left Tarnhaven for Port Ambry at 6.12pm, the operator said."
     b = base + "The last coach left Tarnhaven for Port Ambry at about 1am, the operator said."
     assert "date" not in _high(_compare(a, b))
+
+
+def test_just_before_midnight_holds_a_time_late_that_evening() -> None:
+    base = "The Assembly passed the budget by 128 votes to 119 on Tuesday. "
+    a = base + "The Speaker announced the result at 11.42pm after a ten-hour session."
+    b = base + "The Speaker announced the result just before midnight after a ten-hour session."
+    assert "date" not in _high(_compare(a, b))
+    c = base + "The Speaker announced the result at 9.15pm after a ten-hour session."
+    assert "date" in _high(_compare(b, c))
+
+
+def test_a_shorter_excerpt_of_one_quotation_dates_nothing_anew() -> None:
+    # a quotation's "tonight" is its speaker's night, whatever day each report came out
+    a = 'Ida Tolle, the opposition leader, said: "The government won a vote tonight and lost it."'
+    b = 'Ida Tolle said the government had "won a vote tonight and lost it", though it won.'
+    c = compare_articles(
+        [_article(a, "a", published="2033-03-16"), _article(b, "b", published="2033-03-17")]
+    )
+    assert "date" not in _high(c)
+
+
+def test_reopened_follows_a_closure_rather_than_denying_it() -> None:
+    base = "A bridge over the Elvane fell on Tuesday evening. "
+    a = (
+        base
+        + "Earlier this month a lane of the bridge was shut for an inspection, the council said."
+    )
+    b = (
+        base
+        + "The lane of the bridge reopened later that day after the inspection, the council said."
+    )
+    assert "polarity" not in _high(_compare(a, b))
+
+
+def test_counts_made_by_two_bodies_are_no_dispute() -> None:
+    base = "The central bank raised its main rate to 6.5 percent on Wednesday. "
+    a = base + "None of the 25 economists polled by Orrery last week had expected a change."
+    b = base + "Of the 15 economists surveyed by Counting House last week, 14 expected no change."
+    assert "number" not in _high(_compare(a, b))
+    # one body named alike is one poll
+    c = base + "None of the 15 economists polled by Orrery last week had expected a change."
+    assert "number" in _high(_compare(a, c))
+
+
+def test_one_bodys_one_vote_split_two_ways_is_a_number_dispute() -> None:
+    base = "The Tarsen central bank raised its main rate by half a point on Wednesday. "
+    a = base + "The bank's rate-setting board voted 5-2 for the increase, the bank said."
+    b = base + "The bank's rate-setting board, which met on Tuesday, voted six to one for the rise."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "number"]
+    assert x.high and "5-2" in x.summary and "6-1" in x.summary
+    # the same split written two ways, and votes on two things, are no dispute
+    c = base + "The bank's rate-setting board voted by five votes to two for the rise."
+    assert "number" not in _high(_compare(a, c))
+    d = base + "An amendment to freeze the rate was defeated by 4 votes to 3, the bank said."
+    assert "number" not in _high(_compare(a, d))
+
+
+def test_a_quotation_led_in_by_its_speakers_name_and_a_colon_is_credited_plainly() -> None:
+    words = '"I was sent here to speak for the people who elected me, not to rubber-stamp a sheet."'
+    a = ("Ylva Sund and Aksel Venn voted against the budget on Tuesday night. "
+         f"Venn, speaking alongside her, said: {words}")  # fmt: skip
+    b = ("Ylva Sund and Aksel Venn voted against the budget on Tuesday night. "
+         f"During the debate Mrs Sund had told the chamber: {words}")  # fmt: skip
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "attribution"]
+    assert x.high and "Venn" in x.summary and "Sund" in x.summary
+
+
+def test_reports_naming_the_same_things_beside_a_figure_carry_its_dispute() -> None:
+    # five reports: one sets 17 vehicles against the others' 14, told in sentences worded
+    # apart but naming the same span: several reports carry the dispute, so it is sure
+    from newsprism.compare.slots import content_words
+
+    base = "The Varrow road bridge over the Elvane collapsed in the evening rush hour on Tuesday. "
+    texts = [
+        base + "Fire crews worked through the night with divers and cranes, the fire service "
+        "said, and 14 vehicles were on the central span when it dropped 14 metres.",
+        base + "According to the fire service, 17 vehicles went into the river with it, "
+        "including a crowded number 22 bus.",
+        base + "Officials said the span fell at 5.42pm, and the city closed two more bridges.",
+        base + "Fourteen vehicles fell with the central span at 5.42pm, among them the 22 bus.",
+        base + "The 88m central span of the three-span concrete box-girder bridge dropped into "
+        "the river at 17.42, carrying 14 vehicles with it.",
+    ]
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts)])
+    (x,) = [x for x in c.contradictions if x.type == "number" and "17" in x.summary]
+    assert x.high
+    # what ties two sentences worded apart: the things both name, figures and saying aside
+    assert content_words(texts[3], texts[4]) >= {"central", "span"}
+    assert not content_words("Officials said 14 died.", "Police said 14 were hurt.")

@@ -261,3 +261,27 @@ def test_a_relative_pronoun_is_written_as_the_noun_it_stands_for() -> None:
     ex = extract("The regulator published the audit, which the ministry had ordered in May.")
     ordered = next(c for c in ex.claims if c.action == "order")
     assert ordered.patient == "the audit"
+
+
+def test_a_pronoun_after_a_sentence_is_its_subject_not_the_last_name() -> None:
+    # "she" is Krell, who said so, not Holloway, named last inside Krell's relative clause
+    ex = extract(
+        "Finance Minister Rosa Krell, whom Governor Ada Holm briefed by telephone, said the "
+        'government respected the decision. "The bank is independent," she said.'
+    )
+    (quote,) = [q for q in ex.quotes if q.text.startswith("The bank")]
+    assert quote.speaker_key == "person:rosa_krell"
+    # ... or the name set beside the subject, not a judge named later in the sentence
+    ex = extract(
+        "The transport minister, Rosa Tavel, announced an inquiry, to be chaired by the "
+        'retired judge Edmund Dask. "The families deserve the whole truth," she said.'
+    )
+    (quote,) = [q for q in ex.quotes if q.text.startswith("The families")]
+    assert quote.speaker_key == "person:rosa_tavel"
+    # a subject named by office alone is whom "he" means: no name tells who that is
+    ex = extract(
+        'A smiling Ana Kolb told reporters: "A win is a win." The PM was more statesmanlike. '
+        '"This budget keeps our promises," he said.'
+    )
+    (quote,) = [q for q in ex.quotes if q.text.startswith("This budget")]
+    assert quote.speaker_key is None

@@ -19,6 +19,10 @@ def future(_: int) -> str:
     return "future"
 
 
+def present(_: int) -> str:
+    return "present"
+
+
 def one(text: str, pub: date | None, tense=past):
     found = find_times(text, pub, tense)
     assert len(found) == 1, found
@@ -62,6 +66,9 @@ THU = date(2020, 1, 2)
         # a day name with its date is one day, which the date fixes (a bare "Friday" in this
         # Thursday paper would be 2019-12-27)
         ("The talks collapsed on Friday, December 20.", past, "2019-12-20"),
+        # a present tense with a day name is a timetable: the day ahead
+        ("The upper house votes on Friday.", present, "2020-01-03"),
+        ("The upper house votes on Thursday.", present, "2020-01-02"),
         ("The talks collapsed on Friday 20 December.", past, "2019-12-20"),
         ("The talks collapsed on Friday evening, Dec. 20, 2019.", past, "2019-12-20"),
         ("The order was issued on Monday, the 16th of December.", past, "2019-12-16"),

@@ -1012,8 +1012,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
-    if c.note in _TIED:
-        return c
+    if c.note in _TIED or c.basis.startswith(_QUOTED_BASIS):
+        return c  # tied by what they say, or the same words in quotation marks
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
@@ -1037,6 +1037,7 @@ _TIED = (
     slots.SITE_NOTE,
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
+    slots.TALLY_NOTE,
 )
 
 
@@ -1106,13 +1107,12 @@ def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
     value_of = {e.focus_start: e.value for e in c.evidence}
     items, same = _GIVEN[c.type]
     mine = [x for u in sides for x in items(u) if x.start in value_of]
-    sentences = ctx.vectors.sentences
     found: dict[str, Span] = {}
     for u in ctx.units:
         sid = ctx.sources[u.source].id
         if sid in c.sources or sid in found:
             continue
-        if not any(float(sentences[u.uid] @ sentences[v.uid]) >= TOLD_ALIKE for v in sides):
+        if not any(_told_alike(ctx, u, v) for v in sides):
             continue
         given = next(((x, m) for x in items(u) for m in mine if same(x, m)), None)
         if given is not None:
@@ -1177,8 +1177,21 @@ def _figure_key(value: str) -> str:
 _RESOLVED = re.compile(r"\((\d{4}-\d\d(?:-\d\d)?)\)$")
 
 
-#: Sentence cosine from which a report giving a dispute's figure tells the same fact.
+#: Sentence cosine from which a report giving a dispute's figure tells the same fact ...
 TOLD_ALIKE = 0.6
+#: ... or a lower one, where the sentences share this many content words besides
+TOLD_LOOSELY = (0.45, 3)
+
+
+def _told_alike(ctx: _Context, u: al.Unit, v: al.Unit) -> bool:
+    """Two sentences that tell one fact: alike in meaning, or somewhat alike and naming the
+    same things ("14 vehicles were on the central span when it dropped" / "Fourteen vehicles
+    fell with the central span")."""
+    cos = float(ctx.vectors.sentences[u.uid] @ ctx.vectors.sentences[v.uid])
+    if cos >= TOLD_ALIKE:
+        return True
+    low, words = TOLD_LOOSELY
+    return cos >= low and len(slots.content_words(u.sentence_text, v.sentence_text)) >= words
 
 
 def _evidence_units(ctx: _Context, c: Contradiction) -> list[tuple[str, al.Unit]]:
@@ -1456,6 +1469,8 @@ def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
             return True
         if start >= q.end and _VERB_BETWEEN.fullmatch(text[q.end : start]):
             return True  # '...," fumed Piers Latimer': the name right after its verb
+        if end <= q.start and _INTRODUCED.fullmatch(text[end : q.start]):
+            return True  # 'Vennberg, speaking alongside her, said: "...': the name leads it in
         near = text[max(q.start - 300, 0) : q.end + 300].lower()
         return not any(s in near for s in others)
     lead = text[max(q.start - LEAD, 0) : q.start].lower()
@@ -1468,6 +1483,11 @@ def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
 BESIDE = 4
 #: what stands between a quotation and its speaker's name put after the verb ('," said X')
 _VERB_BETWEEN = re.compile(r"[\s,\"”’']*[a-z]+\s+")
+#: what stands between a speaker's name and the quotation the name leads in with a colon
+#: ("Vennberg, speaking alongside her, said: ", "Sundquell had told the chamber: ")
+_INTRODUCED = re.compile(
+    r"[^.!?\"“”:]{0,48}\b(?:said|says|told [^.!?\"“”:]{0,24}|added|wrote):\s*[\"“]?"
+)
 #: Characters before a quotation credited to "she" or "he" read for the person meant.
 LEAD = 120
 
@@ -1482,6 +1502,10 @@ def _named_at(ctx: _Context, si: int, q: Quote) -> bool:
     return bool(words) and not set(words) <= slots.PRONOUNS
 
 
+#: the basis of a quotation put in two mouths: its words, which tie the reports' sentences
+_QUOTED_BASIS = "same statement: the same"
+
+
 def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contradiction:
     evidence = tuple(
         replace(_quote_span(ctx, s, q), value=", ".join(ctx.name(k) for k in q.attributed_to))
@@ -1490,7 +1514,7 @@ def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contra
     values = _values(evidence)
     summary = f"{_TYPE_TITLE['attribution']}: the same words; {values}"
     words = len(slots.quote_words(quotes[0][1].text))
-    basis = f"same statement: the same {words} words in quotation marks"
+    basis = f"{_QUOTED_BASIS} {words} words in quotation marks"
     return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
                          summary=summary, basis=basis)  # fmt: skip
 

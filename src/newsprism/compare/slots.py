@@ -252,7 +252,18 @@ def _same_words_dated(a: Unit, b: Unit) -> bool:
                 out.add(" ".join(words))
         return out
 
-    return bool(around(a) & around(b))
+    wa, wb = around(a), around(b)
+    return bool(wa & wb) or any(_excerpt(x, y) or _excerpt(y, x) for x in wa for y in wb)
+
+
+def _excerpt(short: str, long: str) -> bool:
+    """One quotation's words ending in the time are the end of the other's: "had 'won a vote
+    tonight" quotes "The government won a vote tonight"."""
+    return len(short.split()) >= EXCERPT_WORDS and long.endswith(" " + short)
+
+
+#: words an excerpt of a quotation must keep, its time included
+EXCERPT_WORDS = 4
 
 
 def _check_dated(
@@ -472,6 +483,12 @@ def _before(u: Unit, q: Quantity, n: int) -> str:
 
 def _content(text: str) -> set[str]:
     return {_stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
+
+
+def content_words(x: str, y: str) -> set[str]:
+    """The content words two texts share, figures and words of saying aside."""
+    shared = _content(x) & _content(y)
+    return {w for w in shared if not w[0].isdigit() and w not in WORD_NUMBERS} - _ATTRIBUTING
 
 
 def _specs_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -992,6 +1009,25 @@ def _total(u: Unit, q: Quantity) -> bool:
     return bool(_TOTAL.search(near) or _MERGED.search(right_before))
 
 
+def _other_collectors(f: _Figures) -> str | None:
+    """Counts each side credits to its own body ("the 25 economists polled by Orrery" / "the
+    15 economists surveyed by Counting House"): two polls, two counts."""
+    ba, bb = _collector(f.a, f.shown_a), _collector(f.b, f.shown_b)
+    if ba and bb and not ba & bb:
+        return "counts made by two bodies"
+    return None
+
+
+_BY_NAME = re.compile(
+    r"^[^.;:]{0,30}?\b[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def _collector(u: Unit, q: Quantity) -> frozenset[str]:
+    found = _BY_NAME.match(_after(u, q, 60))
+    return frozenset(found.group(1).lower().split()) - _FUNCTION_WORDS if found else frozenset()
+
+
 def _at_other_sites(f: _Figures) -> str | None:
     """A figure read at a named site against one whose claim is placed elsewhere and never
     names that site ("crested at 5.82 metres at Harlow Bridge" / "the gauge at Millrace Weir,
@@ -1246,6 +1282,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _two_moments,
     _kinds_of_one_thing,
     _at_other_sites,
+    _other_collectors,
 )
 
 
@@ -2487,6 +2524,7 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         if one and same and _one_act_timed(a, b, score) and not progress
         else None,
         check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
+        check_tally(a, b, score) if same else None,
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
         check_polarity(a, b, score) if same or _never_against_once(a, b) else None,
@@ -2506,6 +2544,49 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         # it": one act, by one verb, in two months (or quarters) is a dispute
         out[0] = replace(dated, confidence=MONTH_SAME_ACT)
     return [replace(f, basis=why) for f in out if f is not None]
+
+
+def check_tally(a: Unit, b: Unit, score: float) -> Finding | None:
+    """One body's one vote split two ways: "The board voted 5-2 for the increase" / "The
+    board voted six to one for the rise". The claims must tell one act (the same verb) of one
+    subject named alike; votes on two things ("the amendment fell by 124 votes to 121" / "the
+    budget passed by 128 votes to 119") have two subjects."""
+    ta, tb = _tallies(a), _tallies(b)
+    if not ta or not tb or score < TALLY_MIN or not _same_predicate(a, b):
+        return None
+    if {t for t, _, _ in ta} & {t for t, _, _ in tb}:
+        return None
+    ha, hb = _head_of_subject(a), _head_of_subject(b)
+    if not ha or ha != hb:
+        return None
+    (_, wa, sa), (_, wb, sb) = ta[0], tb[0]
+    return Finding("number", TALLY, Side(a, wa, sa), Side(b, wb, sb), note=TALLY_NOTE)
+
+
+#: Confidence of one body's one vote split two ways, the match its claims need, and its note
+TALLY = 0.8
+TALLY_MIN = 0.5
+TALLY_NOTE = "Both give the split of the same vote by the same body; the splits differ."
+_COUNT_WORD = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TALLY = re.compile(
+    rf"\b(?P<x>{_COUNT_WORD})(?:\s*[-–]\s*|\s+to\s+|\s+votes?\s+to\s+)(?P<y>{_COUNT_WORD})\b",
+    re.IGNORECASE,
+)
+#: words that make a split a vote's ("voted 5-2", "a 5-2 majority", "split 5-2")
+_VOTED = re.compile(r"\b(?:vot(?:e|ed|es|ing)|split|majority|ballot)\b", re.IGNORECASE)
+
+
+def _tallies(u: Unit) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+    """Each vote split the claim gives: (for, against) read as numbers, as written, and where."""
+    out = []
+    for m in _TALLY.finditer(u.text):
+        near = u.text[max(m.start() - 30, 0) : m.end() + 30]
+        x, y = (number_value(m.group(g)) for g in ("x", "y"))
+        if x is None or y is None or not _VOTED.search(near):
+            continue
+        split = (int(max(x, y)), int(min(x, y)))
+        out.append((split, f"{split[0]}-{split[1]}", (u.start + m.start(), u.start + m.end())))
+    return out
 
 
 def check_clock(a: Unit, b: Unit) -> Finding | None:
@@ -2529,7 +2610,12 @@ def check_clock(a: Unit, b: Unit) -> Finding | None:
 
 
 def _overlap_minutes(x: tuple[int, int], y: tuple[int, int]) -> bool:
-    return x[0] <= y[1] and y[0] <= x[1]
+    """Whether two stretches of minutes after midnight meet, across midnight too ("just
+    before midnight" runs from 23:30 to 24:00, which is 11.42pm's day)."""
+    return any(x[0] + d <= y[1] and y[0] <= x[1] + d for d in (-_DAY_MINUTES, 0, _DAY_MINUTES))
+
+
+_DAY_MINUTES = 24 * 60
 
 
 def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:

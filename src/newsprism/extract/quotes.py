@@ -19,6 +19,22 @@ from newsprism.extract.types import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: nouns that name a person by office or role rather than by name ("The PM was more
+#: statesmanlike"): a "he" after such a subject is that person, whom no name tells
+_PERSON_NOUNS = frozenset(
+    ["pm", "minister", "president", "premier", "chancellor", "mayor", "governor", "chief",
+     "leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair",
+     "director", "secretary", "commissioner", "judge", "prosecutor", "lawyer", "officer",
+     "official", "captain", "coach", "manager", "executive", "founder", "owner", "king",
+     "queen", "speaker", "senator", "governor", "ambassador", "man", "woman"]
+)  # fmt: skip
+
+
+def _unnamed_person_subject(sent: Span) -> bool:
+    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.lower_ in _PERSON_NOUNS and c.pos_ in ("NOUN", "PROPN") for c in subjects)
+
+
 #: verbs of manner that news writing puts for "said" ('fumed Piers Latimer'): people speak so,
 #: organisations seldom do
 SPEAKING_IN_PERSON = frozenset(
@@ -294,11 +310,36 @@ class Speech:
         return None
 
     def _antecedent(self, tok: Token) -> str | None:
-        """The person a "he"/"she" refers to: the last one named before it, outside quotes."""
+        """The person a "he"/"she" refers to: the subject of the sentence before (when the
+        pronoun's own sentence names no one before it), else the last one named before it,
+        outside quotes. "Minister Krell, whom Holloway briefed, said ... 'The bank is
+        independent,' she said": she is Krell, the sentence's subject, not Holloway."""
+        own = [i for i in range(tok.sent.start, tok.i) if self._named_person(i)]
+        if not own and tok.sent.start > 0:
+            before = self.doc[tok.sent.start - 1].sent
+            subject = self._subject_person(before)
+            if subject is not None:
+                return subject
+            if _unnamed_person_subject(before):
+                return None  # "The PM was more statesmanlike. '...,' he said": not the last named
         for i in range(tok.i - 1, -1, -1):
             key = self.token_keys.get(i)
             if key and key.startswith(("person:", "role:")) and not self._in_quote[i]:
                 return key
+        return None
+
+    def _named_person(self, i: int) -> bool:
+        key = self.token_keys.get(i)
+        return bool(key and key.startswith(("person:", "role:")) and not self._in_quote[i])
+
+    def _subject_person(self, sent: Span) -> str | None:
+        """The person named as the subject of a sentence's main verb, if any, or beside it
+        ("The transport minister, Rosamund Tavener, visited ...")."""
+        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subj in subjects:
+            for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
+                if self._named_person(t.i):
+                    return self.token_keys[t.i]
         return None
 
     # --- quotes --------------------------------------------------------------------------------

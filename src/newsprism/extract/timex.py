@@ -454,9 +454,10 @@ def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Time
     elif mod == "this":
         delta = wd - pub.weekday()  # the same Monday-Sunday week
         conf = 0.8
-    elif tense == "future":
+    elif tense in ("future", "present"):
         # the publication's own weekday is that day ("is due to be sworn in on Thursday
-        # morning" in a Thursday paper): agency style names the day rather than say "today"
+        # morning" in a Thursday paper): agency style names the day rather than say "today";
+        # a present tense with a day name is a timetable ("the upper house votes on Friday")
         delta = (wd - pub.weekday()) % 7
         conf = 0.8
     else:
