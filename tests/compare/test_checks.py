@@ -1261,27 +1261,3 @@ def test_a_quotation_led_in_by_its_speakers_name_and_a_colon_is_credited_plainly
          f"During the debate Mrs Sund had told the chamber: {words}")  # fmt: skip
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "attribution"]
     assert x.high and "Venn" in x.summary and "Sund" in x.summary
-
-
-def test_reports_naming_the_same_things_beside_a_figure_carry_its_dispute() -> None:
-    # five reports: one sets 17 vehicles against the others' 14, told in sentences worded
-    # apart but naming the same span: several reports carry the dispute, so it is sure
-    from newsprism.compare.slots import content_words
-
-    base = "The Varrow road bridge over the Elvane collapsed in the evening rush hour on Tuesday. "
-    texts = [
-        base + "Fire crews worked through the night with divers and cranes, the fire service "
-        "said, and 14 vehicles were on the central span when it dropped 14 metres.",
-        base + "According to the fire service, 17 vehicles went into the river with it, "
-        "including a crowded number 22 bus.",
-        base + "Officials said the span fell at 5.42pm, and the city closed two more bridges.",
-        base + "Fourteen vehicles fell with the central span at 5.42pm, among them the 22 bus.",
-        base + "The 88m central span of the three-span concrete box-girder bridge dropped into "
-        "the river at 17.42, carrying 14 vehicles with it.",
-    ]
-    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts)])
-    (x,) = [x for x in c.contradictions if x.type == "number" and "17" in x.summary]
-    assert x.high
-    # what ties two sentences worded apart: the things both name, figures and saying aside
-    assert content_words(texts[3], texts[4]) >= {"central", "span"}
-    assert not content_words("Officials said 14 died.", "Police said 14 were hurt.")

@@ -1107,12 +1107,13 @@ def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
     value_of = {e.focus_start: e.value for e in c.evidence}
     items, same = _GIVEN[c.type]
     mine = [x for u in sides for x in items(u) if x.start in value_of]
+    sentences = ctx.vectors.sentences
     found: dict[str, Span] = {}
     for u in ctx.units:
         sid = ctx.sources[u.source].id
         if sid in c.sources or sid in found:
             continue
-        if not any(_told_alike(ctx, u, v) for v in sides):
+        if not any(float(sentences[u.uid] @ sentences[v.uid]) >= TOLD_ALIKE for v in sides):
             continue
         given = next(((x, m) for x in items(u) for m in mine if same(x, m)), None)
         if given is not None:
@@ -1177,21 +1178,8 @@ def _figure_key(value: str) -> str:
 _RESOLVED = re.compile(r"\((\d{4}-\d\d(?:-\d\d)?)\)$")
 
 
-#: Sentence cosine from which a report giving a dispute's figure tells the same fact ...
+#: Sentence cosine from which a report giving a dispute's figure tells the same fact.
 TOLD_ALIKE = 0.6
-#: ... or a lower one, where the sentences share this many content words besides
-TOLD_LOOSELY = (0.45, 3)
-
-
-def _told_alike(ctx: _Context, u: al.Unit, v: al.Unit) -> bool:
-    """Two sentences that tell one fact: alike in meaning, or somewhat alike and naming the
-    same things ("14 vehicles were on the central span when it dropped" / "Fourteen vehicles
-    fell with the central span")."""
-    cos = float(ctx.vectors.sentences[u.uid] @ ctx.vectors.sentences[v.uid])
-    if cos >= TOLD_ALIKE:
-        return True
-    low, words = TOLD_LOOSELY
-    return cos >= low and len(slots.content_words(u.sentence_text, v.sentence_text)) >= words
 
 
 def _evidence_units(ctx: _Context, c: Contradiction) -> list[tuple[str, al.Unit]]:

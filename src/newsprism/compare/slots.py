@@ -485,12 +485,6 @@ def _content(text: str) -> set[str]:
     return {_stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
 
 
-def content_words(x: str, y: str) -> set[str]:
-    """The content words two texts share, figures and words of saying aside."""
-    shared = _content(x) & _content(y)
-    return {w for w in shared if not w[0].isdigit() and w not in WORD_NUMBERS} - _ATTRIBUTING
-
-
 def _specs_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     """Each figure is given for a named thing, and not the same one ("for the 13-inch option"
     / "for the 2.3 GHz quad-core model")."""
