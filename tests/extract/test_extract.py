@@ -285,3 +285,8 @@ def test_a_pronoun_after_a_sentence_is_its_subject_not_the_last_name() -> None:
     )
     (quote,) = [q for q in ex.quotes if q.text.startswith("This budget")]
     assert quote.speaker_key is None
+
+
+def test_a_possessive_opening_a_sentence_is_no_part_of_a_name() -> None:
+    ex = extract("Dalvoria protested. Its Foreign Ministry summoned the ambassador this morning.")
+    assert "org:foreign_ministry" in {e.key for e in ex.entities}

@@ -115,9 +115,14 @@ def timeline(
     }
     items: dict[tuple[str, str], dict[str, object]] = {}
     ids = [s.id for s in sources]
+    # a time a claim holds as its own is that claim's entry, not also the one of the claim
+    # whose words run around it ("The dam, built in 1978, holds back ...")
+    owned = {(u.source, t.start) for u in units if u.claim.time for t in u.times}
     for u in units:
         for t in u.times:
             if not t.value or t.flagged or iso_range(t.value) is None:
+                continue
+            if not u.claim.time and (u.source, t.start) in owned:
                 continue
             key = (t.value, " ".join(u.text.split()).lower())
             sid = ids[u.source]

@@ -984,7 +984,7 @@ def _total_against_part(f: _Figures) -> str | None:
 #: games", "overall, 33 homers", "finished the season with", "in all"), or of two merged
 #: firms ("the merged group", "between them")
 _TOTAL = re.compile(
-    r"\b(?:combined|overall|in all|in total|altogether|a total of|all told|on the season|"
+    r"\b(?:combined|overall|in all|in total|altogether|together|a total of|all told|on the season|"
     r"for the season|finished the season|season total|between them|merged group|enlarged group)\b",
     re.IGNORECASE,
 )

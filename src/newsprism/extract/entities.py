@@ -157,7 +157,11 @@ def find_entities(doc: Doc, gaz: Gazetteer, *, nouns: frozenset[str] = frozenset
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_space
+        or doc[start].tag_ == "PRP$"  # "Its Foreign Ministry" at a sentence's start
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space

@@ -9,6 +9,6 @@ from __future__ import annotations
 #: The kind and version under which extractions are kept in the store's `analyses` table.
 EXTRACTION_KIND = "extraction"
 #: "2": a future weekday that is the publication's own is that day, not a week on
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
