@@ -10,8 +10,9 @@ five-outlet stories in examples/ written for tuning (orlen-tariffs, sallow-ferry
 pellam-merger, quarry-derail, merrow-hack) have their own floors, and so have the frozen ones that
 were scored once and tuned on since (caldera-trial, dunmore-flood, fenwick-blast,
 greywater-summit, the eighth session's kiln-protest, ashby-indictment, lowen-landing,
-tessaly-closure, marra-storm, and the ninth's tarrow-quake, mossby-resignation,
-wrenfield-recall, gilden-heist); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine
+tessaly-closure, marra-storm, the ninth's tarrow-quake, mossby-resignation,
+wrenfield-recall, gilden-heist, and the tenth's pelling-bridge, ardent-spill, holloway-rates,
+fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine
 have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -90,6 +91,14 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "mossby-resignation",
         "wrenfield-recall",
         "gilden-heist",
+        "pelling-bridge",
+        "ardent-spill",
+        "holloway-rates",
+        "fallow-budget",
+        "quarrel-strike",
+        "vessel-seizure",
+        "brisk-election",
+        "tollin-crash",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
