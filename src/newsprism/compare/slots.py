@@ -2571,7 +2571,8 @@ _VOTED = re.compile(r"\b(?:vot(?:e|ed|es|ing)|split|majority|ballot)\b", re.IGNO
 
 
 def _tallies(u: Unit) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
-    """Each vote split the claim gives: (for, against) read as numbers, as written, and where."""
+    """Each vote split the claim gives: its two sides as numbers (the larger first, as "6-1"
+    and "one to six" are one split), as shown, and where it is written."""
     out = []
     for m in _TALLY.finditer(u.text):
         near = u.text[max(m.start() - 30, 0) : m.end() + 30]

@@ -299,7 +299,8 @@ def _head(p: Token) -> tuple[Token, bool]:
 def _subject_text(text: str, p: Token, subj: Token | None, actors: list[str], passive: bool) -> str:
     """The subject as written, also beside the actors the tagger found: a conjunct it missed
     ("Doctors Without Borders and Interpol") is still named there (not the patient of a
-    passive)."""
+    passive). A relative pronoun is written as the noun it stands for, a participle's subject
+    as the noun it modifies."""
     if subj is None or (actors and passive):
         return ""
     if p.dep_ == "acl":

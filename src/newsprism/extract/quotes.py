@@ -26,13 +26,19 @@ _PERSON_NOUNS = frozenset(
      "leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair",
      "director", "secretary", "commissioner", "judge", "prosecutor", "lawyer", "officer",
      "official", "captain", "coach", "manager", "executive", "founder", "owner", "king",
-     "queen", "speaker", "senator", "governor", "ambassador", "man", "woman"]
+     "queen", "speaker", "senator", "ambassador", "man", "woman"]
 )  # fmt: skip
 
 
+def _root_subjects(sent: Span) -> list[Token]:
+    """The subjects of a sentence's main verb."""
+    return [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _unnamed_person_subject(sent: Span) -> bool:
-    subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(c.lower_ in _PERSON_NOUNS and c.pos_ in ("NOUN", "PROPN") for c in subjects)
+    return any(
+        c.lower_ in _PERSON_NOUNS and c.pos_ in ("NOUN", "PROPN") for c in _root_subjects(sent)
+    )
 
 
 #: verbs of manner that news writing puts for "said" ('fumed Piers Latimer'): people speak so,
@@ -323,9 +329,8 @@ class Speech:
             if _unnamed_person_subject(before):
                 return None  # "The PM was more statesmanlike. '...,' he said": not the last named
         for i in range(tok.i - 1, -1, -1):
-            key = self.token_keys.get(i)
-            if key and key.startswith(("person:", "role:")) and not self._in_quote[i]:
-                return key
+            if self._named_person(i):
+                return self.token_keys[i]
         return None
 
     def _named_person(self, i: int) -> bool:
@@ -335,8 +340,7 @@ class Speech:
     def _subject_person(self, sent: Span) -> str | None:
         """The person named as the subject of a sentence's main verb, if any, or beside it
         ("The transport minister, Rosamund Tavener, visited ...")."""
-        subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subj in subjects:
+        for subj in _root_subjects(sent):
             for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
                 if self._named_person(t.i):
                     return self.token_keys[t.i]
