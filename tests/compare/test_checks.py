@@ -1261,3 +1261,43 @@ def test_a_quotation_led_in_by_its_speakers_name_and_a_colon_is_credited_plainly
          f"During the debate Mrs Sund had told the chamber: {words}")  # fmt: skip
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "attribution"]
     assert x.high and "Venn" in x.summary and "Sund" in x.summary
+
+
+def test_two_things_set_apart_by_contrasting_words_are_no_polarity_dispute() -> None:
+    base = "A crush at the east entrance of the Emberlight festival killed five people. "
+    a = base + "At 9.31 the inner gate was closed, while thousands pressed forward, police said."
+    b = base + "At 9.31 the outer gate stayed open, while thousands pressed forward, police said."
+    assert "polarity" not in _high(_compare(a, b))
+    # one gate, both states: a dispute
+    c = base + "At 9.31 the inner gate stayed open, while thousands pressed forward, police said."
+    assert "polarity" in _high(_compare(a, c))
+
+
+def test_acts_that_undo_each_other_are_two_happenings_with_their_own_times() -> None:
+    base = "A crush at the east entrance of the Emberlight festival killed five people. "
+    a = base + "The inner gate was shut at 9.31 p.m. on the orders of the control room."
+    b = base + "The inner gate was reopened at 9.44 p.m. on the orders of the control room."
+    assert "date" not in _high(_compare(a, b))
+
+
+def test_the_dead_at_the_scene_are_part_of_the_toll() -> None:
+    base = "A crowd crush at the Emberlight festival near Dravik on Saturday night. "
+    a = base + "Five people were killed in the crush at Quellan Fields, police said."
+    b = base + "Four people died at the scene at Quellan Fields, and a man died in hospital later."
+    assert "number" not in _high(_compare(a, b))
+    c = base + "Four people were killed in the crush at Quellan Fields, police said."
+    assert "number" in _high(_compare(a, c))
+
+
+def test_a_share_price_at_the_open_and_at_the_close_are_two_moments() -> None:
+    base = "The regulator halted Halvern's drug trial on Tuesday. "
+    a = base + "Halvern's shares opened 41% lower on the Stellhaven exchange on Wednesday."
+    b = base + "Halvern's shares closed 34% lower on the Stellhaven exchange on Wednesday."
+    assert "number" not in _high(_compare(a, b))
+
+
+def test_two_lower_bounds_of_one_closure_never_disagree() -> None:
+    base = "An avalanche hit the Ulvers ski resort on Tuesday. "
+    a = base + "The Kalhorn sector will stay closed until at least Thursday, the resort said."
+    b = base + "The Kalhorn sector will stay closed until at least Saturday, the resort said."
+    assert "date" not in _high(_compare(a, b, published="2032-02-11"))

@@ -72,6 +72,10 @@ THU = date(2020, 1, 2)
         ("The talks collapsed on Friday 20 December.", past, "2019-12-20"),
         ("The talks collapsed on Friday evening, Dec. 20, 2019.", past, "2019-12-20"),
         ("The order was issued on Monday, the 16th of December.", past, "2019-12-16"),
+        # a day a thing is to last until is ahead, though "would" reads as a past tense
+        ("It said the line would stay closed until at least Monday.", past, "2020-01-06"),
+        ("The ban is to remain in force until Saturday.", past, "2020-01-04"),
+        ("The line stayed closed until Monday.", past, "2019-12-30"),
     ],
 )
 def test_resolution(text: str, tense, value: str) -> None:

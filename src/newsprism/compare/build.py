@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare import ages, languages, roles, slots
+from newsprism.compare import ages, languages, lists, roles, slots
 from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
@@ -379,13 +379,7 @@ def _label(
             if not any(_same_dispute(x, c) for x in disputes.found):
                 disputes.add(c, gi)  # else the same lists, found again on two other claims of them
     disputes.found = _common_counts_tempered(disputes.found)
-    for qc, qgi in _quote_contradictions(ctx, group_of):
-        disputes.add_quote(qc, qgi)
-    for ac, agi in _age_contradictions(ctx, group_of):
-        if not any(c.type == "number" and _covers(c, ac) for c in disputes.found):
-            disputes.add(ac, agi)  # else found on the claims already
-    for rc, rgi in _role_contradictions(ctx, group_of):
-        disputes.add(rc, rgi)
+    _add_read_apart(ctx, group_of, disputes)
     n_sent = [max(len(ex.sentences), 1) for ex in ctx.exs]
     sal = {u.uid: _salience(u, n_sent[u.source]) for u in ctx.units}
     facts: list[Fact] = []
@@ -398,6 +392,21 @@ def _label(
     additions = _one_per_sentence(additions + _claim_additions(ctx, grouped, sal, told), told)
     additions = [_addition_id(a, i + 1) for i, a in enumerate(additions)]
     return facts, disputes.found, additions
+
+
+def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+    """The disputes read apart from the claim pairs: quotations, ages and offices beside names,
+    and lists, each unless the claims showed it already."""
+    for qc, qgi in _quote_contradictions(ctx, group_of):
+        disputes.add_quote(qc, qgi)
+    for ac, agi in _age_contradictions(ctx, group_of):
+        if not any(c.type == "number" and _covers(c, ac) for c in disputes.found):
+            disputes.add(ac, agi)
+    for rc, rgi in _role_contradictions(ctx, group_of):
+        disputes.add(rc, rgi)
+    for lc, lgi in _list_contradictions(ctx, group_of):
+        if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
+            disputes.add(lc, lgi)
 
 
 def _pairs_to_check(
@@ -964,6 +973,124 @@ def _role_contradictions(
     ]
 
 
+#: The basis of list disputes starts so: they stand on the lists, read from the text.
+_LIST_BASIS = "one set listed"
+#: Sentence cosine from which two lists that share most members are taken as one set told
+#: ("three central districts, the Old Town, Kilnside and Vellmoor" / "The curfew runs ... in
+#: the Old Town, Kilnside and St Aurel") rather than two sets that overlap (the Doctor's
+#: predecessors "Eccleston, Tennant and Smith" / the cast "Smith, Tennant and Hurt").
+LIST_TOLD_ALIKE = 0.5
+
+
+def _list_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """One set listed with a member swapped ("the Old Town, Kilnside and Vellmoor" / "the Old
+    Town, Kilnside and St Aurel"), read from each report's sentences (``lists``), whichever
+    claims the sentences were cut into."""
+    found = [
+        x
+        for i, ex in enumerate(ctx.exs)
+        for x in lists.listings_in(
+            i, ctx.articles[i].text, [(s.start, s.end) for s in ex.sentences]
+        )
+    ]
+    keys = {(x, n): _keys_at(ctx, x.source, span) for x in found for n, span in enumerate(x.spans)}
+
+    def same(x: lists.Listing, i: int, y: lists.Listing, j: int) -> bool:
+        xs, ys = lists.names(x.members[i]), lists.names(y.members[j])
+        return (
+            any(set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
+                for a in xs for b in ys)
+            or bool(keys[(x, i)] & keys[(y, j)])
+            or alias_link(lists.shown(x.members[i]), lists.shown(y.members[j])) is not None
+        )  # fmt: skip
+
+    def one_set(x: lists.Listing, y: lists.Listing) -> bool:
+        return lists.same_set(x, y, same) is not None and _lists_told_alike(ctx, x, y)
+
+    def apart(x: lists.Listing, y: lists.Listing) -> bool:
+        pair = lists.same_set(x, y, same)
+        if pair is None:
+            return False
+        # a member one report lists that the other never names at all: the same set told with
+        # another member (the other's member may be named elsewhere, in another role); when
+        # each report names the other's member too, the lists are of two sets
+        only_x, only_y = pair
+        return any(not _member_named(ctx, x, i, y.source, keys[(x, i)]) for i in only_x) or any(
+            not _member_named(ctx, y, j, x.source, keys[(y, j)]) for j in only_y
+        )
+
+    out = []
+    for d in lists.disputes(found, one_set, apart):
+        evidence = tuple(_listing_span(ctx, x) for x in d.listings)
+        c = Contradiction(
+            id="",
+            type="entity_set",
+            confidence=LIST_CONFIDENCE,
+            evidence=evidence,
+            summary=f"{_TYPE_TITLE['entity_set']}: {_values(evidence)}",
+            basis=f"{_LIST_BASIS} by each report, most of its members alike",
+        )
+        unit = _sentence_unit(ctx, d.listings[0].source, d.listings[0].start)
+        out.append((c, group_of.get(unit.uid) if unit is not None else None))
+    return out
+
+
+def _keys_at(ctx: _Context, source: int, span: tuple[int, int]) -> set[str]:
+    """The entity keys of the mentions inside a member's name."""
+    return {
+        m.entity_key
+        for m in ctx.exs[source].mentions
+        if span[0] <= m.start < span[1] or m.start <= span[0] < m.end
+    }
+
+
+def _member_named(ctx: _Context, x: lists.Listing, i: int, other: int, keys: set[str]) -> bool:
+    """Whether report ``other`` names the member anywhere (by its words or its entity): then
+    its list leaving it out is of another set, not the same set told otherwise."""
+    if keys & ctx.named[other]:
+        return True
+    name = lists.normal(x.members[i])
+    text = ctx.articles[other].text.lower()
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _sentence_unit(ctx: _Context, source: int, at: int) -> al.Unit | None:
+    """A claim of the sentence holding ``at`` (its sentence vector is the sentence's)."""
+    return next(
+        (u for u in ctx.units
+         if u.source == source and 0 <= at - u.sentence_start < len(u.sentence_text)),
+        None,
+    )  # fmt: skip
+
+
+def _lists_told_alike(ctx: _Context, x: lists.Listing, y: lists.Listing) -> bool:
+    ux, uy = _sentence_unit(ctx, x.source, x.start), _sentence_unit(ctx, y.source, y.start)
+    if ux is None or uy is None:
+        return False
+    sentences = ctx.vectors.sentences
+    return float(sentences[ux.uid] @ sentences[uy.uid]) >= LIST_TOLD_ALIKE
+
+
+def _listing_span(ctx: _Context, x: lists.Listing) -> Span:
+    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
+    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
+    start, end = (s.start, s.end) if s else (x.start, x.end)
+    value = ", ".join(lists.shown(m) for m in x.members)
+    return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
+                value=value, focus_start=x.start, focus_end=x.end)  # fmt: skip
+
+
+def _overlaps(c: Contradiction, other: Contradiction) -> bool:
+    """Two disputes cite overlapping spans in at least two of the same reports."""
+    shared = sum(
+        any(e.source == x.source and e.start < x.end and x.start < e.end for e in c.evidence)
+        for x in other.evidence
+    )
+    return shared >= 2
+
+
 def _role_span(ctx: _Context, x: roles.Role) -> Span:
     ex, text = ctx.exs[x.source], ctx.articles[x.source].text
     s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
@@ -1012,6 +1139,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     does not cite give its figures, ``_also_giving``)."""
     if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
         return c
+    if c.basis.startswith(_LIST_BASIS):
+        return c  # the lists' sentences were matched when they were read as one set
     if c.note in _TIED or c.basis.startswith(_QUOTED_BASIS):
         return c  # tied by what they say, or the same words in quotation marks
     if c.type == "number":

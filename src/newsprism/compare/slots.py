@@ -189,8 +189,15 @@ def _bound(u: Unit, t: TimeExpr) -> str:
     after = u.sentence_text[max(at, 0) + len(t.text) :][:3]
     if _OF_END.search(before) and _POSSESSIVE.match(after):
         return "of"  # "the winner of Friday's semifinal": the day of another game
-    found = _BOUND.search(before)
-    return found.group(1).lower() if found else ""
+    return _bound_word(_BOUND.search(before))
+
+
+def _bound_word(found: re.Match[str] | None) -> str:
+    if found is None:
+        return ""
+    if "least" in found.group(0).lower():
+        return "at least"  # "stay closed until at least Thursday": a lower bound, not an end
+    return found.group(1).lower()
 
 
 _DEICTIC = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|later|earlier)\b")
@@ -220,7 +227,11 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
     if _same_words_dated(a, b):
         return None
     # a plain time against a plain one, a deadline against a deadline ("until Thursday")
-    for bound in sorted({_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times}):
+    # lower bounds ("until at least Thursday" / "until at least Saturday") never disagree: a
+    # later report moves the earliest end on
+    for bound in sorted(
+        {_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times} - {"at least"}
+    ):
         found = _check_dated(a, b, (_dated(a, bound), _dated(b, bound)), (pub_a, pub_b))
         if found is not None:
             return found
@@ -1003,6 +1014,29 @@ def _total(u: Unit, q: Quantity) -> bool:
     return bool(_TOTAL.search(near) or _MERGED.search(right_before))
 
 
+def _part_of_toll(f: _Figures) -> str | None:
+    """The dead at one place against the whole toll ("Four people died at the scene, and a
+    34-year-old man died in hospital" / "Five people were killed"): a part told beside the
+    whole."""
+    if _toll_part(f.a, f.shown_a) != _toll_part(f.b, f.shown_b):
+        return 'the dead at one place ("died at the scene") against the whole toll'
+    return None
+
+
+#: a death count said of one place or moment, right after the figure ("people died at the
+#: scene", "were pronounced dead on arrival")
+_TOLL_PART = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:died|killed|dead|pronounced\s+dead)\s+"
+    r"(?:at\s+the\s+scene|on\s+the\s+spot|in\s+hospital|on\s+arrival|instantly|"
+    r"on\s+(?:the|their)\s+way\s+to\s+hospital)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_part(u: Unit, q: Quantity) -> bool:
+    return bool(_TOLL_PART.match(_after(u, q, 60)))
+
+
 def _other_collectors(f: _Figures) -> str | None:
     """Counts each side credits to its own body ("the 25 economists polled by Orrery" / "the
     15 economists surveyed by Counting House"): two polls, two counts."""
@@ -1211,7 +1245,10 @@ _CLOSE = re.compile(
 )
 _INTRADAY = re.compile(
     r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:early|midday|morning|afternoon|"
-    r"intraday|lunchtime)\s+(?:trading|trade|deals)\b|\bas\s+much\s+as\b",
+    r"intraday|lunchtime)\s+(?:trading|trade|deals)\b|\bas\s+much\s+as\b"
+    # the open of the day's trading ("opened 41% lower", "at the open")
+    r"|\bopened\s+(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+)?(?:lower|higher|down|up)\b"
+    r"|\bat\s+the\s+(?:open|opening)\b",
     re.IGNORECASE,
 )
 
@@ -1277,6 +1314,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _kinds_of_one_thing,
     _at_other_sites,
     _other_collectors,
+    _part_of_toll,
 )
 
 
@@ -2223,6 +2261,10 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
         )
         if not heads & held:
             return None
+        if contrasted(
+            a.text[max(sa[2] - STATE_REACH, 0) : sa[2]], b.text[max(sb[2] - STATE_REACH, 0) : sb[2]]
+        ):
+            return None  # "the inner gate was closed" / "The outer gate stayed open": two gates
         sure = score >= STATE_SURE and _one_voice(a, b)
         conf = 0.8 if sure else POLARITY_UNSURE
         return Finding("polarity", conf, Side(a, sa[1]), Side(b, sb[1]))
@@ -2618,7 +2660,7 @@ def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:
     telling predicate in claims that match a little less closely ("The derailment happened
     shortly before 9pm" / "The NLF service ... derailed at 19:42"), since a time to the minute
     ties them as a bare day name does not."""
-    if _things_apart(a, b):
+    if _things_apart(a, b) or opposite_acts(a, b):
         return False
     return _same_act(a, b, score) or (_same_predicate(a, b) and score >= CLOCK_ACT_MIN)
 
@@ -2626,7 +2668,10 @@ def _one_act_timed(a: Unit, b: Unit, score: float) -> bool:
 def _things_apart(a: Unit, b: Unit) -> bool:
     """Both subjects are things named by different nouns, neither named in the other's
     sentence ("The flight had left at 6.12pm" / "the last coach left at about 1am"): one
-    verb, two things."""
+    verb, two things. So are things set apart by contrasting words ("the inner gate" / "the
+    outer gate")."""
+    if contrasted(a.claim.subject_text, b.claim.subject_text):
+        return True
     if a.actors or b.actors:
         return False
     ha, hb = _subject_head(a), _subject_head(b)
@@ -2782,7 +2827,10 @@ SAME_WORDS_BUT = 0.75
 
 def _same_act(a: Unit, b: Unit, score: float) -> bool:
     """The same (non-light) predicate in closely matching claims, or the same statement: a
-    trial on Wednesday and a video released on Thursday are two happenings."""
+    trial on Wednesday and a video released on Thursday are two happenings, and so are acts
+    that undo each other ("the gate was shut at 9.31" / "the gate was reopened at 9.44")."""
+    if opposite_acts(a, b):
+        return False
     if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
         return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
     if (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score):
@@ -2795,7 +2843,11 @@ def _one_thing_acted_on(a: Unit, b: Unit, score: float) -> bool:
     it ("the NCPA issued its evacuation order on Saturday" / "The NCPA's evacuation order,
     issued on Sunday afternoon, moved 86,000 people"): one happening, however loosely the rest
     of the sentences match. A doer noun ("the company") or a person is not a thing done to."""
-    if score < THING_ACT_MIN or not _same_predicate(a, b):
+    if (
+        score < THING_ACT_MIN
+        or not _same_predicate(a, b)
+        or contrasted(a.claim.patient, b.claim.patient)
+    ):
         return False
     wa, wb = _patient_words(a), _patient_words(b)
     if not wa or not wb or wa[-1] != wb[-1] or wa[-1] in _DOER_NOUNS:
@@ -2828,6 +2880,8 @@ def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
     said on Monday" / "the company announced on Tuesday"): the subject names a thing."""
     if score < SAME_ACT_MIN or a.claim.actors or b.claim.actors:
         return False
+    if contrasted(a.claim.subject_text, b.claim.subject_text):
+        return False
     ha, hb = _subject_head(a), _subject_head(b)
     if not ha or ha != hb or ha in _RELATIVE_PRONOUNS or ha in _DOER_NOUNS:
         return False
@@ -2838,6 +2892,33 @@ def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
 def _last_word_lower(text: str) -> bool:
     words = text.split()
     return bool(words) and words[-1].islower() and words[-1].isalpha()
+
+
+def contrasted(x: str, y: str) -> bool:
+    """Two phrases set apart by contrasting words of one set ("the inner gate" / "The outer
+    gate", "the north tower" / "the south tower"): each holds a word of the set the other
+    lacks."""
+    wx, wy = set(_PHRASE_WORD.findall(x.lower())), set(_PHRASE_WORD.findall(y.lower()))
+    return any((wx & words) - wy and (wy & words) - wx for words in _CONTRASTS)
+
+
+_PHRASE_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+#: sets of words that tell things of one kind apart (see compare_lexicon.json)
+_CONTRASTS = tuple(frozenset(words) for words in LEXICON["contrasting_modifiers"])
+
+
+def opposite_acts(a: Unit, b: Unit) -> bool:
+    """The claims' acts undo or end each other ("shut" / "reopened", "imposed" / "lifted"):
+    two happenings, whatever they are done to."""
+    la, lb = a.claim.action.split(), b.claim.action.split()
+    if not la or not lb or "not" in la or "not" in lb:
+        return False
+    x, y = la[0], lb[0]
+    return any((x in one and y in other) or (y in one and x in other) for one, other in _UNDOING)
+
+
+#: pairs of acts that undo or end each other, each side's lemmas (see compare_lexicon.json)
+_UNDOING = tuple((frozenset(one), frozenset(other)) for one, other in LEXICON["opposite_acts"])
 
 
 #: nouns that name a doer (a body or a group), whose acts are many, not a thing done to

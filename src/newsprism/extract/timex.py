@@ -442,9 +442,19 @@ def _nearest_year(d: date, pub: date, future: bool) -> date:
     return d
 
 
+#: a day a thing is to last until, in a clause about what is to come ("would stay closed until
+#: at least Thursday", "will remain in force until Friday")
+_UNTIL_AHEAD = re.compile(
+    r"\b(?:would|will|to|'ll|’ll)\s+(?:[\w-]+\s+){1,4}(?:until|till)\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
     wd = WEEKDAYS[g["wd"].lower()]
     mod = (g.get("mod") or "").lower()
+    if _UNTIL_AHEAD.search(m.string[max(m.start() - 60, 0) : m.start()]):
+        tense = "future"  # "would stay closed until at least Thursday": an end still ahead
     if mod in ("last", "past"):
         delta = -((pub.weekday() - wd) % 7 or 7)
         conf = 0.85

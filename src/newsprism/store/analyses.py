@@ -8,7 +8,8 @@ from __future__ import annotations
 
 #: The kind and version under which extractions are kept in the store's `analyses` table.
 EXTRACTION_KIND = "extraction"
-#: "2": a future weekday that is the publication's own is that day, not a week on
-EXTRACTION_VERSION = "4"
+#: "2": a future weekday that is the publication's own is that day, not a week on; "5": a day a
+#: thing is to last until ("would stay closed until Thursday") is ahead
+EXTRACTION_VERSION = "5"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]

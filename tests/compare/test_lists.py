@@ -1,0 +1,173 @@
+"""Named lists read from the text and compared across reports (compare/lists.py)."""
+
+from __future__ import annotations
+
+from newsprism.compare import Comparison, compare_articles, lists
+from newsprism.compare.lists import Listing
+from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
+
+
+def _read(text: str, source: int = 0) -> list[Listing]:
+    return lists.listings_in(source, text, [(0, len(text))])
+
+
+def test_a_list_of_names_is_read_with_its_members_as_written() -> None:
+    (x,) = _read("The curfew covers the Old Town, Kilnside and St Aurel from 10pm.")
+    assert x.members == ("the Old Town", "Kilnside", "St Aurel")
+    assert [lists.shown(m) for m in x.members] == ["Old Town", "Kilnside", "St Aurel"]
+    text = "Thistlegate Bank, Harbour Savings and the Orrin Cooperative Bank (OCB) said so."
+    (y,) = _read(text)
+    assert y.members == ("Thistlegate Bank", "Harbour Savings", "the Orrin Cooperative Bank (OCB)")
+    assert lists.normal(y.members[2]) == "orrin cooperative bank"
+    assert [text[a:b] for a, b in y.spans] == list(y.members)
+
+
+def test_what_is_not_a_list_of_names() -> None:
+    # two names are a pair, not a set a report commits to
+    assert _read("Talks between Brask and Vennor ended.") == []
+    # days of a schedule are dates
+    assert _read("Trains run on Monday, Tuesday and Friday.") == []
+    # a sentence's first word, written in lower case elsewhere, is no member
+    text = "Yesterday, Brask and Holm met. They had met yesterday too."
+    assert _read(text) == []
+    (x,) = _read("Yesterday, Brask, Vennor and Holm met. They had met yesterday too.")
+    assert x.members == ("Brask", "Vennor", "Holm")
+    # a name opening the sentence is a member
+    (y,) = _read("Thistlegate, Harbour Savings and Arland Trust said they would follow.")
+    assert y.members == ("Thistlegate", "Harbour Savings", "Arland Trust")
+    # the kind of thing each member is stays with it; after the last name alone, it is the list's
+    (z,) = _read(
+        "Skiing stopped in the Gravholt bowl, the Skavle couloirs and the Lindfjell traverse."
+    )
+    assert [lists.normal(m) for m in z.members] == ["gravholt", "skavle", "lindfjell"]
+    (w,) = _read("It was sold through the Hatherley's, Pellow's and Quickbasket chains.")
+    assert w.members == ("the Hatherley's", "Pellow's", "Quickbasket")
+    # a sample of a dozen countries is not one closed set
+    many = "Cables link Arda, Belm, Cory, Dask, Elm, Fenn and Gall."
+    assert _read(many) == []
+    # a list does not run on across a sentence's end
+    two = "It sold in Arden, Bellow and Corran. Dunmore stayed shut."
+    (x,) = lists.listings_in(0, two, [(0, 35), (36, len(two))])
+    assert x.members == ("Arden", "Bellow", "Corran")
+
+
+def _same(x: Listing, i: int, y: Listing, j: int) -> bool:
+    return lists.normal(x.members[i]) == lists.normal(y.members[j])
+
+
+def test_one_set_with_one_member_swapped() -> None:
+    (a,) = _read("Sold by Hatherley's, Pellow's and Quickbasket.", 0)
+    (b,) = _read("Stocked by three grocers, Hatherley's, Pellow's and Greenholt.", 1)
+    assert lists.same_set(a, b, _same) == ([2], [2])
+    # as many members, but two of three apart: two sets
+    (c,) = _read("Sold by Hatherley's, Dunmore and Quickbasket.", 1)
+    (d,) = _read("Sold by Hatherley's, Pellow's, Tarn and Greenholt.", 1)
+    assert lists.same_set(c, b, _same) is None
+    # a longer list is another set (or a fuller one), not the same set told otherwise
+    assert lists.same_set(a, d, _same) is None
+
+
+def test_disputes_gather_each_set_across_reports() -> None:
+    found = [
+        *_read("Sold by Hatherley's, Pellow's and Quickbasket.", 0),
+        *_read("On sale at Hatherley's, Pellow's and Quickbasket.", 1),
+        *_read("Stocked by Hatherley's, Pellow's and Greenholt.", 2),
+        *_read("Signed by Arda, Belm and Cory.", 2),
+    ]
+
+    def one_set(x: Listing, y: Listing) -> bool:
+        return lists.same_set(x, y, _same) is not None
+
+    def apart(x: Listing, y: Listing) -> bool:
+        pair = lists.same_set(x, y, _same)
+        return pair is not None and bool(pair[0])
+
+    (d,) = lists.disputes(found, one_set, apart)
+    assert [x.source for x in d.listings] == [0, 1, 2]
+    assert d.listings[2].members[2] == "Greenholt"
+
+
+def _article(text: str, name: str) -> Article:
+    chash = content_hash("", text)
+    return Article(
+        id=article_id(f"test:{name}", chash),
+        title="",
+        body=text,
+        metadata={"published": Meta("2031-05-07", Provenance.USER)},
+        location=name,
+        kind=InputKind.TEXT,
+        identity=f"test:{name}",
+        content_hash=chash,
+    )
+
+
+def _compare(*texts: str) -> Comparison:
+    return compare_articles([_article(t, f"r{n}") for n, t in enumerate(texts)])
+
+
+LEAD = "Interior Minister Edda Varn imposed a night curfew on Thursday after two days of riots."
+TAIL = "Police said 40 people had been arrested since Tuesday."
+
+
+def test_a_member_swapped_in_a_list_is_a_high_list_dispute_with_every_report_cited() -> None:
+    c = _compare(
+        f"{LEAD} The curfew covers three central districts, the Old Town, Kilnside and Vellmoor. "
+        f"{TAIL}",
+        f"{LEAD} It runs from 10pm to 6am in the Old Town, Kilnside and St Aurel. {TAIL}",
+        f"{LEAD} The curfew, from 10 p.m., applies in the Old Town, Kilnside and St Aurel. {TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "entity_set"]
+    assert x.high
+    assert {e.source for e in x.evidence} == {"S1", "S2", "S3"}
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S1"] == "Old Town, Kilnside, Vellmoor"
+    assert values["S2"] == values["S3"] == "Old Town, Kilnside, St Aurel"
+
+
+def test_lists_of_two_sets_that_overlap_are_no_dispute() -> None:
+    # the districts under curfew, and the districts a riot spread to: different sentences
+    c = _compare(
+        f"{LEAD} The curfew covers the Old Town, Kilnside and Vellmoor. {TAIL}",
+        f"{LEAD} On Wednesday the rioting spread from the docks into the Old Town, Kilnside "
+        f"and St Aurel, where shops were looted. {TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "entity_set"]
+
+
+def test_lists_whose_members_each_report_names_are_two_sets() -> None:
+    # each report names the other's third district too: two sets (the curfew's, the riot's)
+    c = _compare(
+        f"{LEAD} The curfew covers the Old Town, Kilnside and Vellmoor. {TAIL} "
+        "St Aurel stayed calm.",
+        f"{LEAD} The curfew covers the Old Town, Kilnside and St Aurel. {TAIL} "
+        "In Vellmoor the night passed quietly.",
+    )
+    assert not [x for x in c.contradictions if x.type == "entity_set" and x.high]
+
+
+def test_a_member_swapped_for_someone_named_elsewhere_is_still_a_dispute() -> None:
+    # the first report puts the trial's own safety chief on the minister's panel; the second
+    # names him too, in his own role, but never names the first report's third member
+    c = _compare(
+        "Health Minister Corwen Adali named a review panel of Dr Ines Dalvane, Prof Emil Tolvey "
+        "and Dr Ruth Sturrock on Tuesday. Sturrock also chairs the trial's safety committee.",
+        "Health Minister Corwen Adali named a review panel of Dr Ines Dalvane, Prof Emil Tolvey "
+        "and Dr Hana Keldane on Tuesday. The trial's safety committee is chaired by Dr Ruth "
+        "Sturrock.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "entity_set"]
+    assert x.high
+    assert {e.value for e in x.evidence} == {
+        "Dr Ines Dalvane, Prof Emil Tolvey, Dr Ruth Sturrock",
+        "Dr Ines Dalvane, Prof Emil Tolvey, Dr Hana Keldane",
+    }
+
+
+def test_a_member_named_short_or_by_its_acronym_is_the_same_member() -> None:
+    c = _compare(
+        "Thistlegate Bank, Harbour Savings and the Orrin Cooperative Bank (OCB) said on "
+        "Wednesday that they would raise mortgage rates by half a point from 1 April.",
+        "The three biggest lenders, Thistlegate, Harbour Savings and OCB, said on Wednesday "
+        "that they would raise mortgage rates by half a point from 1 April.",
+    )
+    assert not [x for x in c.contradictions if x.type == "entity_set"]
