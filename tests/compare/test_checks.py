@@ -1301,3 +1301,17 @@ def test_two_lower_bounds_of_one_closure_never_disagree() -> None:
     a = base + "The Kalhorn sector will stay closed until at least Thursday, the resort said."
     b = base + "The Kalhorn sector will stay closed until at least Saturday, the resort said."
     assert "date" not in _high(_compare(a, b, published="2032-02-11"))
+
+
+def test_an_act_each_report_tells_once_is_one_happening_for_its_date() -> None:
+    base = "A train hit a lorry at the Saddler's Lane level crossing on Tuesday. "
+    a = base + "The rail authority said the crossing equipment was last inspected on Friday, Nov 5."
+    b = base + (
+        "The rail authority said the barriers, lights and signs had been inspected on "
+        "Thursday 4 November."
+    )
+    (x,) = [x for x in _compare(a, b, published="2032-11-10").contradictions if x.type == "date"]
+    assert x.high
+    # a report that tells the act twice tells of two inspections
+    c = b + " The lorry itself had been inspected on Monday by its owner."
+    assert "date" not in _high(_compare(a, c, published="2032-11-10"))

@@ -38,7 +38,7 @@ from newsprism.coref import Coreference, alias_link, resolve
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
-from newsprism.extract.types import Quantity, Quote
+from newsprism.extract.types import Quantity, Quote, TimeExpr
 from newsprism.models import Article
 
 #: Claim pairs inside a group scoring at least this are checked for contradictions.
@@ -320,6 +320,27 @@ def _denial_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[in
     return out
 
 
+def _told_once(units: Sequence[al.Unit]) -> set[int]:
+    """The claims whose telling act (not a light or reporting verb) is the only one of its
+    kind in their report."""
+    classes = [al.action_class(u.claim.action) for u in units]
+    tellings = Counter((u.source, cls) for u, cls in zip(units, classes, strict=True))
+    return {
+        u.uid
+        for u, cls in zip(units, classes, strict=True)
+        if cls and cls not in al.LIGHT_VERBS and cls not in _REPORTING
+        and tellings[(u.source, cls)] == 1
+    }  # fmt: skip
+
+
+#: verbs of saying (and of declining to): every report tells many sayings, none of them one
+#: happening by its verb ("declined to comment yesterday" / "did not respond ... today")
+_REPORTING = frozenset(
+    ["say", "tell", "add", "report", "state", "announce", "confirm", "comment", "respond",
+     "decline", "reply"]
+)  # fmt: skip
+
+
 #: From this figure a count is a sum ("1.2 billion velds", a currency no list knows), linked
 #: by the act around it, never by its counted word alone
 SUM_FROM = 1_000_000
@@ -407,6 +428,42 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
     for lc, lgi in _list_contradictions(ctx, group_of):
         if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
             disputes.add(lc, lgi)
+    for oc, ogi in _once_told_dates(ctx, group_of):
+        if not any(c.type == "date" and _overlaps(c, oc) for c in disputes.found):
+            disputes.add(oc, ogi)
+
+
+def _once_told_dates(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """Date disputes of telling acts each report tells only once (``slots.check_once_told``),
+    checked on their own: pairs that alignment did not link are compared for their dates,
+    and for nothing else."""
+    once = _told_once(ctx.units)
+    dated = [u for u in ctx.units if u.uid in once and any(map(_dates_act(u), u.times))]
+    days = [parse_published(a.published) for a in ctx.articles]
+    found: dict[int, list[slots.Finding]] = defaultdict(list)
+    for x, a in enumerate(dated):
+        for b in dated[x + 1 :]:
+            if a.source == b.source:
+                continue
+            a, b = (a, b) if a.source < b.source else (b, a)
+            score = float(ctx.scores[a.uid, b.uid])
+            f = slots.check_once_told(a, b, score, (days[a.source], days[b.source]))
+            if f is not None:
+                found[group_of[a.uid]].append(f)
+    return [(c, gi) for gi, fs in found.items() for c in _aggregate(ctx, fs)]
+
+
+def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
+    """Whether a time of the claim dates its act, not a thing it names ("Tuesday's final
+    debate")."""
+
+    def dates(t: TimeExpr) -> bool:
+        after = u.sentence_text[t.end - u.sentence_start : t.end - u.sentence_start + 2]
+        return not after.startswith(("'s", "’s"))
+
+    return dates
 
 
 def _pairs_to_check(
@@ -448,7 +505,12 @@ def _pair_findings(
         if a.source > b.source:
             a, b = b, a
         found = slots.check_pair(
-            a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
+            a,
+            b,
+            score,
+            (pubs[a.source], pubs[b.source]),
+            (days[a.source], days[b.source]),
+            acts,
         )
         if not any(f.type == "entity_set" for f in found):
             found += _list_dispute(ctx, a, b)
@@ -1141,8 +1203,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
         return c
     if c.basis.startswith(_LIST_BASIS):
         return c  # the lists' sentences were matched when they were read as one set
-    if c.note in _TIED or c.basis.startswith(_QUOTED_BASIS):
-        return c  # tied by what they say, or the same words in quotation marks
+    if c.note in _TIED or c.basis.startswith(_QUOTED_BASIS) or slots.ONCE_BASIS in c.basis:
+        return c  # tied by what they say, the same words in quotation marks, or one act told once
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)

@@ -2582,6 +2582,26 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
     return [replace(f, basis=why) for f in out if f is not None]
 
 
+def check_once_told(
+    a: Unit, b: Unit, score: float, days: tuple[date | None, date | None]
+) -> Finding | None:
+    """The date dispute of one telling act each report tells only once ("the crossing
+    equipment was last inspected on Friday, Nov 5" / "the barriers, lights and signs had been
+    inspected on Thursday 4 November"): one happening, though what it was done to is named
+    otherwise and the rest of the sentences match less closely. A story's repeated acts
+    (arrests, statements) are told several times in a report and need ``_same_act``; the
+    caller knows which acts are told once. Only the date is compared: nothing else ties the
+    claims."""
+    if score < ONCE_ACT_MIN or not _same_predicate(a, b) or opposite_acts(a, b):
+        return None
+    if not participants_compatible(a, b) or _hypothetical(a) or _hypothetical(b):
+        return None
+    if background(a) != background(b) or _other_figures_of_one_thing(a, b):
+        return None
+    found = check_date(a, b, days[0], days[1])
+    return replace(found, basis=ONCE_BASIS) if found is not None else None
+
+
 def check_tally(a: Unit, b: Unit, score: float) -> Finding | None:
     """One body's one vote split two ways: "The board voted 5-2 for the increase" / "The
     board voted six to one for the rise". The claims must tell one act (the same verb) of one
@@ -2836,6 +2856,12 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     if (_same_predicate(a, b) and score >= SAME_ACT_MIN) or same_statement(a, b, score):
         return True
     return _one_thing_done_to(a, b, score) or _one_thing_acted_on(a, b, score)
+
+
+#: Match from which one act each report tells only once is one happening (for its date), and
+#: what a date dispute found so says
+ONCE_ACT_MIN = 0.6
+ONCE_BASIS = "the only act of its kind each report tells"
 
 
 def _one_thing_acted_on(a: Unit, b: Unit, score: float) -> bool:
