@@ -456,12 +456,19 @@ def _once_told_dates(
 
 
 def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
-    """Whether a time of the claim dates its act, not a thing it names ("Tuesday's final
-    debate")."""
+    """Whether a time of the claim dates its act: in the stretch of the clause its verb is in
+    (not across a comma: "where the NMS recorded 318 millimetres of rain in the 24 hours to
+    9 a.m. on Tuesday, the River Othra burst its banks overnight"), and not naming a thing
+    ("Tuesday's final debate")."""
 
     def dates(t: TimeExpr) -> bool:
-        after = u.sentence_text[t.end - u.sentence_start : t.end - u.sentence_start + 2]
-        return not after.startswith(("'s", "’s"))
+        at, end = t.start - u.sentence_start, t.end - u.sentence_start
+        if u.sentence_text[end : end + 2].startswith(("'s", "’s")) or not u.claim.predicate:
+            return False
+        verb = u.claim.predicate[0] - u.sentence_start
+        # no comma between the verb and the time: the same stretch of the clause
+        between = u.sentence_text[min(verb, end) : max(verb, at)]
+        return "," not in between
 
     return dates
 
@@ -1400,10 +1407,25 @@ def _common_counts_tempered(contradictions: list[Contradiction]) -> list[Contrad
     common = {t for t, vs in values.items() if len(vs) >= MANY_STORY_FIGURES}
     return [
         replace(c, confidence=min(c.confidence, slots.UNSURE))
-        if c.type == "number" and any(_thing(e.value) in common for e in c.evidence)
+        if c.type == "number"
+        and any(_thing(e.value) in common for e in c.evidence)
+        and not _one_figure_miswritten(c.evidence)
         else c
         for c in contradictions
     ]
+
+
+def _one_figure_miswritten(evidence: Sequence[Span]) -> bool:
+    """Two exact figures of three or more digits that differ in one digit, not the first
+    ("2,129 points" / "2,029 points"): one total miswritten, however many other figures of
+    points a box score gives."""
+    figures = {_figure(e.value) for e in evidence}
+    if len(figures) != 2:
+        return False
+    da, db = (str(int(f)) if f == int(f) and f > 0 else "" for f in figures)
+    if len(da) != len(db) or len(da.rstrip("0")) < 3 or len(db.rstrip("0")) < 3 or da[0] != db[0]:
+        return False
+    return sum(x != y for x, y in zip(da, db, strict=True)) == 1
 
 
 def _figure(value: str) -> float:
