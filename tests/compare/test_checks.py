@@ -1315,3 +1315,12 @@ def test_an_act_each_report_tells_once_is_one_happening_for_its_date() -> None:
     # a report that tells the act twice tells of two inspections
     c = b + " The lorry itself had been inspected on Monday by its owner."
     assert "date" not in _high(_compare(a, c, published="2032-11-10"))
+
+
+def test_one_act_told_once_bringing_a_thing_to_two_levels_is_two_acts() -> None:
+    base = "The Dunlow volcano erupted late on Monday, forcing 3,000 people from their homes. "
+    a = base + "The volcano institute raised its alert level to 4 on Monday night."
+    b = base + "The volcano institute raised its alert level to orange on Friday."
+    assert "date" not in _high(_compare(a, b, published="2034-05-16"))
+    c = base + "The volcano institute raised its alert level to 4 on Friday."
+    assert "date" in _high(_compare(a, c, published="2034-05-16"))

@@ -28,6 +28,10 @@ def _roles(text: str) -> list[roles.Role]:
         # a title breaks at punctuation: "levies - money" is not part of it
         ("New levies - money Prime Minister Aurel Benedek wants - start in July.", "minister",
          {"prime"}, ""),
+        # "under" before other words is a preposition, no rank ("Under Secretary" is one)
+        ("She named an independent inquiry under retired judge Yrsa Torsby.", "judge",
+         {"retired"}, ""),
+        ("Under Secretary Ann Lark spoke first.", "secretary", {"under"}, ""),
     ],
 )  # fmt: skip
 def test_an_office_is_read_before_or_after_the_name(text: str, head: str, words: set,

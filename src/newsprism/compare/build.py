@@ -1709,7 +1709,7 @@ _QUOTED_BASIS = "same statement: the same"
 
 def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contradiction:
     evidence = tuple(
-        replace(_quote_span(ctx, s, q), value=", ".join(ctx.name(k) for k in q.attributed_to))
+        replace(_credited_span(ctx, s, q), value=", ".join(ctx.name(k) for k in q.attributed_to))
         for s, q in sorted(quotes, key=lambda t: t[0])
     )
     values = _values(evidence)
@@ -1718,6 +1718,25 @@ def _quote_attribution(ctx: _Context, quotes: list[tuple[int, Quote]]) -> Contra
     basis = f"{_QUOTED_BASIS} {words} words in quotation marks"
     return Contradiction(id="", type="attribution", confidence=0.75, evidence=evidence,
                          summary=summary, basis=basis)  # fmt: skip
+
+
+def _credited_span(ctx: _Context, si: int, q: Quote) -> Span:
+    """A quotation with the name it is credited to, when the name is written near it
+    ('"The mountain is telling us ...," said Dr Ailsa Ambervell'), the name in focus: what
+    an attribution dispute sets against the other report's."""
+    span = _quote_span(ctx, si, q)
+    if q.speaker_span is None or not _named_at(ctx, si, q):
+        return span
+    a, b = q.speaker_span
+    if min(abs(a - q.end), abs(q.start - b)) > CREDIT_REACH:
+        return span
+    start, end = min(q.start, a), max(q.end, b)
+    text = ctx.articles[si].text
+    return replace(span, start=start, end=end, text=text[start:end], focus_start=a, focus_end=b)
+
+
+#: Characters between a quotation and its speaker's name for the name to join its evidence
+CREDIT_REACH = 200
 
 
 def _quote_span(ctx: _Context, si: int, q: Quote) -> Span:

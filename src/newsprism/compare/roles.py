@@ -111,6 +111,8 @@ def _before(source: int, text: str, m: Mention, named: Sequence[Mention]) -> Rol
             word[:1].isupper() != upper and not (possessive or a_name or first or level)
         ):
             break
+        if word.lower() == "under" and taken[-1][0].lower() not in HEADS:
+            break  # "an inquiry under retired judge X": a preposition, not "Under Secretary"
         taken.append((word, at))
         if possessive or len(taken) == 5:
             break

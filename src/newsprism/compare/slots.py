@@ -2598,8 +2598,26 @@ def check_once_told(
         return None
     if background(a) != background(b) or _other_figures_of_one_thing(a, b):
         return None
+    if _brought_apart(a, b):
+        return None
     found = check_date(a, b, days[0], days[1])
     return replace(found, basis=ONCE_BASIS) if found is not None else None
+
+
+def _brought_apart(a: Unit, b: Unit) -> bool:
+    """One act bringing its object to two levels ("raised the alert level to 4" / "raised its
+    alert level to orange"): two acts, each with its own time."""
+    ta, tb = _brought_to(a), _brought_to(b)
+    return bool(ta and tb) and ta != tb
+
+
+def _brought_to(u: Unit) -> str:
+    """What the claim's act brings its object to ("raised the alert level to 4": "4"), or ""."""
+    found = _TO_AFTER_VERB.match(_after_verb(u))
+    return found.group(1).lower() if found else ""
+
+
+_TO_AFTER_VERB = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?to\s+([\w.-]+)")
 
 
 def check_tally(a: Unit, b: Unit, score: float) -> Finding | None:
@@ -2849,7 +2867,7 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     """The same (non-light) predicate in closely matching claims, or the same statement: a
     trial on Wednesday and a video released on Thursday are two happenings, and so are acts
     that undo each other ("the gate was shut at 9.31" / "the gate was reopened at 9.44")."""
-    if opposite_acts(a, b):
+    if opposite_acts(a, b) or _brought_apart(a, b):
         return False
     if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
         return True  # "the final offer, tabled on Friday, was 7 %" / "a final offer of 7 %"
