@@ -290,3 +290,13 @@ def test_a_pronoun_after_a_sentence_is_its_subject_not_the_last_name() -> None:
 def test_a_possessive_opening_a_sentence_is_no_part_of_a_name() -> None:
     ex = extract("Dalvoria protested. Its Foreign Ministry summoned the ambassador this morning.")
     assert "org:foreign_ministry" in {e.key for e in ex.entities}
+
+
+def test_a_speaker_named_before_the_body_owning_their_title_is_the_speaker() -> None:
+    text = (
+        "Grid collapse\n\nMarta Olsen runs the grid. \"The system shut down to protect itself,\" "
+        "Lothar Benecke, Marta Olsen's director of operations, told a news conference."
+    )
+    ex = extract(_article(text, "2033-07-20"))
+    (q,) = [q for q in ex.quotes if "protect itself" in q.text]
+    assert q.speaker_key == "person:lothar_benecke"

@@ -265,6 +265,12 @@ class Speech:
         keys = [
             self.token_keys[t.i] for t in sub if t.i in self.token_keys and t.i not in modifiers
         ]
+        # "Lothar Benecke, Varrow's director of system operations": the body owning the title
+        # is no speaker while a person is named ("Varrow's spokesman said" still is Varrow's)
+        owners = {x.i for h in heads for c in h.children if c.dep_ == "poss" for x in c.subtree}
+        owned = [self.token_keys[t.i] for t in sub if t.i in self.token_keys and t.i in owners]
+        if any(k.startswith("person:") and k not in owned for k in keys):
+            keys = [k for k in keys if k not in owned]
         people = [k for k in keys if k.startswith(("person:", "role:"))]
         orgs = [k for k in keys if k.startswith(("org:", "country:"))]
         is_document = subj.lemma_ in DOCUMENT_WORDS
