@@ -294,7 +294,7 @@ def test_a_possessive_opening_a_sentence_is_no_part_of_a_name() -> None:
 
 def test_a_speaker_named_before_the_body_owning_their_title_is_the_speaker() -> None:
     text = (
-        "Grid collapse\n\nMarta Olsen runs the grid. \"The system shut down to protect itself,\" "
+        'Grid collapse\n\nMarta Olsen runs the grid. "The system shut down to protect itself," '
         "Lothar Benecke, Marta Olsen's director of operations, told a news conference."
     )
     ex = extract(_article(text, "2033-07-20"))

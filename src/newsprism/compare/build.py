@@ -1516,8 +1516,12 @@ def _quote_contradictions(
             continue
         found = _gather(quotes, x, used)
         gi = _group_at(ctx, group_of, si, q)
-        if found.others and _credited_apart(ctx, [(si, q), *found.others]):
-            out.append((_quote_attribution(ctx, [(si, q), *found.others]), gi))
+        # the reports that credit the words to a person named in full; one that gives them to
+        # "she", or to a name our reader took for a body, sets nothing against them
+        credited = [(sj, r) for sj, r in [(si, q), *found.others] if _full_name(r)]
+        named = len({r.speaker_key for _, r in credited}) >= 2
+        if found.others and named and _credited_apart(ctx, credited):
+            out.append((_quote_attribution(ctx, credited), gi))
         if found.diffs:
             out.append((_reworded(ctx, found), gi))
     return out
