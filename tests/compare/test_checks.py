@@ -1326,12 +1326,12 @@ def test_one_act_told_once_bringing_a_thing_to_two_levels_is_two_acts() -> None:
     assert "date" in _high(_compare(a, c, published="2034-05-16"))
 
 
-def test_words_credited_to_two_people_named_in_full_stand_beside_a_report_that_says_she() -> None:
+def test_words_credited_to_two_people_named_in_full_stand_beside_a_one_word_name() -> None:
     lead = "The national grid collapsed on Tuesday afternoon in the heat. "
     words = '"The system did what it is designed to do: it shut down to protect the equipment,"'
     a = f"{lead}{words} Lothar Benecke, director of operations, told reporters."
     b = f"{lead}{words} chief executive Leontine Talmadge said."
-    c = f"{lead}Leontine Talmadge spoke at noon. {words} she said."
+    c = f"{lead}{words} Varrow said."
     arts = [_article(a, "a"), _article(b, "b"), _article(c, "c")]
     (x,) = [x for x in compare_articles(arts).contradictions if x.type == "attribution"]
     assert x.high and "Benecke" in x.summary and "Talmadge" in x.summary
