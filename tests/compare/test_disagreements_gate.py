@@ -12,8 +12,10 @@ were scored once and tuned on since (caldera-trial, dunmore-flood, fenwick-blast
 greywater-summit, the eighth session's kiln-protest, ashby-indictment, lowen-landing,
 tessaly-closure, marra-storm, the ninth's tarrow-quake, mossby-resignation,
 wrenfield-recall, gilden-heist, and the tenth's pelling-bridge, ardent-spill, holloway-rates,
-fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash); harrow-lawsuit,
-corran-final, vesna-election and brenmoor-mine have none.
+fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash, and the eleventh's
+dravik-crush, saffra-expulsion, ulvers-avalanche, mirelle-trial, verrin-escape, dunlow-eruption,
+pradel-blackout, quarmby-hostages); harrow-lawsuit, corran-final, vesna-election and
+brenmoor-mine have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -99,6 +101,14 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "vessel-seizure",
         "brisk-election",
         "tollin-crash",
+        "dravik-crush",
+        "saffra-expulsion",
+        "ulvers-avalanche",
+        "mirelle-trial",
+        "verrin-escape",
+        "dunlow-eruption",
+        "pradel-blackout",
+        "quarmby-hostages",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
