@@ -320,27 +320,6 @@ def _denial_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[in
     return out
 
 
-def _told_once(units: Sequence[al.Unit]) -> set[int]:
-    """The claims whose telling act (not a light or reporting verb) is the only one of its
-    kind in their report."""
-    classes = [al.action_class(u.claim.action) for u in units]
-    tellings = Counter((u.source, cls) for u, cls in zip(units, classes, strict=True))
-    return {
-        u.uid
-        for u, cls in zip(units, classes, strict=True)
-        if cls and cls not in al.LIGHT_VERBS and cls not in _REPORTING
-        and tellings[(u.source, cls)] == 1
-    }  # fmt: skip
-
-
-#: verbs of saying (and of declining to): every report tells many sayings, none of them one
-#: happening by its verb ("declined to comment yesterday" / "did not respond ... today")
-_REPORTING = frozenset(
-    ["say", "tell", "add", "report", "state", "announce", "confirm", "comment", "respond",
-     "decline", "reply"]
-)  # fmt: skip
-
-
 #: From this figure a count is a sum ("1.2 billion velds", a currency no list knows), linked
 #: by the act around it, never by its counted word alone
 SUM_FROM = 1_000_000
@@ -442,7 +421,7 @@ def _once_told_dates(
     once = _told_once(ctx.units)
     dated = [u for u in ctx.units if u.uid in once and any(map(_dates_act(u), u.times))]
     days = [parse_published(a.published) for a in ctx.articles]
-    found: dict[int, list[slots.Finding]] = defaultdict(list)
+    found: dict[int | None, list[slots.Finding]] = defaultdict(list)
     for x, a in enumerate(dated):
         for b in dated[x + 1 :]:
             if a.source == b.source:
@@ -451,8 +430,29 @@ def _once_told_dates(
             score = float(ctx.scores[a.uid, b.uid])
             f = slots.check_once_told(a, b, score, (days[a.source], days[b.source]))
             if f is not None:
-                found[group_of[a.uid]].append(f)
+                found[group_of.get(a.uid)].append(f)
     return [(c, gi) for gi, fs in found.items() for c in _aggregate(ctx, fs)]
+
+
+def _told_once(units: Sequence[al.Unit]) -> set[int]:
+    """The claims whose telling act (not a light or reporting verb) is the only one of its
+    kind in their report."""
+    classes = [al.action_class(u.claim.action) for u in units]
+    tellings = Counter((u.source, cls) for u, cls in zip(units, classes, strict=True))
+    return {
+        u.uid
+        for u, cls in zip(units, classes, strict=True)
+        if cls and cls not in al.LIGHT_VERBS and cls not in _REPORTING
+        and tellings[(u.source, cls)] == 1
+    }  # fmt: skip
+
+
+#: verbs of saying (and of declining to): every report tells many sayings, none of them one
+#: happening by its verb ("declined to comment yesterday" / "did not respond ... today")
+_REPORTING = frozenset(
+    ["say", "tell", "add", "report", "state", "announce", "confirm", "comment", "respond",
+     "decline", "reply"]
+)  # fmt: skip
 
 
 def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
@@ -512,12 +512,7 @@ def _pair_findings(
         if a.source > b.source:
             a, b = b, a
         found = slots.check_pair(
-            a,
-            b,
-            score,
-            (pubs[a.source], pubs[b.source]),
-            (days[a.source], days[b.source]),
-            acts,
+            a, b, score, (pubs[a.source], pubs[b.source]), (days[a.source], days[b.source]), acts
         )
         if not any(f.type == "entity_set" for f in found):
             found += _list_dispute(ctx, a, b)
@@ -1067,7 +1062,7 @@ def _list_contradictions(
     keys = {(x, n): _keys_at(ctx, x.source, span) for x in found for n, span in enumerate(x.spans)}
 
     def same(x: lists.Listing, i: int, y: lists.Listing, j: int) -> bool:
-        xs, ys = lists.names(x.members[i]), lists.names(y.members[j])
+        xs, ys = lists.names(x.members[i]) - {""}, lists.names(y.members[j]) - {""}
         return (
             any(set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split())
                 for a in xs for b in ys)
@@ -1420,12 +1415,7 @@ def _one_figure_miswritten(evidence: Sequence[Span]) -> bool:
     ("2,129 points" / "2,029 points"): one total miswritten, however many other figures of
     points a box score gives."""
     figures = {_figure(e.value) for e in evidence}
-    if len(figures) != 2:
-        return False
-    da, db = (str(int(f)) if f == int(f) and f > 0 else "" for f in figures)
-    if len(da) != len(db) or len(da.rstrip("0")) < 3 or len(db.rstrip("0")) < 3 or da[0] != db[0]:
-        return False
-    return sum(x != y for x, y in zip(da, db, strict=True)) == 1
+    return len(figures) == 2 and slots.figures_one_digit_apart(*figures)
 
 
 def _figure(value: str) -> float:

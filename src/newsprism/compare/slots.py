@@ -1361,10 +1361,16 @@ def one_digit_apart(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
         return False
-    da, db = _digits(qa.value), _digits(qb.value)
-    if len(da) != len(db) or not (precise(qa) and precise(qb)) or da[0] != db[0]:
-        return False  # "$1,199" / "$2,199": a leading digit apart is another price
-    return sum(x != y for x, y in zip(da, db, strict=True)) == 1
+    return figures_one_digit_apart(qa.value, qb.value)
+
+
+def figures_one_digit_apart(va: float, vb: float) -> bool:
+    """Two whole figures of three or more significant digits, as many digits each, that differ
+    in one digit, not the first ("2,129" / "2,029"; "$1,199" / "$2,199" is another price)."""
+    da, db = _digits(va), _digits(vb)
+    if len(da) != len(db) or len(da.rstrip("0")) < 3 or len(db.rstrip("0")) < 3:
+        return False
+    return da[0] == db[0] and sum(x != y for x, y in zip(da, db, strict=True)) == 1
 
 
 def _another(a: Unit, b: Unit) -> bool:
