@@ -45,6 +45,9 @@ def test_what_is_not_a_list_of_names() -> None:
     # a sample of a dozen countries is not one closed set
     many = "Cables link Arda, Belm, Cory, Dask, Elm, Fenn and Gall."
     assert _read(many) == []
+    # a long run of names with no "and" (hostile or garbled text) is no list, and is read
+    # through at once
+    assert _read(", ".join(["Alpha Beta Gamma"] * 3000) + ".") == []
     # a list does not run on across a sentence's end
     two = "It sold in Arden, Bellow and Corran. Dunmore stayed shut."
     (x,) = lists.listings_in(0, two, [(0, 35), (36, len(two))])

@@ -24,7 +24,7 @@ _WORD = r"[A-Z][\w'’&\-]*(?:\.\w+)*"
 #: a name: capitalised words, with the small words names hold ("Bank of Tessaly", "St Aurel"),
 #: a leading "the", and an acronym in brackets after it ("the Calvessan Cooperative Bank (CalCo)")
 _SMALL = r"(?:of|for|de|la|del|the|upon)"
-_NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:{_SMALL}\s+)*{_WORD})*(?:\s*\([^()]{{1,40}}\))?"
+_NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_WORD}){{0,6}}(?:\s*\([^()]{{1,40}}\))?"
 #: ... and up to two lower-case words that say what kind of thing it is ("the Gravholt bowl",
 #: "the Quillmouth naval dockyard"), never a verb or a small word that goes on the sentence
 _STOP = (
@@ -34,7 +34,11 @@ _STOP = (
 )
 _TAIL = rf"(?:\s+(?!{_STOP}\b)[a-z][a-z-]*){{0,2}}"
 _ITEM = rf"{_NAME}{_TAIL}"
-_LIST = re.compile(rf"(?<![\w'’])({_ITEM})((?:\s*,\s*{_ITEM})+)\s*,?\s+(?:and|or)\s+({_ITEM})")
+#: (bounded, so that a long run of names with no "and" is given up on at once: a list of more
+#: than MAX_MEMBERS is no set anyway, and hostile text never makes the reading slow)
+_LIST = re.compile(
+    rf"(?<![\w'’])({_ITEM})((?:\s*,\s*{_ITEM}){{1,8}})\s*,?\s+(?:and|or)\s+({_ITEM})"
+)
 _SPLIT = re.compile(rf"{_NAME}(?P<tail>{_TAIL})")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 #: names of days and months: a list of them is a schedule, a matter for dates
