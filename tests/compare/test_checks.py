@@ -1335,3 +1335,72 @@ def test_words_credited_to_two_people_named_in_full_stand_beside_a_one_word_name
     arts = [_article(a, "a"), _article(b, "b"), _article(c, "c")]
     (x,) = [x for x in compare_articles(arts).contradictions if x.type == "attribution"]
     assert x.high and "Benecke" in x.summary and "Talmadge" in x.summary
+
+
+def test_a_common_thing_that_did_and_did_not_happen_is_high_polarity() -> None:
+    # one thing the story has of that name, by a common noun, not a doer: "no alarm sounded"
+    # denies "an alarm sounded" (the subject's determiner carries the denial)
+    base = "Thieves broke into the Orsell Gallery in Tarnby early on Monday. "
+    c = _compare(
+        base + "An alarm sounded at 3.10am, but the thieves had gone by the time police came.",
+        base + "No alarm sounded while the thieves were inside the gallery, police said later.",
+    )
+    assert "polarity" in _high(c)
+    # a clause a verb of saying reports asserts what it says
+    c = compare_articles([
+        _article(base + "The camera covering the yard had not been working for weeks.", "wire"),
+        _article(base + "The Herald can reveal that the camera covering the yard was working "
+                 "all night.", "daily_herald"),
+    ])  # fmt: skip
+    assert "polarity" in _high(c)
+    c = _compare(
+        base + "Sirens sounded across Tarnby, a town of 9,000 people, shortly after midnight.",
+        base + "No siren sounded in Tarnby that night.",
+    )
+    assert "polarity" in _high(c)
+    # a doer's acts are many: the police finding no weapon and finding a knife may be two
+    # searches, and stay below high
+    c = _compare(
+        base + "Police found a knife in the gallery's yard on Monday.",
+        base + "Police did not find a weapon in the gallery on Monday.",
+    )
+    assert "polarity" not in _high(c)
+    # two things of one kind told apart ("the inner gate" / "the outer gate") are two things
+    c = _compare(
+        base + "The inner gate was locked at 10pm, the gallery said.",
+        base + "The outer gate was not locked at all that night, the gallery said.",
+    )
+    assert "polarity" not in _high(c)
+
+
+def test_a_masthead_read_as_a_place_is_the_outlet_s_own_voice() -> None:
+    from newsprism.compare.build import _is_outlet
+
+    assert _is_outlet("place:trumpet", {"trumpet"}, "trumpet")
+    assert _is_outlet("org:trumpet", {"trumpet"}, "trumpet")
+    # the town a local paper is named after is a place, not the outlet
+    assert not _is_outlet("place:gilden", {"gilden", "courier"}, "courier")
+    assert not _is_outlet("place:tarnby", {"trumpet"}, "trumpet")
+
+
+def test_negations_that_deny_nothing_and_clauses_that_assert_nothing() -> None:
+    base = "Thieves broke into the Orsell Gallery in Tarnby early on Monday. "
+    # "not ... until 9.44pm" is the act at 9.44pm
+    c = _compare(
+        base + "The inner gate was reopened at 9.44pm, the gallery said.",
+        base + "The inner gate was not opened again until 9.44pm, the gallery said.",
+    )
+    assert "polarity" not in _high(c)
+    # "not only ... but also" adds to what it names
+    c = _compare(
+        base + "The paintings are kept in the east wing as well as the west wing.",
+        base + "The paintings are kept not only in the east wing but also in the west wing.",
+    )
+    assert "polarity" not in _high(c)
+    # a clause describing a thing ("a new lock that does not need a key") is no statement
+    # that the story's locks need none; nor is "as fast as the roads allow"
+    c = _compare(
+        base + "Existing locks at the gallery need a key, its director said.",
+        base + "The gallery wanted a new lock that does not need a key, its director said.",
+    )
+    assert "polarity" not in _high(c)

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.compare.slots import _publication_order, iso_range, quote_diff, quote_words
+from newsprism.compare.slots import iso_range, publication_order, quote_diff, quote_words
 
 
 def test_ranges() -> None:
@@ -75,11 +75,11 @@ def test_quote_words_lowercase(words: list[str]) -> None:
 
 
 def test_publication_order() -> None:
-    assert _publication_order("2020-01-02", "2020-01-03") == 1
-    assert _publication_order("2020-01-03", "2020-01-02") == -1
-    assert _publication_order("2020-01-02", "2020-01-02T18:00:00+02:00") == 0
-    assert _publication_order("2020-01-02T10:00:00+00:00", "2020-01-02T09:00:00-05:00") == 1
-    assert _publication_order(None, "2020-01-02") == 0
+    assert publication_order("2020-01-02", "2020-01-03") == 1
+    assert publication_order("2020-01-03", "2020-01-02") == -1
+    assert publication_order("2020-01-02", "2020-01-02T18:00:00+02:00") == 0
+    assert publication_order("2020-01-02T10:00:00+00:00", "2020-01-02T09:00:00-05:00") == 1
+    assert publication_order(None, "2020-01-02") == 0
 
 
 def test_quote_changes_that_are_no_change() -> None:

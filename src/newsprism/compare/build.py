@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare import ages, languages, lists, roles, slots
+from newsprism.compare import ages, languages, lists, roles, slots, tolls
 from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
@@ -128,11 +128,12 @@ def _outlets_own_voice(units: list[al.Unit], sources: Sequence[Source]) -> list[
     """A claim a report credits to itself ("The Beacon can reveal that the barriers were never
     put up", in the Daily Beacon) is in the outlet's own voice, as if no one were named."""
     outlets = [_outlet_words(s) for s in sources]
+    mastheads = [_masthead(s) for s in sources]
     out = []
     for u in units:
-        own = outlets[u.source]
+        own, masthead = outlets[u.source], mastheads[u.source]
         said = u.attribution or u.speakers
-        if said and own and all(_is_outlet(k, own) for k in said):
+        if said and own and all(_is_outlet(k, own, masthead) for k in said):
             u = replace(u, attribution=(), speakers=())
         out.append(u)
     return out
@@ -145,14 +146,25 @@ def _outlet_words(s: Source) -> set[str]:
     return set(re.findall(r"[a-z]+", text)) - _NOT_OUTLET
 
 
+def _masthead(s: Source) -> str:
+    """The last word of the outlet's name, or of its file name ("03_daily_trumpet.txt":
+    trumpet): the word a masthead is known by, which a reader may take for a place."""
+    words = [w for w in re.findall(r"[a-z]+", (s.outlet or s.name).lower()) if w not in _NOT_OUTLET]
+    return words[-1] if words else ""
+
+
 #: words of names and addresses that name no outlet
 _NOT_OUTLET = frozenset({"the", "www", "com", "org", "net", "co", "uk", "txt", "html", "htm",
                          "http", "https", "news", "daily", "source"})  # fmt: skip
 
 
-def _is_outlet(key: str, own: set[str]) -> bool:
+def _is_outlet(key: str, own: set[str], masthead: str = "") -> bool:
     kind, _, name = key.partition(":")
     words = [w for w in name.split("_") if w and w not in _NOT_OUTLET]
+    if kind == "place":
+        # a masthead read as a place ("the Trumpet can reveal", in the Daily Trumpet): the
+        # outlet's last word, never another, which may be its town's ("Gilden Courier")
+        return bool(masthead) and words == [masthead]
     if kind not in ("org", "name", "person") or not words:
         return False
     return all(w in own for w in words) or "".join(words) in own
@@ -407,6 +419,8 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
     for lc, lgi in _list_contradictions(ctx, group_of):
         if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
             disputes.add(lc, lgi)
+    for tc, tgi in _toll_contradictions(ctx, group_of):
+        disputes.add_reading(tc, tgi, "number")
     for oc, ogi in _once_told_dates(ctx, group_of):
         if not any(c.type == "date" and _overlaps(c, oc) for c in disputes.found):
             disputes.add(oc, ogi)
@@ -547,6 +561,19 @@ class _Disputes:
                 self.found[n] = replace(qc, id=old.id, fact=old.fact)
         if not covered:
             self.add(qc, gi)
+
+    def add_reading(self, c: Contradiction, gi: int | None, kind: str) -> None:
+        """A dispute read apart from the claims (a toll), in place of the disputes of its kind
+        the claims showed on the same spans: the reading binds each figure to what it counts."""
+        covered = [n for n, old in enumerate(self.found) if old.type == kind and _overlaps(old, c)]
+        for n in covered:
+            old = self.found[n]
+            self.found[n] = replace(c, id=old.id, fact=old.fact)
+        if len(covered) > 1:
+            keep = covered[0]
+            self.found = [x for n, x in enumerate(self.found) if n == keep or n not in covered]
+        if not covered:
+            self.add(c, gi)
 
     def of_fact(self, gi: int) -> tuple[str, ...]:
         return tuple(self.by_fact.get(gi, ()))
@@ -1037,6 +1064,99 @@ def _role_contradictions(
     ]
 
 
+#: The basis of toll disputes starts so: they stand on each figure's fate word.
+_TOLL_BASIS = "one toll told"
+#: Sentence cosine from which two tolls of one kind tell one happening's ("Ten people were
+#: killed and at least 50 injured when ..." / "killing 10 people and injuring 80"), not two
+#: (the 2,000 held on the first night / the 23 arrested after the final).
+TOLL_TOLD_ALIKE = 0.5
+#: confidence of a toll dispute: both figures exact, and one of them bounded ("at least 19")
+TOLL_CONFIDENCE = (0.85, 0.75)
+_FATE_TITLE = {
+    "dead": "killed",
+    "hurt": "hurt",
+    "hospital": "taken to hospital",
+    "held": "arrested",
+    "missing": "missing",
+}
+
+
+def _toll_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """One happening's toll given as figures that cannot all be right ("Ten people were killed
+    and at least 50 injured" / "injuring 80"), read beside each figure's fate word in each
+    report (``tolls``), whichever claims the figures sit in. A later report's higher toll is an
+    update."""
+    found = [
+        x
+        for i, ex in enumerate(ctx.exs)
+        for x in tolls.tolls_in(i, ctx.articles[i].text, [(s.start, s.end) for s in ex.sentences])
+    ]
+    units = {(x.source, x.sentence_start): _sentence_unit(ctx, x.source, x.start) for x in found}
+    sentences = ctx.vectors.sentences
+
+    def alike(x: tolls.Toll, y: tolls.Toll) -> bool:
+        ux, uy = units[(x.source, x.sentence_start)], units[(y.source, y.sentence_start)]
+        return (
+            ux is not None and uy is not None
+            and float(sentences[ux.uid] @ sentences[uy.uid]) >= TOLL_TOLD_ALIKE
+        )  # fmt: skip
+
+    out = []
+    for d in tolls.disputes(found, alike):
+        evidence = tuple(_toll_span(ctx, x) for x in d.tolls)
+        update = _toll_update(ctx, d)
+        exact = all(x.exact for x in d.tolls)
+        c = Contradiction(
+            id="",
+            type="number",
+            confidence=TOLL_CONFIDENCE[0] if exact else TOLL_CONFIDENCE[1],
+            evidence=evidence,
+            summary=f"Different numbers of {tolls.counted_shown(d.counted)} "
+            f"{_FATE_TITLE[d.fate]}: {_values(evidence)}",
+            basis=f"{_TOLL_BASIS} by each report, each figure beside its fate word",
+            note=_TOLL_UPDATE_NOTE if update else "",
+            update=update,
+        )
+        unit = units[(d.tolls[0].source, d.tolls[0].sentence_start)]
+        out.append((c, group_of.get(unit.uid) if unit is not None else None))
+    return out
+
+
+_TOLL_UPDATE_NOTE = (
+    "The higher toll comes from the later report; it is most likely an update rather than a "
+    "disagreement."
+)
+
+
+def _toll_update(ctx: _Context, d: tolls.TollDispute) -> bool:
+    """Every pair of figures that cannot both be right has the higher from the later report:
+    a toll that rose as the reports came out."""
+    pubs = [a.published for a in ctx.articles]
+    clashing = [
+        (x, y) for n, x in enumerate(d.tolls) for y in d.tolls[n + 1 :]
+        if not tolls.compatible(x, y)
+    ]  # fmt: skip
+    for x, y in clashing:
+        order = slots.publication_order(pubs[x.source], pubs[y.source])
+        later_higher = (order > 0 and y.value > x.value) or (order < 0 and x.value > y.value)
+        if not later_higher:
+            return False
+    return bool(clashing)
+
+
+def _toll_span(ctx: _Context, x: tolls.Toll) -> Span:
+    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
+    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
+    start, end = (s.start, s.end) if s else (x.read_start, x.read_end)
+    value = f"{slots.fmt(x.value)} {tolls.counted_shown(x.counted)}"
+    if x.qualifier:
+        value = f"{x.qualifier} {value}"
+    return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
+                value=value, focus_start=x.read_start, focus_end=x.read_end)  # fmt: skip
+
+
 #: The basis of list disputes starts so: they stand on the lists, read from the text.
 _LIST_BASIS = "one set listed"
 #: Sentence cosine from which two lists that share most members are taken as one set told
@@ -1336,7 +1456,8 @@ def _every_report(c: Contradiction, giving: Sequence[Span]) -> Contradiction:
     if not giving:
         return c
     evidence = tuple(sorted((*c.evidence, *giving), key=lambda e: _sid(e.source)))
-    return replace(c, evidence=evidence, summary=f"{_TYPE_TITLE[c.type]}: {_values(evidence)}")
+    title = c.summary.split(":")[0] if c.basis.startswith(_TOLL_BASIS) else _TYPE_TITLE[c.type]
+    return replace(c, evidence=evidence, summary=f"{title}: {_values(evidence)}")
 
 
 def _values(evidence: Sequence[Span]) -> str:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 from importlib.resources import files
 
+from newsprism.compare.tolls import AT_ONE_PLACE
 from newsprism.compare.units import (
     CONJUNCT,
     LEXICON,
@@ -648,7 +649,7 @@ def _increment(u: Unit, q: Quantity) -> bool:
     )
 
 
-def _fmt(v: float) -> str:
+def fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
 
 
@@ -735,8 +736,8 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
     return Finding(
         "number",
         conf,
-        Side(f.a, f"{_fmt(sa.value)} {sa.unit or sa.counts}".strip(), (sa.start, sa.end)),
-        Side(f.b, f"{_fmt(sb.value)} {sb.unit or sb.counts}".strip(), (sb.start, sb.end)),
+        Side(f.a, f"{fmt(sa.value)} {sa.unit or sa.counts}".strip(), (sa.start, sa.end)),
+        Side(f.b, f"{fmt(sb.value)} {sb.unit or sb.counts}".strip(), (sb.start, sb.end)),
         note=note,
         update=update,
     )
@@ -755,7 +756,7 @@ def _found_since(f: _Figures, pub_a: str | None, pub_b: str | None) -> bool:
         # of Tarnhaven are still missing"), and no other fate near it
         if _fate(u, q) not in _MAYBE_MISSING or "missing" not in _after(u, q, 200).lower():
             return False
-    order = _publication_order(pub_a, pub_b)
+    order = publication_order(pub_a, pub_b)
     return (order > 0 and f.qb.value < f.qa.value) or (order < 0 and f.qa.value < f.qb.value)
 
 
@@ -1026,9 +1027,7 @@ def _part_of_toll(f: _Figures) -> str | None:
 #: a death count said of one place or moment, right after the figure ("people died at the
 #: scene", "were pronounced dead on arrival")
 _TOLL_PART = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:died|killed|dead|pronounced\s+dead)\s+"
-    r"(?:at\s+the\s+scene|on\s+the\s+spot|in\s+hospital|on\s+arrival|instantly|"
-    r"on\s+(?:the|their)\s+way\s+to\s+hospital)\b",
+    rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:died|killed|dead|pronounced\s+dead)\s+{AT_ONE_PLACE}",
     re.IGNORECASE,
 )
 
@@ -1591,7 +1590,7 @@ def _update_note(
     va: float, vb: float, pub_a: str | None, pub_b: str | None, kind: str
 ) -> tuple[str, bool]:
     """A later report with a higher count reads as an update of the earlier one, not a dispute."""
-    order = _publication_order(pub_a, pub_b)
+    order = publication_order(pub_a, pub_b)
     if order == 0 or kind != "count":
         return "", False
     later_higher = vb > va if order > 0 else va > vb
@@ -1604,7 +1603,7 @@ def _update_note(
     return "The later report gives the lower count.", False
 
 
-def _publication_order(pub_a: str | None, pub_b: str | None) -> int:
+def publication_order(pub_a: str | None, pub_b: str | None) -> int:
     """1 when b was published after a, -1 when before, 0 when unknown or the same."""
     from datetime import datetime
 
@@ -2167,7 +2166,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     # same (non-light) predicate with the same words around it once the negation is set aside
     shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
     one_speaker = _one_speaker_of_one_subject(a, b, score)
-    anchored = shared or _shared_count(a, b) or one_speaker
+    anchored = shared or _shared_count(a, b) or one_speaker or named
     if score < POLARITY_MIN and not (same and cls not in _LIGHT and (_shared_count(a, b) or named)):
         # below the usual bar only the same telling predicate of the same exact count ("was
         # escorting five merchant vessels" / "was not escorting the five merchant vessels")
@@ -2230,7 +2229,50 @@ def one_named_subject(a: Unit, b: Unit) -> bool:
     # both dated, otherwise than each other: two times, perhaps two acts ("was not inspected
     # in 2020" / "was inspected in 2019")
     dated_both = bool(a.times and b.times) and not _written(a) & _written(b)
-    return bool(named) and not dated_both
+    return (bool(named) or _one_thing(a, b, head)) and not dated_both
+
+
+def _asserts_nothing(u: Unit) -> bool:
+    """A clause that describes a thing or qualifies another clause: "(a new treatment) that
+    does not rely on steroids", "as fast as the roads allow", "when the sirens went up". A
+    clause that a verb of saying reports ("can reveal that no alarm sounded") asserts."""
+    opening = _SUBORDINATE.match(u.text)
+    if opening is None:
+        return False
+    if opening.group(1).lower() in ("that", "which", "who"):
+        return u.claim.subject_text.lower() not in u.text.lower()  # its subject is outside
+    return True
+
+
+#: a claim that opens a clause that describes or qualifies, asserting nothing of its own
+_SUBORDINATE = re.compile(
+    r"\s*(that|which|who|whose|as|if|unless|until|when|whenever|while|before|after|because|"
+    r"since|although|though|once|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_thing(a: Unit, b: Unit, head: str) -> bool:
+    """A thing named by a common noun in both claims, not a doer ("An alarm sounded at 3.13am"
+    / "no alarm sounded while the gang were inside"; "the yard camera had not been working" /
+    "the camera covering the yard was working"), with nothing else acted on: the one thing the
+    story has of that name, whose few acts a verb tells apart. A doer's ("the police") or a
+    person's acts are many."""
+    if head in _DOER_NOUNS or a.claim.actors or b.claim.actors:
+        return False
+    if contrasted(a.claim.subject_text, b.claim.subject_text):
+        return False
+    if any(_asserts_nothing(u) for u in (a, b)):
+        return False
+    phrases = [re.split(_AFTER_HEAD, u.claim.subject_text, maxsplit=1)[0] for u in (a, b)]
+    # a common noun: lower case in one, and at most capitalised at a sentence's start in the
+    # other ("Sirens sounded across Sennick" / "No siren sounded")
+    common = any(_last_word_lower(p) for p in phrases) and all(
+        p.split()[-1][1:].islower() for p in phrases if p.split()
+    )
+    return common and all(
+        not u.claim.patient or _last_word(u.claim.patient) == head for u in (a, b)
+    )
 
 
 #: How well two claims of one named subject and one verb must match for one to deny the other
@@ -2384,7 +2426,10 @@ _DENIED_BEFORE = re.compile(r"\b(?:not|never|no|nor)\s+(?:\w+\s+){0,2}$|n['’]t
 
 
 #: what follows a subject's head: a clause or a phrase about it ("at Merrow General")
-_AFTER_HEAD = re.compile(r",|\s+(?:who|which|that|at|of|in|on|for|from)\s")
+_AFTER_HEAD = re.compile(
+    r",|\s+(?:who|which|that|at|of|in|on|for|from|covering|overlooking|guarding|facing|serving|"
+    r"linking|carrying|holding|connecting|monitoring)\s"
+)
 
 
 def _head_of_subject(u: Unit) -> str:
@@ -2504,7 +2549,23 @@ def _negates_verb(u: Unit) -> bool:
     verb = (u.claim.action.split() or [""])[0].lower()[:4]
     at = next((i for i, w in enumerate(words) if verb and w.startswith(verb)), None)
     window = words[max(at - 4, 0) : at + 3] if at is not None else words[: len(words) // 2 + 1]
-    return bool(_VERBAL_NEGATION.search(" ".join(window)))
+    # "not only IE 7 but also IE 6" adds; "was not opened again until 9.44pm" dates the act
+    if _NOT_A_DENIAL.search(u.text):
+        return False
+    return bool(_VERBAL_NEGATION.search(" ".join(window))) or bool(
+        _NO_SUBJECT.match(u.claim.subject_text)
+    )
+
+
+#: negations that deny nothing: an addition ("not only ... but also") or a time ("not ...
+#: until 9.44pm": at 9.44pm)
+_NOT_A_DENIAL = re.compile(
+    r"\bnot\s+(?:only|just|merely|simply)\b|\b(?:not|n't|never)\b.{0,60}?\buntil\b",
+    re.IGNORECASE,
+)
+#: a subject whose determiner denies the act ("No siren sounded", "not a single water cannon
+#: was deployed")
+_NO_SUBJECT = re.compile(r"\s*(?:no|not\s+a\s+single|not\s+one|not\s+any)\b", re.IGNORECASE)
 
 
 def _rest_of_sentence(u: Unit) -> str:
