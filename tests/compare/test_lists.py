@@ -48,6 +48,31 @@ def test_what_is_not_a_list_of_names() -> None:
     # a long run of names with no "and" (hostile or garbled text) is no list, and is read
     # through at once
     assert _read(", ".join(["Alpha Beta Gamma"] * 3000) + ".") == []
+    # members described between semicolons; a member placed "in" a town is the member
+    (x,) = _read(
+        "Checks were ordered at three grounds: Stonebridge Park, home of Dunvale Town; "
+        "The Maltings, Hessel United's ground; and Kesh City's Brinley Lane."
+    )
+    assert x.members == ("Stonebridge Park", "The Maltings", "Kesh City's Brinley Lane")
+    (y,) = _read("Checks were ordered at the Maltings in Hessel, Brinley Lane and Fenner Road.")
+    assert y.members == ("the Maltings", "Brinley Lane", "Fenner Road")
+    # ... but not a town a common word opens the sentence before ("Households in Kellaby")
+    (z,) = _read("Households in Kellaby, Dravenford and Quellin were told to boil water.")
+    assert z.members == ("Kellaby", "Dravenford", "Quellin")
+    # a semicolon list that runs on from a member not read is not read in part
+    assert (
+        _read(
+            "They are Lina Farr, his aide; Cora Mayhew, a director; the firm's founder Teo Brask; "
+            "Oren Blythe, its treasurer; and Halvard Group itself."
+        )
+        == []
+    )
+    (w,) = _read(
+        "Police named them as Ivo Kovry, 41, who is serving life; Edda Orvik, 29; and Lev Sark, 35."
+    )
+    assert w.members == ("Ivo Kovry", "Edda Orvik", "Lev Sark")
+    # a long run of described members with no "and" is read through at once
+    assert _read("; ".join(["Alpha Beta, gamma delta"] * 2000) + ".") == []
     # a list does not run on across a sentence's end
     two = "It sold in Arden, Bellow and Corran. Dunmore stayed shut."
     (x,) = lists.listings_in(0, two, [(0, 35), (36, len(two))])

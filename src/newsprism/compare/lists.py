@@ -33,13 +33,23 @@ _STOP = (
     r"not|all|both|each|were|its|their|his|her)"
 )
 _TAIL = rf"(?:\s+(?!{_STOP}\b)[a-z][a-z-]*){{0,2}}"
-_ITEM = rf"{_NAME}{_TAIL}"
+#: ... and, after a name with "the", where it is, which is no part of its name ("the Maltings in
+#: Hessel"; never "Households in Kellaby, Dravenford and Quellin", a list of towns)
+_WHERE = rf"(?:\s+in\s+{_NAME})"
+_ITEM = rf"(?:(?i:the)\s+{_WORD}(?:\s+{_WORD}){{0,3}}{_TAIL}{_WHERE}|{_NAME}{_TAIL})"
 #: (bounded, so that a long run of names with no "and" is given up on at once: a list of more
 #: than MAX_MEMBERS is no set anyway, and hostile text never makes the reading slow)
 _LIST = re.compile(
     rf"(?<![\w'’])({_ITEM})((?:\s*,\s*{_ITEM}){{1,8}})\s*,?\s+(?:and|or)\s+({_ITEM})"
 )
-_SPLIT = re.compile(rf"{_NAME}(?P<tail>{_TAIL})")
+#: a list whose members each carry a description, set apart by semicolons ("Stonebridge Park,
+#: home of Dunvale Town; The Maltings, Hessel United's ground; and Kesh City's Brinley Lane")
+_DESCRIBED = r"(?:\s*,[^;]{1,80})?"
+_SEMICOLON_LIST = re.compile(
+    rf"(?<![\w'’])({_ITEM}){_DESCRIBED}((?:;\s*{_ITEM}{_DESCRIBED}){{1,5}});\s*(?:and|or)\s+"
+    rf"({_ITEM})"
+)
+_SPLIT = re.compile(rf"{_NAME}(?P<tail>{_TAIL})(?P<where>{_WHERE})?")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 #: names of days and months: a list of them is a schedule, a matter for dates
 _CALENDAR = frozenset(
@@ -94,9 +104,9 @@ def listings_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) ->
     out: list[Listing] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        for m in _LIST.finditer(sentence):
-            items = list(_SPLIT.finditer(sentence, m.start(), m.end()))
-            spans = [(s_start + n.start(), s_start + n.end()) for n in items]
+        for m in _matches(sentence):
+            items = _items(sentence, m)
+            spans = [(s_start + n.start(), s_start + n.end("tail")) for n in items]
             if items and not any(n.group("tail") for n in items[:-1]):
                 # "the Hatherley's, Pellow's and Quickbasket chains": the kind word after the
                 # last name is the whole list's, no part of its name
@@ -111,6 +121,31 @@ def listings_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) ->
                 continue
             out.append(Listing(source, spans[0][0], spans[-1][1], members, tuple(spans)))
     return out
+
+
+def _matches(sentence: str) -> list[re.Match[str]]:
+    """The lists of a sentence: with commas ("A, B and C"), or with semicolons between
+    described members; a list read both ways is read once."""
+    plain = list(_LIST.finditer(sentence))
+    # a semicolon before the list: the list runs on from a member not read (its name after a
+    # title in lower case, "Halvard founder and chairman Teodor Brask"), so it is not read whole
+    described = [
+        m for m in _SEMICOLON_LIST.finditer(sentence)
+        if ";" not in sentence[: m.start()]
+        and not any(p.start() < m.end() and m.start() < p.end() for p in plain)
+    ]  # fmt: skip
+    return plain + described
+
+
+def _items(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The members of a list as read: each name at the head of a member (after a semicolon,
+    its description is no member)."""
+    if m.re is _SEMICOLON_LIST:
+        heads = [m.start(1)]
+        heads += [m.start(2) + x.end() for x in re.finditer(r";\s*", m.group(2))]
+        found = [_SPLIT.match(sentence, h) for h in [*heads, m.start(3)]]
+        return [x for x in found if x is not None]
+    return list(_SPLIT.finditer(sentence, m.start(), m.end()))
 
 
 def _common_word(word: str, text: str) -> bool:
