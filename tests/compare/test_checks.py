@@ -1404,3 +1404,61 @@ def test_negations_that_deny_nothing_and_clauses_that_assert_nothing() -> None:
         base + "The gallery wanted a new lock that does not need a key, its director said.",
     )
     assert "polarity" not in _high(c)
+
+
+def test_an_act_carried_by_its_noun_is_the_act() -> None:
+    # "carried out the ground's annual inspection on Thursday 3 March" inspects
+    base = "A stand collapsed at Haskin Park in Kerran on Sunday, killing four fans. "
+    c = _compare(
+        base + "The council said its safety group last inspected the ground on Tuesday, March 1, "
+        "and renewed its certificate.",
+        base + "The council said its safety group carried out the ground's annual inspection on "
+        "Thursday 3 March and renewed its certificate.",
+        published="2033-03-14",
+    )
+    assert "date" in _high(c)
+
+
+def test_the_injured_and_those_taken_to_hospital_are_two_counts() -> None:
+    base = "A stand collapsed at Haskin Park in Kerran on Sunday. "
+    c = _compare(
+        base + "Fifty-seven people were hurt, 23 of whom were taken to hospital.",
+        base + "Of the 23 people taken to hospital on Sunday, 14 remained there last night, four "
+        "of them in a serious condition.",
+    )
+    assert "number" not in _high(c)
+
+
+def test_a_report_telling_both_days_dates_each_part() -> None:
+    # the first report gives Wednesday too: its Tuesday flights are another batch
+    base = ("Yarrowby Airways, Calvany's biggest regional carrier, ceased trading in the early "
+            "hours of Tuesday, leaving about 11,600 passengers stranded abroad. ")  # fmt: skip
+    c = compare_articles([
+        _article(base + "Rescue flights began at once. Six flights were scheduled for Tuesday, "
+                 "with more to follow on Wednesday.", "a", "2032-03-09"),
+        _article(base + "Nine rescue flights had landed by last night. Twelve more are "
+                 "scheduled for today.", "b", "2032-03-10"),
+        _article(base + "The first rescue flights landed on Tuesday. Twelve flights are planned "
+                 "for Wednesday.", "c", "2032-03-10"),
+    ])  # fmt: skip
+    assert "date" not in _high(c)
+
+
+def test_one_quotation_credited_apart_is_one_dispute() -> None:
+    # two claim disputes on two sentences of one quotation, then the quotation read whole:
+    # one dispute, under the first one's id, which both facts cite; ids are never given twice
+    from newsprism.compare.build import _Disputes
+    from newsprism.compare.types import Contradiction, Span
+
+    def credited(start: int, end: int, confidence: float) -> Contradiction:
+        sides = tuple(Span(s, start, end, "x", value=v) for s, v in (("S1", "A"), ("S2", "B")))
+        return Contradiction("", "attribution", confidence, sides, summary="")
+
+    d = _Disputes()
+    d.add(credited(0, 10, 0.6), 0)
+    d.add(credited(11, 20, 0.6), 1)
+    d.add_quote(credited(0, 20, 0.75), 1)
+    assert [(c.id, c.confidence) for c in d.found] == [("C1", 0.75)]
+    assert d.of_fact(0) == d.of_fact(1) == ("C1",)
+    d.add(credited(30, 40, 0.6), 2)
+    assert [c.id for c in d.found] == ["C1", "C3"]

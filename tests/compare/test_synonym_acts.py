@@ -23,6 +23,9 @@ def test_synonymous_predicates_share_a_class() -> None:
     assert action_class("buy") != action_class("sell")
     assert action_class("flee") == action_class("evacuate")
     assert action_class("kill") == action_class("shoot")
+    assert action_class("reject") == action_class("refuse")
+    assert action_class("halt") == action_class("pause") == action_class("interrupt")
+    assert action_class("strengthen") == action_class("reinforce")
 
 
 def _units(a: str, b: str) -> list[al.Unit]:

@@ -300,3 +300,14 @@ def test_a_speaker_named_before_the_body_owning_their_title_is_the_speaker() -> 
     ex = extract(_article(text, "2033-07-20"))
     (q,) = [q for q in ex.quotes if "protect itself" in q.text]
     assert q.speaker_key == "person:lothar_benecke"
+
+
+def test_a_day_in_a_clause_still_to_come_is_ahead() -> None:
+    # published on a Tuesday: the Wednesday "more" flights are "to follow" on is the next day,
+    # not the Wednesday before; "the first to arrive on Monday" is one of a series, told as past
+    text = ("Six flights were scheduled for Tuesday, with more to follow on Wednesday. "
+            "A vote is to be held on Friday. He was the first to arrive on Monday.")  # fmt: skip
+    values = {t.text: t.value for t in extract(text, published="2032-03-09").times}
+    assert values["Wednesday"] == "2032-03-10"
+    assert values["Friday"] == "2032-03-12"
+    assert values["Monday"] == "2032-03-08"

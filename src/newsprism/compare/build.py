@@ -435,10 +435,13 @@ def _once_told_dates(
     once = _told_once(ctx.units)
     dated = [u for u in ctx.units if u.uid in once and any(map(_dates_act(u), u.times))]
     days = [parse_published(a.published) for a in ctx.articles]
+    told: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for u in ctx.units:
+        told[(u.source, u.sentence)] |= {t.value for t in u.times if t.value}
     found: dict[int | None, list[slots.Finding]] = defaultdict(list)
     for x, a in enumerate(dated):
         for b in dated[x + 1 :]:
-            if a.source == b.source:
+            if a.source == b.source or _dates_told_beside(a, b, told):
                 continue
             a, b = (a, b) if a.source < b.source else (b, a)
             score = float(ctx.scores[a.uid, b.uid])
@@ -446,6 +449,14 @@ def _once_told_dates(
             if f is not None:
                 found[group_of.get(a.uid)].append(f)
     return [(c, gi) for gi, fs in found.items() for c in _aggregate(ctx, fs)]
+
+
+def _dates_told_beside(a: al.Unit, b: al.Unit, told: dict[tuple[int, int], set[str]]) -> bool:
+    """One claim's sentence gives the other's date too ("Six flights were scheduled for
+    Tuesday, with more to follow on Wednesday" / "Twelve flights are planned for Wednesday"):
+    the report tells both days, so each claim dates its own part."""
+    va, vb = {t.value for t in a.times}, {t.value for t in b.times}
+    return bool(vb & told[(a.source, a.sentence)]) or bool(va & told[(b.source, b.sentence)])
 
 
 def _told_once(units: Sequence[al.Unit]) -> set[int]:
@@ -544,9 +555,12 @@ class _Disputes:
 
     found: list[Contradiction] = field(default_factory=list)
     by_fact: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: how many were numbered: an id is never given twice, though merged disputes leave
+    numbered: int = 0
 
     def add(self, c: Contradiction, gi: int | None) -> None:
-        c = _with_id(c, len(self.found) + 1, f"F{gi + 1}" if gi is not None else None)
+        self.numbered += 1
+        c = _with_id(c, self.numbered, f"F{gi + 1}" if gi is not None else None)
         self.found.append(c)
         if gi is not None:
             self.by_fact[gi].append(c.id)
@@ -555,10 +569,7 @@ class _Disputes:
         """A quotation dispute, unless the claims showed it already: the same words credited
         apart are then one dispute, with the surer of the two readings."""
         covered = [n for n, c in enumerate(self.found) if _covers(c, qc)]
-        for n in covered:
-            if qc.confidence > self.found[n].confidence:
-                old = self.found[n]
-                self.found[n] = replace(qc, id=old.id, fact=old.fact)
+        self._merge([n for n in covered if qc.confidence > self.found[n].confidence], qc)
         if not covered:
             self.add(qc, gi)
 
@@ -566,14 +577,23 @@ class _Disputes:
         """A dispute read apart from the claims (a toll), in place of the disputes of its kind
         the claims showed on the same spans: the reading binds each figure to what it counts."""
         covered = [n for n, old in enumerate(self.found) if old.type == kind and _overlaps(old, c)]
-        for n in covered:
-            old = self.found[n]
-            self.found[n] = replace(c, id=old.id, fact=old.fact)
-        if len(covered) > 1:
-            keep = covered[0]
-            self.found = [x for n, x in enumerate(self.found) if n == keep or n not in covered]
+        self._merge(covered, c)
         if not covered:
             self.add(c, gi)
+
+    def _merge(self, replaced: list[int], c: Contradiction) -> None:
+        """``c`` in place of the disputes at ``replaced``: one dispute, under the first one's
+        id, which the facts of the others now cite (two claim disputes on two sentences of one
+        quotation are one quotation credited apart, shown once)."""
+        if not replaced:
+            return
+        keep = self.found[replaced[0]]
+        self.found[replaced[0]] = replace(c, id=keep.id, fact=keep.fact)
+        gone = {self.found[n].id for n in replaced[1:]}
+        self.found = [x for n, x in enumerate(self.found) if n not in replaced[1:]]
+        for ids in self.by_fact.values():
+            if gone & set(ids):
+                ids[:] = list(dict.fromkeys(keep.id if x in gone else x for x in ids))
 
     def of_fact(self, gi: int) -> tuple[str, ...]:
         return tuple(self.by_fact.get(gi, ()))

@@ -338,11 +338,19 @@ def _future(t: Token, aux: list[Token]) -> bool:
         return True
     if any(c.lower_ == "to" for c in aux) and t.head.lemma_ in _AHEAD:
         return True
+    if any(c.lower_ == "to" for c in aux) and t.dep_ in ("relcl", "acl"):
+        # "with more to follow on Wednesday", "the report, to be published on Friday": what is
+        # still to come (not "the first to arrive on Monday", one of a series)
+        return t.head.lower_ not in _SERIES
+    if any(c.lower_ == "to" for c in aux) and t.head.lemma_ == "be" and t.dep_ == "xcomp":
+        return True  # "a vote is to be held on Friday"
     return t.lemma_ in _EXPECTING and (
         t.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux)
     )
 
 
+#: words after which a "to" clause names one of a series ("the first to arrive")
+_SERIES = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
 _EXPECTING = frozenset({"expect", "forecast", "predict", "plan", "schedule", "intend", "aim"})
 
 
