@@ -158,3 +158,20 @@ def test_tolls_far_apart_are_two_happenings() -> None:
     # (a quake years before, told in the next sentence)
     assert tolls.disputes([_t(0, 10), _t(1, 612)], alike) == []
     assert len(tolls.disputes([_t(0, 10), _t(1, 12)], alike)) == 1
+
+
+def test_fewer_missing_in_a_later_report_is_an_update() -> None:
+    lead = "Cyclone Ossory struck the coast of Haldreth province late on Tuesday."
+    c = _compare(
+        f"{lead} Nine people were missing, among them the crew of a trawler, officials said.",
+        f"{lead} Nine people are still missing, including the crew of a trawler.",
+        f"{lead} Six people were still missing, down from nine on Wednesday evening.",
+        days=("2033-10-19", "2033-10-19", "2033-10-20"),
+    )
+    (x,) = [x for x in c.contradictions if "one toll told" in x.basis]
+    assert x.update and not x.high and "missing" in x.note
+    assert {e.source: e.value for e in x.evidence} == {
+        "S1": "9 people",
+        "S2": "9 people",
+        "S3": "6 people",
+    }

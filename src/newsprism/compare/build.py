@@ -1136,7 +1136,9 @@ def _toll_contradictions(
             summary=f"Different numbers of {tolls.counted_shown(d.counted)} "
             f"{_FATE_TITLE[d.fate]}: {_values(evidence)}",
             basis=f"{_TOLL_BASIS} by each report, each figure beside its fate word",
-            note=_TOLL_UPDATE_NOTE if update else "",
+            note=(_MISSING_UPDATE_NOTE if d.fate == "missing" else _TOLL_UPDATE_NOTE)
+            if update
+            else "",
             update=update,
         )
         unit = units[(d.tolls[0].source, d.tolls[0].sentence_start)]
@@ -1148,11 +1150,15 @@ _TOLL_UPDATE_NOTE = (
     "The higher toll comes from the later report; it is most likely an update rather than a "
     "disagreement."
 )
+_MISSING_UPDATE_NOTE = (
+    "Fewer are missing in the later report; people missing are found as time passes, so it is "
+    "most likely an update rather than a disagreement."
+)
 
 
 def _toll_update(ctx: _Context, d: tolls.TollDispute) -> bool:
     """Every pair of figures that cannot both be right has the higher from the later report:
-    a toll that rose as the reports came out."""
+    a toll that rose as the reports came out (the missing fall as people are found)."""
     pubs = [a.published for a in ctx.articles]
     clashing = [
         (x, y) for n, x in enumerate(d.tolls) for y in d.tolls[n + 1 :]
@@ -1161,7 +1167,7 @@ def _toll_update(ctx: _Context, d: tolls.TollDispute) -> bool:
     for x, y in clashing:
         order = slots.publication_order(pubs[x.source], pubs[y.source])
         later_higher = (order > 0 and y.value > x.value) or (order < 0 and x.value > y.value)
-        if not later_higher:
+        if later_higher == (d.fate == "missing"):
             return False
     return bool(clashing)
 

@@ -48,7 +48,7 @@ _QUALIFIER = (
 )
 _NOUN = rf"(?P<noun>(?i:{'|'.join(sorted(_NOUNS, key=len, reverse=True))}))"
 _AUX = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being|now|reported|"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being|now|still|reported|"
     r"confirmed)\s+)"
 )
 _FATE = rf"(?P<fate>(?i:{'|'.join(_phrase(w) for w in sorted(_FATE_OF, key=len, reverse=True))}))"
