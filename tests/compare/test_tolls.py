@@ -175,3 +175,32 @@ def test_fewer_missing_in_a_later_report_is_an_update() -> None:
         "S2": "9 people",
         "S3": "6 people",
     }
+
+
+def test_fewer_missing_the_same_day_is_a_dispute() -> None:
+    lead = "Cyclone Ossory struck the coast of Haldreth province late on Tuesday."
+    c = _compare(
+        f"{lead} Nine people were missing, among them the crew of a trawler, officials said.",
+        f"{lead} Six people were missing, among them the crew of a trawler, officials said.",
+    )
+    (x,) = [x for x in c.contradictions if "one toll told" in x.basis]
+    assert x.high and not x.update
+
+
+def test_a_toll_replaces_only_the_claim_dispute_of_its_own_figures() -> None:
+    # the same sentences count villages too: that dispute stays beside the toll's
+    from newsprism.compare.build import _Disputes
+    from newsprism.compare.types import Contradiction, Span
+
+    def dispute(focus: tuple[int, int], basis: str = "") -> Contradiction:
+        sides = tuple(
+            Span(s, 0, 100, "x", value=v, focus_start=focus[0], focus_end=focus[1])
+            for s, v in (("S1", "7 villages"), ("S2", "5 villages"))
+        )
+        return Contradiction("", "number", 0.9, sides, summary="", basis=basis)
+
+    d = _Disputes()
+    d.add(dispute((10, 20)), 0)  # the villages
+    d.add(dispute((40, 50)), 0)  # the injured, read from the claims
+    d.add_reading(dispute((35, 55), "one toll told"), 0, "number")
+    assert [(c.id, c.basis) for c in d.found] == [("C1", ""), ("C2", "one toll told")]

@@ -576,7 +576,10 @@ class _Disputes:
     def add_reading(self, c: Contradiction, gi: int | None, kind: str) -> None:
         """A dispute read apart from the claims (a toll), in place of the disputes of its kind
         the claims showed on the same spans: the reading binds each figure to what it counts."""
-        covered = [n for n, old in enumerate(self.found) if old.type == kind and _overlaps(old, c)]
+        covered = [
+            n for n, old in enumerate(self.found)
+            if old.type == kind and _overlaps(old, c) and _same_figures(old, c)
+        ]  # fmt: skip
         self._merge(covered, c)
         if not covered:
             self.add(c, gi)
@@ -715,6 +718,19 @@ def _same_dispute(c: Contradiction, other: Contradiction) -> bool:
         return {e.source: frozenset(e.value.split(", ")) for e in x.evidence}
 
     return c.type == other.type and values(c) == values(other)
+
+
+def _same_figures(c: Contradiction, other: Contradiction) -> bool:
+    """Two disputes point at the same figures (their evidence's focus) in at least two of the
+    same reports: a toll read beside its fate word and a claim dispute of that toll, not of the
+    villages the same sentences count."""
+
+    def focus(x: Contradiction) -> set[tuple[str, int, int]]:
+        return {(e.source, e.focus_start, e.focus_end) for e in x.evidence
+                if e.focus_start is not None and e.focus_end is not None}  # fmt: skip
+
+    shared = {s for s, a, b in focus(c) for t, x, y in focus(other) if s == t and a < y and x < b}
+    return len(shared) >= 2
 
 
 def _covers(c: Contradiction, other: Contradiction) -> bool:
@@ -1167,8 +1183,9 @@ def _toll_update(ctx: _Context, d: tolls.TollDispute) -> bool:
     for x, y in clashing:
         order = slots.publication_order(pubs[x.source], pubs[y.source])
         later_higher = (order > 0 and y.value > x.value) or (order < 0 and x.value > y.value)
-        if later_higher == (d.fate == "missing"):
-            return False
+        later_lower = (order > 0 and y.value < x.value) or (order < 0 and x.value < y.value)
+        if not (later_lower if d.fate == "missing" else later_higher):
+            return False  # the same day, or the later report the other way
     return bool(clashing)
 
 
