@@ -311,3 +311,8 @@ def test_a_day_in_a_clause_still_to_come_is_ahead() -> None:
     assert values["Wednesday"] == "2032-03-10"
     assert values["Friday"] == "2032-03-12"
     assert values["Monday"] == "2032-03-08"
+    # "his decision to resign on Sunday" may be told after the day: as any past clause
+    (t,) = extract(
+        "His decision to resign on Sunday shocked the party.", published="2032-03-09"
+    ).times
+    assert t.value == "2032-03-07"

@@ -340,8 +340,10 @@ def _future(t: Token, aux: list[Token]) -> bool:
         return True
     if any(c.lower_ == "to" for c in aux) and t.dep_ in ("relcl", "acl"):
         # "with more to follow on Wednesday", "the report, to be published on Friday": what is
-        # still to come (not "the first to arrive on Monday", one of a series)
-        return t.head.lower_ not in _SERIES
+        # still to come (not "the first to arrive on Monday", one of a series, nor "his
+        # decision to resign on Friday", which may be told after the day)
+        passive = any(c.dep_ == "auxpass" for c in aux)
+        return passive or (t.head.pos_ in ("ADJ", "PRON") and t.head.lower_ not in _SERIES)
     if any(c.lower_ == "to" for c in aux) and t.head.lemma_ == "be" and t.dep_ == "xcomp":
         return True  # "a vote is to be held on Friday"
     return t.lemma_ in _EXPECTING and (
