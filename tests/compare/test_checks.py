@@ -220,6 +220,49 @@ def test_a_long_quotation_reworded_is_one_quotation_whoever_it_is_credited_to() 
     assert "clean" in x.summary and "safe" in x.summary and "credited to" in x.basis
 
 
+def test_one_sentence_reworded_in_two_excerpts_of_a_statement_is_found() -> None:
+    # the reports quote the skipper's statement from different sentences on; as whole
+    # quotations the two share too few words to be compared
+    base = "The trawler Marra Belle was towed into Harlow harbour on Monday. "
+    c = _compare(
+        base + '"The crew were exhausted and frightened when we reached them. Even though I '
+        "grew up on this coast I have not seen a sea like it since I was nine. We will be "
+        'back at sea next week," skipper Ivo Brenn said.',
+        base + '"I have not seen a sea like that since I was nine. The lifeboat crew saved our '
+        "lives, and everyone in Harlow owes them a drink. I will be thanking them for the rest "
+        'of my life," skipper Ivo Brenn said.',
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert x.high and x.summary == "Quote worded differently: it since → that since"
+    # each side cites the sentence reworded, not the whole statement
+    assert {e.text for e in x.evidence} == {
+        "Even though I grew up on this coast I have not seen a sea like it since I was nine.",
+        "I have not seen a sea like that since I was nine.",
+    }
+
+
+def test_a_short_sentence_reworded_in_one_long_quotation_is_high() -> None:
+    # "street by street" / "house by house" alone may be two things the mayor said; inside
+    # the same longer quotation it is one sentence told two ways
+    lead = '"We have been flooded before, in 2019, and we came back. Harlow will rebuild, '
+    c = _compare(
+        lead + 'street by street," Mayor Ana Quell said on Monday.',
+        lead + 'house by house," Mayor Ana Quell said on Monday.',
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert (
+        x.high
+        and x.summary == "Quote worded differently: street by → house by; by street → by house"
+    )
+    # on its own, a few words mostly changed stay below high
+    c = _compare(
+        '"Harlow will rebuild, street by street," Mayor Ana Quell said on Monday.',
+        '"Harlow will rebuild, house by house," Mayor Ana Quell said on Monday.',
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert not x.high
+
+
 def test_words_credited_by_a_pronoun_are_no_attribution_dispute() -> None:
     # "he said" after a sentence naming someone else last: who "he" is, is our reading
     words = '"Being asked to lead this club is an amazing privilege and a joy," '
@@ -676,6 +719,12 @@ def test_a_few_words_of_one_speaker_mostly_changed_are_not_high() -> None:
                  base + '"The man is an emotional wreck," Quell said.')  # fmt: skip
     (x,) = [x for x in c.contradictions if x.type == "quote"]
     assert not x.high and "petrified → is an emotional wreck" in x.summary
+    # ... however many reports give either wording
+    texts = [base + f'"The man is {w}," Quell said.' for w in ("petrified", "petrified", "wreck")]
+    texts[2] = texts[2].replace("wreck", "an emotional wreck")
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts)])
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert not x.high
 
 
 def test_an_actor_named_short_or_not_named_at_all_is_no_sure_dispute() -> None:

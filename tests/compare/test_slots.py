@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.compare.slots import iso_range, publication_order, quote_diff, quote_words
+from newsprism.compare.slots import (
+    iso_range,
+    publication_order,
+    quote_changes,
+    quote_diff,
+    quote_pieces,
+    quote_words,
+)
 
 
 def test_ranges() -> None:
@@ -58,6 +66,33 @@ def test_unrelated_quotes() -> None:
         quote_diff("We will rebuild the bridge by spring", "Nobody expected the river to rise")
         is None
     )
+
+
+def test_a_quotation_is_cut_into_its_sentences_but_not_at_titles_or_initials() -> None:
+    text = 'We will rebuild. Mr. Dahl knows it, and so do U.S. engineers! "Every" street? Yes.'
+    assert [text[s:e] for s, e in quote_pieces(text)] == [
+        "We will rebuild.",
+        "Mr. Dahl knows it, and so do U.S. engineers!",
+        '"Every" street?',
+        "Yes.",
+    ]
+    assert quote_pieces("no stop at all") == [(0, 14)]
+    assert quote_pieces("J. R. Okafor said it. done.") == [(0, 27)]  # no capital after the stop
+
+
+@given(st.text(max_size=120))
+def test_quote_pieces_lie_in_order_inside_the_quotation(text: str) -> None:
+    pieces = quote_pieces(text)
+    assert all(0 <= s < e <= len(text) for s, e in pieces)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(pieces))
+
+
+def test_a_change_at_an_excerpts_edge_is_not_shown_as_a_change() -> None:
+    # one report quotes on further and from further back: only the word changed is shown
+    assert quote_changes(
+        "Even though I grew up here I have not sailed her since I was nine",
+        "I have not sailed it since I was nine and I never will",
+    ) == ["her since → it since"]
 
 
 @given(st.text(min_size=1, max_size=80))

@@ -67,6 +67,13 @@ def test_what_is_not_a_whole_toll() -> None:
     # a toll since revised
     assert _read("Police had initially put the toll at four dead and 15 wounded.") == []
     assert _read("Police first said 15 had been wounded; the figure fell to 14.") == []
+    assert _read("The death toll had stood at 14 at dawn.") == []
+    # ... but a toll told with the figure it revises stands, without that figure
+    text = "The toll stood at 20, with 42 wounded, revising an earlier total of 21."
+    assert _shown(text) == [
+        ("hurt", "people", 42, "42 wounded"),
+        ("dead", "people", 20, "toll stood at 20"),
+    ]
     # the worst day the town has known is today's
     assert _shown("Five were killed and sixteen others were wounded in the worst attack.") == [
         ("dead", "people", 5, "Five were killed"),

@@ -1669,15 +1669,35 @@ def _quote_contradictions(
         if x in used:
             continue
         found = _gather(quotes, x, used)
-        gi = _group_at(ctx, group_of, si, q)
         # the reports that credit the words to a person named in full; one that gives them to
         # "she", or to a name our reader took for a body, sets nothing against them
         credited = [(sj, r) for sj, r in [(si, q), *found.others] if _full_name(r)]
         named = len({r.speaker_key for _, r in credited}) >= 2
         if found.others and named and _credited_apart(ctx, credited):
-            out.append((_quote_attribution(ctx, credited), gi))
-        if found.diffs:
-            out.append((_reworded(ctx, found), gi))
+            out.append((_quote_attribution(ctx, credited), _group_at(ctx, group_of, si, q)))
+    # a rewording is found sentence by sentence: reports quote one statement in excerpts that
+    # start and stop at different sentences
+    pieces: list[tuple[int, Quote]] = []
+    whole_of: dict[tuple[int, int], Quote] = {}
+    for si, q in quotes:
+        for p in _pieces(q):
+            pieces.append((si, p))
+            whole_of[(si, p.start)] = q
+    used = set()
+    for x, (si, q) in enumerate(pieces):
+        if x not in used and (found := _gather(pieces, x, used)).diffs:
+            out.append((_reworded(ctx, found, whole_of), _group_at(ctx, group_of, si, q)))
+    return out
+
+
+def _pieces(q: Quote) -> list[Quote]:
+    """A quotation's sentences, each long enough to be compared, as quotations of its speaker."""
+    out = []
+    for start, end in slots.quote_pieces(q.text):
+        text = q.text[start:end].strip()
+        at = q.start + start + len(q.text[start:end]) - len(q.text[start:end].lstrip())
+        if len(slots.quote_words(text)) >= 4:
+            out.append(replace(q, text=text, start=at, end=at + len(text)))
     return out
 
 
@@ -1731,20 +1751,23 @@ def _one_quotation(q: Quote, r: Quote, d: tuple[float, list[str], list[str]] | N
 ONE_QUOTATION = 0.75
 
 
-def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
-    """The quote dispute of a quotation some report words differently."""
-    ratio = max(d[0] for d in found.diffs)
+def _reworded(
+    ctx: _Context, found: _Quotation, whole_of: dict[tuple[int, int], Quote]
+) -> Contradiction:
+    """The quote dispute of a quotation some report words differently, sentence by sentence
+    (``whole_of``: the quotation each sentence was cut from, by report and start)."""
     cluster = found.cluster
     evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
     known = all(r.speaker_key for _, r in cluster)
-    if known:
-        conf = 0.85 if ratio >= ONE_QUOTATION else 0.7
-        if ratio < ONE_QUOTATION and _fewest_words(q for _, q in cluster) < SHORT_QUOTATION:
-            # "The man is petrified" / "The man is an emotional wreck": a few words, half of
-            # them changed, are likelier two things the speaker said than one told two ways
-            conf = slots.UNSURE
-    else:
-        conf = QUOTE_LONG_UNNAMED if _long_and_alike(found) else QUOTE_UNKNOWN_SPEAKER
+    # a sentence is judged as it stands, or as part of the quotations it was cut from, when
+    # those are one quotation as a whole ("We have been here before ... Brackwell will
+    # rebuild, street by street" / "..., house by house": a few words, mostly changed)
+    whole = _as_whole(found, whole_of)
+    conf = max(
+        _reworded_confidence(q, known)
+        for q in (found, whole)
+        if q.diffs and all(d[0] > 0 for d in q.diffs)
+    )
     changed = "; ".join(dict.fromkeys(found.changes))
     return Contradiction(
         id="",
@@ -1755,6 +1778,19 @@ def _reworded(ctx: _Context, found: _Quotation) -> Contradiction:
         note="" if known else "One side does not say who spoke the words.",
         basis=_speaker_basis(ctx, [r for _, r in cluster]),
     )
+
+
+def _reworded_confidence(found: _Quotation, known: bool) -> float:
+    """How sure a quotation's wordings are one quotation told two ways: by how alike they are,
+    how long, and whether every report names its speaker."""
+    if not known:
+        return QUOTE_LONG_UNNAMED if _long_and_alike(found) else QUOTE_UNKNOWN_SPEAKER
+    ratio = max(d[0] for d in found.diffs)
+    if ratio < ONE_QUOTATION and _fewest_words(q for _, q in found.cluster) < SHORT_QUOTATION:
+        # "The man is petrified" / "The man is an emotional wreck": a few words, half of
+        # them changed, are likelier two things the speaker said than one told two ways
+        return slots.UNSURE
+    return 0.85 if ratio >= ONE_QUOTATION else 0.7
 
 
 #: Words under which a quotation whose wordings share less than ``ONE_QUOTATION`` of their
@@ -1774,6 +1810,21 @@ QUOTE_UNKNOWN_SPEAKER = 0.6
 QUOTE_LONG_UNNAMED = 0.75
 #: Words from which a quotation is long enough to be one quotation whoever spoke it.
 LONG_QUOTATION = 10
+
+
+def _as_whole(found: _Quotation, whole_of: dict[tuple[int, int], Quote]) -> _Quotation:
+    """The quotations a quotation's sentences were cut from, each compared with the first
+    (``diffs``; none for the first's words or an excerpt of them): a side whose whole quotation
+    is no wording of the first's counts as nothing alike."""
+    cluster = [(s, whole_of.get((s, q.start), q)) for s, q in found.cluster]
+    first = cluster[0][1].text
+    diffs = []
+    for _, q in cluster[1:]:
+        wq, wf = " ".join(slots.quote_words(q.text)), " ".join(slots.quote_words(first))
+        if f" {wq} " in f" {wf} " or f" {wf} " in f" {wq} ":
+            continue  # the same words, or an excerpt of them: no wording of its own
+        diffs.append(slots.quote_diff(first, q.text) or (0.0, [], []))
+    return _Quotation(cluster, diffs)
 
 
 def _long_and_alike(found: _Quotation) -> bool:

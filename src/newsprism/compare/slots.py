@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -3204,6 +3205,34 @@ def quote_words(text: str) -> list[str]:
     return out
 
 
+def quote_pieces(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a quotation starts and ends in it: reports quote a long statement
+    in different excerpts ("Even though I am a fan I've not played him since I was nine. I
+    downloaded old scripts ..." / "I haven't played it since I was nine. As an adult ..."), so
+    one sentence reworded is found only sentence by sentence. A dot after a title or an
+    initial ("Mr. Dahl", "U.S. troops") ends no sentence."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _PIECE_END.finditer(text):
+        before = text[max(m.start() - 24, 0) : m.start() + 1].split()
+        if before and _NOT_AN_END.search(before[-1]):
+            continue
+        out.append((start, m.start() + 1))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+#: a sentence's end inside a quotation: the stop, then a space (and perhaps a quotation mark)
+#: before a capital
+_PIECE_END = re.compile(r"[.!?](?=[\"”’']?\s+[\"“‘']?[A-Z])[\"”’']?\s+")
+#: a word whose dot is an abbreviation's: a title, or initials ("U.S.", "J.")
+_NOT_AN_END = re.compile(
+    r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Co|Corp|Ltd|"
+    r"No|vs|Mt|Ft|[A-Z])\.$|(?:[A-Za-z]\.){2,}$"
+)
+
+
 #: a tokenised text's apostrophe set apart ("time ’ s", "do n't")
 _SPLIT_APOSTROPHE = re.compile(r"\s*['’]\s*(s|t|re|ve|ll|d|m)\b")
 
@@ -3223,8 +3252,8 @@ def quote_changes(x: str, y: str) -> list[str]:
     sm = SequenceMatcher(a=[w.lower() for w in wx], b=[w.lower() for w in wy], autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            continue
+        if op == "equal" or (op != "replace" and _at_edges((i1, i2, len(wx)), (j1, j2, len(wy)))):
+            continue  # one quotes from further back, or on further: no change of words
         after = wx[i2 : i2 + 1] if i2 < len(wx) else []
         before = wx[max(i1 - 1, 0) : i1] if not after else []
         left = " ".join(before + wx[i1:i2] + after) or "—"
@@ -3239,11 +3268,11 @@ def quote_diff(x: str, y: str) -> tuple[float, list[str], list[str]] | None:
     # words an editor put in brackets ("keeps watch on [President Trump]") are not the
     # speaker's: each bracket is one marker word, and a change at a marker is no change
     wx, wy = quote_words(_BRACKETED.sub(_EDITED, x)), quote_words(_BRACKETED.sub(_EDITED, y))
-    if not _may_be_reworded(x, y, wx, wy):
+    if not _may_be_reworded(x, y, wx, wy) or not _enough_shared(wx, wy):
         return None
     sm = SequenceMatcher(a=wx, b=wy, autojunk=False)
     ratio = max(sm.ratio(), _excerpt_ratio(sm, len(wx), len(wy)))
-    if ratio < 0.6:
+    if ratio < QUOTE_RATIO_MIN:
         return None
     only_x, only_y, ends = _altered(sm, wx, wy)
     if _no_word_changed(sm, (wx, wy), (only_x, only_y), ends):
@@ -3285,7 +3314,14 @@ def _no_alteration(op: str, x: tuple[list[str], int, int], y: tuple[list[str], i
     if op == "replace" and (_verb_fitted(x, y) or _verb_fitted(y, x)):
         return True
     # one quotes from further back, or on further: the excerpts' edges
-    return op in ("insert", "delete") and (i1 == j1 == 0 or (i2, j2) == (len(wx), len(wy)))
+    return op in ("insert", "delete") and _at_edges((i1, i2, len(wx)), (j1, j2, len(wy)))
+
+
+def _at_edges(x: tuple[int, int, int], y: tuple[int, int, int]) -> bool:
+    """A change (its start, end and the wording's length on each side) at both wordings' start
+    or at both wordings' end."""
+    (i1, i2, nx), (j1, j2, ny) = x, y
+    return i1 == j1 == 0 or (i2, j2) == (nx, ny)
 
 
 def _one_word_two_forms(x: list[str], y: list[str]) -> bool:
@@ -3371,6 +3407,20 @@ def _no_word_changed(
 
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
+
+
+def _enough_shared(wx: list[str], wy: list[str]) -> bool:
+    """Whether two wordings share words enough, in any order, for either ratio of
+    ``quote_diff`` to reach its floor: words matched in order are never more than words shared,
+    so most pairs of a story's quotations are set aside before they are aligned."""
+    shared = sum((Counter(wx) & Counter(wy)).values())
+    if 2 * shared >= QUOTE_RATIO_MIN * (len(wx) + len(wy)):
+        return True
+    return shared >= EXCERPT_MIN_WORDS and shared >= EXCERPT_COVER * min(len(wx), len(wy))
+
+
+#: Share of two wordings' words that must match, in order, for them to be one quotation.
+QUOTE_RATIO_MIN = 0.6
 
 
 def _excerpt_ratio(sm: SequenceMatcher[str], nx: int, ny: int) -> float:

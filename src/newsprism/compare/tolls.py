@@ -77,7 +77,7 @@ _TOLL_OF = re.compile(
 #: before a figure: a part of a toll told elsewhere, or an increment
 _PART_BEFORE = re.compile(
     r"(?:\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+those|another|a\s+further|an\s+"
-    r"additional|plus|besides|from|from\s+the|stood\s+at)[,:]?\s+)$",
+    r"additional|plus|besides|from|from\s+the|had\s+stood\s+at)[,:]?\s+)$",
     re.IGNORECASE,
 )
 #: after a figure: "30 of the 80 wounded", "two more"
@@ -101,6 +101,14 @@ _OTHER_TIME = re.compile(
     # the toll's own history: a figure since revised ("Police had initially put the toll at
     # four dead and 15 wounded"; "first said 15 had been wounded; the figure fell to 14")
     r"initially|at\s+first|first\s+(?:said|put|gave|reported)|originally|revised|fell|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+#: a clause that revises the toll the sentence gives ("The death toll stood at 20, revising an
+#: earlier total of 21"): the figure before it stands, the figure revised does not
+_REVISING = re.compile(
+    r"[,;]\s*(?:revising|revised\s+from|correcting|up\s+from|down\s+from|lowering|raising)\b",
     re.IGNORECASE,
 )
 
@@ -144,6 +152,9 @@ def tolls_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) -> li
     out: list[Toll] = []
     for s, e in sentences:
         sentence = text[s:e]
+        revised = _REVISING.search(sentence)
+        if revised is not None:
+            sentence = sentence[: revised.start()]
         if _OTHER_TIME.search(sentence):
             continue  # a toll beside a past year or "earlier" may be another happening's
         seen: set[int] = set()
