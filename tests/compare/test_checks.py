@@ -453,6 +453,14 @@ def test_a_number_dispute_two_of_five_reports_carry_is_not_high() -> None:
     )  # fmt: skip
     (x,) = [x for x in two.contradictions if x.type == "number"]
     assert not x.high and "Only 2 of the 5 reports" in x.note
+    # a toll, its figure bound to its fate word, stands however few reports give it
+    hurt = "Police said {} people were injured when the Tavel river burst its banks on Sunday."
+    two = compare_articles(
+        [_article(f"{base} {hurt.format(18)}", "r1"),
+         _article(f"{base} {hurt.format(12)}", "r2"), *quiet]
+    )  # fmt: skip
+    (x,) = [x for x in two.contradictions if x.type == "number"]
+    assert x.high and x.summary.startswith("Different numbers of people hurt")
     three = compare_articles(
         [_article(f"{base} {rescued.format(45)}", "r1"),
          _article(f"{base} {rescued.format(70)}", "r2"),

@@ -384,7 +384,8 @@ def _label(
     ctx: _Context, grouped: list[list[int]], edges: Sequence[tuple[int, int, float]] = ()
 ) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
     group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
-    found = _pair_findings(ctx, _pairs_to_check(grouped, edges, group_of))
+    pairs = _pairs_to_check(grouped, edges, group_of)
+    found = _pair_findings(ctx, pairs | _figure_pairs(ctx, grouped, group_of, pairs))
     disputes = _Disputes()
     for gi in sorted(found):
         for c in _aggregate(ctx, found[gi]):
@@ -515,6 +516,32 @@ def _pairs_to_check(
             gi = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
             pairs[(min(i, j), max(i, j))] = gi
     return pairs
+
+
+def _figure_pairs(
+    ctx: _Context,
+    grouped: list[list[int]],
+    group_of: dict[int, int],
+    pairs: dict[tuple[int, int], int],
+) -> dict[tuple[int, int], int]:
+    """Claims of different reports giving a figure of one thing, named by the same subject
+    noun ("turnout reached 93.87 percent in the election for 288 candidates" / "that turnout
+    was almost 90 %"), that alignment left apart (``pairs``: those it joined): checked too,
+    under the group of the larger fact."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for u in ctx.units:
+        for key in slots.figure_keys(u):
+            by_key[key].append(u.uid)
+    out: dict[tuple[int, int], int] = {}
+    for uids in by_key.values():
+        for n, i in enumerate(uids):
+            for j in uids[n + 1 :]:
+                a, b = ctx.units[i], ctx.units[j]
+                pair = (min(i, j), max(i, j))
+                if a.source == b.source or pair in pairs or ctx.scores[i, j] < CHECK_MIN:
+                    continue
+                out[pair] = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
+    return out
 
 
 def _pair_findings(
@@ -1441,8 +1468,11 @@ def _carried(ctx: _Context, c: Contradiction, giving: Sequence[Span]) -> Contrad
     """A number dispute in a story many outlets tell is high only when several of them carry
     it: one report's figure against another's, where nine more say nothing of either, is
     more often two figures of two things ("30 youths" in a group, "100 youths" at a police
-    station) than one fact told two ways. A person's age is read beside the name and stands."""
-    if c.basis.startswith(_AGE_BASIS) or len(ctx.sources) < MANY_REPORTS:
+    station) than one fact told two ways. A person's age is read beside the name and stands;
+    so does a toll, each figure bound to its fate and what it counts, in sentences that tell
+    one happening (on the development gold, toll disputes two reports of eleven carry were
+    right 2 times in 2: the injured 80 / 70, the police hurt 18 / 12)."""
+    if c.basis.startswith((_AGE_BASIS, _TOLL_BASIS)) or len(ctx.sources) < MANY_REPORTS:
         return c
     carried = len(set(c.sources) | {e.source for e in giving})
     if carried >= CARRIED_BY:

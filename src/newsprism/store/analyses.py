@@ -11,6 +11,6 @@ EXTRACTION_KIND = "extraction"
 #: "2": a future weekday that is the publication's own is that day, not a week on; "5": a day a
 #: thing is to last until ("would stay closed until Thursday") is ahead; "6": a day in a clause
 #: still to come ("with more to follow on Wednesday", "is to be held on Friday") is ahead
-EXTRACTION_VERSION = "6"
+EXTRACTION_VERSION = "7"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
