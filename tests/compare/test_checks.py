@@ -151,6 +151,24 @@ def test_a_number_that_labels_or_adds_is_not_a_count_in_dispute() -> None:
     c = _compare(f"{base} The court gave Marsh two additional life sentences on Friday.",
                  f"{base} The court gave Marsh three life sentences on Friday.")  # fmt: skip
     assert "number" not in _high(c)
+    # the rest of a group is a part of it: "the other three men who died"
+    mine = "A roof fall at the Harlow pit killed miners on Monday."
+    c = _compare(f"{mine} The company has not named the other three men who died in the fall.",
+                 f"{mine} Two men died in the fall, the company said on Tuesday.")  # fmt: skip
+    assert "number" not in _high(c)
+
+
+def test_a_forecast_is_no_count_of_what_happened() -> None:
+    base = "Hospital doctors in Harlow began a three-day strike on Monday."
+    c = _compare(f"{base} The health authority expects about 4,180 planned operations to be "
+                 "cancelled during the strike.",
+                 f"{base} The health authority said 2,140 planned operations were cancelled "
+                 "during the strike on Monday.")  # fmt: skip
+    assert "number" not in _high(c)
+    # two counts of what happened are compared
+    said = base + " The health authority said {} planned operations were cancelled."
+    c = _compare(said.format("1,420"), said.format("2,140"))
+    assert "number" in _high(c)
 
 
 def test_a_per_game_average_is_no_total() -> None:
@@ -440,6 +458,18 @@ def test_figures_of_two_things_are_no_dispute(a: str, b: str) -> None:
 def test_one_season_total_told_two_ways_is_a_dispute() -> None:
     c = _compare(f"{SIGNED} Brenn hit 33 home runs last season.",
                  f"{SIGNED} Brenn hit 31 home runs last season.")  # fmt: skip
+    assert "number" in _high(c)
+
+
+def test_a_named_part_of_a_group_against_the_group_is_not_high() -> None:
+    base = "Navy commandos stormed two pirate boats in the Gulf of Aden on Saturday. "
+    c = _compare(base + "The commandos detained 12 Somali and 11 Yemeni pirates on the boats.",
+                 base + "The commandos detained eight pirates on the boats.")  # fmt: skip
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert not x.high and "Yemeni" in x.note
+    # the same group counted two ways is a dispute
+    c = _compare(base + "The commandos detained 11 Yemeni pirates on the boats.",
+                 base + "The commandos detained eight Yemeni pirates on the boats.")  # fmt: skip
     assert "number" in _high(c)
 
 

@@ -642,12 +642,12 @@ def _record(u: Unit, q: Quantity) -> bool:
 
 def _increment(u: Unit, q: Quantity) -> bool:
     """A number of more of something ("two additional life sentences", "another 300 troops",
-    "four more appliances"): an increment, which no total contradicts."""
+    "four more appliances"), or of the rest of a group ("the other three men who died"): a
+    part, which no total contradicts."""
     before = _before(u, q, 12).lower().split()
     after = _after(u, q, 24).lower().replace("-", " ").split()
-    return bool(before and before[-1] in ("another", "further", "additional", "extra")) or bool(
-        after and after[0] in _INCREMENTS
-    )
+    more = ("another", "further", "additional", "extra", "other")
+    return bool(before and before[-1] in more) or bool(after and after[0] in _INCREMENTS)
 
 
 def fmt(v: float) -> str:
@@ -733,6 +733,10 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
         conf, note = min(conf, UNSURE), note or POSSESSED_NOTE
     if _a_part(f.a, f.shown_a, qb.value) or _a_part(f.b, f.shown_b, qa.value):
         conf, note = min(conf, UNSURE), note or PART_NOTE
+    if _subgroup(f.a, f.shown_a) != _subgroup(f.b, f.shown_b):
+        # "12 Somali and 11 Yemeni pirates" / "eight pirates": a group's part against a count
+        # of the whole, or of another part
+        conf, note = min(conf, UNSURE), note or SUBGROUP_NOTE
     sa, sb = f.shown_a, f.shown_b
     return Finding(
         "number",
@@ -805,6 +809,22 @@ def _a_part(u: Unit, q: Quantity, whole: float) -> bool:
     except (ValueError, KeyError):
         return False  # "along with grapnels": things, not a count
     return q.value + more == whole
+
+
+def _subgroup(u: Unit, q: Quantity) -> str:
+    """The capitalised word that sets a counted group apart, between the figure and its noun
+    ("11 Yemeni pirates", "two British soldiers"), or ""."""
+    if not q.counts:
+        return ""
+    m = _SUBGROUP.match(_after(u, q, 40))
+    return m.group(1) if m and m.group(2).lower() == q.counts.split()[0] else ""
+
+
+_SUBGROUP = re.compile(r"\s+([A-Z][a-z]+)\s+([a-z]+)")
+SUBGROUP_NOTE = (
+    'One figure counts a group set apart by a name ("11 Yemeni pirates"), the other does '
+    "not: it may be a part of the other's count."
+)
 
 
 #: characters after a figure read for others counted besides it
@@ -958,6 +978,25 @@ def _record_against_this(f: _Figures) -> str | None:
     if _record(f.a, f.qa) != _record(f.b, f.qb):
         return 'a record ("the largest quake ever recorded there was 4.5") against this one'
     return None
+
+
+def _forecast_against_count(f: _Figures) -> str | None:
+    if _forecast(f.a, f.qa) != _forecast(f.b, f.qb):
+        return 'a forecast against a count ("expects about 4,180 operations" / "2,140 cancelled")'
+    return None
+
+
+#: a verb of forecasting right before a figure: what is expected, not what was counted
+_FORECAST = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecasting|predict(?:s|ed|ing)?|"
+    r"project(?:s|ed|ing)|anticipat(?:es|ed|ing))\b(?:\s+(?:\w+\s+){0,3}?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _forecast(u: Unit, q: Quantity) -> bool:
+    """A figure told as expected ("It expects about 4,180 operations ... to be cancelled")."""
+    return _FORECAST.search(_before(u, q, 40)) is not None
 
 
 def _windows(f: _Figures) -> str | None:
@@ -1304,6 +1343,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _averages,
     _other_wholes,
     _record_against_this,
+    _forecast_against_count,
     _windows,
     _limit_against_reading,
     _total_against_part,
