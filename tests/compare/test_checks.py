@@ -1549,3 +1549,28 @@ def test_one_quotation_credited_apart_is_one_dispute() -> None:
     assert d.of_fact(0) == d.of_fact(1) == ("C1",)
     d.add(credited(30, 40, 0.6), 2)
     assert [c.id for c in d.found] == ["C1", "C3"]
+
+
+def test_a_body_said_to_confirm_and_not_to_confirm_one_statement_is_high() -> None:
+    base = "A leaked audit of the Harlow harbour fund was published on Monday. "
+    texts = [
+        base + "The Harlow council confirmed on Monday afternoon that the audit was genuine.",
+        base + "The council confirmed within hours that the leaked audit was authentic.",
+        base + "The Harlow council has not confirmed that the audit is genuine.",
+    ]
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts)])
+    (x,) = [x for x in c.contradictions if x.type == "polarity"]
+    assert x.high and x.summary == "Opposite statements: S1, S2 say affirmative; S3 says negative"
+    # each side cites the frame: who confirmed, or has not
+    assert x.evidence[2].text == "The Harlow council has not confirmed that the audit is genuine"
+    # a denial is the frame's opposite too
+    denied = texts[2].replace("has not confirmed", "denied")
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], denied])])
+    assert "polarity" in _high(c)
+    # a frame a speaker reports is that speaker's word, and two statements are two
+    said = base + "Mayor Ana Quell said the council has not confirmed that the audit is genuine."
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], said])])
+    assert "polarity" not in _high(c)
+    other = base + "The Harlow council has not confirmed that the harbour will reopen in May."
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], other])])
+    assert "polarity" not in _high(c)

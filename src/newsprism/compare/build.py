@@ -358,12 +358,15 @@ class _Context:
         self.named = [{m.entity_key for m in ex.mentions} for ex in self.exs]
 
     def span(self, u: al.Unit, value: str = "", focus: tuple[int, int] | None = None) -> Span:
+        """The claim as evidence, stretched to hold its focus when that lies outside it (the
+        frame "has not confirmed" of the claim "that the document is genuine")."""
         text = self.articles[u.source].text
+        start, end = (min(u.start, focus[0]), max(u.end, focus[1])) if focus else (u.start, u.end)
         return Span(
             source=self.sources[u.source].id,
-            start=u.start,
-            end=u.end,
-            text=text[u.start : u.end],
+            start=start,
+            end=end,
+            text=text[start:end],
             value=value,
             focus_start=focus[0] if focus else None,
             focus_end=focus[1] if focus else None,
@@ -385,7 +388,7 @@ def _label(
 ) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
     group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
     pairs = _pairs_to_check(grouped, edges, group_of)
-    found = _pair_findings(ctx, pairs | _figure_pairs(ctx, grouped, group_of, pairs))
+    found = _pair_findings(ctx, pairs | _keyed_pairs(ctx, grouped, group_of, pairs))
     disputes = _Disputes()
     for gi in sorted(found):
         for c in _aggregate(ctx, found[gi]):
@@ -518,19 +521,21 @@ def _pairs_to_check(
     return pairs
 
 
-def _figure_pairs(
+def _keyed_pairs(
     ctx: _Context,
     grouped: list[list[int]],
     group_of: dict[int, int],
     pairs: dict[tuple[int, int], int],
 ) -> dict[tuple[int, int], int]:
-    """Claims of different reports giving a figure of one thing, named by the same subject
-    noun ("turnout reached 93.87 percent in the election for 288 candidates" / "that turnout
-    was almost 90 %"), that alignment left apart (``pairs``: those it joined): checked too,
-    under the group of the larger fact."""
+    """Claims of different reports that alignment left apart (``pairs``: those it joined) but
+    that may tell one fact: a figure of one thing named by the same subject noun ("turnout
+    reached 93.87 percent in the election for 288 candidates" / "that turnout was almost 90
+    %"), or a statement someone is said to confirm or deny ("confirmed that the memo was
+    genuine" / "has not confirmed that the document is genuine"). Checked too, under the group
+    of the larger fact."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for u in ctx.units:
-        for key in slots.figure_keys(u):
+        for key in slots.figure_keys(u) | slots.frame_keys(u):
             by_key[key].append(u.uid)
     out: dict[tuple[int, int], int] = {}
     for uids in by_key.values():
@@ -586,6 +591,11 @@ class _Disputes:
     numbered: int = 0
 
     def add(self, c: Contradiction, gi: int | None) -> None:
+        joined = next((n for n, x in enumerate(self.found) if _one_frame(x, c)), None)
+        if joined is not None:
+            # one body's confirmation denied by one report, told by several others: one dispute
+            self._merge([joined], _with_evidence(self.found[joined], c))
+            return
         self.numbered += 1
         c = _with_id(c, self.numbered, f"F{gi + 1}" if gi is not None else None)
         self.found.append(c)
@@ -736,6 +746,26 @@ def _listed_with(ctx: _Context, u: al.Unit, mine: set[str], theirs: set[str]) ->
             runs.append([span])
     best = [r for r in runs if len(r) >= 2 and {k for _, _, k in r} & theirs]
     return {k for _, _, k in best[0]} if best else set()
+
+
+def _one_frame(c: Contradiction, other: Contradiction) -> bool:
+    """Two frame disputes (confirmed / not confirmed) that share a side: the same report's
+    denial set against two others' confirmations."""
+    return (
+        c.note == other.note == slots.FRAME_NOTE
+        and any(e.source == x.source and e.start == x.start
+                for e in c.evidence for x in other.evidence)
+    )  # fmt: skip
+
+
+def _with_evidence(c: Contradiction, other: Contradiction) -> Contradiction:
+    """``c`` with the other's evidence from the reports it does not cite, retitled."""
+    cited = {e.source for e in c.evidence}
+    evidence = tuple(sorted((*c.evidence, *(e for e in other.evidence if e.source not in cited)),
+                            key=lambda e: _sid(e.source)))  # fmt: skip
+    title = c.summary.split(":", 1)[0]
+    return replace(c, evidence=evidence, summary=f"{title}: {_values(evidence)}",
+                   confidence=max(c.confidence, other.confidence))  # fmt: skip
 
 
 def _same_dispute(c: Contradiction, other: Contradiction) -> bool:
@@ -1415,6 +1445,7 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
 #: match: one distance from one point, one act's time of day, one act of one subject at two
 #: sites, opposite outcomes of one thing named alike, one named thing done and never done
 _TIED = (
+    slots.FRAME_NOTE,
     slots.BEARING_NOTE,
     slots.CLOCK_NOTE,
     slots.SITE_NOTE,

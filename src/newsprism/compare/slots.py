@@ -2246,6 +2246,83 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     return Finding("polarity", conf, Side(a, va), Side(b, vb), note=note)
 
 
+def check_frame_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
+    """One body said, in the reports' own voices, to have confirmed a statement and not to have
+    confirmed it (or to have denied it): "The Ministry of Finance confirmed on Monday that the
+    memo was genuine" / "The finance ministry has not confirmed that the document is genuine".
+    The statements are the claims compared (they match); the frames around them are what
+    differs, and the claims alone carry no negation."""
+    if score < FRAME_MATCH:
+        return None
+    fa, fb = _frame(a), _frame(b)
+    if fa is None or fb is None or fa.denied == fb.denied or not fa.doer & fb.doer:
+        return None
+    va = "negative" if fa.denied else "affirmative"
+    vb = "negative" if fb.denied else "affirmative"
+    # statements that match loosely may be two a body confirmed one and not the other of
+    conf = FRAME_CONFIDENCE if score >= FRAME_SURE else UNSURE
+    return Finding("polarity", conf, Side(a, va, fa.span), Side(b, vb, fb.span), note=FRAME_NOTE)
+
+
+def frame_keys(u: Unit) -> set[tuple[str, str]]:
+    """("frame", "confirm") for a claim framed by a verb that confirms or denies it."""
+    return {("frame", "confirm")} if _frame(u) is not None else set()
+
+
+#: How well two statements must match for the frames confirming and denying them to be about
+#: one statement, and the confidence of such a dispute
+FRAME_MATCH = 0.5
+FRAME_SURE = 0.55
+FRAME_CONFIDENCE = 0.75
+FRAME_NOTE = "One body is said to have confirmed the statement, and not to have confirmed it."
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The verb that confirms or denies a claim, in the sentence right before it: whether it
+    denies ("has not confirmed", "denied"), the content words of who does it, and its span."""
+
+    denied: bool
+    doer: frozenset[str]
+    span: tuple[int, int]
+
+
+def _frame(u: Unit) -> _Frame | None:
+    # the frame before the claim, or opening it ("The ministry confirmed ... that the document
+    # was authentic" read as one claim)
+    at = max(u.start - u.sentence_start, 0)
+    inner = _THAT.search(u.text)
+    if inner is not None and _CONFIRMING.search(u.text[: inner.start()]):
+        at += inner.start()
+    lo = max(at - FRAME_WINDOW, 0)
+    prefix = u.sentence_text[lo:at]
+    frames = list(_CONFIRMING.finditer(prefix))
+    found = frames[-1] if frames else None
+    if found is None or len(prefix) - found.end() > FRAME_REACH or _SAID.search(prefix):
+        return None  # no frame, or one a speaker reports ("Holberg said the ministry denied")
+    head = prefix[: found.start()]
+    not_ = _NOT_BEFORE.search(head) is not None
+    denied = not_ != found.group(1).lower().startswith("den")
+    said_by = re.split(r"[,;:]", head)[-1]
+    doer = frozenset(_content(said_by)) - _FRAME_FILLER
+    # the frame shown: who, and the verb with its negation ("The finance ministry has not
+    # confirmed")
+    start = u.sentence_start + lo + len(head) - len(said_by.lstrip())
+    return _Frame(denied, doer, (start, u.sentence_start + lo + found.end()))
+
+
+_THAT = re.compile(r"\bthat\b")
+#: a verb that confirms or denies what follows it
+_CONFIRMING = re.compile(r"\b(confirm(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n['’]t)\s+(?:yet\s+|publicly\s+|officially\s+)?$")
+_SAID = re.compile(r"\b(?:said|says|told|according\s+to|claimed|alleged)\b", re.IGNORECASE)
+#: characters between the frame's verb and the claim it frames ("on Monday morning that"),
+#: and characters read before the claim for the frame and who says it
+FRAME_REACH = 60
+FRAME_WINDOW = 200
+_FRAME_FILLER = frozenset({"has", "have", "had", "did", "does", "do", "yet", "so", "far"})
+
+
 #: why a denial of one named thing's one act is high though the claims match loosely
 NAMED_DENIAL_NOTE = "One named thing is said, by the same verb, to have been done and never done."
 
@@ -2672,6 +2749,7 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_place(a, b) if one and same else None,
         check_actors(a, b, score, acts),
         check_polarity(a, b, score) if same or _never_against_once(a, b) else None,
+        check_frame_polarity(a, b, score),
         # an outcome is one whatever else the claims date ("as recently as October")
         check_state(a, b, score) if same else _outcome_dispute(a, b),
         check_attribution(a, b, score),
