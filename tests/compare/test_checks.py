@@ -171,6 +171,16 @@ def test_a_forecast_is_no_count_of_what_happened() -> None:
     assert "number" in _high(c)
 
 
+def test_figures_of_one_thing_in_two_places_are_no_dispute() -> None:
+    base = "The national statistics office published its annual housing figures on Monday. "
+    c = _compare(base + "Rents in Mardel rose 11.4 percent last year.",
+                 base + "Rents in Hexley rose 9.8 per cent last year.")  # fmt: skip
+    assert "number" not in _high(c)
+    c = _compare(base + "Rents in Mardel rose 11.4 percent last year.",
+                 base + "Rents in Mardel rose 9.8 per cent last year.")  # fmt: skip
+    assert "number" in _high(c)
+
+
 def test_a_per_game_average_is_no_total() -> None:
     base = "Orla Finch led the Harlow Herons to a win over Kestrel on Friday night."
     c = _compare(f"{base} Finch is averaging 15.5 points per game this season.",

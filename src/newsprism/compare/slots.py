@@ -1108,6 +1108,29 @@ def _at_other_sites(f: _Figures) -> str | None:
     return None
 
 
+def _of_other_places(f: _Figures) -> str | None:
+    """Figures of one thing in two places, each named in its claim's subject ("Rents in Mardel
+    rose 11.4 percent" / "Rents in Hexley rose 9.8 per cent"), neither sentence naming the
+    other's place."""
+    pa, pb = _subject_place(f.a), _subject_place(f.b)
+    if not pa or not pb or pa == pb:
+        return None
+    if pa in f.b.sentence_text or pb in f.a.sentence_text:
+        return None
+    return 'figures of one thing in two places ("rents in Mardel" / "rents in Hexley")'
+
+
+#: a place named inside a subject: "Rents in Mardel", "unemployment in the Hexley region"
+_SUBJECT_PLACE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+
+
+def _subject_place(u: Unit) -> str:
+    found = _SUBJECT_PLACE.search(u.claim.subject_text)
+    return found.group(1) if found else ""
+
+
 def _other_owners(f: _Figures) -> str | None:
     if _owners_differ(f.a, f.qa, f.b, f.qb):
         return 'figures of two people ("Rait fell 150 m" / "Buckley fell 700 m")'
@@ -1353,6 +1376,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _two_moments,
     _kinds_of_one_thing,
     _at_other_sites,
+    _of_other_places,
     _other_collectors,
     _part_of_toll,
 )
