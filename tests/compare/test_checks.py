@@ -1584,3 +1584,18 @@ def test_a_body_said_to_confirm_and_not_to_confirm_one_statement_is_high() -> No
     other = base + "The Harlow council has not confirmed that the harbour will reopen in May."
     c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], other])])
     assert "polarity" not in _high(c)
+
+
+def test_the_same_words_led_in_by_a_long_title_and_a_day_are_credited_plainly() -> None:
+    # 'X, leader of ..., said on Monday: "..."': the name leads the words in, though the other
+    # speaker is named close by
+    words = '"Pensioners are not a line in a spreadsheet, and they are not a problem to be parked."'
+    base = "The Harlow assembly debated the leaked pension memo on Tuesday. "
+    c = _compare(
+        base + "Ivo Brast, leader of the small Renewal party, whose members backed the motion, "
+        f"said on Monday: {words} Lena Dahl also spoke.",
+        base + "Lena Dahl, leader of the People's Compact, which tabled the motion, said on "
+        f"Monday: {words} Ivo Brast also spoke.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "attribution"]
+    assert x.high and "Ivo Brast" in x.summary and "Lena Dahl" in x.summary

@@ -1955,9 +1955,11 @@ BESIDE = 4
 #: what stands between a quotation and its speaker's name put after the verb ('," said X')
 _VERB_BETWEEN = re.compile(r"[\s,\"”’']*[a-z]+\s+")
 #: what stands between a speaker's name and the quotation the name leads in with a colon
-#: ("Vennberg, speaking alongside her, said: ", "Sundquell had told the chamber: ")
+#: ("Vennberg, speaking alongside her, said: ", "Sundquell had told the chamber: ", ", said on
+#: Monday: ")
 _INTRODUCED = re.compile(
-    r"[^.!?\"“”:]{0,48}\b(?:said|says|told [^.!?\"“”:]{0,24}|added|wrote):\s*[\"“]?"
+    r"[^.!?\"“”:]{0,48}\b(?:said|says|told [^.!?\"“”:]{0,24}|added|wrote)"
+    r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:yesterday|today))?:\s*[\"“]?"
 )
 #: Characters before a quotation credited to "she" or "he" read for the person meant.
 LEAD = 120
