@@ -539,6 +539,8 @@ def _keyed_pairs(
             by_key[key].append(u.uid)
     out: dict[tuple[int, int], int] = {}
     for uids in by_key.values():
+        if len(uids) > KEYED_MAX:
+            continue  # a key so common in the story ties nothing (and would cost its square)
         for n, i in enumerate(uids):
             for j in uids[n + 1 :]:
                 a, b = ctx.units[i], ctx.units[j]
@@ -547,6 +549,10 @@ def _keyed_pairs(
                     continue
                 out[pair] = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
     return out
+
+
+#: Claims sharing one key above which the key is too common to pair them by
+KEYED_MAX = 40
 
 
 def _pair_findings(
