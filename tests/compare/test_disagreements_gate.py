@@ -14,9 +14,9 @@ tessaly-closure, marra-storm, the ninth's tarrow-quake, mossby-resignation,
 wrenfield-recall, gilden-heist, and the tenth's pelling-bridge, ardent-spill, holloway-rates,
 fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash, and the eleventh's
 dravik-crush, saffra-expulsion, ulvers-avalanche, mirelle-trial, verrin-escape, dunlow-eruption,
-pradel-blackout, quarmby-hostages, and the twelfth's brantley-shooting, kerran-collapse,
-ossory-storm, yarrowby-airline); harrow-lawsuit, corran-final, vesna-election and
-brenmoor-mine have none.
+pradel-blackout, quarmby-hostages, the twelfth's brantley-shooting, kerran-collapse,
+ossory-storm, yarrowby-airline, and the thirteenth's corvey-memo, mardel-vote,
+dunvar-merger); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -114,6 +114,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "kerran-collapse",
         "ossory-storm",
         "yarrowby-airline",
+        "corvey-memo",
+        "mardel-vote",
+        "dunvar-merger",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
