@@ -1581,6 +1581,10 @@ def test_a_body_said_to_confirm_and_not_to_confirm_one_statement_is_high() -> No
     said = base + "Mayor Ana Quell said the council has not confirmed that the audit is genuine."
     c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], said])])
     assert "polarity" not in _high(c)
+    # not denying is not confirming: no dispute with "has not confirmed"
+    texts_no = [texts[2], texts[2].replace("has not confirmed", "did not deny")]
+    c = compare_articles([_article(t, f"r{i}") for i, t in enumerate(texts_no)])
+    assert "polarity" not in _high(c)
     other = base + "The Harlow council has not confirmed that the harbour will reopen in May."
     c = compare_articles([_article(t, f"r{i}") for i, t in enumerate([*texts[:2], other])])
     assert "polarity" not in _high(c)

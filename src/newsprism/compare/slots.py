@@ -2326,7 +2326,10 @@ def _frame(u: Unit) -> _Frame | None:
         return None  # no frame, or one a speaker reports ("Holberg said the ministry denied")
     head = prefix[: found.start()]
     not_ = _NOT_BEFORE.search(head) is not None
-    denied = not_ != found.group(1).lower().startswith("den")
+    deny = found.group(1).lower().startswith("den")
+    if not_ and deny:
+        return None  # "did not deny that ...": neither confirmed nor denied
+    denied = not_ or deny
     said_by = re.split(r"[,;:]", head)[-1]
     doer = frozenset(_content(said_by)) - _FRAME_FILLER
     # the frame shown: who, and the verb with its negation ("The finance ministry has not
