@@ -326,3 +326,33 @@ def test_a_count_in_a_trailing_phrase_belongs_to_the_claim_before_it() -> None:
         "the scene. The driver was taken to hospital.",
     )
     assert "number" in _high(c)
+
+
+def _three(*texts: str) -> Comparison:
+    return compare_articles([_article(t, f"r{n}", "2031-05-07") for n, t in enumerate(texts)])
+
+
+def test_a_large_figure_another_report_gives_bare_is_a_quantity_it_knows() -> None:
+    # "built for 640" is the capacity the others count as "640 men", not a count of staff
+    lead = "Inmates rioted at Harrowgate prison on Tuesday."
+    c = _three(
+        f"{lead} The prison, which opened in 1958, was built for 640 men.",
+        f"{lead} The jail, opened in 1958, was built for 640 men and now holds 900.",
+        f"{lead} The prison, which opened in 1958, employs around 310 people. It holds about "
+        "900 men, though it was built for 640.",
+    )
+    assert [x.summary for x in c.contradictions if x.type == "number"] == []
+
+
+def test_fans_and_supporters_counted_at_two_gatherings_are_no_dispute() -> None:
+    # each report gives both crowds, the one as "fans", the other as "supporters": one thing
+    # counted at two gatherings, not one crowd disputed
+    c = _three(
+        "About 1,500 supporters gathered outside Rennick Park on Monday night to protest against "
+        "the sale. The striker was later shown to about 4,000 fans at the ground.",
+        "Some 1,500 supporters gathered outside Rennick Park on Monday night, many holding "
+        "scarves. Around 4,000 fans turned up on Wednesday to see the striker.",
+        "The striker was presented to about 4,000 supporters at Rennick Park on Wednesday. A "
+        "protest by about 1,500 fans was held outside the ground on Monday night.",
+    )
+    assert [x.summary for x in c.contradictions if x.type == "number"] == []

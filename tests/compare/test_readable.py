@@ -5,6 +5,7 @@ reports in a language the claim comparison does not read get one notice, in ever
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -135,3 +136,69 @@ def test_the_notice_is_in_every_format(mirbach: Comparison) -> None:
     for out in (text, md, page):
         assert "none found" not in out.lower()  # nothing was compared, not nothing shared
         assert "not compared" in out.lower()
+
+
+def _quake(magnitude: str, town_said: str) -> str:
+    return (
+        f"Magnitude {magnitude} quake shakes Dorvel\n\n"
+        f"A magnitude {magnitude} earthquake struck the hill town of Dorvel early on Sunday, "
+        f"the national seismology office said. {town_said} "
+        "Rescue teams from Halvik searched two collapsed barns through the morning. "
+        f"The {magnitude} tremor was felt as far away as the coast, residents said."
+    )
+
+
+def test_one_count_disputed_on_several_claims_is_shown_once() -> None:
+    # the headline, the lead and a later sentence each give the magnitude: one dispute, every
+    # report cited once, not the same figures disputed three times
+    c = compare_articles(
+        [
+            _article(_quake("5.2", "Windows broke across the old market square."), "r0"),
+            _article(_quake("5.2", "Mayor Tilde Orsk said no one had been killed."), "r1"),
+            _article(_quake("5.4", "Two schools were closed for inspection."), "r2"),
+        ]
+    )
+    numbers = [x for x in c.contradictions if x.type == "number"]
+    assert len(numbers) == 1, [x.summary for x in numbers]
+    (x,) = numbers
+    assert x.high
+    assert sorted(e.source for e in x.evidence) == ["S1", "S2", "S3"]
+    # one value per figure, however each claim words what it measures ("5.2 quake", "5.2 tremor")
+    assert re.fullmatch(r"Different numbers: S1, S2 say 5\.2 \w+; S3 says 5\.4 \w+", x.summary)
+
+
+def test_two_quantities_with_a_report_giving_each_stay_two_disputes() -> None:
+    # S3 gives the shots fired in one dispute and the bullets that hit in the other: two
+    # quantities, though the other reports give the same figures in both
+    from newsprism.compare.build import _Disputes
+    from newsprism.compare.types import Contradiction, Span
+
+    def dispute(values: dict[str, str]) -> Contradiction:
+        sides = tuple(Span(s, 0, 10, "x", value=v) for s, v in values.items())
+        return Contradiction("", "number", 0.9, sides, summary="Different numbers: x")
+
+    d = _Disputes()
+    d.add(dispute({"S1": "11 shots", "S2": "7 bullets", "S3": "11 shots"}), 0)
+    d.add(dispute({"S1": "11 shots", "S2": "7 bullets", "S3": "7 bullets"}), 1)
+    assert len(d.found) == 2
+    d.add(dispute({"S1": "11 shots fired", "S2": "7 bullets", "S4": "7 bullets"}), 2)
+    assert len(d.found) == 2  # joined the first: S1 and S2 give the same figures in it
+    assert [e.source for e in d.found[0].evidence] == ["S1", "S2", "S3", "S4"]
+    assert d.of_fact(2) == (d.found[0].id,)
+
+
+def test_words_credited_apart_in_claims_and_in_quotations_are_one_dispute() -> None:
+    # the quotation read whole (two reports) and its claim (three reports) show one dispute
+    lead = "Fire crews fought a blaze at the Tarrow shipyard on Monday night."
+    words = "the old east yard was a powder keg with far too few people minding the fuse at night"
+    said = f'{lead} "We warned the board for a year that {words},"'
+    c = compare_articles(
+        [
+            _article(f"{said} said Hal Brenner, chairman of the Dock Guild.", "r0"),
+            _article(f"{said} fumed Ada Voss, branch secretary of the Dock Guild.", "r1"),
+            _article(f'{lead} "{words[0].upper()}{words[1:]}," said Hal Brenner.', "r2"),
+        ]
+    )
+    (x,) = [x for x in c.contradictions if x.type == "attribution"]
+    assert x.summary.endswith("S1, S3 say Hal Brenner; S2 says Ada Voss")
+    assert sorted(e.source for e in x.evidence) == ["S1", "S2", "S3"]

@@ -199,15 +199,33 @@ def test_a_toll_replaces_only_the_claim_dispute_of_its_own_figures() -> None:
     from newsprism.compare.build import _Disputes
     from newsprism.compare.types import Contradiction, Span
 
-    def dispute(focus: tuple[int, int], basis: str = "") -> Contradiction:
+    def dispute(focus: tuple[int, int], basis: str = "", counts: str = "7 5") -> Contradiction:
         sides = tuple(
             Span(s, 0, 100, "x", value=v, focus_start=focus[0], focus_end=focus[1])
-            for s, v in (("S1", "7 villages"), ("S2", "5 villages"))
+            for s, v in zip(("S1", "S2"), counts.split(), strict=True)
         )
         return Contradiction("", "number", 0.9, sides, summary="", basis=basis)
 
     d = _Disputes()
-    d.add(dispute((10, 20)), 0)  # the villages
+    d.add(dispute((10, 20), counts="12 15"), 0)  # the villages
     d.add(dispute((40, 50)), 0)  # the injured, read from the claims
     d.add_reading(dispute((35, 55), "one toll told"), 0, "number")
     assert [(c.id, c.basis) for c in d.found] == [("C1", ""), ("C2", "one toll told")]
+
+
+RIOT = "Inmates took over C Wing of Harrowgate prison on Tuesday afternoon."
+
+
+def test_a_toll_against_a_report_whose_toll_is_another_figure_is_no_dispute() -> None:
+    # "14 guards is the safe minimum" is no count of the guards hurt: its report gives that toll
+    # as nine
+    minimum = "The guards' union says 14 guards is the safe minimum for the wing."
+    c = _compare(
+        f"{RIOT} Nine guards were injured in the riot, the prison service said. {minimum}",
+        f"{RIOT} The prison service said nine guards were hurt in the riot. {minimum}",
+        f"{RIOT} Eleven guards were injured in the riot, the prison service said.",
+    )
+    numbers = [x for x in c.contradictions if x.type == "number"]
+    assert [x.summary for x in numbers] == [
+        "Different numbers of guards hurt: S1, S2 say 9 guards; S3 says 11 guards"
+    ]

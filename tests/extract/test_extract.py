@@ -326,3 +326,15 @@ def test_a_figure_counts_the_noun_a_participle_describes() -> None:
         (12, "cars"),
         (40, "staff"),
     ]
+
+
+@pytest.mark.parametrize("town", ["Brisko", "Dravko", "Velso"])
+def test_a_speaker_named_in_part_by_the_parser_is_named_whole(town: str) -> None:
+    # the small model often tags only "Mara" (or the town in the title) as a person here
+    text = (
+        f'"The wing had too few staff for months," fumed Mara Tolk, {town} branch secretary of '
+        "the Warders' Union."
+    )
+    (q,) = extract(text).quotes
+    assert q.speaker_key == "person:mara_tolk"
+    assert q.speaker_name == "Mara Tolk"

@@ -354,8 +354,22 @@ class _Context:
     #: canonical keys each source names anywhere
     named: list[set[str]] = field(default_factory=list)
 
+    #: every toll each report states (``tolls``), read once
+    _tolls: list[tolls.Toll] | None = None
+
     def __post_init__(self) -> None:
         self.named = [{m.entity_key for m in ex.mentions} for ex in self.exs]
+
+    def tolls(self) -> list[tolls.Toll]:
+        if self._tolls is None:
+            self._tolls = [
+                x
+                for i, ex in enumerate(self.exs)
+                for x in tolls.tolls_in(
+                    i, self.articles[i].text, [(s.start, s.end) for s in ex.sentences]
+                )
+            ]
+        return self._tolls
 
     def span(self, u: al.Unit, value: str = "", focus: tuple[int, int] | None = None) -> Span:
         """The claim as evidence, stretched to hold its focus when that lies outside it (the
@@ -581,7 +595,7 @@ def _pair_findings(
             found += _list_dispute(ctx, a, b)
         out[gi] += [
             _tempered(ctx, f) for f in found
-            if not _known_to_both(ctx, f) and not _same_actor(ctx, f)
+            if not _known_to_both(ctx, f) and not _same_actor(ctx, f) and not _not_its_toll(ctx, f)
         ]  # fmt: skip
     return out
 
@@ -597,10 +611,16 @@ class _Disputes:
     numbered: int = 0
 
     def add(self, c: Contradiction, gi: int | None) -> None:
-        joined = next((n for n, x in enumerate(self.found) if _one_frame(x, c)), None)
+        joined = next(
+            (n for n, x in enumerate(self.found) if _one_frame(x, c) or _count_again(x, c)), None
+        )
         if joined is not None:
-            # one body's confirmation denied by one report, told by several others: one dispute
-            self._merge([joined], _with_evidence(self.found[joined], c))
+            # one body's confirmation denied by one report, told by several others, or one
+            # count disputed again on other claims of the same reports: one dispute
+            kept = self.found[joined]
+            self._merge([joined], _with_evidence(kept, c))
+            if gi is not None and kept.id not in self.by_fact[gi]:
+                self.by_fact[gi].append(kept.id)
             return
         self.numbered += 1
         c = _with_id(c, self.numbered, f"F{gi + 1}" if gi is not None else None)
@@ -612,9 +632,17 @@ class _Disputes:
         """A quotation dispute, unless the claims showed it already: the same words credited
         apart are then one dispute, with the surer of the two readings."""
         covered = [n for n, c in enumerate(self.found) if _covers(c, qc)]
-        self._merge([n for n in covered if qc.confidence > self.found[n].confidence], qc)
         if not covered:
             self.add(qc, gi)
+            return
+        best = self.found[max(covered, key=lambda n: self.found[n].confidence)]
+        keep = qc if qc.confidence > best.confidence else best
+        if keep.type == "attribution":
+            # each claim dispute of the words may cite a report the others do not
+            for n in covered:
+                if self.found[n] is not keep:
+                    keep = _with_evidence(keep, self.found[n])
+        self._merge(covered, keep)
 
     def add_reading(self, c: Contradiction, gi: int | None, kind: str) -> None:
         """A dispute read apart from the claims (a toll), in place of the disputes of its kind
@@ -764,6 +792,43 @@ def _one_frame(c: Contradiction, other: Contradiction) -> bool:
     )  # fmt: skip
 
 
+def _count_again(c: Contradiction, other: Contradiction) -> bool:
+    """Two number disputes that are one: at least two reports they both cite, each giving the
+    same figures in both, and those figures differ ("4.6 magnitude" / "4.4 quake" disputed on
+    the headline's claims and again on the lead's); or one report they both cite, and the same
+    figures set against each other in both. A report giving other figures in each
+    ("11 shots" in one, "7 bullets" in the other) tells of two quantities: no merge."""
+    if not (c.type == other.type == "number" and c.note == other.note and c.high == other.high):
+        return False  # a sure dispute never takes in the sides that left another unsure
+    mine, theirs = _figures_by_source(c), _figures_by_source(other)
+    shared = mine.keys() & theirs.keys()
+    if not shared or any(mine[s] != theirs[s] for s in shared):
+        return False
+    # the shared reports dispute the figures themselves, or both disputes set the same
+    # figures against each other ("S10 says 4.4; S11 says 4.6" beside "S1 ... say 4.6; S10 says
+    # 4.4")
+    return len({mine[s] for s in shared}) >= 2 or set(mine.values()) == set(theirs.values())
+
+
+def _figures_by_source(c: Contradiction) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Each source's figures in a dispute, by their numbers and scale words alone: "4.6
+    magnitude california earthquake" and "4.6 magnitude" are one figure."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for e in c.evidence:
+        out[e.source].add(_figure_words(e.value))
+    return {s: frozenset(v) for s, v in out.items()}
+
+
+def _figure_words(value: str) -> tuple[str, ...]:
+    """A value's numbers and scale words: "85 million euros" -> ("85", "million")."""
+    return tuple("%" if w == "percent" else w for w in _FIGURE_WORDS.findall(value.lower()))
+
+
+_FIGURE_WORDS = re.compile(
+    r"\d[\d,]*(?:\.\d+)?|%|\b(?:thousand|million|billion|trillion|percent)\b"
+)
+
+
 def _with_evidence(c: Contradiction, other: Contradiction) -> Contradiction:
     """``c`` with the other's evidence from the reports it does not cite, retitled."""
     cited = {e.source for e in c.evidence}
@@ -814,6 +879,34 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
     if f.type not in ("number", "date", "place"):
         return False
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
+
+
+def _not_its_toll(ctx: _Context, f: slots.Finding) -> bool:
+    """One side's figure is a toll ("Twelve prison officers were injured") and the other's is
+    none, in a report that gives that toll as another figure ("Nine officers were hurt" beside
+    "16 officers is the safe minimum"): two quantities, not one disputed."""
+    if f.type != "number":
+        return False
+    at_a, at_b = _toll_at(ctx, f.a), _toll_at(ctx, f.b)
+    for toll, other, side in ((at_a, at_b, f.b), (at_b, at_a, f.a)):
+        if toll is None or other is not None or side.focus is None:
+            continue
+        figure = next((q.value for q in side.unit.quantities if q.start == side.focus[0]), None)
+        source = side.unit.source
+        theirs = [x.value for x in ctx.tolls() if x.source == source and x.key == toll.key]
+        if figure is not None and theirs and figure not in theirs:
+            return True
+    return False
+
+
+def _toll_at(ctx: _Context, side: slots.Side) -> tolls.Toll | None:
+    """The toll whose figure is the side's figure, if it is one."""
+    if side.focus is None:
+        return None
+    start, end = side.focus
+    return next(
+        (x for x in ctx.tolls() if x.source == side.unit.source and start <= x.start < end), None
+    )
 
 
 def _same_actor(ctx: _Context, f: slots.Finding) -> bool:
@@ -902,7 +995,7 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
         return any(
             q.value == r.value and q.kind == r.kind and q.unit == r.unit
             and (slots.counts_match(q.counts, r.counts) if q.counts and r.counts
-                 else not q.counts and not r.counts)
+                 else (not q.counts and not r.counts) or _telling(q))
             # an age is given only as an age ("a 12-year-old"), not as any bare 12
             and (not slots.is_age(u, q) or slots.age_at(text, r))
             for q in mine for r in ex.quantities
@@ -919,6 +1012,22 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
     keys = [k for k in side.value.split(", ") if k]
     text = ctx.articles[other].text.lower()
     return any(k in ctx.named[other] or ctx.name(k).lower() in text for k in keys)
+
+
+#: A count from which the same figure written bare ("though it was built for 860") is the
+#: same count as the one with its noun ("built for 860 men"): few counts share such a figure.
+TELLING_COUNT = 100
+
+
+def _telling(q: Quantity) -> bool:
+    """A plain count large enough that its figure alone names it: not a year ("in 1961")."""
+    return (
+        q.kind == "count" and not q.approximate and q.value >= TELLING_COUNT
+        and _YEARLIKE.search(q.text) is None
+    )  # fmt: skip
+
+
+_YEARLIKE = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
 
 
 def _sid(source_id: str) -> int:
@@ -1187,11 +1296,7 @@ def _toll_contradictions(
     and at least 50 injured" / "injuring 80"), read beside each figure's fate word in each
     report (``tolls``), whichever claims the figures sit in. A later report's higher toll is an
     update."""
-    found = [
-        x
-        for i, ex in enumerate(ctx.exs)
-        for x in tolls.tolls_in(i, ctx.articles[i].text, [(s.start, s.end) for s in ex.sentences])
-    ]
+    found = ctx.tolls()
     units = {(x.source, x.sentence_start): _sentence_unit(ctx, x.source, x.start) for x in found}
     sentences = ctx.vectors.sentences
 
@@ -1573,8 +1678,8 @@ def _every_report(c: Contradiction, giving: Sequence[Span]) -> Contradiction:
 def _values(evidence: Sequence[Span]) -> str:
     """Each value and the sources that give it, in the order they first appear: "S1, S3 say
     87 %; S4 says 91 %". Dates are one value by the day they resolve to ("Friday (2031-04-11)"
-    and "April 11 (2031-04-11)"), figures by their number and counted noun ("4.6 magnitude
-    earthquake" and "4.6 earthquake"). A date is shown as first written, a figure in its
+    and "April 11 (2031-04-11)"), figures by their number ("4.6 magnitude earthquake" and "4.6
+    earthquake"). A date is shown as first written, a figure in its
     shortest wording, which every source of it gives ("4.6 earthquake")."""
     shown: dict[str, str] = {}
     sources: dict[str, list[str]] = {}
@@ -1591,11 +1696,12 @@ def _values(evidence: Sequence[Span]) -> str:
 
 
 def _figure_key(value: str) -> str:
-    """A figure by its number and what it counts, however the count is worded: "4.6 magnitude
-    earthquake" and "4.6 earthquake" are one value; any other value as written."""
+    """A figure by its number alone, however what it counts is worded: "4.6 magnitude
+    earthquake", "4.6 earthquake" and "4.6 magnitude" are one value (a dispute is of one
+    counted thing); any other value as written."""
     if _LEADING_NUMBER.match(value) is None:
         return value
-    return f"{_figure(value)} {_thing(value)}"
+    return " ".join(_figure_words(value))
 
 
 #: the resolved day a date value ends in: "Friday (2031-04-11)"

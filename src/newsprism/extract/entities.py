@@ -244,9 +244,23 @@ def _extend_institutions(doc: Doc, cands: list[_Cand], covered: list[bool], gaz:
 
 
 def _reporting_subjects(doc: Doc, cands: list[_Cand], covered: list[bool]) -> None:
-    """An unlabelled capitalised name that says something ("Okafor told ...") is a person."""
+    """An unlabelled capitalised name that says something ("Okafor told ...") is a person; a
+    person named in part ("fumed [Mara] Tolk, ...") is named whole when the rest is the name
+    of who speaks."""
     from newsprism.extract.quotes import REPORTING
 
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        last = doc[c.end - 1]
+        head = last.head
+        if (
+            last.dep_ == "compound" and head.i == c.end and not covered[head.i]
+            and head.pos_ == "PROPN" and head.is_title
+            and head.dep_ == "nsubj" and head.head.lemma_ in REPORTING
+        ):  # fmt: skip
+            covered[head.i] = True
+            c.end = head.i + 1
     for tok in doc:
         if (
             tok.pos_ == "PROPN"

@@ -282,7 +282,11 @@ class Speech:
         elif not keys and _the_office(subj):
             speaker_key = self._office_holder(subj)
         else:
-            speaker_key = people[-1] if people else (keys[-1] if keys else None)
+            # the person the subject itself names, before one its apposition names ("fumed
+            # Britta Fromm, Brisko branch secretary": Fromm, whatever the parse makes of Brisko)
+            named = self.token_keys.get(subj.i)
+            head = named if named in people and not self._in_quote[subj.i] else None
+            speaker_key = head or (people[-1] if people else (keys[-1] if keys else None))
         speaker_name = self.names.get(speaker_key, "") if speaker_key else ""
         if not speaker_name and sub:
             speaker_name = self.text[span[0] : span[1]] if span else subj.text
