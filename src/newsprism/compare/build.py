@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare import ages, languages, lists, roles, slots, tolls
+from newsprism.compare import ages, languages, lists, patients, roles, slots, tolls
 from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
@@ -442,6 +442,61 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
     for oc, ogi in _once_told_dates(ctx, group_of):
         if not any(c.type == "date" and _overlaps(c, oc) for c in disputes.found):
             disputes.add(oc, ogi)
+    _add_denied_acts(ctx, group_of, disputes)
+
+
+def _add_denied_acts(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+    for pc, pgi in _denied_acts(ctx, group_of):
+        disputes.add_surer(pc, pgi)
+
+
+#: Confidence of a thing acted on, denied by one report and stated by another
+DENIED_CONFIDENCE = 0.75
+_DENIED_BASIS = (
+    "read apart from the claim pairs: one thing, named alike, acted on in one report and "
+    "denied in another, in the outlets' own voice or one speaker's"
+)
+
+
+def _denied_acts(ctx: _Context, group_of: dict[int, int]) -> list[tuple[Contradiction, int | None]]:
+    """Acts on one named thing denied in one report and stated in another (``patients``):
+    "No tear gas was used" / "using tear gas and batons"."""
+    out = []
+    for d in patients.disputes(ctx.units, lambda a, b: _one_telling(ctx, a, b)):
+        evidence = tuple(
+            sorted(
+                (
+                    *(ctx.span(u, "negative") for u in d.denying),
+                    *(ctx.span(u, "affirmative") for u in d.stating),
+                ),
+                key=lambda e: _sid(e.source),
+            )
+        )
+        c = Contradiction(
+            id="",
+            type="polarity",
+            confidence=DENIED_CONFIDENCE,
+            evidence=evidence,
+            summary=f"Opposite statements about {d.thing}: {_values(evidence)}",
+            basis=_DENIED_BASIS,
+            note=patients.DENIED_NOTE,
+        )
+        out.append((c, group_of.get(d.denying[0].uid)))
+    return out
+
+
+def _one_telling(ctx: _Context, a: al.Unit, b: al.Unit) -> bool:
+    """Both claims in the outlets' own voice, or both said by one named speaker: a claim inside
+    anyone's words (quoted or reported, "a spokeswoman said no staff were used") is not the
+    outlet's, though no name is given to tell whose it is."""
+    said_a, said_b = _said(ctx, a), _said(ctx, b)
+    if said_a != said_b or (said_a and not (a.speakers and b.speakers)):
+        return False
+    return slots.one_voice(a, b)
+
+
+def _said(ctx: _Context, u: al.Unit) -> bool:
+    return any(q.start <= u.start + 2 and u.end - 2 <= q.end for q in ctx.exs[u.source].quotes)
 
 
 def _once_told_dates(
@@ -636,12 +691,12 @@ class _Disputes:
             self.add(qc, gi)
             return
         best = self.found[max(covered, key=lambda n: self.found[n].confidence)]
-        keep = qc if qc.confidence > best.confidence else best
-        if keep.type == "attribution":
-            # each claim dispute of the words may cite a report the others do not
-            for n in covered:
-                if self.found[n] is not keep:
-                    keep = _with_evidence(keep, self.found[n])
+        keep = qc if qc.confidence >= best.confidence else best
+        for n in covered:
+            other = self.found[n]
+            if keep.type == "attribution" and other.confidence >= keep.confidence:
+                # a claim dispute of the words, as sure, may cite reports the quotation's does not
+                keep = _with_evidence(keep, other)
         self._merge(covered, keep)
 
     def add_reading(self, c: Contradiction, gi: int | None, kind: str) -> None:
@@ -651,6 +706,16 @@ class _Disputes:
             n for n, old in enumerate(self.found)
             if old.type == kind and _overlaps(old, c) and _same_figures(old, c)
         ]  # fmt: skip
+        self._merge(covered, c)
+        if not covered:
+            self.add(c, gi)
+
+    def add_surer(self, c: Contradiction, gi: int | None) -> None:
+        """A dispute read apart from the claim pairs, in place of those of its type on the same
+        spans, unless one of them is as sure."""
+        covered = [n for n, x in enumerate(self.found) if x.type == c.type and _overlaps(x, c)]
+        if any(self.found[n].confidence >= c.confidence for n in covered):
+            return
         self._merge(covered, c)
         if not covered:
             self.add(c, gi)
@@ -832,6 +897,8 @@ _FIGURE_WORDS = re.compile(
 def _with_evidence(c: Contradiction, other: Contradiction) -> Contradiction:
     """``c`` with the other's evidence from the reports it does not cite, retitled."""
     cited = {e.source for e in c.evidence}
+    if all(e.source in cited for e in other.evidence):
+        return replace(c, confidence=max(c.confidence, other.confidence))
     evidence = tuple(sorted((*c.evidence, *(e for e in other.evidence if e.source not in cited)),
                             key=lambda e: _sid(e.source)))  # fmt: skip
     title = c.summary.split(":", 1)[0]
@@ -1563,6 +1630,7 @@ _TIED = (
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
     slots.TALLY_NOTE,
+    patients.DENIED_NOTE,
 )
 
 

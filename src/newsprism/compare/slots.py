@@ -2259,7 +2259,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         or one_speaker
         or named
     )
-    if not (_one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
+    if not (one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
         # a denial by one party against another's claim is both sides reported; "no chance of
         # parole" or "without" negates a phrase, not the statement; and a statement about no
         # one in particular may be about someone else
@@ -2458,7 +2458,7 @@ def check_state(a: Unit, b: Unit, score: float) -> Finding | None:
             a.text[max(sa[2] - STATE_REACH, 0) : sa[2]], b.text[max(sb[2] - STATE_REACH, 0) : sb[2]]
         ):
             return None  # "the inner gate was closed" / "The outer gate stayed open": two gates
-        sure = score >= STATE_SURE and _one_voice(a, b)
+        sure = score >= STATE_SURE and one_voice(a, b)
         conf = 0.8 if sure else POLARITY_UNSURE
         return Finding("polarity", conf, Side(a, sa[1]), Side(b, sb[1]))
     return _outcome_dispute(a, b)
@@ -2470,7 +2470,7 @@ def _outcome_dispute(a: Unit, b: Unit) -> Finding | None:
     found = opposite_outcomes(a, b)
     if found is None:
         return None
-    conf = OUTCOME_CONFIDENCE if _one_voice(a, b) else POLARITY_UNSURE
+    conf = OUTCOME_CONFIDENCE if one_voice(a, b) else POLARITY_UNSURE
     return Finding("polarity", conf, Side(a, found[0]), Side(b, found[1]), note=OUTCOME_NOTE)
 
 
@@ -2638,7 +2638,7 @@ def _one_speaker_of_one_subject(a: Unit, b: Unit, score: float) -> bool:
     match closely: "her client would appeal against the conviction", lawyer Brandt said / "her
     client would not appeal against the verdict", Brandt said. Nobody else is named to anchor
     it, but one speaker's one statement cannot be both."""
-    if score < ONE_SPEAKER_MATCH or not (a.speakers and b.speakers) or not _one_voice(a, b):
+    if score < ONE_SPEAKER_MATCH or not (a.speakers and b.speakers) or not one_voice(a, b):
         return False
     cls = action_class(a.claim.action)
     if cls != action_class(b.claim.action) or cls in _LIGHT:
@@ -2670,7 +2670,7 @@ def _after_verb(u: Unit) -> str:
 OBJECT_WORDS = 3
 
 
-def _one_voice(a: Unit, b: Unit) -> bool:
+def one_voice(a: Unit, b: Unit) -> bool:
     """Both in the outlets' own voice, or both from the same source."""
     xa, xb = a.attribution or a.speakers, b.attribution or b.speakers
     if not xa and not xb:

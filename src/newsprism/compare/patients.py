@@ -1,0 +1,141 @@
+"""One named thing acted on, denied in one report and stated in another: "No tear gas was used"
+/ "using tear gas and batons"; "contained no release clause" / "met the release clause"; "the
+production line ... has not been stopped" / "it stopped the production line".
+
+Alignment seldom pairs such claims (the denial says little else), so they are read apart, by
+the thing the act was done to (the claim's patient), named by at least two words: a bare "no
+arrests" or "no decision" ties too many claims that tell of different acts. "No" before the
+thing denies any act on it; a negated verb denies the same act only. Pure logic on the units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.units import Unit, action_class
+
+#: words of a patient that do not name the thing ("the", "its", "further", "two")
+_NOT_THE_THING = frozenset(
+    ["the", "a", "an", "no", "any", "its", "his", "her", "their", "our", "my", "your", "this",
+     "that", "these", "those", "some", "every", "each", "other", "another", "further", "more",
+     "new", "same", "such", "many", "few", "several", "last", "first", "next", "own", "single",
+     "whole", "entire"]
+)  # fmt: skip
+#: words in the sentence before a stated act that leave it undone or unsure ("stopped short of
+#: ordering", "rather than present", "whether it used")
+_UNDONE = re.compile(
+    r"\b(?:rather than|instead of|whether|if|refused to|declined to|failed to|short of|stop|"
+    r"stopped|prevent|prevented|plans? to|planned to|threatened to|vowed to|without)\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: words that make a denial a state of things at one time ("had not been named while relatives
+#: were told", "may not be restored till 31 December"), which a later act may end
+_PENDING = re.compile(r"\b(?:yet|so far|while|until|till|as of|by the time)\b", re.IGNORECASE)
+#: characters before a claim read for words that leave its act undone, and after a denied
+#: thing for words that make the denial a passing state
+BEFORE = 40
+AFTER = 80
+DENIED_NOTE = (
+    "One report says an act was done to the thing, another that it was not (or that there was "
+    "none): unless one of them tells of another time, they cannot both be right."
+)
+#: claims naming one thing above which it is too common to pair them by
+THING_MAX = 40
+#: words a thing must be named by (after its determiners), and at most
+THING_WORDS = (2, 4)
+
+
+@dataclass(frozen=True)
+class Denied:
+    """One thing some reports deny an act on and others state: the claims of each side."""
+
+    thing: str
+    denying: tuple[Unit, ...]
+    stating: tuple[Unit, ...]
+
+
+def thing(u: Unit) -> str:
+    """The thing a claim's act is done to, by its naming words in lower case, the last without
+    a plural "s" ("No tear gas" -> "tear gas", "the release clauses" -> "release clause"); ""
+    when it is not named by two to four words."""
+    words = [w for w in u.claim.patient.lower().split() if w not in _NOT_THE_THING]
+    if not THING_WORDS[0] <= len(words) <= THING_WORDS[1]:
+        return ""
+    if not all(w.isalpha() for w in words):
+        return ""  # "Rovers'", "2,000 fans", "Line 3": not a plain noun phrase
+    last = words[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def denial(u: Unit) -> str:
+    """How a claim denies the act on its thing: "no" ("No tear gas was used": no act on it
+    at all), "not" (its verb negated: that act only), or "" (it states it)."""
+    if u.claim.patient.lower().startswith(("no ", "none ")):
+        return "no"
+    return "not" if u.claim.negated else ""
+
+
+def _stated(u: Unit) -> bool:
+    """The claim states its act as done: no modal ("will lodge"), and nothing before it that
+    leaves it undone ("stopped short of ordering")."""
+    if u.claim.modality or u.claim.patient.lower().startswith("any "):
+        return False
+    at = u.start - u.sentence_start
+    before = u.sentence_text[max(at - BEFORE, 0) : at]
+    return _UNDONE.search(before) is None
+
+
+def _denies(u: Unit) -> bool:
+    """The claim denies the act outright, not as a state that may change: no modal, and no
+    "yet", "while", "until" ... in the words after the thing ("The fifth victim had not been
+    named while relatives were told"; "which ran until June" before it says nothing)."""
+    if u.claim.modality:
+        return False
+    at = u.sentence_text.lower().find(u.claim.patient.lower(), max(u.start - u.sentence_start, 0))
+    after = u.sentence_text[at + len(u.claim.patient) :] if at >= 0 else u.sentence_text
+    return _PENDING.search(after[:AFTER]) is None
+
+
+def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> list[Denied]:
+    """Each thing one report denies an act on and another states it, in one voice (both the
+    outlets' own, or one speaker's: ``one_voice``)."""
+    by_thing: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        name = thing(u)
+        if name:
+            by_thing[name].append(u)
+    out: list[Denied] = []
+    for name, told in by_thing.items():
+        if len(told) > THING_MAX:
+            continue  # a thing so common in the story ties nothing (and would cost its square)
+        denying = [u for u in told if denial(u) and _denies(u)]
+        stating = [u for u in told if not denial(u) and _stated(u)]
+        pairs = [(d, s) for d in denying for s in stating if _one_act(d, s) and one_voice(d, s)]
+        if not pairs:
+            continue
+        out.append(
+            Denied(name, _one_per_source(d for d, _ in pairs), _one_per_source(s for _, s in pairs))
+        )
+    return out
+
+
+def _one_act(denied: Unit, stated: Unit) -> bool:
+    """Reports apart, and the act denied the one stated ("no" denies any act on the thing)."""
+    if denied.source == stated.source:
+        return False
+    if denial(denied) == "no":
+        return True
+    return action_class(denied.claim.action) == action_class(stated.claim.action)
+
+
+def _one_per_source(units: Iterable[Unit]) -> tuple[Unit, ...]:
+    seen: dict[int, Unit] = {}
+    for u in units:
+        seen.setdefault(u.source, u)
+    return tuple(seen[s] for s in sorted(seen))

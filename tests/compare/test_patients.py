@@ -1,0 +1,71 @@
+"""One named thing acted on in one report and denied in another (compare/patients.py), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from newsprism.compare import Comparison, compare_articles
+from tests.compare.test_checks import _article
+
+LEAD = "Inmates seized B Wing of Carrow prison on Sunday and held it overnight."
+
+
+def _compare(*texts: str) -> Comparison:
+    return compare_articles([_article(t, f"r{n}", "2031-05-07") for n, t in enumerate(texts)])
+
+
+def _about(c: Comparison, thing: str) -> list:
+    title = f"Opposite statements about {thing}"
+    return [x for x in c.contradictions if x.summary.startswith(title)]
+
+
+def test_no_act_on_a_thing_against_the_act_is_a_high_polarity_dispute() -> None:
+    c = _compare(
+        f"{LEAD} At dawn the Rapid Response Unit went in behind shields, firing tear gas into "
+        "the cells.",
+        f"{LEAD} The Rapid Response Unit moved in at dawn, using tear gas and batons.",
+        f"{LEAD} The unit retook the wing at dawn. No tear gas was used: officers cleared the "
+        "cells one by one.",
+    )
+    (x,) = _about(c, "tear gas")
+    assert x.high and x.type == "polarity"
+    assert x.summary.endswith("S1, S2 say affirmative; S3 says negative")
+    assert "No tear gas was used" in next(e.text for e in x.evidence if e.source == "S3")
+
+
+def test_a_negated_verb_denies_the_same_act_only() -> None:
+    line = "Harl Foods recalled a batch of baby formula on Monday."
+    c = _compare(
+        f"{line} The same day it stopped the packing line that fills the tins.",
+        f"{line} Remarkably, the packing line that fills the tins has not been stopped at all.",
+    )
+    (x,) = _about(c, "packing line")
+    assert x.high
+    other = _compare(
+        f"{line} The same day it cleaned the packing line that fills the tins.",
+        f"{line} Remarkably, the packing line that fills the tins has not been stopped at all.",
+    )
+    assert _about(other, "packing line") == []
+
+
+def test_acts_left_undone_or_pending_are_no_dispute() -> None:
+    mayor = "Mayor Ilse Varn urged residents of the river quarter to leave on Sunday"
+    c = _compare(
+        f"{mayor}, but stopped short of ordering a mandatory evacuation.",
+        f"{mayor}. She did not order a mandatory evacuation.",
+        f"{mayor}. The party says it will demand a mandatory evacuation next week.",
+    )
+    assert _about(c, "mandatory evacuation") == []
+    named = _compare(
+        f"{LEAD} The fifth victim had not been named while relatives were being told.",
+        f"{LEAD} Later that evening police named the fifth victim as Ada Rusk, 31.",
+    )
+    assert _about(named, "fifth victim") == []
+
+
+def test_a_party_denying_what_an_outlet_states_is_not_high() -> None:
+    # a denial by one party against the outlet's own account is both sides reported
+    c = _compare(
+        f'{LEAD} "No replacement staff have been used on the wing," a prison spokeswoman said.',
+        f"{LEAD} The prison service used replacement staff on the wing overnight.",
+    )
+    assert not any(x.high for x in _about(c, "replacement staff"))
