@@ -202,3 +202,32 @@ def test_words_credited_apart_in_claims_and_in_quotations_are_one_dispute() -> N
     (x,) = [x for x in c.contradictions if x.type == "attribution"]
     assert x.summary.endswith("S1, S3 say Hal Brenner; S2 says Ada Voss")
     assert sorted(e.source for e in x.evidence) == ["S1", "S2", "S3"]
+
+
+def test_a_huge_group_is_checked_claim_by_closest_claims() -> None:
+    # text that says one thing over and over makes one group of hundreds of claims: each claim
+    # is checked against its closest few of each other report, not against all of them
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from newsprism.compare.build import PER_SOURCE, WHOLE_GROUP, _pairs_to_check
+
+    n = 3 * WHOLE_GROUP
+    units = [SimpleNamespace(source=i % 2) for i in range(n)]
+    rng = np.random.default_rng(7)
+    scores = rng.random((n, n))
+    scores = (scores + scores.T) / 2
+    ctx = SimpleNamespace(units=units, scores=scores)
+    whole = list(range(n))
+    big = _pairs_to_check([whole], [], dict.fromkeys(whole, 0), ctx)  # type: ignore[arg-type]
+    assert len(big) <= n * PER_SOURCE
+    assert all(units[i].source != units[j].source for i, j in big)
+    # each claim keeps its closest claim of the other report
+    for i in range(n):
+        others = [j for j in range(n) if units[j].source != units[i].source]
+        j = max(others, key=lambda j: scores[i, j])
+        assert (min(i, j), max(i, j)) in big
+    small = list(range(WHOLE_GROUP))
+    every = _pairs_to_check([small], [], dict.fromkeys(small, 0), ctx)  # type: ignore[arg-type]
+    assert len(every) == WHOLE_GROUP * (WHOLE_GROUP - 1) // 2

@@ -401,7 +401,7 @@ def _label(
     ctx: _Context, grouped: list[list[int]], edges: Sequence[tuple[int, int, float]] = ()
 ) -> tuple[list[Fact], list[Contradiction], list[Addition]]:
     group_of = {u: gi for gi, g in enumerate(grouped) for u in g}
-    pairs = _pairs_to_check(grouped, edges, group_of)
+    pairs = _pairs_to_check(grouped, edges, group_of, ctx)
     found = _pair_findings(ctx, pairs | _keyed_pairs(ctx, grouped, group_of, pairs))
     disputes = _Disputes()
     for gi in sorted(found):
@@ -572,12 +572,20 @@ def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
 
 
 def _pairs_to_check(
-    grouped: list[list[int]], edges: Sequence[tuple[int, int, float]], group_of: dict[int, int]
+    grouped: list[list[int]],
+    edges: Sequence[tuple[int, int, float]],
+    group_of: dict[int, int],
+    ctx: _Context | None = None,
 ) -> dict[tuple[int, int], int]:
     """The claim pairs to check for contradictions, each with the group it counts under: every
-    pair inside a group, and the links that grouping left apart."""
+    pair inside a group (in a group of more than ``WHOLE_GROUP`` claims, each claim's
+    ``PER_SOURCE`` closest of each other report), and the links that grouping left apart."""
     pairs: dict[tuple[int, int], int] = {}
     for gi, g in enumerate(grouped):
+        if ctx is not None and len(g) > WHOLE_GROUP:
+            for i, j in _closest_pairs(ctx, g):
+                pairs[(i, j)] = gi
+            continue
         for x in range(len(g)):
             for y in range(x + 1, len(g)):
                 pairs[(g[x], g[y])] = gi
@@ -588,6 +596,28 @@ def _pairs_to_check(
             gi = max((group_of[i], group_of[j]), key=lambda k: (len(grouped[k]), -k))
             pairs[(min(i, j), max(i, j))] = gi
     return pairs
+
+
+#: Claims of one group up to which every pair of them is checked. Past it (text that says the
+#: same thing over and over), each claim is checked against the ``PER_SOURCE`` claims of each
+#: other report it matches best: the work grows with the claims, not their square.
+WHOLE_GROUP = 40
+PER_SOURCE = 6
+
+
+def _closest_pairs(ctx: _Context, g: list[int]) -> set[tuple[int, int]]:
+    by_source: dict[int, list[int]] = defaultdict(list)
+    for i in g:
+        by_source[ctx.units[i].source].append(i)
+    out: set[tuple[int, int]] = set()
+    for i in g:
+        mine = ctx.units[i].source
+        for source, members in by_source.items():
+            if source == mine:
+                continue
+            best = sorted(members, key=lambda j: -float(ctx.scores[i, j]))[:PER_SOURCE]
+            out |= {(min(i, j), max(i, j)) for j in best}
+    return out
 
 
 def _keyed_pairs(
@@ -1747,8 +1777,8 @@ def _values(evidence: Sequence[Span]) -> str:
     """Each value and the sources that give it, in the order they first appear: "S1, S3 say
     87 %; S4 says 91 %". Dates are one value by the day they resolve to ("Friday (2031-04-11)"
     and "April 11 (2031-04-11)"), figures by their number ("4.6 magnitude earthquake" and "4.6
-    earthquake"). A date is shown as first written, a figure in its
-    shortest wording, which every source of it gives ("4.6 earthquake")."""
+    earthquake"). A date is shown as first written, a figure in its shortest wording, which
+    every source of it gives ("4.6 earthquake")."""
     shown: dict[str, str] = {}
     sources: dict[str, list[str]] = {}
     for e in evidence:
