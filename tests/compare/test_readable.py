@@ -231,3 +231,23 @@ def test_a_huge_group_is_checked_claim_by_closest_claims() -> None:
     small = list(range(WHOLE_GROUP))
     every = _pairs_to_check([small], [], dict.fromkeys(small, 0), ctx)  # type: ignore[arg-type]
     assert len(every) == WHOLE_GROUP * (WHOLE_GROUP - 1) // 2
+
+
+def test_one_act_dated_two_ways_in_closely_matching_claims_is_high() -> None:
+    # the second report's sentence runs on about other things; its claim matches the first's
+    lead = "Thieves stole paintings worth 4 million crowns from the Marl Gallery in Osterby."
+    c = compare_articles(
+        [
+            _article(f"{lead} Police found the getaway van on Sunday night.", "r0", "2026-09-22"),
+            _article(
+                f"{lead} Insurers have offered a reward of 200,000 crowns, the town's mayor has "
+                "called for more patrols on the coast road, and police found the getaway van on "
+                "21 September.",
+                "r1",
+                "2026-09-22",
+            ),
+        ]
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date"]
+    assert x.high
+    assert x.summary.endswith("Sunday night (2026-09-20); S2 says 21 September (2026-09-21)")

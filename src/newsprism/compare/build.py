@@ -1644,9 +1644,28 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
          for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
         default=0.0,
     )  # fmt: skip
-    if best >= SUPPORT_MIN or (c.type == "entity_set" and _one_act(placed)):
+    if (
+        best >= SUPPORT_MIN
+        or (c.type == "entity_set" and _one_act(placed))
+        # one act dated two ways, in claims that match closely (their sentences run on)
+        or (c.type == "date" and _claims_match(ctx, placed) >= DATE_CLAIMS_SUPPORT)
+    ):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
+
+
+#: How closely two claims of a date dispute must match to back it however loosely the rest of
+#: their sentences match ("Officers found the van on Sunday night" / "... found the van, burnt
+#: out, on 21 September, after a tip-off from a farmer")
+DATE_CLAIMS_SUPPORT = 0.7
+
+
+def _claims_match(ctx: _Context, placed: list[tuple[str, al.Unit]]) -> float:
+    return max(
+        (float(ctx.scores[u.uid, v.uid])
+         for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
+        default=0.0,
+    )  # fmt: skip
 
 
 #: notes of findings whose claims are tied by what they say, however loosely the sentences
