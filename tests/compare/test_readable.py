@@ -187,6 +187,25 @@ def test_two_quantities_with_a_report_giving_each_stay_two_disputes() -> None:
     assert d.of_fact(2) == (d.found[0].id,)
 
 
+def test_an_unsure_dispute_never_takes_in_a_sure_one() -> None:
+    # four figures kept unsure (several quantities) would become sure by taking in a sure pair
+    from newsprism.compare.build import _Disputes
+    from newsprism.compare.types import Contradiction, Span
+
+    def dispute(values: dict[str, str], confidence: float) -> Contradiction:
+        sides = tuple(Span(s, 0, 10, "x", value=v) for s, v in values.items())
+        # both read as updates (the later report higher): neither is shown high as it stands
+        note = "The higher count comes from the later report."
+        return Contradiction(
+            "", "number", confidence, sides, summary="Different numbers: x", note=note, update=True
+        )
+
+    d = _Disputes()
+    d.add(dispute({"S1": "95 rodans", "S3": "100 rodans", "S4": "110 rodans"}, 0.6), 0)
+    d.add(dispute({"S3": "100 rodans", "S4": "110 rodans"}, 0.75), 0)
+    assert [x.confidence for x in d.found] == [0.6, 0.75]
+
+
 def test_words_credited_apart_in_claims_and_in_quotations_are_one_dispute() -> None:
     # the quotation read whole (two reports) and its claim (three reports) show one dispute
     lead = "Fire crews fought a blaze at the Tarrow shipyard on Monday night."

@@ -893,7 +893,8 @@ def _count_again(c: Contradiction, other: Contradiction) -> bool:
     the headline's claims and again on the lead's); or one report they both cite, and the same
     figures set against each other in both. A report giving other figures in each
     ("11 shots" in one, "7 bullets" in the other) tells of two quantities: no merge."""
-    if not (c.type == other.type == "number" and c.note == other.note and c.high == other.high):
+    sure = (c.confidence >= HIGH_CONFIDENCE, other.confidence >= HIGH_CONFIDENCE)
+    if not (c.type == other.type == "number" and c.note == other.note and sure[0] == sure[1]):
         return False  # a sure dispute never takes in the sides that left another unsure
     mine, theirs = _figures_by_source(c), _figures_by_source(other)
     shared = mine.keys() & theirs.keys()
