@@ -1119,13 +1119,8 @@ TELLING_COUNT = 100
 
 def _telling(q: Quantity) -> bool:
     """A plain count large enough that its figure alone names it: not a year ("in 1961")."""
-    return (
-        q.kind == "count" and not q.approximate and q.value >= TELLING_COUNT
-        and _YEARLIKE.search(q.text) is None
-    )  # fmt: skip
-
-
-_YEARLIKE = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
+    large = q.value >= TELLING_COUNT and not slots.is_year(q)
+    return q.kind == "count" and not q.approximate and large
 
 
 def _sid(source_id: str) -> int:
@@ -1640,16 +1635,12 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
     sentences = ctx.vectors.sentences
-    best = max(
-        (float(sentences[u.uid] @ sentences[v.uid])
-         for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
-        default=0.0,
-    )  # fmt: skip
+    best = _best_pair(placed, lambda u, v: float(sentences[u.uid] @ sentences[v.uid]))
     if (
         best >= SUPPORT_MIN
         or (c.type == "entity_set" and _one_act(placed))
         # one act dated two ways, in claims that match closely (their sentences run on)
-        or (c.type == "date" and _claims_match(ctx, placed) >= DATE_CLAIMS_SUPPORT)
+        or (c.type == "date" and _best_pair(placed, _scored(ctx)) >= DATE_CLAIMS_SUPPORT)
     ):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
@@ -1661,12 +1652,18 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
 DATE_CLAIMS_SUPPORT = 0.7
 
 
-def _claims_match(ctx: _Context, placed: list[tuple[str, al.Unit]]) -> float:
+def _best_pair(
+    placed: list[tuple[str, al.Unit]], match: Callable[[al.Unit, al.Unit], float]
+) -> float:
+    """The best ``match`` between claims of two different reports among a dispute's sides."""
     return max(
-        (float(ctx.scores[u.uid, v.uid])
-         for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
+        (match(u, v) for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
         default=0.0,
-    )  # fmt: skip
+    )
+
+
+def _scored(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
+    return lambda u, v: float(ctx.scores[u.uid, v.uid])
 
 
 #: notes of findings whose claims are tied by what they say, however loosely the sentences

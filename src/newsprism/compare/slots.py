@@ -936,7 +936,7 @@ def _one_holder(f: _Figures) -> bool:
 def _age_or_year(f: _Figures) -> str | None:
     if is_age(f.a, f.qa) or is_age(f.b, f.qb):
         return 'an age ("the 40-year-old") describes someone, it counts nothing'
-    if _is_year(f.qa) or _is_year(f.qb):
+    if is_year(f.qa) or is_year(f.qb):
         return 'a year ("the 2014 Oscars") names an edition, it counts nothing'
     return None
 
@@ -1422,7 +1422,7 @@ def one_digit_apart(qa: Quantity, qb: Quantity) -> bool:
     in one digit ("2,116" / "2,106", "$1,199" / "$1,099", "$108 million" / "$102 million"):
     one figure miswritten or misread far more often than two quantities. Round figures
     ("20,000" / "30,000") are left out: those are as often two crowds as one."""
-    if qa.kind != qb.kind or qa.unit != qb.unit or _is_year(qa) or _is_year(qb):
+    if qa.kind != qb.kind or qa.unit != qb.unit or is_year(qa) or is_year(qb):
         return False
     if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
         return False
@@ -1448,7 +1448,7 @@ _ANOTHER = re.compile(r"\b(?:other|another|second|rival)\b", re.IGNORECASE)
 
 def precise(q: Quantity) -> bool:
     """A figure of three or more significant digits ("2,116"), not a year."""
-    return len(_digits(q.value).rstrip("0")) >= 3 and not _is_year(q)
+    return len(_digits(q.value).rstrip("0")) >= 3 and not is_year(q)
 
 
 def _digits(value: float) -> str:
@@ -1656,7 +1656,8 @@ def _fates_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     return bool(fa and fb and fa != fb)
 
 
-def _is_year(q: Quantity) -> bool:
+def is_year(q: Quantity) -> bool:
+    """A figure written as a year ("in 2008", "the 1961 prison"), which counts nothing."""
     year = re.fullmatch(r"(?:1[89]|20)\d\d", q.text.strip())
     return q.kind == "count" and not q.unit and bool(year)
 
@@ -3038,7 +3039,7 @@ def _other_figures_of_one_thing(a: Unit, b: Unit) -> bool:
     return any(
         qa.kind == qb.kind and qa.unit == qb.unit and qa.value != qb.value
         and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
-        and not (_is_year(qa) or _is_year(qb))  # "a 2008 conviction" counts nothing
+        and not (is_year(qa) or is_year(qb))  # "a 2008 conviction" counts nothing
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
 
@@ -3225,7 +3226,7 @@ def _same_figure(a: Unit, b: Unit) -> bool:
     """Both claims give one exact, telling figure (a rate, a sum, a count of some size)."""
     return any(
         same_count(qa, qb) and not qa.approximate and not qb.approximate
-        and (qa.kind in ("percent", "money") or qa.value >= 100) and not _is_year(qa)
+        and (qa.kind in ("percent", "money") or qa.value >= 100) and not is_year(qa)
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
 
