@@ -15,8 +15,9 @@ wrenfield-recall, gilden-heist, and the tenth's pelling-bridge, ardent-spill, ho
 fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash, and the eleventh's
 dravik-crush, saffra-expulsion, ulvers-avalanche, mirelle-trial, verrin-escape, dunlow-eruption,
 pradel-blackout, quarmby-hostages, the twelfth's brantley-shooting, kerran-collapse,
-ossory-storm, yarrowby-airline, and the thirteenth's corvey-memo, mardel-vote,
-dunvar-merger); harrow-lawsuit, corran-final, vesna-election and brenmoor-mine have none.
+ossory-storm, yarrowby-airline, the thirteenth's corvey-memo, mardel-vote,
+dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer);
+harrow-lawsuit, corran-final, vesna-election and brenmoor-mine have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -117,6 +118,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "corvey-memo",
         "mardel-vote",
         "dunvar-merger",
+        "brisko-riot",
+        "kestwick-recall",
+        "ulmarra-transfer",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
