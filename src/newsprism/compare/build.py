@@ -575,14 +575,14 @@ def _pairs_to_check(
     grouped: list[list[int]],
     edges: Sequence[tuple[int, int, float]],
     group_of: dict[int, int],
-    ctx: _Context | None = None,
+    ctx: _Context,
 ) -> dict[tuple[int, int], int]:
     """The claim pairs to check for contradictions, each with the group it counts under: every
     pair inside a group (in a group of more than ``WHOLE_GROUP`` claims, each claim's
     ``PER_SOURCE`` closest of each other report), and the links that grouping left apart."""
     pairs: dict[tuple[int, int], int] = {}
     for gi, g in enumerate(grouped):
-        if ctx is not None and len(g) > WHOLE_GROUP:
+        if len(g) > WHOLE_GROUP:
             for i, j in _closest_pairs(ctx, g):
                 pairs[(i, j)] = gi
             continue
