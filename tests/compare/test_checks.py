@@ -1051,6 +1051,18 @@ def test_one_act_in_two_months_is_a_date_dispute() -> None:
     assert x.high and "August" in x.summary and "July" in x.summary
 
 
+def test_one_act_in_two_years_is_a_date_dispute() -> None:
+    # one indictment of one man, told in closely matching claims: a year is as telling as a day
+    base = "Halden Mirre, the former mayor of Orsund, died on Monday."
+    a = f"{base} In 2029, he was indicted for bribing a police chief in Orsund."
+    b = f"{base} In 2028, he was indicted in Orsund for bribing the police chief."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "2029" in x.summary and "2028" in x.summary
+    # ... but two acts in two years are no dispute
+    other = f"{base} In 2028, he was elected mayor of Orsund."
+    assert "date" not in {x.type for x in _compare(a, other).contradictions}
+
+
 def test_a_month_named_with_and_without_its_year_is_no_dispute() -> None:
     # which year a bare "August" means is our reading, not the report's
     a = "Kessaly filled the Talmir reservoir in August, officials in Orsund said."

@@ -217,9 +217,12 @@ def _written(u: Unit) -> set[str]:
 
 
 #: Confidence of a date dispute by the granularity both sides give, finest first: the finest
-#: granularity both sides share decides.
-DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.65, "monthname": 0.65,
-                   "quarter": 0.65, "half": 0.6, "year": 0.6}  # fmt: skip
+#: granularity both sides share decides. The claims tell one act (check_pair asks ``_same_act``),
+#: so a year or a month is as telling as a day: "Blackmore was ejected in 2003" / "Blackmore
+#: was ousted in 2002", "In August, the court tossed out the conviction" / "In July, the court
+#: overturned it". A week stays low: "this weekend" / "next weekend" is often a plan moved on.
+DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.8, "monthname": 0.8,
+                   "quarter": 0.8, "half": 0.8, "year": 0.8}  # fmt: skip
 #: Confidence of a date dispute between times of different granularities that cannot overlap.
 DATE_APART = 0.5
 
@@ -2799,16 +2802,6 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         check_attribution(a, b, score),
     ]
     why = one_happening(a, b, score)
-    dated = out[0]
-    year = dated is not None and dated.confidence < YEAR_SAME_DOER
-    if dated is not None and year and "the same doer" in why and all(map(_is_year_only, (a, b))):
-        # "Blackmore was ejected in 2003" / "Blackmore was ousted in 2002": one person's one
-        # act in two years is a dispute however coarse the date (the act is checked above)
-        out[0] = replace(dated, confidence=YEAR_SAME_DOER)
-    elif dated is not None and dated.confidence < MONTH_SAME_ACT and _in_months(a, b, score):
-        # "In August, the court tossed out the conviction" / "In July, the court overturned
-        # it": one act, by one verb, in two months (or quarters) is a dispute
-        out[0] = replace(dated, confidence=MONTH_SAME_ACT)
     return [replace(f, basis=why) for f in out if f is not None]
 
 
@@ -3042,27 +3035,6 @@ def _other_figures_of_one_thing(a: Unit, b: Unit) -> bool:
         and not (is_year(qa) or is_year(qb))  # "a 2008 conviction" counts nothing
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
-
-
-#: Confidence of one doer's one act dated in two different years.
-YEAR_SAME_DOER = 0.75
-
-
-#: Confidence of one act, told by one verb in closely matching claims, dated to two months or
-#: two quarters
-MONTH_SAME_ACT = 0.75
-
-
-def _in_months(a: Unit, b: Unit, score: float) -> bool:
-    return (
-        _same_predicate(a, b) and score >= SAME_ACT_MIN
-        and all(u.times and all(t.granularity in ("month", "quarter") for t in u.times)
-                for u in (a, b))
-    )  # fmt: skip
-
-
-def _is_year_only(u: Unit) -> bool:
-    return bool(u.times) and all(t.granularity == "year" for t in u.times)
 
 
 def one_happening(a: Unit, b: Unit, score: float) -> str:
