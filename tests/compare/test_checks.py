@@ -1063,6 +1063,15 @@ def test_one_act_in_two_years_is_a_date_dispute() -> None:
     assert "date" not in {x.type for x in _compare(a, other).contradictions}
 
 
+def test_one_scheduled_act_on_two_days_is_a_date_dispute() -> None:
+    # "is due to be arraigned": the act is the arraignment, not "be"
+    base = "Governor Orlan Vess was indicted on six counts of fraud in Merrow."
+    a = f"{base} Vess is due to be arraigned on Friday, May 28, in Merrow Superior Court."
+    b = f"{base} Vess and the other defendants are due to be arraigned on Thursday, May 27."
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "May 28" in x.summary and "May 27" in x.summary
+
+
 def test_a_month_named_with_and_without_its_year_is_no_dispute() -> None:
     # which year a bare "August" means is our reading, not the report's
     a = "Kessaly filled the Talmir reservoir in August, officials in Orsund said."

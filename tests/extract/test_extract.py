@@ -87,6 +87,28 @@ def test_claims(ex: Extraction) -> None:
     assert "place:nairobi" in met.place and met.time
 
 
+def test_a_scheduled_act_is_the_claims_act_not_be() -> None:
+    text = (
+        "Court dates\n\nOrlan Vess is due to be arraigned on Friday. All six are to be "
+        "arraigned on May 28. The plant is not due to reopen until March. Vess is a lawyer."
+    )
+    actions = [(c.action, c.negated) for c in extract(_article(text, "2031-05-07")).claims]
+    assert actions[-4:] == [("arraign", False), ("arraign", False), ("reopen", True), ("be", False)]
+
+
+def test_a_day_in_a_would_clause_is_the_nearest_one() -> None:
+    # a Thursday paper: "would meet on Friday" is tomorrow, not six days ago
+    text = (
+        "Pilots to meet\n\nThe union said its pilots would meet the managers on Friday. "
+        "The chief pilot said he would resign on Monday."
+    )
+    times = extract(_article(text, "2023-03-09")).times
+    assert [t.value for t in times if t.text in ("Friday", "Monday")] == [
+        "2023-03-10",
+        "2023-03-06",
+    ]
+
+
 def test_to_dict_round_trip_is_json_safe(ex: Extraction) -> None:
     data = json.loads(json.dumps(ex.to_dict()))
     assert Extraction.from_dict(data) == ex

@@ -23,6 +23,10 @@ def present(_: int) -> str:
     return "present"
 
 
+def conditional(_: int) -> str:
+    return "conditional"
+
+
 def one(text: str, pub: date | None, tense=past):
     found = find_times(text, pub, tense)
     assert len(found) == 1, found
@@ -76,6 +80,9 @@ THU = date(2020, 1, 2)
         ("It said the line would stay closed until at least Monday.", past, "2020-01-06"),
         ("The ban is to remain in force until Saturday.", past, "2020-01-04"),
         ("The line stayed closed until Monday.", past, "2019-12-30"),
+        # "would": ahead of the saying, either side of publication: the nearest such day
+        ("He said pilots would meet the managers on Friday.", conditional, "2020-01-03"),
+        ("He said he would resign on Monday.", conditional, "2019-12-30"),
     ],
 )
 def test_resolution(text: str, tense, value: str) -> None:

@@ -293,6 +293,14 @@ def _head(p: Token) -> tuple[Token, bool]:
     done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if p.lemma_ in _FAIL_VERBS and done is not None:
         return done, not (negated or _negated(done))
+    if p.lemma_ == "be":
+        # "Ashby is due to be arraigned on Friday", "All six are to be arraigned on May 28":
+        # what is due is the act, not the "be"
+        due = [c for c in p.children if c.dep_ == "acomp" and c.lower_ in _DUE_WORDS]
+        later = next((c for t in [p, *due] for c in t.children
+                      if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)  # fmt: skip
+        if later is not None:
+            return later, negated or _negated(later)
     return p, negated
 
 
@@ -366,6 +374,8 @@ def _located(t: Token, top: Token) -> bool:
 
 #: verbs whose infinitive complement did not happen ("failed to deliver", "refused to sign")
 _FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+#: adjectives by which "be" only schedules the act after them ("is due to be arraigned")
+_DUE_WORDS = frozenset({"due", "scheduled", "set", "slated", "poised"})
 #: a lemmatiser's guess at an unknown verb keeps an "e" no English verb ends in ("deadlocke")
 _NO_FINAL_E = ("cke", "she", "wne", "lde", "lte", "nde", "rne", "rme", "fte", "rke", "rde", "mpe",
                "nke", "nte", "lke", "pte", "cte", "wle", "rle")  # fmt: skip

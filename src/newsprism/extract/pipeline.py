@@ -300,12 +300,17 @@ def _tense_lookup(doc: Doc) -> Any:
 
 
 def clause_tense(tok: Token) -> str:
-    """past, present or future for the clause a token sits in; news defaults to past."""
+    """past, present, future or conditional ("would") for the clause a token sits in; news
+    defaults to past."""
     t = _clause_verb(tok)
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if _future(t, aux):
         return "future"
     words = {c.lower_ for c in aux}
+    if "would" in words:
+        # "the pilots would meet management on Friday": ahead of the saying, which may be
+        # either side of the publication: a day name is the nearest such day
+        return "conditional"
     if "Past" in t.morph.get("Tense", []) and t.tag_ == "VBD":
         return "past"
     if any("Past" in c.morph.get("Tense", []) for c in aux) or words & {"has", "have", "had"}:

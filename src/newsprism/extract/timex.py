@@ -450,6 +450,10 @@ _UNTIL_AHEAD = re.compile(
 )
 
 
+#: Days ahead of publication up to which a day name in a "would" clause is read forward
+NEAREST_AHEAD = 3
+
+
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
     wd = WEEKDAYS[g["wd"].lower()]
     mod = (g.get("mod") or "").lower()
@@ -464,6 +468,11 @@ def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> Time
     elif mod == "this":
         delta = wd - pub.weekday()  # the same Monday-Sunday week
         conf = 0.8
+    elif tense == "conditional":
+        # "would meet on Friday": the nearest Friday, before or after publication
+        delta = (wd - pub.weekday()) % 7
+        delta = delta - 7 if delta > NEAREST_AHEAD else delta
+        conf = 0.7
     elif tense in ("future", "present"):
         # the publication's own weekday is that day ("is due to be sworn in on Thursday
         # morning" in a Thursday paper): agency style names the day rather than say "today";

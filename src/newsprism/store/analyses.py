@@ -13,6 +13,6 @@ EXTRACTION_KIND = "extraction"
 #: still to come ("with more to follow on Wednesday", "is to be held on Friday") is ahead; "7": a
 #: figure counts the noun a participle describes ("355 damaged shops"); "8": a quotation's
 #: speaker is the person its subject names before one its apposition names
-EXTRACTION_VERSION = "8"
+EXTRACTION_VERSION = "9"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
