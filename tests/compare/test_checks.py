@@ -1072,6 +1072,43 @@ def test_one_scheduled_act_on_two_days_is_a_date_dispute() -> None:
     assert x.high and "May 28" in x.summary and "May 27" in x.summary
 
 
+def test_one_doers_act_told_with_two_verbs_on_two_days_is_a_date_dispute() -> None:
+    # the sentences say the same of one named doer, though not in the same words
+    base = "Seven aid workers are being held in the Orsund valley, their employer said."
+    a = (
+        f"{base} Gunmen from the Sorvan People's Front, a separatist group, seized seven SRI "
+        "staff from the charity's clinic in the village of Tessop before dawn on Feb. 3."
+    )
+    b = (
+        f"{base} The Sorvan People's Front abducted seven SRI staff from the agency's clinic in "
+        "Tessop on February 1."
+    )
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    assert x.high and "Feb. 3" in x.summary and "February 1" in x.summary
+
+
+def test_a_day_that_dates_a_thing_or_a_no_comment_dates_no_act() -> None:
+    base = "Dunvar agreed to buy Callow Mercantile for 1.2 billion crowns, the companies said."
+    a = f"{base} The offer gives Callow holders 0.68 of a Dunvar share, above Friday's price."
+    b = f"{base} Under terms agreed on Sunday evening, Callow holders get 0.68 of a Dunvar share."
+    assert "date" not in {x.type for x in _compare(a, b).contradictions}
+    a = f"{base} Dunvar's chief Ilse Marrow did not respond to requests for comment today."
+    b = f"{base} Dunvar's chief Ilse Marrow declined to comment on Monday."
+    assert "date" not in _high(_compare(a, b))
+
+
+def test_a_day_of_a_thing_a_period_or_a_figure_is_not_the_acts() -> None:
+    from newsprism.compare.slots import _dates_a_thing
+
+    *other, plain = _first_units(
+        "The offer is 29 percent above Friday's closing price.",
+        "She declared three days of national mourning from Wednesday.",
+        "The rescue teams pulled 40 survivors out on Monday, and 12 on Tuesday.",
+        "The rescue teams pulled 40 survivors out on Monday.",
+    )
+    assert all(_dates_a_thing(u) for u in other) and not _dates_a_thing(plain)
+
+
 def test_a_month_named_with_and_without_its_year_is_no_dispute() -> None:
     # which year a bare "August" means is our reading, not the report's
     a = "Kessaly filled the Talmir reservoir in August, officials in Orsund said."

@@ -863,7 +863,6 @@ def evaluate_contradictions(
         n=pairs,
         seed=seed,
     )
-    rng = random.Random(seed)
     embedder = CachedEmbedder(get_embedder(), MemoryCache())
     cache: dict[str, Extraction] = {}
 
@@ -880,6 +879,9 @@ def evaluate_contradictions(
         base_high = [x for x in base.contradictions if x.high]
         base_keys = {_key(x, exs, {}) for x in base_high}
         tally.baseline(name, base_high)
+        # each pair draws from its own generator: a pair that gains or loses a site with the
+        # extraction leaves every other pair's edits as they were
+        rng = random.Random(f"{seed}:{name}")
         sites = _sites(a, b, exs, embedder, rng, per_pair)
         if not sites:
             continue
