@@ -4,7 +4,8 @@ Resolution is rule-based so each value can be explained:
 
 * a weekday in a past- or present-tense clause is the most recent such day on or before the
   publication day ("said Thursday" in a Thursday paper is that day); in a future clause it is the
-  next one after it; "last"/"next"/"this" shift it the obvious way;
+  next one after it; in a "would" clause, the nearest one ("said they would meet on Friday" in a
+  Thursday paper is the next day); "last"/"next"/"this" shift it the obvious way;
 * "last week/month/year" are the calendar week (Monday-Sunday), month or year before publication;
 * a month without a year ("in November", "last year, in November") is the latest such month not
 after publication in past clauses, the next one in future clauses;
@@ -14,7 +15,7 @@ flagged;
 * with no publication day every relative expression stays unresolved and flagged.
 
 ``tense_at(offset)`` tells the tense of the clause around a character offset ("past", "present",
-"future"); the pipeline derives it from spaCy's parse, tests can pass a constant.
+"future", "conditional"); the pipeline derives it from spaCy's parse, tests can pass a constant.
 """
 
 from __future__ import annotations

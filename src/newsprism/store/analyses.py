@@ -12,7 +12,8 @@ EXTRACTION_KIND = "extraction"
 #: thing is to last until ("would stay closed until Thursday") is ahead; "6": a day in a clause
 #: still to come ("with more to follow on Wednesday", "is to be held on Friday") is ahead; "7": a
 #: figure counts the noun a participle describes ("355 damaged shops"); "8": a quotation's
-#: speaker is the person its subject names before one its apposition names
+#: speaker is the person its subject names before one its apposition names; "9": "is due to be
+#: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day
 EXTRACTION_VERSION = "9"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
