@@ -3092,17 +3092,22 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
     """One doer's (or one figure's) act told in other words in sentences that otherwise say the
     same: "The SPF seized seven SRI staff from the clinic on Feb. 3" / "The SPF abducted seven
     SRI staff from the agency's clinic on February 1"; "The observatory moved Dunlow to orange
-    on Saturday" / "The observatory raised its alert level to orange last Friday". A day that
-    dates a thing named ("Friday's closing price") dates no act."""
+    on Saturday" / "The observatory raised its alert level to orange last Friday". Two acts of
+    one doer share only the doer ("made her decision" / "scored 20 points"); a day that dates a
+    thing named ("Friday's closing price") dates no act."""
     if score < TOLD_ALIKE_MIN or {a.claim.action, b.claim.action} & LIGHT_VERBS:
         return False  # "had his medical on Monday": a light verb tells no act
     if not (_same_doer(a, b) or any(same_count(q, r) for q in a.quantities for r in b.quantities)):
         return False
+    if len(a.gist & b.gist) < TOLD_ALIKE_WORDS:
+        return False  # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"
     return not (_dates_a_thing(a) or _dates_a_thing(b))
 
 
-#: Match from which one doer's act told with two verbs is one act (for its date)
+#: Match from which one doer's act told with two verbs is one act (for its date), and the words
+#: other than names the two claims must share besides ("seven", "staff", "clinic")
 TOLD_ALIKE_MIN = 0.8
+TOLD_ALIKE_WORDS = 2
 #: a refusal to comment, which every report may date to its own day of asking
 _NO_COMMENT = re.compile(
     r"\b(?:declin\w*|refus\w*|not|n't|unavailable)\b[\w\s]{0,30}?\b(?:comment|respond|reply)",
