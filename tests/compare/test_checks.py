@@ -1044,10 +1044,16 @@ def test_one_thing_done_on_two_days_by_two_verbs_is_a_date_dispute() -> None:
     assert not _one_thing_done_to(named, again, 0.8)
 
 
+def _the_date_dispute(a: str, b: str) -> Any:
+    """The one date contradiction of two reports (fails when there is none or several)."""
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    return x
+
+
 def test_one_act_in_two_months_is_a_date_dispute() -> None:
     a = "In August, the appeals court overturned the fraud conviction of Halden Mirre."
     b = "In July, the appeals court overturned the fraud conviction of Halden Mirre."
-    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    x = _the_date_dispute(a, b)
     assert x.high and "August" in x.summary and "July" in x.summary
 
 
@@ -1056,7 +1062,7 @@ def test_one_act_in_two_years_is_a_date_dispute() -> None:
     base = "Halden Mirre, the former mayor of Orsund, died on Monday."
     a = f"{base} In 2029, he was indicted for bribing a police chief in Orsund."
     b = f"{base} In 2028, he was indicted in Orsund for bribing the police chief."
-    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    x = _the_date_dispute(a, b)
     assert x.high and "2029" in x.summary and "2028" in x.summary
     # ... but two acts in two years are no dispute
     other = f"{base} In 2028, he was elected mayor of Orsund."
@@ -1068,7 +1074,7 @@ def test_one_scheduled_act_on_two_days_is_a_date_dispute() -> None:
     base = "Governor Orlan Vess was indicted on six counts of fraud in Merrow."
     a = f"{base} Vess is due to be arraigned on Friday, May 28, in Merrow Superior Court."
     b = f"{base} Vess and the other defendants are due to be arraigned on Thursday, May 27."
-    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    x = _the_date_dispute(a, b)
     assert x.high and "May 28" in x.summary and "May 27" in x.summary
 
 
@@ -1083,7 +1089,7 @@ def test_one_doers_act_told_with_two_verbs_on_two_days_is_a_date_dispute() -> No
         f"{base} The Sorvan People's Front abducted seven SRI staff from the agency's clinic in "
         "Tessop on February 1."
     )
-    (x,) = [x for x in _compare(a, b).contradictions if x.type == "date"]
+    x = _the_date_dispute(a, b)
     assert x.high and "Feb. 3" in x.summary and "February 1" in x.summary
 
 

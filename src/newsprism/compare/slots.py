@@ -3045,13 +3045,18 @@ def one_happening(a: Unit, b: Unit, score: float) -> str:
     cls = action_class(a.claim.action)
     if cls == action_class(b.claim.action) and cls not in _LIGHT:
         reasons.append(f"the same act ({cls})")
-    shared = [q.text for q in a.quantities for r in b.quantities if same_count(q, r)]
+    shared = _shared_counts(a, b)
     if shared:
         reasons.append(f"the same figure ({shared[0]})")
     if _same_doer(a, b):
         reasons.append("the same doer")
     reasons.append(f"claims matching at {score:.2f}")
     return "same event: " + ", ".join(reasons)
+
+
+def _shared_counts(a: Unit, b: Unit) -> list[str]:
+    """The figures of one claim that count the same as one of the other's, as written."""
+    return [q.text for q in a.quantities for r in b.quantities if same_count(q, r)]
 
 
 def _same_doer(a: Unit, b: Unit) -> bool:
@@ -3097,7 +3102,7 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
     thing named ("Friday's closing price") dates no act."""
     if score < TOLD_ALIKE_MIN or {a.claim.action, b.claim.action} & LIGHT_VERBS:
         return False  # "had his medical on Monday": a light verb tells no act
-    if not (_same_doer(a, b) or any(same_count(q, r) for q in a.quantities for r in b.quantities)):
+    if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
     if len(a.gist & b.gist) < TOLD_ALIKE_WORDS:
         return False  # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"
