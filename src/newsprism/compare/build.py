@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare import ages, languages, lists, patients, roles, slots, tolls
+from newsprism.compare import ages, languages, lists, outliers, patients, roles, slots, tolls
 from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
@@ -437,12 +437,20 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
     for lc, lgi in _list_contradictions(ctx, group_of):
         if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
             disputes.add(lc, lgi)
-    for tc, tgi in _toll_contradictions(ctx, group_of):
-        disputes.add_reading(tc, tgi, "number")
+    _add_figures(ctx, group_of, disputes)
     for oc, ogi in _once_told_dates(ctx, group_of):
         if not any(c.type == "date" and _overlaps(c, oc) for c in disputes.found):
             disputes.add(oc, ogi)
     _add_denied_acts(ctx, group_of, disputes)
+
+
+def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+    """Tolls, each figure read beside its fate word, and figures one report gives against one
+    the others agree on."""
+    for tc, tgi in _toll_contradictions(ctx, group_of):
+        disputes.add_reading(tc, tgi, "number")
+    for fc, fgi in _odd_figure_contradictions(ctx, group_of):
+        disputes.add_surer(fc, fgi)
 
 
 def _add_denied_acts(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
@@ -1462,6 +1470,97 @@ def _toll_span(ctx: _Context, x: tolls.Toll) -> Span:
 
 
 #: The basis of list disputes starts so: they stand on the lists, read from the text.
+_ODD_BASIS = "one figure the other reports agree on"
+#: How sure an odd figure against the others' agreed one is
+ODD_CONFIDENCE = 0.8
+#: How closely an odd figure's sentence must match the agreeing reports' (or its claim theirs)
+ODD_TOLD_ALIKE = 0.5
+
+
+def _odd_figure_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """A figure one report gives where two or more others agree on another, in sentences like
+    its own ("the 104-page indictment" / "the 94-page indictment", "a 94-page indictment",
+    "runs to 94 pages"): read over the whole story (``outliers``), since the odd report's
+    sentence is often told too differently for its claim to be paired with theirs."""
+    figures = [
+        outliers.Figure(u.source, u.uid, q)
+        for u in ctx.units
+        for q in u.quantities
+        if _a_counted_figure(u, q)
+    ]
+    units = {u.uid: u for u in ctx.units}
+    sentences = ctx.vectors.sentences
+
+    def alike(x: outliers.Figure, y: outliers.Figure) -> bool:
+        return (
+            float(sentences[x.uid] @ sentences[y.uid]) >= ODD_TOLD_ALIKE
+            or float(ctx.scores[x.uid, y.uid]) >= ODD_TOLD_ALIKE
+        )
+
+    def disputed(x: outliers.Figure, y: outliers.Figure) -> bool:
+        ux, uy = units[x.uid], units[y.uid]
+        return _figures_disputed(ux, x.quantity, uy, y.quantity, float(ctx.scores[x.uid, y.uid]))
+
+    given: dict[int, set[float]] = defaultdict(set)
+    for u in ctx.units:
+        given[u.source].update(q.value for q in u.quantities)
+    out = []
+    for odd in outliers.odd_figures(figures, given, _one_kind_of_thing, alike, disputed):
+        fs = [_odd_finding(units[odd.odd.uid], odd.odd.quantity, units[x.uid], x.quantity)
+              for x in odd.agreed]  # fmt: skip
+        c = _contradiction(ctx, "number", fs)
+        if _odd_update(ctx, odd):
+            c = replace(c, note=_TOLL_UPDATE_NOTE, update=True)
+        out.append((c, group_of.get(odd.odd.uid)))
+    return out
+
+
+def _odd_update(ctx: _Context, odd: outliers.OddFigure) -> bool:
+    """The odd count is the latest report's and the highest, or the earliest's and the lowest:
+    a count that grew as the reports came out ("Fourteen people have now been treated")."""
+    y = odd.odd.quantity
+    if y.kind != "count":
+        return False
+    pubs = [a.published for a in ctx.articles]
+    orders = [slots.publication_order(pubs[x.source], pubs[odd.odd.source]) for x in odd.agreed]
+    higher = y.value > odd.agreed[0].quantity.value
+    return all(o > 0 for o in orders) if higher else all(o < 0 for o in orders)
+
+
+def _a_counted_figure(u: al.Unit, q: Quantity) -> bool:
+    """A figure that says what it counts or measures (a sum of money, a share, "94 pages"),
+    not a year, an age or a vague "thousands"."""
+    if q.approximate or slots.is_year(q) or slots.is_age(u, q):
+        return False
+    if _KIND_WORDS & set(q.counts.lower().split()):
+        return False  # "the 11-inch models", "a .38-caliber revolver": a kind, not a count
+    return bool(q.counts) or q.kind in ("percent", "money")
+
+
+def _one_kind_of_thing(x: outliers.Figure, y: outliers.Figure) -> bool:
+    qx, qy = x.quantity, y.quantity
+    if qx.kind != qy.kind or qx.unit != qy.unit:
+        return False
+    return slots.counts_match(qx.counts, qy.counts)
+
+
+def _figures_disputed(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity, score: float) -> bool:
+    """Nothing in two claims says their figures are of two things: the claims may tell one
+    happening (``check_pair``'s tests) and no rule of ``slots`` sets the figures apart."""
+    if not slots.participants_compatible(u, v) or slots.background(u) != slots.background(v):
+        return False
+    return slots.figures_disputed(u, q, v, r, score)
+
+
+def _odd_finding(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity) -> slots.Finding:
+    def side(w: al.Unit, x: Quantity) -> slots.Side:
+        return slots.Side(w, f"{slots.fmt(x.value)} {x.unit or x.counts}".strip(), (x.start, x.end))
+
+    return slots.Finding("number", ODD_CONFIDENCE, side(u, q), side(v, r), basis=_ODD_BASIS)
+
+
 _LIST_BASIS = "one set listed"
 #: Sentence cosine from which two lists that share most members are taken as one set told
 #: ("three central districts, the Old Town, Kilnside and Vellmoor" / "The curfew runs ... in

@@ -676,6 +676,12 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     return None
 
 
+def figures_disputed(a: Unit, qa: Quantity, b: Unit, qb: Quantity, score: float) -> bool:
+    """Whether no rule of ``_NOT_ONE_FIGURE`` sets two claims' figures apart."""
+    f = _Figures(a, b, qa, qb, _in_metres(qa), _in_metres(qb), score)
+    return _why_not_disputed(f) is None and not _dated_apart(a, b)
+
+
 def _one_unnamed_age(f: _Figures) -> bool:
     """Two ages of one unnamed person in claims that tell the same ("assaulting the 11-year-old
     girl" / "assaulting a 12-year-old girl"): an age told two ways. Named people's ages are

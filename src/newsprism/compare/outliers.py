@@ -1,0 +1,122 @@
+"""A figure one report gives where the others agree on another: the odd one out.
+
+Five reports of one story that tell one fact with one figure ("the 94-page indictment", "a
+94-page indictment", "runs to 94 pages") and a sixth that tells it with another ("the 104-page
+indictment") disagree, though the sixth's sentence may match none of the others closely enough
+for the claim pairs to be compared: the agreement of several reports on one figure, in sentences
+like the odd one's, says which fact the odd figure is told of. A figure is odd only when
+  - two or more other reports give one other figure of the same kind of thing, in sentences
+    like its own (``alike``), and no report among them also gives the odd figure;
+  - its own report never gives the others' figure (a report giving both tells two things);
+  - the two figures cannot both be right and are not far apart (80 and 800 count two things).
+Pure logic: the comparison stage says which figures count one kind of thing and which
+sentences are alike, and turns what is found into contradictions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.extract.types import Quantity
+
+#: How many other reports must agree on the figure the odd one is set against
+AGREEING = 2
+#: How many times apart the two figures may be and still be one thing's (2,300 / 2,800 jobs is
+#: one count told two ways; 85 / 409 branches is two)
+ODD_APART = 1.6
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure one report gives, in one claim (``uid``)."""
+
+    source: int
+    uid: int
+    quantity: Quantity
+
+
+@dataclass(frozen=True)
+class OddFigure:
+    """A figure one report gives against one figure other reports agree on."""
+
+    odd: Figure
+    agreed: tuple[Figure, ...]  # one per agreeing report
+
+
+def odd_figures(
+    figures: Sequence[Figure],
+    given: Mapping[int, set[float]],
+    same_thing: Callable[[Figure, Figure], bool],
+    alike: Callable[[Figure, Figure], bool],
+    disputed: Callable[[Figure, Figure], bool],
+) -> list[OddFigure]:
+    """Every figure that is the odd one out (see the module's doc), with the agreeing figures;
+    ``same_thing`` says whether two figures count or measure one kind of thing, ``alike``
+    whether their sentences tell one fact, and ``disputed`` whether nothing around two figures
+    says they are of two things (a part and its whole, two places, two moments); ``given``:
+    per report, every figure it gives, whatever it counts ("up from 17 on Tuesday")."""
+    out: list[OddFigure] = []
+    for y in figures:
+        agreed = _agreed_against(y, figures, given, same_thing, alike)
+        agreed = tuple(x for x in agreed if disputed(x, y))
+        if len(agreed) >= AGREEING:
+            out.append(OddFigure(y, agreed))
+    return out
+
+
+def _agreed_against(
+    y: Figure,
+    figures: Sequence[Figure],
+    given: Mapping[int, set[float]],
+    same_thing: Callable[[Figure, Figure], bool],
+    alike: Callable[[Figure, Figure], bool],
+) -> tuple[Figure, ...]:
+    """The figures of one value that two or more other reports give against ``y``, one per
+    report, or () when there are none or the reports do not all agree."""
+    by_value: dict[float, dict[int, Figure]] = defaultdict(dict)
+    for x in figures:
+        if x.source == y.source or not _near(x.quantity, y.quantity):
+            continue  # a figure far from y's counts another thing
+        if same_thing(x, y) and alike(x, y):
+            by_value[x.quantity.value].setdefault(x.source, x)
+    if len(by_value) != 1:
+        return ()  # no other figure, or the others disagree among themselves too
+    value, agreeing = next(iter(by_value.items()))
+    if len(agreeing) < AGREEING or _bounded_alike(y.quantity, agreeing[min(agreeing)].quantity):
+        return ()
+    if value in given.get(y.source, ()):
+        # the odd report gives the others' figure too: two things, or a figure since changed
+        # ("23 people had now been arrested, up from 17")
+        return ()
+    if any(y.quantity.value in given.get(s, ()) for s in agreeing):
+        return ()
+    return tuple(agreeing[s] for s in sorted(agreeing))
+
+
+def _near(a: Quantity, b: Quantity) -> bool:
+    """Two figures that differ, yet are near enough to count one thing."""
+    lo, hi = sorted((abs(a.value), abs(b.value)))
+    return 0 < lo < hi <= ODD_APART * lo
+
+
+def _bounded_alike(a: Quantity, b: Quantity) -> bool:
+    """Figures both can be right as qualified ("at least 410" / "at least 370", "about 40" /
+    "42")."""
+    return _overlap(_bounds(a), _bounds(b))
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    v = q.value
+    if q.qualifier in (">", ">="):
+        return v, float("inf")
+    if q.qualifier in ("<", "<="):
+        return 0.0, v
+    if q.qualifier == "~" or q.approximate:
+        return v * 0.9, v * 1.1
+    return v, v
+
+
+def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    return x[0] <= y[1] and y[0] <= x[1]

@@ -1,0 +1,112 @@
+"""A figure one report gives where the others agree on another (compare/outliers.py)."""
+
+from __future__ import annotations
+
+from newsprism.compare import Comparison, compare_articles, outliers
+from newsprism.compare.outliers import Figure
+from newsprism.extract.types import Quantity
+from tests.compare.test_checks import _article
+
+
+def _f(source: int, value: float, uid: int | None = None, qualifier: str = "") -> Figure:
+    q = Quantity(str(value), 0, 1, value, "", "branches", f"{value} branches", "count", qualifier)
+    return Figure(source, source * 10 if uid is None else uid, q)
+
+
+def _yes(x: Figure, y: Figure) -> bool:
+    return True
+
+
+def _odd(figures: list[Figure], given: dict[int, set[float]] | None = None) -> list[tuple]:
+    given = given if given is not None else {}
+    found = outliers.odd_figures(figures, given, _yes, _yes, _yes)
+    return [(o.odd.source, o.odd.quantity.value, [x.source for x in o.agreed]) for o in found]
+
+
+def test_one_report_against_two_that_agree_is_odd() -> None:
+    assert _odd([_f(0, 85), _f(1, 85), _f(2, 95)]) == [(2, 95, [0, 1])]
+    # one report against one is no odd one out: which is odd cannot be said
+    assert _odd([_f(0, 85), _f(1, 95)]) == []
+
+
+def test_others_who_disagree_among_themselves_make_no_odd_one() -> None:
+    assert _odd([_f(0, 85), _f(1, 85), _f(2, 95), _f(3, 90)]) == []
+    # a figure far from the odd one counts another thing and does not count against it
+    assert _odd([_f(0, 85), _f(1, 85), _f(2, 95), _f(3, 409)]) == [(2, 95, [0, 1])]
+
+
+def test_a_report_that_gives_both_figures_tells_two_things() -> None:
+    figures = [_f(0, 85), _f(1, 85), _f(2, 95)]
+    # "95 branches, up from 85": the odd report gives the others' figure too
+    assert _odd(figures, {2: {95.0, 85.0}}) == []
+    # an agreeing report that also gives the odd figure
+    assert _odd(figures, {0: {85.0, 95.0}}) == []
+
+
+def test_figures_both_can_be_right_are_not_odd() -> None:
+    figures = [_f(0, 410), _f(1, 410), _f(2, 370, qualifier=">=")]
+    assert _odd(figures) == []
+    figures = [_f(0, 410, qualifier=">="), _f(1, 410, qualifier=">="), _f(2, 370, qualifier=">=")]
+    assert _odd(figures) == []  # "at least 410" / "at least 370"
+
+
+def test_only_the_agreeing_figures_told_alike_and_disputed_count() -> None:
+    figures = [_f(0, 85), _f(1, 85), _f(2, 95)]
+
+    def not_report_1(x: Figure, y: Figure) -> bool:
+        return 1 not in (x.source, y.source)
+
+    assert outliers.odd_figures(figures, {}, _yes, not_report_1, _yes) == []
+    assert outliers.odd_figures(figures, {}, _yes, _yes, not_report_1) == []
+
+
+def _compare(*texts: str, days: tuple[str, ...] = ()) -> Comparison:
+    days = days or ("2031-05-07",) * len(texts)
+    return compare_articles(
+        [_article(t, f"r{n}", d) for n, (t, d) in enumerate(zip(texts, days, strict=True))]
+    )
+
+
+LEAD = "Dunvar Bank and Callowmere Savings agreed on Monday to merge into one group."
+TAIL = "The chairman, Odile Carrick, said no branch would close before next spring."
+
+
+def test_a_figure_told_otherwise_by_one_report_of_several_is_a_high_dispute() -> None:
+    c = _compare(
+        f"{LEAD} The group will close 85 branches, mainly in towns where both banks trade. {TAIL}",
+        f"{LEAD} Under the plan, 85 of the combined 409 branches will close. {TAIL}",
+        f"{LEAD} The new bank closes 85 branches, largely in towns where both banks trade. {TAIL}",
+        f"Bank merger to shut 95 branches. {LEAD} Most of the closures will be in towns. {TAIL}",
+        f"{LEAD} Under the deal, 85 branches will be shut over three years, mostly in towns.",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert x.high
+    assert {e.source: e.value for e in x.evidence} == {
+        "S1": "85 branches",
+        "S2": "85 branches",
+        "S3": "85 branches",
+        "S4": "95 branches",
+        "S5": "85 branches",
+    }
+
+
+def test_an_odd_count_from_the_latest_report_that_says_it_rose_is_no_dispute() -> None:
+    c = _compare(
+        f"{LEAD} Police said 17 people had been arrested at the protest outside its offices.",
+        f"{LEAD} Outside its offices, 17 people had been arrested by midnight, police said.",
+        f"{LEAD} Police said 23 people had now been arrested, up from 17 on Monday night.",
+        days=("2031-05-07", "2031-05-07", "2031-05-08"),
+    )
+    assert not [x for x in c.contradictions if x.type == "number" and x.high]
+
+
+def test_people_brought_out_alive_are_not_a_count_of_the_missing() -> None:
+    lead = "A magnitude 6.4 earthquake struck the Corrin valley early on Tuesday."
+    tail = "The interior minister, Pell Osric, visited the town on Wednesday."
+    c = _compare(
+        f"{lead} Rescuers had pulled 11 people out of the rubble alive by Tuesday evening. {tail}",
+        f"{lead} Rescuers had pulled 11 people out of the collapsed buildings alive. {tail}",
+        f"{lead} Rescuers said 11 people had been pulled out of the rubble alive. {tail}",
+        f"{lead} Rescuers said seven people remained missing under the rubble. {tail}",
+    )
+    assert not [x for x in c.contradictions if x.type == "number" and x.high]
