@@ -724,6 +724,19 @@ def test_a_long_quotation_reworded_is_high_though_no_one_is_named_for_it() -> No
     assert not x.high
 
 
+def test_a_quotation_whose_speaker_a_report_names_only_around_it_is_hers() -> None:
+    lead = "A gas explosion tore through the Harl Street market in Varrow on Tuesday morning. "
+    said = lead + 'Mayor Ina Corvel said: "We will rebuild this market, stall by stall."'
+    around = (lead + "Mayor Ina Corvel {} visited the traders on Wednesday and promised help. "
+              '"We will rebuild this market, street by street."')  # fmt: skip
+    (x,) = [x for x in _compare(said, around.format("")).contradictions if x.type == "quote"]
+    assert x.high and not x.note
+    # with another person named around it, the words may be theirs: shown, not high
+    c = _compare(said, around.format("and her deputy, Peter Novak,"))
+    (x,) = [x for x in c.contradictions if x.type == "quote"]
+    assert not x.high and "does not say who spoke" in x.note
+
+
 def test_the_same_doer_and_predicate_and_object_denied_is_high() -> None:
     # one proposition (Quell / concede / defeat), however much more the denial's sentence says
     base = "Voters in Harlow elected a new council on Sunday. "
@@ -734,6 +747,17 @@ def test_the_same_doer_and_predicate_and_object_denied_is_high() -> None:
     # another object is another proposition: shown, not high
     c = _compare(yes, no.format("the budget vote"))
     assert "polarity" not in _high(c)
+
+
+def test_one_statement_denied_in_claims_that_match_very_closely_is_high() -> None:
+    # the affirming sentence runs on far past the claim; the claims themselves match
+    lead = "Mount Dunlow erupted shortly before midnight on Monday. "
+    yes = (
+        lead + "Sirens sounded across Sennick, a town of about 12,000 people nine kilometres "
+        "south of the summit crater, shortly after midnight, and police went door to door."
+    )
+    no = lead + "No siren sounded in Sennick."  # fmt: skip
+    assert "polarity" in _high(_compare(yes, no))
 
 
 def test_one_named_speaker_saying_and_denying_one_thing_of_one_subject_is_high() -> None:

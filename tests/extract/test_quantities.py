@@ -47,6 +47,12 @@ def q(text: str):
         ("a separate 38 million-mark contract", 38e6, "", "38000000 marks"),
         ("a 412m-mark contract", 412e6, "", "412000000 marks"),
         ("a 40 million-pound deal", 40e6, "GBP", "40000000 GBP"),
+        # a count or measure written as an adjective counts its noun
+        ("unsealed a 94-page indictment", 94, "", "94 pages"),
+        ("sites in the 321-patient trial", 321, "", "321 patients"),
+        ("a 30-foot dhow", 30, "", "30 feet"),
+        ("the 6.1-magnitude quake", 6.1, "", "6.1 magnitude"),
+        ("the ship's 19-strong crew", 19, "", "19 crew"),
         # a speed, in any of the ways its unit is written
         ("travelling at 71 km/h", 71, "km/h", "71 km/h"),
         ("hurtling along at 71km/h", 71, "km/h", "71 km/h"),
@@ -73,7 +79,17 @@ def test_counts_and_kinds() -> None:
 
 
 def test_not_quantities() -> None:
-    for text in ("the S-400 system", "F-35 jets", "one of them", "back in 2014.", "no one came"):
+    for text in (
+        "the S-400 system",
+        "F-35 jets",
+        "one of them",
+        "back in 2014.",
+        "no one came",
+        "a 64-bit version",
+        "the 13-inch model",
+        "a 10-fold rise",
+        "won 4-3 at home",
+    ):
         assert find_quantities(text, next_word(text)) == [], text
     # the hours and minutes of a game clock, written plain or tokenised
     for text in ("with 6:11 left", "with 6 : 11 left"):

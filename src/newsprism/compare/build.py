@@ -1740,6 +1740,10 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
         or (c.type == "entity_set" and _one_act(placed))
         # one act dated two ways, in claims that match closely (their sentences run on)
         or (c.type == "date" and _best_pair(placed, _scored(ctx)) >= DATE_CLAIMS_SUPPORT)
+        # one statement affirmed and denied in claims that match very closely ("Sirens
+        # sounded across Sennick, a town of ..., shortly after midnight" / "No siren sounded
+        # in Sennick")
+        or (c.type == "polarity" and _best_pair(placed, _scored(ctx)) >= POLARITY_CLAIMS_SUPPORT)
     ):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
@@ -1749,6 +1753,9 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
 #: their sentences match ("Officers found the van on Sunday night" / "... found the van, burnt
 #: out, on 21 September, after a tip-off from a farmer")
 DATE_CLAIMS_SUPPORT = 0.7
+#: How closely two claims of a polarity dispute must match to back it however loosely the rest
+#: of their sentences match
+POLARITY_CLAIMS_SUPPORT = 0.9
 
 
 def _best_pair(
@@ -2145,7 +2152,7 @@ def _reworded(
     (``whole_of``: the quotation each sentence was cut from, by report and start)."""
     cluster = found.cluster
     evidence = tuple(_quote_span(ctx, s, r) for s, r in sorted(cluster, key=lambda t: t[0]))
-    known = all(r.speaker_key for _, r in cluster)
+    known = all(r.speaker_key for _, r in cluster) or _named_around(ctx, cluster)
     # a sentence is judged as it stands, or as part of the quotations it was cut from, when
     # those are one quotation as a whole ("We have been here before ... Brackwell will
     # rebuild, street by street" / "..., house by house": a few words, mostly changed)
@@ -2165,6 +2172,40 @@ def _reworded(
         note="" if known else "One side does not say who spoke the words.",
         basis=_speaker_basis(ctx, [r for _, r in cluster]),
     )
+
+
+def _named_around(ctx: _Context, cluster: list[tuple[int, Quote]]) -> bool:
+    """The reports that credit a quotation all name one person, and each report that names
+    nobody at it (a quotation running on from the last paragraph, say) names that person
+    around it: the reader sees whose words they are."""
+    surnames = {
+        (r.speaker_key or "").rsplit("_", 1)[-1] for _, r in cluster if r.speaker_key
+    }  # fmt: skip
+    if len(surnames) != 1 or not all(
+        (r.speaker_key or "").startswith("person:") for _, r in cluster if r.speaker_key
+    ):
+        return False
+    (surname,) = surnames
+    return all(
+        r.speaker_key or _only_person_around(ctx, si, r, surname) for si, r in cluster
+    )  # fmt: skip
+
+
+def _only_person_around(ctx: _Context, si: int, q: Quote, surname: str) -> bool:
+    """The report names the person of ``surname`` around the quotation, and no other person
+    (whose words they might be)."""
+    lo, hi = max(q.start - AROUND, 0), q.end + LEAD
+    people = {
+        m.entity_key.rsplit("_", 1)[-1]
+        for m in ctx.exs[si].mentions
+        if m.entity_key.startswith("person:") and lo <= m.start and m.end <= hi
+    }
+    return people == {surname}
+
+
+#: Characters before a quotation no speaker is read for searched for the name of the speaker the
+#: other reports give (a paragraph or so)
+AROUND = 300
 
 
 def _reworded_confidence(found: _Quotation, known: bool) -> float:

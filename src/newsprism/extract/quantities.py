@@ -192,8 +192,48 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"-(?P<noun>[a-z]{3,})\b(?!-)"
         ),
     ),
+    # "a 94-page indictment", "the 321-patient trial", "a 6.1-magnitude quake", "the ship's
+    # 19-strong crew": a count or measure written as an adjective
+    (
+        "count_adj",
+        re.compile(
+            _B + _QUAL + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-\s?(?P<noun>[a-z]{3,})\b"
+            r"(?!\s?-)(?=\s+[a-z])"
+        ),
+    ),
     ("count", re.compile(_B + _QUAL + _NUMBER + _SCALE + _E)),
 ]
+#: words after a figure and a hyphen that make a kind or a manner, not a count ("a 64-bit
+#: version", "a 13-inch model", "a .38-caliber revolver", "a 10-fold rise", "a 3-way race")
+_NOT_COUNTED_ADJ = frozenset(
+    [
+        "bit",
+        "inch",
+        "caliber",
+        "calibre",
+        "gauge",
+        "core",
+        "fold",
+        "way",
+        "plus",
+        "odd",
+        "something",
+        "time",
+        "times",
+        "year",
+        "old",
+        "day",
+        "star",
+        "door",
+        "seater",
+        "speed",
+        "and",
+        "or",
+        "to",
+    ]
+)
+#: plurals that do not add an "s"
+_PLURALS = {"foot": "feet", "inch": "inches", "man": "men", "woman": "women", "child": "children"}
 
 
 _BY = re.compile(r"\s*(?:-\s*by\s*-|×|x\d)", re.IGNORECASE)
@@ -355,9 +395,33 @@ def _sum_adjective(
     )
 
 
+def _count_adjective(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity | None:
+    """ "a 94-page indictment": 94 pages; "a 19-strong crew": 19 of the noun after it."""
+    noun = g["noun"].lower()
+    if noun in _NOT_COUNTED_ADJ:
+        return None
+    if noun == "strong":
+        counts = counted(m.end())
+    elif noun == "magnitude":
+        counts = noun  # what a quake's figure measures, as "magnitude 6.1" reads
+    else:
+        counts = _PLURALS.get(noun) or (
+            noun
+            if noun.endswith("s")
+            else noun + ("es" if noun.endswith(("ch", "sh", "x")) else "s")
+        )
+    norm = f"{qual}{format_value(value)} {counts}".strip()
+    return Quantity(m.group(0), m.start(), m.end(), value, "", counts, norm, "count", qual)
+
+
 #: how each kind of measure found by PATTERNS is built (a plain count by _count)
-_MEASURES: dict[str, Callable[[re.Match[str], dict[str, str], float, str, Counted], Quantity]] = {
+_MEASURES: dict[
+    str, Callable[[re.Match[str], dict[str, str], float, str, Counted], Quantity | None]
+] = {
     "money": _money,
+    "count_adj": _count_adjective,
     "percent": _percent,
     "sum_adj": _sum_adjective,
     "speed": _speed,

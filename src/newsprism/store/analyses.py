@@ -13,7 +13,8 @@ EXTRACTION_KIND = "extraction"
 #: still to come ("with more to follow on Wednesday", "is to be held on Friday") is ahead; "7": a
 #: figure counts the noun a participle describes ("355 damaged shops"); "8": a quotation's
 #: speaker is the person its subject names before one its apposition names; "9": "is due to be
-#: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day
-EXTRACTION_VERSION = "9"
+#: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day;
+#: "10": a figure written as an adjective counts its noun ("a 94-page indictment": 94 pages)
+EXTRACTION_VERSION = "10"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
