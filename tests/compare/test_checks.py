@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from newsprism.compare import Comparison, compare_articles
+from newsprism.compare.build import _speaker_named_before
+from newsprism.extract.types import Mention, Quote
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 
 
@@ -727,14 +730,28 @@ def test_a_long_quotation_reworded_is_high_though_no_one_is_named_for_it() -> No
 def test_a_quotation_whose_speaker_a_report_names_only_around_it_is_hers() -> None:
     lead = "A gas explosion tore through the Harl Street market in Varrow on Tuesday morning. "
     said = lead + 'Mayor Ina Corvel said: "We will rebuild this market, stall by stall."'
-    around = (lead + "Mayor Ina Corvel {} visited the traders on Wednesday and promised help. "
+    around = (lead + "Mayor Ina Corvel visited the traders on Wednesday and promised help. "
               '"We will rebuild this market, street by street."')  # fmt: skip
-    (x,) = [x for x in _compare(said, around.format("")).contradictions if x.type == "quote"]
+    (x,) = [x for x in _compare(said, around).contradictions if x.type == "quote"]
     assert x.high and not x.note
-    # with another person named around it, the words may be theirs: shown, not high
-    c = _compare(said, around.format("and her deputy, Peter Novak,"))
-    (x,) = [x for x in c.contradictions if x.type == "quote"]
-    assert not x.high and "does not say who spoke" in x.note
+
+
+def test_a_quotation_after_another_persons_quotation_is_not_read_as_hers() -> None:
+    def quote(start: int, key: str | None) -> Quote:
+        return Quote("words", start, start + 20, key, None, None, None, True)
+
+    corvel = Mention("Ina Corvel", 10, 20, "PERSON", "person:ina_corvel")
+    unnamed = quote(200, None)
+    ctx = SimpleNamespace(exs=[SimpleNamespace(mentions=[corvel], quotes=[unnamed])])
+    assert _speaker_named_before(ctx, 0, unnamed, "corvel")  # type: ignore[arg-type]
+    # a quotation between them credited to her deputy: the words may be his
+    novak = quote(120, "person:peter_novak")
+    ctx.exs[0].quotes = [novak, unnamed]
+    assert not _speaker_named_before(ctx, 0, unnamed, "corvel")  # type: ignore[arg-type]
+    # her name nowhere before it
+    ctx.exs[0].mentions = []
+    ctx.exs[0].quotes = [unnamed]
+    assert not _speaker_named_before(ctx, 0, unnamed, "corvel")  # type: ignore[arg-type]
 
 
 def test_the_same_doer_and_predicate_and_object_denied_is_high() -> None:

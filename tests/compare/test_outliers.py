@@ -8,8 +8,10 @@ from newsprism.extract.types import Quantity
 from tests.compare.test_checks import _article
 
 
-def _f(source: int, value: float, uid: int | None = None, qualifier: str = "") -> Figure:
-    q = Quantity(str(value), 0, 1, value, "", "branches", f"{value} branches", "count", qualifier)
+def _f(
+    source: int, value: float, uid: int | None = None, qualifier: str = "", counts: str = "branches"
+) -> Figure:
+    q = Quantity(str(value), 0, 1, value, "", counts, f"{value} {counts}", "count", qualifier)
     return Figure(source, source * 10 if uid is None else uid, q)
 
 
@@ -58,6 +60,25 @@ def test_only_the_agreeing_figures_told_alike_and_disputed_count() -> None:
 
     assert outliers.odd_figures(figures, {}, _yes, not_report_1, _yes) == []
     assert outliers.odd_figures(figures, {}, _yes, _yes, not_report_1) == []
+
+
+def test_a_figure_of_what_the_agreeing_reports_name_in_several_ways_is_odd() -> None:
+    def same_word(x: Figure, y: Figure) -> bool:
+        return x.quantity.counts == y.quantity.counts
+
+    def found(figures: list[Figure]) -> list[tuple[int, float]]:
+        odd = outliers.odd_figures(figures, {}, same_word, _yes, _yes)
+        return [(o.odd.source, o.odd.quantity.value) for o in odd]
+
+    # "23 people were arrested", "there had been 23 arrests" / "19 louts were hauled off"
+    told = [_f(0, 23, counts="people"), _f(1, 23, counts="arrests"), _f(2, 19, counts="louts")]
+    assert found(told) == [(2, 19)]
+    # a bound ("over 30 arrests") is too loose a count to set against one named otherwise
+    told = [_f(0, 23, counts="people"), _f(1, 23, counts="arrests"), _f(2, 30, qualifier=">")]
+    assert found(told) == []
+    # reports that all say "23 people" do not say what "19 louts" count
+    told = [_f(0, 23, counts="people"), _f(1, 23, counts="people"), _f(2, 19, counts="louts")]
+    assert found(told) == []
 
 
 def _compare(*texts: str, days: tuple[str, ...] = ()) -> Comparison:

@@ -2177,7 +2177,7 @@ def _reworded(
 def _named_around(ctx: _Context, cluster: list[tuple[int, Quote]]) -> bool:
     """The reports that credit a quotation all name one person, and each report that names
     nobody at it (a quotation running on from the last paragraph, say) names that person
-    around it: the reader sees whose words they are."""
+    before it and credits no other quotation there to anyone else."""
     surnames = {
         (r.speaker_key or "").rsplit("_", 1)[-1] for _, r in cluster if r.speaker_key
     }  # fmt: skip
@@ -2187,24 +2187,30 @@ def _named_around(ctx: _Context, cluster: list[tuple[int, Quote]]) -> bool:
         return False
     (surname,) = surnames
     return all(
-        r.speaker_key or _only_person_around(ctx, si, r, surname) for si, r in cluster
+        r.speaker_key or _speaker_named_before(ctx, si, r, surname) for si, r in cluster
     )  # fmt: skip
 
 
-def _only_person_around(ctx: _Context, si: int, q: Quote, surname: str) -> bool:
-    """The report names the person of ``surname`` around the quotation, and no other person
-    (whose words they might be)."""
-    lo, hi = max(q.start - AROUND, 0), q.end + LEAD
-    people = {
-        m.entity_key.rsplit("_", 1)[-1]
+def _speaker_named_before(ctx: _Context, si: int, q: Quote, surname: str) -> bool:
+    """The report names the person of ``surname`` before the quotation (within ``AROUND``
+    characters), and no quotation there is credited to anyone else: the reader takes the words
+    for that person's. People merely named (the man the speaker talks about) do not count."""
+    lo = q.start - AROUND
+    named = any(
+        m.entity_key.startswith("person:") and m.entity_key.rsplit("_", 1)[-1] == surname
         for m in ctx.exs[si].mentions
-        if m.entity_key.startswith("person:") and lo <= m.start and m.end <= hi
-    }
-    return people == {surname}
+        if lo <= m.start and m.end <= q.start
+    )
+    others = any(
+        r.speaker_key and r.speaker_key.rsplit("_", 1)[-1] != surname
+        for r in ctx.exs[si].quotes
+        if lo <= r.end <= q.start
+    )
+    return named and not others
 
 
-#: Characters before a quotation no speaker is read for searched for the name of the speaker the
-#: other reports give (a paragraph or so)
+#: Characters before a quotation no speaker is read for searched for its speaker's name (a
+#: paragraph or so)
 AROUND = 300
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.extract.types import Quantity
 
@@ -60,10 +60,39 @@ def odd_figures(
     out: list[OddFigure] = []
     for y in figures:
         agreed = _agreed_against(y, figures, given, same_thing, alike)
-        agreed = tuple(x for x in agreed if disputed(x, y))
+        if not agreed and y.quantity.qualifier not in _OPEN_BOUNDS:
+            # the reports that agree name what they count in several ways ("23 people", "23
+            # arrests"): the odd report's own word for it ("19 louts") is one more -- unless
+            # the odd figure is only a bound ("over 50 arrests"), too loose a count to set
+            # against another named otherwise
+            agreed = _agreed_against(y, figures, given, _one_kind, alike)
+            if len({_head(x.quantity.counts) for x in agreed}) < NAMED_WAYS:
+                agreed = ()
+        agreed = tuple(x for x in agreed if disputed(x, _counting_as(y, x)))
         if len(agreed) >= AGREEING:
             out.append(OddFigure(y, agreed))
     return out
+
+
+#: qualifiers that make a figure a bound, not a count ("over 50", "at least 40", "up to 30")
+_OPEN_BOUNDS = frozenset({">", ">=", "<", "<="})
+#: How many different words for what they count the agreeing reports must use for the odd
+#: report's word to count the same
+NAMED_WAYS = 2
+
+
+def _one_kind(x: Figure, y: Figure) -> bool:
+    qx, qy = x.quantity, y.quantity
+    return qx.kind == qy.kind and qx.unit == qy.unit and bool(qx.counts) == bool(qy.counts)
+
+
+def _head(counts: str) -> str:
+    return (counts.split() or [""])[-1].lower().rstrip("s")
+
+
+def _counting_as(y: Figure, x: Figure) -> Figure:
+    """``y`` as a count of what ``x`` counts, for the checks that read the words around it."""
+    return Figure(y.source, y.uid, replace(y.quantity, counts=x.quantity.counts))
 
 
 def _agreed_against(
