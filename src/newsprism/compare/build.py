@@ -1555,10 +1555,8 @@ def _figures_disputed(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity, score: f
 
 
 def _odd_finding(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity) -> slots.Finding:
-    def side(w: al.Unit, x: Quantity) -> slots.Side:
-        return slots.Side(w, f"{slots.fmt(x.value)} {x.unit or x.counts}".strip(), (x.start, x.end))
-
-    return slots.Finding("number", ODD_CONFIDENCE, side(u, q), side(v, r), basis=_ODD_BASIS)
+    a, b = slots.figure_side(u, q), slots.figure_side(v, r)
+    return slots.Finding("number", ODD_CONFIDENCE, a, b, basis=_ODD_BASIS)
 
 
 _LIST_BASIS = "one set listed"

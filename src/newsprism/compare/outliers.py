@@ -8,8 +8,12 @@ like the odd one's, says which fact the odd figure is told of. A figure is odd o
   - two or more other reports give one other figure of the same kind of thing, in sentences
     like its own (``alike``), and no report among them also gives the odd figure;
   - its own report never gives the others' figure (a report giving both tells two things);
-  - the two figures cannot both be right and are not far apart (80 and 800 count two things).
-Pure logic: the comparison stage says which figures count one kind of thing and which
+  - the two figures cannot both be right and are not far apart (80 and 800 count two things);
+  - nothing around the two figures sets them apart (``disputed``: a part and its whole, two
+    places, two moments).
+The agreeing reports may name what they count in several ways ("23 people", "23 arrests"): the
+odd report's own word ("19 louts") is then one more, unless its figure is only a bound ("over
+50 arrests"). Pure logic: the comparison stage says which figures count one kind of thing and which
 sentences are alike, and turns what is found into contradictions.
 """
 
@@ -19,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from newsprism.compare.slots import figure_bounds
 from newsprism.extract.types import Quantity
 
 #: How many other reports must agree on the figure the odd one is set against
@@ -133,19 +138,5 @@ def _near(a: Quantity, b: Quantity) -> bool:
 def _bounded_alike(a: Quantity, b: Quantity) -> bool:
     """Figures both can be right as qualified ("at least 410" / "at least 370", "about 40" /
     "42")."""
-    return _overlap(_bounds(a), _bounds(b))
-
-
-def _bounds(q: Quantity) -> tuple[float, float]:
-    v = q.value
-    if q.qualifier in (">", ">="):
-        return v, float("inf")
-    if q.qualifier in ("<", "<="):
-        return 0.0, v
-    if q.qualifier == "~" or q.approximate:
-        return v * 0.9, v * 1.1
-    return v, v
-
-
-def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
-    return x[0] <= y[1] and y[0] <= x[1]
+    (lo_a, hi_a), (lo_b, hi_b) = figure_bounds(a), figure_bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a

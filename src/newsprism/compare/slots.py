@@ -430,6 +430,11 @@ _ONE_THING = tuple(frozenset(group) for group in _WORDS["one_thing"])
 _QUAKE = frozenset(_WORDS["quake"])
 
 
+def figure_bounds(q: Quantity) -> tuple[float, float]:
+    """The range a figure as qualified allows ("at least 50": 50 and up)."""
+    return _bounds(q.value, q.qualifier, q.text)
+
+
 def _bounds(value: float, qualifier: str, text: str = "") -> tuple[float, float]:
     if qualifier in ("<", "<="):
         return 0.0, value
@@ -751,11 +756,16 @@ def _number_dispute(f: _Figures, pub_a: str | None, pub_b: str | None) -> Findin
     return Finding(
         "number",
         conf,
-        Side(f.a, f"{fmt(sa.value)} {sa.unit or sa.counts}".strip(), (sa.start, sa.end)),
-        Side(f.b, f"{fmt(sb.value)} {sb.unit or sb.counts}".strip(), (sb.start, sb.end)),
+        figure_side(f.a, sa),
+        figure_side(f.b, sb),
         note=note,
         update=update,
     )
+
+
+def figure_side(u: Unit, q: Quantity) -> Side:
+    """A claim's side of a number dispute: its figure, shown with what it counts."""
+    return Side(u, f"{fmt(q.value)} {q.unit or q.counts}".strip(), (q.start, q.end))
 
 
 def _a_measure(*qs: Quantity) -> bool:
