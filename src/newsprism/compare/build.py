@@ -1471,8 +1471,9 @@ def _toll_span(ctx: _Context, x: tolls.Toll) -> Span:
 
 #: The basis of list disputes starts so: they stand on the lists, read from the text.
 _ODD_BASIS = "one figure the other reports agree on"
-#: How sure an odd figure against the others' agreed one is
+#: How sure an odd figure against the others' agreed one is, both exact and one qualified
 ODD_CONFIDENCE = 0.8
+ODD_QUALIFIED = 0.75
 #: How closely an odd figure's sentence must match the agreeing reports' (or its claim theirs)
 ODD_TOLD_ALIKE = 0.5
 
@@ -1556,7 +1557,9 @@ def _figures_disputed(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity, score: f
 
 def _odd_finding(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity) -> slots.Finding:
     a, b = slots.figure_side(u, q), slots.figure_side(v, r)
-    return slots.Finding("number", ODD_CONFIDENCE, a, b, basis=_ODD_BASIS)
+    # a figure given as "about" or "at least" something is less sure, as for any number dispute
+    conf = ODD_CONFIDENCE if not (q.qualifier or r.qualifier) else ODD_QUALIFIED
+    return slots.Finding("number", conf, a, b, basis=_ODD_BASIS)
 
 
 _LIST_BASIS = "one set listed"
