@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newsprism.compare import Comparison, compare_articles, outliers
+from newsprism.compare import outliers
 from newsprism.compare.outliers import Figure
 from newsprism.extract.types import Quantity
-from tests.compare.test_checks import _article
+from tests.compare.test_tolls import _compare
 
 
 def _f(
@@ -79,13 +79,6 @@ def test_a_figure_of_what_the_agreeing_reports_name_in_several_ways_is_odd() -> 
     # reports that all say "23 people" do not say what "19 louts" count
     told = [_f(0, 23, counts="people"), _f(1, 23, counts="people"), _f(2, 19, counts="louts")]
     assert found(told) == []
-
-
-def _compare(*texts: str, days: tuple[str, ...] = ()) -> Comparison:
-    days = days or ("2031-05-07",) * len(texts)
-    return compare_articles(
-        [_article(t, f"r{n}", d) for n, (t, d) in enumerate(zip(texts, days, strict=True))]
-    )
 
 
 LEAD = "Dunvar Bank and Callowmere Savings agreed on Monday to merge into one group."

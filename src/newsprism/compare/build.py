@@ -1444,18 +1444,30 @@ _MISSING_UPDATE_NOTE = (
 def _toll_update(ctx: _Context, d: tolls.TollDispute) -> bool:
     """Every pair of figures that cannot both be right has the higher from the later report:
     a toll that rose as the reports came out (the missing fall as people are found)."""
-    pubs = [a.published for a in ctx.articles]
     clashing = [
-        (x, y) for n, x in enumerate(d.tolls) for y in d.tolls[n + 1 :]
+        ((x.source, x.value), (y.source, y.value))
+        for n, x in enumerate(d.tolls) for y in d.tolls[n + 1 :]
         if not tolls.compatible(x, y)
     ]  # fmt: skip
-    for x, y in clashing:
-        order = slots.publication_order(pubs[x.source], pubs[y.source])
-        later_higher = (order > 0 and y.value > x.value) or (order < 0 and x.value > y.value)
-        later_lower = (order > 0 and y.value < x.value) or (order < 0 and x.value < y.value)
-        if not (later_lower if d.fate == "missing" else later_higher):
-            return False  # the same day, or the later report the other way
-    return bool(clashing)
+    return bool(clashing) and _changed_as_reported(ctx, clashing, falling=d.fate == "missing")
+
+
+def _changed_as_reported(
+    ctx: _Context,
+    pairs: Sequence[tuple[tuple[int, float], tuple[int, float]]],
+    *,
+    falling: bool = False,
+) -> bool:
+    """In every pair of (report, figure), the later report has the higher figure (the lower,
+    when ``falling``): a count that changed as the reports came out. The same day, or a later
+    report the other way, is no change over time."""
+    pubs = [a.published for a in ctx.articles]
+    for (sx, vx), (sy, vy) in pairs:
+        order = slots.publication_order(pubs[sx], pubs[sy])
+        later, earlier = (vy, vx) if order > 0 else (vx, vy)
+        if order == 0 or not (later < earlier if falling else later > earlier):
+            return False
+    return True
 
 
 def _toll_span(ctx: _Context, x: tolls.Toll) -> Span:
@@ -1521,13 +1533,11 @@ def _odd_figure_contradictions(
 def _odd_update(ctx: _Context, odd: outliers.OddFigure) -> bool:
     """The odd count is the latest report's and the highest, or the earliest's and the lowest:
     a count that grew as the reports came out ("Fourteen people have now been treated")."""
-    y = odd.odd.quantity
-    if y.kind != "count":
+    y = odd.odd
+    if y.quantity.kind != "count":
         return False
-    pubs = [a.published for a in ctx.articles]
-    orders = [slots.publication_order(pubs[x.source], pubs[odd.odd.source]) for x in odd.agreed]
-    higher = y.value > odd.agreed[0].quantity.value
-    return all(o > 0 for o in orders) if higher else all(o < 0 for o in orders)
+    pairs = [((x.source, x.quantity.value), (y.source, y.quantity.value)) for x in odd.agreed]
+    return _changed_as_reported(ctx, pairs)
 
 
 def _a_counted_figure(u: al.Unit, q: Quantity) -> bool:
