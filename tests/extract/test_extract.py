@@ -257,6 +257,39 @@ def test_the_office_speaking_is_the_person_named_with_it() -> None:
     assert q.speaker_key is None
 
 
+def test_the_office_speaking_is_not_the_holder_named_as_a_victim() -> None:
+    # two judges: the one shot is not the one who speaks later as "the judge"
+    text = (
+        "Judge Tomas Verhey sentenced Olan Mairs on Friday. Mairs had shot and killed Judge "
+        "Edda Lunn in her courtroom two years ago. The judge had advice for the prison "
+        'officers: "Never turn your back on him."'
+    )
+    (q,) = extract(text).quotes
+    assert q.speaker_key == "person:tomas_verhey"
+
+
+def test_a_quote_after_a_colon_is_its_sentences_subject_not_the_last_speaker() -> None:
+    # not a continuation of Mairs's quote: the sentence names who speaks
+    text = (
+        '"I am sorry for the pain I caused," Olan Mairs said. "I will not dishonour the '
+        'court," he said. Prosecutor Ines Garrow had a warning for the jury: "Do not believe '
+        'a word of it."'
+    )
+    q = next(q for q in extract(text).quotes if q.text.startswith("Do not"))
+    assert q.speaker_key == "person:ines_garrow"
+
+
+def test_said_with_the_name_after_it_and_a_clause_on_the_name() -> None:
+    # the parser hangs "Ruth Lunn" on "murdered" and leaves "said" without a subject
+    text = (
+        "Victims' relatives said any Mairs victory was hollow. \"I don't think Olan Mairs "
+        'won," said Ruth Lunn, daughter of the court clerk Mairs murdered. "He will look at '
+        'prison walls for the rest of his life."'
+    )
+    quotes = extract(text).quotes
+    assert [q.speaker_key for q in quotes if q.direct] == ["person:ruth_lunn"] * 2
+
+
 def test_a_dated_participle_is_a_claim_about_the_thing_it_modifies() -> None:
     # "issued on Thursday" dates the issuing, not the moving: a claim of its own, whose
     # patient and subject are the order; the main claim keeps no time

@@ -225,7 +225,7 @@ class Speech:
         subj = next((c for c in subjs if self._key_in(c)), subjs[0] if subjs else None)
         if subj is not None:
             return subj
-        return next(
+        obj = next(
             (
                 c
                 for c in verb.children
@@ -236,6 +236,24 @@ class Speech:
             ),
             None,
         )
+        return obj if obj is not None else self._named_after(verb)
+
+    def _named_after(self, verb: Token) -> Token | None:
+        """ "..., said Christina Greenway, daughter of the reporter Nichols murdered": a parse
+        that hangs the name on a later verb leaves "said" with no subject; the person named
+        right after the bare verb is its speaker."""
+        nxt = verb.i + 1
+        key = self.token_keys.get(nxt)
+        if verb.lemma_ not in TRAILING or not key or not key.startswith("person:"):
+            return None
+        if self._in_quote[nxt] or any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        end = nxt
+        while self.token_keys.get(end + 1) == key:
+            end += 1
+        run = range(nxt, end + 1)
+        # the name's own head token: the one whose head lies outside the name
+        return next((self.doc[i] for i in run if self.doc[i].head.i not in run), None)
 
     def _releases(self, tok: Token) -> bool:
         """ "X released/issued a statement": X speaks through a document."""
@@ -310,20 +328,31 @@ class Speech:
     def _office_holder(self, tok: Token) -> str | None:
         """The person "the mayor" is: the last one named before it with that word in the title
         right before the name ("Mayor Idris Kallender") or in an apposition after it ("Idris
-        Kallender, the town's mayor,")."""
+        Kallender, the town's mayor,"). One named as the one acted on ("shot and killed Judge
+        Rowland Barnes") is taken only when no other holder of the office is named: the office
+        that speaks is rarely the victim's."""
         office = tok.lower_
+        holders = []
         for i in range(tok.i - 1, -1, -1):
             key = self.token_keys.get(i)
             if not key or not key.startswith("person:") or self._in_quote[i]:
                 continue
+            if i + 1 < tok.i and self.token_keys.get(i + 1) == key:
+                continue  # not the name's last token: the name was weighed at its last
             start = i
             while start > 0 and self.token_keys.get(start - 1) == key:
                 start -= 1
             around = self.doc[max(start - _TITLE_REACH, 0) : start]
             after = self.doc[i + 1 : i + 1 + _TITLE_REACH + 2]
             if any(t.lower_ == office for t in (*around, *after)):
-                return key
-        return None
+                holders.append((key, self._acted_on(start, i)))
+        return next((k for k, acted in holders if not acted), holders[0][0] if holders else None)
+
+    def _acted_on(self, start: int, end: int) -> bool:
+        """The name (tokens start..end) is the object of its clause, or its passive subject."""
+        run = range(start, end + 1)
+        head = next((self.doc[i] for i in run if self.doc[i].head.i not in run), self.doc[end])
+        return head.dep_ in ("dobj", "nsubjpass")
 
     def _antecedent(self, tok: Token) -> str | None:
         """The person a "he"/"she" refers to: the subject of the sentence before (when the
@@ -366,7 +395,7 @@ class Speech:
             span = self.doc.char_span(s, e, alignment_mode="expand")
             if span is None:
                 continue
-            att = self._for_quote(span)
+            att = self._for_quote(span) or self._introduced(span)
             if att is not None:
                 used.add(att.verb.i)
                 q = _quote(self.text, s, e, att, direct=True)
@@ -401,6 +430,27 @@ class Speech:
             out.append(_quote(self.text, cs, ce, att, direct=False))
         out.sort(key=lambda q: q.start)
         return out
+
+    def _introduced(self, span: Span) -> Attribution | None:
+        """ "The judge had advice for anyone who deals with him: '...'": a quote after a colon
+        whose sentence's subject is a person (or an office standing for one) is that person's,
+        not a continuation of the quote before it."""
+        lead = [t for t in self.doc[span[0].sent.start : span.start] if not self._in_quote[t.i]]
+        if len(lead) < 3 or ":" not in (lead[-1].text, lead[-2].text):
+            return None
+        # the lead's own verb: the parser may root the sentence in the quote after the colon
+        inside = {t.i for t in lead}
+        verbs = [t for t in lead if t.pos_ in ("VERB", "AUX")]
+        root = next((t for t in verbs if t.head == t or t.head.i not in inside), None)
+        if root is None:
+            return None
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i >= span.start or self._in_quote[subj.i]:
+            return None
+        if not (self._key_in(subj) or _the_office(subj) or subj.lower_ in _PRONOUNS):
+            return None
+        att = self._make(root, subj, root.lemma_)
+        return att if att.speaker_key and att.speaker_key.startswith(("person:", "role:")) else None
 
     def _close(self, prev_sent_end: int, span: Span) -> bool:
         # the next quote starts in the sentence right after the previous quote's sentence, or the

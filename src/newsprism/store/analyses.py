@@ -15,6 +15,6 @@ EXTRACTION_KIND = "extraction"
 #: speaker is the person its subject names before one its apposition names; "9": "is due to be
 #: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day;
 #: "10": a figure written as an adjective counts its noun ("a 94-page indictment": 94 pages)
-EXTRACTION_VERSION = "10"
+EXTRACTION_VERSION = "11"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
