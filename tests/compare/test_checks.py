@@ -1009,6 +1009,10 @@ def test_figures_that_count_other_members_or_moments_are_not_high() -> None:
     # the others charged against everyone charged
     assert not counts_match("co-defendants", "defendants")
     assert counts_match("defendants", "defendants")
+    # one model, however the counted noun goes on; two models are two things
+    assert counts_match("ak-47s", "ak 47 guns") and counts_match("ak-47", "ak-47 assault rifles")
+    assert not counts_match("boeing 737 airliners", "boeing 747 airliners")
+    assert not counts_match("ak-47s", "rifles")
     # a kind of charge against all the charges
     a, b = _units(
         "The indictment lists four counts of bribe receiving against the governor.",

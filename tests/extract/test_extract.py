@@ -393,3 +393,15 @@ def test_a_speaker_named_in_part_by_the_parser_is_named_whole(town: str) -> None
     (q,) = extract(text).quotes
     assert q.speaker_key == "person:mara_tolk"
     assert q.speaker_name == "Mara Tolk"
+
+
+def test_a_model_name_is_part_of_what_a_figure_counts() -> None:
+    ex = extract(
+        "Among the seized items were seven AK-47 automatic rifles. The commandos also "
+        "recovered 12 AK 47 guns and two Boeing 737 airliners."
+    )
+    assert [(q.value, q.counts) for q in ex.quantities] == [
+        (7.0, "ak-47"),
+        (12.0, "ak 47 guns"),
+        (2.0, "boeing 737 airliners"),
+    ]

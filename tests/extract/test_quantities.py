@@ -89,8 +89,16 @@ def test_not_quantities() -> None:
         "the 13-inch model",
         "a 10-fold rise",
         "won 4-3 at home",
+        "the AK 47 rifle",
+        "a Boeing 737",
+        "blocked Route 9 overnight",
+        "flight YW 582 landed",
     ):
         assert find_quantities(text, next_word(text)) == [], text
+    # ... but a headline's capital words or a currency's code before a figure name no model
+    for text, value in (("ALL seven men", 7), ("IN 3 blasts", 3), ("OSL 6.2bn of cuts", 6.2e9)):
+        (q,) = find_quantities(text, next_word(text))
+        assert q.value == value, text
     # the hours and minutes of a game clock, written plain or tokenised
     for text in ("with 6:11 left", "with 6 : 11 left"):
         assert find_quantities(text, next_word(text)) == [], text

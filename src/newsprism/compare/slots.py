@@ -404,6 +404,10 @@ def counts_match(x: str, y: str) -> bool:
         return True
     if _co(x) != _co(y):
         return False  # "five co-defendants" (the others) / "six defendants" (all of them)
+    mx, my = _models(x), _models(y)
+    if mx or my:
+        # "seven AK-47s" / "12 AK 47 guns" / "seven AK-47 assault rifles": one model, one thing
+        return bool(mx & my)
     hx, hy = x.split()[-1], y.split()[-1]
     return (
         hx == hy
@@ -412,6 +416,14 @@ def counts_match(x: str, y: str) -> bool:
         or any(hx in group and hy in group for group in _ONE_THING)
         or (hx.rstrip("s") in _QUAKE and hy.rstrip("s") in _QUAKE)
     )
+
+
+def _models(counted: str) -> set[str]:
+    """The model designations in a counted noun ("ak-47 assault rifles", "ak 47 guns": ak47)."""
+    return {a + n for a, n in _MODEL.findall(counted)}
+
+
+_MODEL = re.compile(r"\b([a-z]{1,8})[- ]?(\d+)[a-z]?s?\b")
 
 
 def _co(counted: str) -> bool:

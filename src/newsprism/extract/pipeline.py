@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -361,6 +362,18 @@ _SERIES = frozenset({"first", "second", "third", "last", "only", "next", "latest
 _EXPECTING = frozenset({"expect", "forecast", "predict", "plan", "schedule", "intend", "aim"})
 
 
+#: a model's designation: "AK-47", "F-16", "A320", "MH17"
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,7}-?\d+[A-Za-z]*$")
+
+
+def _model_part(t: Token, run: list[Token]) -> bool:
+    """A token of a model's name in the words a number counts: "AK-47" whole, or the number
+    after a capitalised name ("Boeing 737", "AK 47")."""
+    if _MODEL.match(t.text):
+        return True
+    return bool(t.like_num and run and run[-1].text[:1].isupper() and t.text.isdigit())
+
+
 def _noun_lookup(doc: Doc) -> Any:
     starts = [t.idx for t in doc]
 
@@ -383,6 +396,10 @@ def _noun_lookup(doc: Doc) -> Any:
                 continue
             if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME"):
                 run.append(t)
+                i += 1
+                continue
+            if _model_part(t, run):
+                run.append(t)  # "seven AK-47 rifles", "two Boeing 737 airliners": a model name
                 i += 1
                 continue
             break

@@ -281,6 +281,8 @@ def find_quantities(
             e += sum(1 for i in moved if s <= i < e)  # the space "1, 150" had, in the text
             if any(s < te and ts < e for ts, te in taken) or _on_a_clock(plain, s, e):
                 continue
+            if kind == "count" and _in_a_model_name(plain, s):
+                continue
             q = _build(kind, m, counted)
             if q is not None:
                 if e != m.end():
@@ -289,6 +291,27 @@ def find_quantities(
                 out.append(q)
     out.sort(key=lambda q: q.start)
     return out
+
+
+#: a model or a name with a number in it, right before the number: "AK 47", "MH 17", "Boeing
+#: 737", "Airbus 320" -- the number names the thing, it counts nothing (a currency's code, "OSL
+#: 6.2bn", has three letters)
+_MODEL_BEFORE = re.compile(
+    r"(?:\b[A-Z]{1,2}|\b(?:Boeing|Airbus|Apollo|Flight|Route|Interstate|Highway|Windows|iPhone))"
+    r" \Z"
+)
+
+
+def _in_a_model_name(text: str, start: int) -> bool:
+    m = _MODEL_BEFORE.search(text[max(start - 12, 0) : start])
+    # "the US 500 troops", "IN 3 BLASTS" (a headline's capitals): words, not a model's letters
+    return m is not None and m.group(0).strip() not in _NOT_MODELS
+
+
+_NOT_MODELS = frozenset(
+    ["A", "I", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY",
+     "NO", "OF", "ON", "OR", "SO", "TO", "UP", "US", "WE", "UK", "EU", "UN"]
+)  # fmt: skip
 
 
 #: "with 6:11 left", "at 10 : 30" (tokenised): the hours and minutes of a clock, not counts
