@@ -777,6 +777,23 @@ def test_one_statement_denied_in_claims_that_match_very_closely_is_high() -> Non
     assert "polarity" in _high(_compare(yes, no))
 
 
+def test_a_denied_be_verb_is_found_at_the_verb() -> None:
+    # "are not" denies "are": the verb is where the claim's predicate stands, though "be" is
+    # written in none of its forms' first letters
+    lead = "A warehouse fire broke out in Harnby on Sunday. "
+    said = "In all, 35 fire engines from four counties {}at the scene as the rescue goes on."
+    c = _compare(lead + said.format("are "), lead + said.format("are not "))
+    assert "polarity" in _high(c)
+    # "absent from" is "not among": one thing said twice, no dispute
+    lead = "The suit names four defendants. "
+    c = _compare(
+        lead + "Prime Minister Anselm Gratz, the Heritage leader, is not among the defendants.",
+        lead
+        + "Prime Minister Anselm Gratz is absent from the list of defendants, as is the party.",
+    )
+    assert "polarity" not in _high(c)
+
+
 def test_one_named_speaker_saying_and_denying_one_thing_of_one_subject_is_high() -> None:
     # nothing named anchors "her client would (not) appeal", but one lawyer's one statement
     # about one subject cannot be both

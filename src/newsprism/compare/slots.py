@@ -2738,16 +2738,27 @@ def _plainly_denied(a: Unit, b: Unit) -> bool:
 def _negates_verb(u: Unit) -> bool:
     """The negation stands at the claim's own verb ("has not confiscated"), not in a phrase
     after it ("confiscated 14 rifles, ... a force not to be trifled with")."""
-    words = [w.lower() for w in _QWORD.findall(u.text)]
-    verb = (u.claim.action.split() or [""])[0].lower()[:4]
-    at = next((i for i, w in enumerate(words) if verb and w.startswith(verb)), None)
-    window = words[max(at - 4, 0) : at + 3] if at is not None else words[: len(words) // 2 + 1]
     # "not only IE 7 but also IE 6" adds; "was not opened again until 9.44pm" dates the act
     if _NOT_A_DENIAL.search(u.text):
         return False
-    return bool(_VERBAL_NEGATION.search(" ".join(window))) or bool(
+    return bool(_VERBAL_NEGATION.search(" ".join(_around_verb(u)))) or bool(
         _NO_SUBJECT.match(u.claim.subject_text)
     )
+
+
+def _around_verb(u: Unit) -> list[str]:
+    """The words around the claim's verb: four before it, itself and two after. The verb is
+    found where the claim's predicate stands ("are" of "be" in "35 tenders are not on the
+    spot"), else by its lemma's first letters, else the first half of the claim."""
+    pred = u.claim.predicate
+    if pred is not None and u.start <= pred[0] < u.end:
+        at = pred[0] - u.start
+        before = [w.lower() for w in _QWORD.findall(u.text[:at])][-4:]
+        return before + [w.lower() for w in _QWORD.findall(u.text[at:])][:3]
+    words = [w.lower() for w in _QWORD.findall(u.text)]
+    verb = (u.claim.action.split() or [""])[0].lower()[:4]
+    i = next((i for i, w in enumerate(words) if verb and w.startswith(verb)), None)
+    return words[max(i - 4, 0) : i + 3] if i is not None else words[: len(words) // 2 + 1]
 
 
 #: negations that deny nothing: an addition ("not only ... but also") or a time ("not ...
