@@ -124,3 +124,82 @@ def test_people_brought_out_alive_are_not_a_count_of_the_missing() -> None:
         f"{lead} Rescuers said seven people remained missing under the rubble. {tail}",
     )
     assert not [x for x in c.contradictions if x.type == "number" and x.high]
+
+
+def _d(source: int, day: int, uid: int | None = None) -> outliers.Dated:
+    from datetime import date
+
+    return outliers.Dated(source, source * 10 if uid is None else uid, date(2031, 5, day))
+
+
+def _alike(x: outliers.Dated, y: outliers.Dated) -> float:
+    return 1.0
+
+
+def _odd_days(dated: list[outliers.Dated], alike=_alike) -> list[tuple]:  # type: ignore[no-untyped-def]
+    found = outliers.odd_dates(dated, alike, _yes)
+    return [(o.odd.source, o.odd.day.day, [x.source for x in o.agreed]) for o in found]
+
+
+def test_one_report_dating_an_act_otherwise_than_two_that_agree_is_odd() -> None:
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4)]) == [(2, 4, [0, 1])]
+    # two against two, or one against one: which is odd cannot be said
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4), _d(3, 4)]) == []
+    assert _odd_days([_d(0, 5), _d(1, 4)]) == []
+    # a day far from the others' dates another act
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 20)]) == []
+
+
+def test_a_report_dating_an_act_like_theirs_to_their_day_too_tells_two_acts() -> None:
+    # "met the rebels on Monday ... and again on Sunday"
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4), _d(2, 5, uid=21)]) == []
+
+    # ... unless the act it dates to their day is told less like theirs than its odd one
+    def less(x: outliers.Dated, y: outliers.Dated) -> float:
+        return 0.5 if 21 in (x.uid, y.uid) else 0.9
+
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4), _d(2, 5, uid=21)], less) == [(2, 4, [0, 1])]
+
+
+def test_only_acts_told_alike_count() -> None:
+    def not_report_1(x: outliers.Dated, y: outliers.Dated) -> float:
+        return float(1 not in (x.source, y.source))
+
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4)], not_report_1) == []
+
+    # of a report's acts, the one told most like the odd one is the one it dates
+    def most_alike(x: outliers.Dated, y: outliers.Dated) -> float:
+        return 0.9 if x.uid != 11 else 0.5
+
+    dated = [_d(0, 5), _d(1, 5), _d(1, 3, uid=11), _d(2, 4)]
+    assert _odd_days(dated, most_alike) == [(2, 4, [0, 1])]
+
+
+DAY_LEAD = "Prime Minister Evert Dastow faces a revolt over the budget."
+DAY_TAIL = "The budget vote is due in the Assembly next week."
+
+
+def test_a_day_one_report_of_several_gives_an_act_told_otherwise_is_a_high_dispute() -> None:
+    # published on Wednesday 16 March 2033: three reports put the meeting on Monday; one, told
+    # with another verb and too differently for its claim to pair with theirs, on Sunday
+    c = _compare(
+        f"{DAY_LEAD} Dastow met the eleven rebels at Wardle Court on Monday evening. {DAY_TAIL}",
+        f"{DAY_LEAD} The rebels were summoned to Wardle Court on Sunday evening for two hours "
+        f"with the prime minister. {DAY_TAIL}",
+        f"{DAY_LEAD} He met the eleven rebels at Wardle Court, his residence, on Monday "
+        f"evening. {DAY_TAIL}",
+        f"{DAY_LEAD} The eleven rebels met Dastow at Wardle Court on Monday evening. {DAY_TAIL}",
+        days=("2033-03-16",) * 4,
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S2"].startswith("Sunday evening") and values["S1"].startswith("Monday evening")
+    assert "read apart" in x.basis
+    # one report against one: which is odd cannot be said
+    c = _compare(
+        f"{DAY_LEAD} Dastow met the eleven rebels at Wardle Court on Monday evening. {DAY_TAIL}",
+        f"{DAY_LEAD} The rebels were summoned to Wardle Court on Sunday evening for two hours "
+        f"with the prime minister. {DAY_TAIL}",
+        days=("2033-03-16",) * 2,
+    )
+    assert not [x for x in c.contradictions if x.type == "date" and x.high]

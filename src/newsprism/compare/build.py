@@ -13,6 +13,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -438,10 +439,20 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
         if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
             disputes.add(lc, lgi)
     _add_figures(ctx, group_of, disputes)
+    _add_dates(ctx, group_of, disputes)
+    _add_denied_acts(ctx, group_of, disputes)
+
+
+def _add_dates(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+    """Dates of acts each report tells once, and a day one report gives against one several
+    others agree on, each unless the claim pairs showed it already."""
     for oc, ogi in _once_told_dates(ctx, group_of):
         if not any(c.type == "date" and _overlaps(c, oc) for c in disputes.found):
             disputes.add(oc, ogi)
-    _add_denied_acts(ctx, group_of, disputes)
+    for oc, ogi, odd in _odd_date_contradictions(ctx, group_of):
+        # a date dispute that already cites the odd report's claim is this one, read on pairs
+        if not any(c.type == "date" and _cites(c, odd) for c in disputes.found):
+            disputes.add(oc, ogi)
 
 
 def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
@@ -532,6 +543,99 @@ def _once_told_dates(
     return [(c, gi) for gi, fs in found.items() for c in _aggregate(ctx, fs)]
 
 
+def _odd_date_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None, Span]]:
+    """A day one report dates an act to where two or more others, in sentences like its own,
+    agree on another ("Dastow met the rebels ... on Monday evening" three times / "Dastow
+    summoned the rebels ... on Sunday evening"): read over the whole story (``outliers``), as
+    for figures, since the odd report often tells the act with another verb."""
+    days = [parse_published(a.published) for a in ctx.articles]
+    dated = [
+        outliers.Dated(u.source, u.uid, d)
+        for u in ctx.units
+        if _an_act_dated(u)
+        for t in u.times
+        if _dates_act(u, apposed=True)(t) and (d := _day(t)) is not None
+    ]
+    units = {u.uid: u for u in ctx.units}
+    sentences = ctx.vectors.sentences
+
+    def alike(x: outliers.Dated, y: outliers.Dated) -> float:
+        ux, uy = units[x.uid], units[y.uid]
+        told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
+        # the words two claims share, names (a place, a doer) among them
+        shared = len(ux.gist & uy.gist - _TIME_WORDS) + len(ux.keys & uy.keys)
+        return told if told >= ODD_DATE_ALIKE and shared >= ODD_DATE_WORDS else 0.0
+
+    def dated_apart(x: outliers.Dated, y: outliers.Dated) -> bool:
+        return (
+            slots.one_act_dated(units[x.uid], units[y.uid], (days[x.source], days[y.source]))
+            is not None
+        )
+
+    findings: dict[int, list[slots.Finding]] = {}
+    for odd in outliers.odd_dates(dated, alike, dated_apart):
+        y = units[odd.odd.uid]
+        fs = []
+        for x in odd.agreed:
+            f = slots.one_act_dated(units[x.uid], y, (days[x.source], days[y.source]))
+            if f is not None:
+                fs.append(replace(f, confidence=min(f.confidence, ODD_CONFIDENCE),
+                                  basis=_ODD_DATE_BASIS))  # fmt: skip
+        if len(fs) >= outliers.AGREEING:
+            findings[odd.odd.uid] = fs
+    return [
+        (_contradiction(ctx, "date", fs), group_of.get(uid), ctx.span(units[uid]))
+        for uid, fs in findings.items()
+    ]
+
+
+def _cites(c: Contradiction, span: Span) -> bool:
+    """The dispute cites a span that overlaps ``span``."""
+    return any(
+        e.source == span.source and e.start < span.end and span.start < e.end for e in c.evidence
+    )
+
+
+#: How closely two claims' sentences (or the claims) must match, and how many words other than
+#: names they must share, for their days to date one act
+ODD_DATE_ALIKE = 0.5
+ODD_DATE_WORDS = 2
+_ODD_DATE_BASIS = (
+    "read apart from the claim pairs: two or more reports date the act, told alike, to one "
+    "day, and this report to another"
+)
+
+
+_NEXT = re.compile(r"\bnext\b", re.IGNORECASE)
+#: the words of times, which say nothing of what two claims tell
+_TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+     "afternoon", "evening", "night", "today", "yesterday", "tonight", "last", "early", "late",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "on", "at"]
+)  # fmt: skip
+
+
+def _an_act_dated(u: al.Unit) -> bool:
+    """A claim whose verb tells a happening: not a light verb, not a saying (a report dates
+    its own sayings, "said on Monday"), though an announcement is one."""
+    cls = al.action_class(u.claim.action)
+    return bool(cls) and cls not in al.LIGHT_VERBS and (cls not in _REPORTING or cls == "announce")
+
+
+def _day(t: TimeExpr) -> date | None:
+    """The day a time names, when it names one ("next Thursday" may mean this week's or the
+    next week's: no one day)."""
+    if t.granularity != "day" or not t.value or _NEXT.search(t.text):
+        return None
+    try:
+        return date.fromisoformat(t.value[:10])
+    except ValueError:
+        return None
+
+
 def _dates_told_beside(a: al.Unit, b: al.Unit, told: dict[tuple[int, int], set[str]]) -> bool:
     """One claim's sentence gives the other's date too ("Six flights were scheduled for
     Tuesday, with more to follow on Wednesday" / "Twelve flights are planned for Wednesday"):
@@ -561,7 +665,7 @@ _REPORTING = frozenset(
 )  # fmt: skip
 
 
-def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
+def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
     """Whether a time of the claim dates its act: in the stretch of the clause its verb is in
     (not across a comma: "where the NMS recorded 318 millimetres of rain in the 24 hours to
     9 a.m. on Tuesday, the River Othra burst its banks overnight"), and not naming a thing
@@ -572,9 +676,11 @@ def _dates_act(u: al.Unit) -> Callable[[TimeExpr], bool]:
         if u.sentence_text[end : end + 2].startswith(("'s", "’s")) or not u.claim.predicate:
             return False
         verb = u.claim.predicate[0] - u.sentence_start
-        # no comma between the verb and the time: the same stretch of the clause
+        # no comma between the verb and the time: the same stretch of the clause (or, when
+        # ``apposed``, commas in pairs around a name's apposition: "met the rebels at Wardle
+        # Court, his official residence, on Monday evening")
         between = u.sentence_text[min(verb, end) : max(verb, at)]
-        return "," not in between
+        return "," not in between or (apposed and between.count(",") % 2 == 0)
 
     return dates
 

@@ -1,4 +1,4 @@
-"""A figure one report gives where the others agree on another: the odd one out.
+"""A figure (or a day) one report gives where the others agree on another: the odd one out.
 
 Five reports of one story that tell one fact with one figure ("the 94-page indictment", "a
 94-page indictment", "runs to 94 pages") and a sixth that tells it with another ("the 104-page
@@ -13,7 +13,9 @@ like the odd one's, says which fact the odd figure is told of. A figure is odd o
     places, two moments).
 The agreeing reports may name what they count in several ways ("23 people", "23 arrests"): the
 odd report's own word ("19 louts") is then one more, unless its figure is only a bound ("over
-50 arrests"). Pure logic: the comparison stage says which figures count one kind of thing and which
+50 arrests"). A day is read the same way ("met the rebels on Monday evening" in three reports,
+"summoned the rebels on Sunday evening" in a fourth), the act's words standing for the kind of
+thing counted. Pure logic: the comparison stage says which figures count one kind of thing and which
 sentences are alike, and turns what is found into contradictions.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from newsprism.compare.slots import figure_bounds
 from newsprism.extract.types import Quantity
@@ -140,3 +143,65 @@ def _bounded_alike(a: Quantity, b: Quantity) -> bool:
     "42")."""
     (lo_a, hi_a), (lo_b, hi_b) = figure_bounds(a), figure_bounds(b)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+#: How many days apart the odd day and the agreed one may be and still date one act ("on
+#: Sunday evening" / "on Monday evening", "16 February" / "23 February")
+DAYS_APART = 7
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One day one report dates an act to, in one claim (``uid``)."""
+
+    source: int
+    uid: int
+    day: date
+
+
+@dataclass(frozen=True)
+class OddDate:
+    """A day one report dates an act to against one day other reports agree on."""
+
+    odd: Dated
+    agreed: tuple[Dated, ...]  # one per agreeing report
+
+
+def odd_dates(
+    dated: Sequence[Dated],
+    alike: Callable[[Dated, Dated], float],
+    disputed: Callable[[Dated, Dated], bool],
+) -> list[OddDate]:
+    """Every day that is the odd one out, as for figures: two or more other reports date the act
+    told most like its own (``alike``: how alike two acts are told, 0 for not at all) to one
+    other day, and no other report dates it to its day; an act the odd report itself dates to
+    their day, told more like theirs, is theirs (a report giving both days tells two acts)."""
+    out: list[OddDate] = []
+    for y in dated:
+        best: dict[int, tuple[float, Dated]] = {}
+        for x in dated:
+            if x.source == y.source or abs((x.day - y.day).days) > DAYS_APART:
+                continue
+            score = alike(x, y)
+            if score > 0 and score > best.get(x.source, (0.0, x))[0]:
+                best[x.source] = (score, x)
+        by_day: dict[date, dict[int, Dated]] = defaultdict(dict)
+        for source, (_, x) in best.items():
+            by_day[x.day][source] = x
+        if y.day in by_day or len(by_day) != 1:
+            continue  # another report dates it as y does, or the others disagree too
+        day, agreeing = next(iter(by_day.items()))
+        # an agreeing act the odd report itself dates to their day, in words more like theirs,
+        # is another act ("informed the government on Wednesday" / "the board decided on
+        # Tuesday ... we were informed on Wednesday")
+        mine = [z for z in dated if z.source == y.source and z.day == day]
+        agreed = tuple(
+            x
+            for s, x in sorted(agreeing.items())
+            if not any(alike(z, x) >= alike(y, x) for z in mine) and disputed(x, y)
+        )
+        if len(agreed) >= AGREEING:
+            out.append(OddDate(y, agreed))
+    return out

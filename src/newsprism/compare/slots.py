@@ -2866,6 +2866,31 @@ def check_once_told(
     return replace(found, basis=ONCE_BASIS) if found is not None else None
 
 
+def one_act_dated(a: Unit, b: Unit, days: tuple[date | None, date | None]) -> Finding | None:
+    """The date dispute of two claims read apart from the claim pairs (the odd day out of
+    several reports): nothing in them says they tell two acts -- two doers, one act and its
+    undoing, a hypothetical, the background, a refusal to comment, two figures of one kind --
+    and their days cannot both be right."""
+    if not participants_compatible(a, b) or _hypothetical(a) or _hypothetical(b):
+        return None
+    if background(a) != background(b) or opposite_acts(a, b) or _brought_apart(a, b):
+        return None
+    if _NO_COMMENT.search(a.text) or _NO_COMMENT.search(b.text):
+        return None
+    if _other_figures(a, b):
+        return None  # "shares rose 31% on Monday" / "had risen 9% on November 4": two rises
+    return check_date(a, b, days[0], days[1])
+
+
+def _other_figures(a: Unit, b: Unit) -> bool:
+    """The claims give figures of one kind and unit that differ, whatever they count."""
+    return any(
+        qa.kind == qb.kind and qa.unit == qb.unit and qa.value != qb.value
+        and not (is_year(qa) or is_year(qb))
+        for qa in a.quantities for qb in b.quantities
+    )  # fmt: skip
+
+
 def _brought_apart(a: Unit, b: Unit) -> bool:
     """One act bringing its object to two levels ("raised the alert level to 4" / "raised its
     alert level to orange"): two acts, each with its own time."""
