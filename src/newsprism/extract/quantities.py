@@ -303,6 +303,7 @@ _MODEL_BEFORE = re.compile(
 
 
 def _in_a_model_name(text: str, start: int) -> bool:
+    """The number starting at ``start`` follows a model's letters or a name it numbers."""
     m = _MODEL_BEFORE.search(text[max(start - 12, 0) : start])
     # "the US 500 troops", "IN 3 BLASTS" (a headline's capitals): words, not a model's letters
     return m is not None and m.group(0).strip() not in _NOT_MODELS
