@@ -161,6 +161,15 @@ def test_a_report_dating_an_act_like_theirs_to_their_day_too_tells_two_acts() ->
     assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4), _d(2, 5, uid=21)], less) == [(2, 4, [0, 1])]
 
 
+def test_agreeing_reports_that_tell_two_acts_among_themselves_make_no_odd_one() -> None:
+    # "Athens was calm on Sunday" / "students announced rallies on Sunday" / "shooting on
+    # Saturday night": each like the third, not like each other
+    def apart_0_1(x: outliers.Dated, y: outliers.Dated) -> float:
+        return 0.0 if {x.source, y.source} == {0, 1} else 1.0
+
+    assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4)], apart_0_1) == []
+
+
 def test_only_acts_told_alike_count() -> None:
     def not_report_1(x: outliers.Dated, y: outliers.Dated) -> float:
         return float(1 not in (x.source, y.source))

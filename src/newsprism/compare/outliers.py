@@ -202,6 +202,9 @@ def odd_dates(
             for s, x in sorted(agreeing.items())
             if not any(alike(z, x) >= alike(y, x) for z in mine) and disputed(x, y)
         )
-        if len(agreed) >= AGREEING:
+        # the agreeing reports tell one act among themselves too, not each its own act that
+        # day ("Athens was calm on Sunday", "students announced rallies on Sunday")
+        one_act = all(alike(a, b) > 0 for n, a in enumerate(agreed) for b in agreed[n + 1 :])
+        if len(agreed) >= AGREEING and one_act:
             out.append(OddDate(y, agreed))
     return out
