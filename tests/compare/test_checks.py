@@ -1729,3 +1729,19 @@ def test_the_same_words_led_in_by_a_long_title_and_a_day_are_credited_plainly() 
     )
     (x,) = [x for x in c.contradictions if x.type == "attribution"]
     assert x.high and "Ivo Brast" in x.summary and "Lena Dahl" in x.summary
+
+
+def test_one_length_converted_and_rounded_to_a_round_figure_is_no_dispute() -> None:
+    from newsprism.compare.slots import check_number
+
+    # 60 km is 37.3 miles, which a report rounds to 35
+    a, b = _units(
+        "The island lies 60km off the coast of Varrow.",
+        "The island lies 35 miles off the coast of Varrow.",
+    )
+    assert check_number(a, b, None, None, 0.95) is None
+    a, b = _units(
+        "The island lies 60km off the coast of Varrow.",
+        "The island lies 45 miles off the coast of Varrow.",
+    )
+    assert check_number(a, b, None, None, 0.95) is not None

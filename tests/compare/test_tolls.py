@@ -229,3 +229,81 @@ def test_a_toll_against_a_report_whose_toll_is_another_figure_is_no_dispute() ->
     assert [x.summary for x in numbers] == [
         "Different numbers of guards hurt: S1, S2 say 9 guards; S3 says 11 guards"
     ]
+
+
+def test_two_reports_first_tolls_are_compared_however_their_sentences_go_on() -> None:
+    def alike(x: Toll, y: Toll) -> bool:
+        return False  # the sentences around the figures tell it too differently
+
+    def leads_alike(x: Toll, y: Toll) -> bool:
+        return True
+
+    first = [_t(0, 20), _t(1, 26)]
+    assert tolls.disputes(first, alike) == []
+    (d,) = tolls.disputes(first, alike, leads_alike)
+    assert [t.value for t in d.tolls] == [20, 26]
+    # a report giving two figures is read for its first: "killed 26 people" and, later, "had
+    # killed two people at the camp"
+    later = Toll(1, "dead", "people", 2, 2, 2, 50, 51, 50, 51, 50)
+    (d,) = tolls.disputes([*first, later], alike, leads_alike)
+    assert [t.value for t in d.tolls] == [20, 26]
+    # a toll told after the first is no lead: it needs sentences told alike
+    then = Toll(1, "dead", "people", 24, 24, 24, 50, 51, 50, 51, 50)
+    assert tolls.disputes([_t(0, 20), _t(1, 20), then], alike, leads_alike) == []
+    # nor when the report gives the other's figure too, later on (a toll told as it rose)
+    risen = Toll(0, "dead", "people", 26, 26, 26, 80, 81, 80, 81, 80)
+    assert tolls.disputes([*first, risen], alike, leads_alike) == []
+
+
+CAMP = "A soldier opened fire at the Varrow garrison and a shopping centre on Saturday."
+
+
+def test_the_tolls_reports_open_with_are_one_happenings() -> None:
+    c = _compare(
+        f"{CAMP} Officials said on Sunday that the death toll stood at 20, with 42 wounded, "
+        "revising an earlier total of 21. The gunman was shot dead by commandos at dawn.",
+        f"Commandos on Sunday shot dead a soldier who killed 26 people and wounded 57 in the "
+        f"worst rampage in the country's history. {CAMP} He had first killed two people at the "
+        "garrison armoury.",
+    )
+    numbers = sorted(x.summary for x in c.contradictions if "one toll told" in x.basis and x.high)
+    assert numbers == [
+        "Different numbers of people hurt: S1 says 42 people; S2 says 57 people",
+        "Different numbers of people killed: S1 says 20 people; S2 says 26 people",
+    ]
+
+
+def test_a_toll_of_a_separate_happening_is_not_the_storys() -> None:
+    text = "In a separate crash on the ring road that evening, nine people were killed."
+    assert _read(text) == []
+
+
+def test_a_toll_told_as_lives_deaths_or_custody_is_read() -> None:
+    text = (
+        "The blast claimed 14 lives. There were 20 fatalities on the motorway. Twenty-six people "
+        "lost their lives. Nine people have died. Two men were taken into custody."
+    )
+    assert [(fate, value, read) for fate, _, value, read in _shown(text)] == [
+        ("dead", 14, "claimed 14 lives"),
+        ("dead", 20, "20 fatalities"),
+        ("dead", 26, "Twenty-six people lost their lives"),
+        ("dead", 9, "Nine people have died"),
+        ("held", 2, "Two men were taken into custody"),
+    ]
+
+
+def test_one_of_a_toll_is_shown_singular() -> None:
+    assert tolls.counted_shown("people", 1) == "person"
+    assert tolls.counted_shown("officer", 1) == "officer"
+    assert tolls.counted_shown("people", 2) == tolls.counted_shown("people") == "people"
+    assert tolls.counted_shown("child", 3) == "children"
+
+
+def test_a_toll_as_it_stood_at_an_earlier_moment_is_not_the_storys() -> None:
+    text = (
+        "The death toll rose to seven early yesterday, when divers reached the hull. Four "
+        "people had been confirmed dead by Saturday afternoon."
+    )
+    assert [(value, read) for _, _, value, read in _shown(text)] == [
+        (7, "death toll rose to seven")
+    ]

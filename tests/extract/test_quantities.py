@@ -76,6 +76,16 @@ def test_counts_and_kinds() -> None:
     rough = q("several hundred protesters")
     assert rough.approximate and rough.value == 300 and rough.counts == "protesters"
     assert q("a few thousand fans").approximate
+    # a length with its unit written onto the figure counts the unit, as "11 km" does
+    for text, value, counts in (
+        ("located 11km beneath the valley", 11, "km"),
+        ("the 415m-deep Corrie shaft", 415, "metres"),
+        ("a 30ft-high wall", 30, "feet"),
+        ("at least 5km of road", 5, "km"),
+    ):
+        assert (q(text).value, q(text).counts) == (value, counts), text
+    # ... but a bare "600m" before a noun is millions of it
+    assert (q("600m people").value, q("600m people").counts) == (600e6, "people")
 
 
 def test_not_quantities() -> None:

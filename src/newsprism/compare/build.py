@@ -1485,6 +1485,9 @@ _TOLL_BASIS = "one toll told"
 #: killed and at least 50 injured when ..." / "killing 10 people and injuring 80"), not two
 #: (the 2,000 held on the first night / the 23 arrested after the final).
 TOLL_TOLD_ALIKE = 0.5
+#: How alike the sentences of two reports' first tolls of one kind must be: a report's first
+#: toll is its story's own, however the sentence around it goes on
+LEAD_TOLL_TOLD_ALIKE = 0.2
 #: confidence of a toll dispute: both figures exact, and one of them bounded ("at least 19")
 TOLL_CONFIDENCE = (0.85, 0.75)
 _FATE_TITLE = {
@@ -1514,8 +1517,20 @@ def _toll_contradictions(
             and float(sentences[ux.uid] @ sentences[uy.uid]) >= TOLL_TOLD_ALIKE
         )  # fmt: skip
 
+    def leads_alike(x: tolls.Toll, y: tolls.Toll) -> bool:
+        # two reports' first tolls are their story's own: sentences told less alike will do,
+        # and a headline (which holds no claim) is the story's by its place
+        ux, uy = units[(x.source, x.sentence_start)], units[(y.source, y.sentence_start)]
+        if (ux is None and x.sentence_start > 0) or (uy is None and y.sentence_start > 0):
+            return False
+        return (
+            ux is None
+            or uy is None
+            or (float(sentences[ux.uid] @ sentences[uy.uid]) >= LEAD_TOLL_TOLD_ALIKE)
+        )
+
     out = []
-    for d in tolls.disputes(found, alike):
+    for d in tolls.disputes(found, alike, leads_alike):
         evidence = tuple(_toll_span(ctx, x) for x in d.tolls)
         update = _toll_update(ctx, d)
         exact = all(x.exact for x in d.tolls)
@@ -1580,7 +1595,7 @@ def _toll_span(ctx: _Context, x: tolls.Toll) -> Span:
     ex, text = ctx.exs[x.source], ctx.articles[x.source].text
     s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
     start, end = (s.start, s.end) if s else (x.read_start, x.read_end)
-    value = f"{slots.fmt(x.value)} {tolls.counted_shown(x.counted)}"
+    value = f"{slots.fmt(x.value)} {tolls.counted_shown(x.counted, x.value)}"
     if x.qualifier:
         value = f"{x.qualifier} {value}"
     return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
@@ -1657,7 +1672,8 @@ def _a_counted_figure(u: al.Unit, q: Quantity) -> bool:
 
 
 def _one_kind_of_thing(x: outliers.Figure, y: outliers.Figure) -> bool:
-    qx, qy = x.quantity, y.quantity
+    # lengths in any unit are one kind ("a depth of 11 km" / "17 kilometres")
+    qx, qy = slots.in_metres(x.quantity), slots.in_metres(y.quantity)
     if qx.kind != qy.kind or qx.unit != qy.unit:
         return False
     return slots.counts_match(qx.counts, qy.counts)

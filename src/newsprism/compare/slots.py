@@ -474,8 +474,9 @@ def _significant(value: float) -> int:
 
 
 #: How far apart two lengths in different units may be and still be one length converted
-#: and rounded ("about 60 metres (200 feet)": 61 m).
-CONVERTED = 0.06
+#: and rounded ("about 60 metres (200 feet)": 61 m; "60 km" / "35 miles": 37.3 miles rounded
+#: to the nearest five, 6 % off).
+CONVERTED = 0.08
 
 #: metres in one of each length unit, by the word a report writes
 _METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0,
@@ -492,7 +493,7 @@ def _length_word(q: Quantity) -> str:
     return words[-1] if words and words[-1] in _METRES and q.kind == "count" else ""
 
 
-def _in_metres(q: Quantity) -> Quantity:
+def in_metres(q: Quantity) -> Quantity:
     """A length as metres (the same quantity object when it is no length)."""
     word = _length_word(q)
     if not word:
@@ -687,7 +688,7 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
     for shown_a in qas:
         for shown_b in qbs:
             # lengths in any unit are compared in metres ("fell 2,000 feet" / "fell 700 m")
-            f = _Figures(a, b, shown_a, shown_b, _in_metres(shown_a), _in_metres(shown_b), score)
+            f = _Figures(a, b, shown_a, shown_b, in_metres(shown_a), in_metres(shown_b), score)
             if _one_unnamed_age(f) or _why_not_disputed(f) is None:
                 return _number_dispute(f, pub_a, pub_b)
     return None
@@ -695,7 +696,7 @@ def check_number(a: Unit, b: Unit, pub_a: str | None, pub_b: str | None,
 
 def figures_disputed(a: Unit, qa: Quantity, b: Unit, qb: Quantity, score: float) -> bool:
     """Whether no rule of ``_NOT_ONE_FIGURE`` sets two claims' figures apart."""
-    f = _Figures(a, b, qa, qb, _in_metres(qa), _in_metres(qb), score)
+    f = _Figures(a, b, qa, qb, in_metres(qa), in_metres(qb), score)
     return _why_not_disputed(f) is None and not _dated_apart(a, b)
 
 

@@ -48,8 +48,8 @@ _QUALIFIER = (
 )
 _NOUN = rf"(?P<noun>(?i:{'|'.join(sorted(_NOUNS, key=len, reverse=True))}))"
 _AUX = (
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|being|now|still|reported|"
-    r"confirmed)\s+)"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|are|is|been|being|now|still|"
+    r"reported|confirmed)\s+)"
 )
 _FATE = rf"(?P<fate>(?i:{'|'.join(_phrase(w) for w in sorted(_FATE_OF, key=len, reverse=True))}))"
 #: the figure, then whom it counts, then the fate: "Ten people were killed", "50 injured"
@@ -61,7 +61,7 @@ _COUNTED_FIRST = re.compile(
 _COUNTED_AFTER = (
     rf"(?:\s+(?:(?:[a-z]+\s+)?{_NOUN}|others))?(?=\s*(?:[,.;:)]|$|(?i:and|in|on|at|when|during|"
     r"after|as|while|since|across|near|inside|outside|including|by|overnight|yesterday|today|"
-    r"with|but|from)\b))"
+    r"early|late|with|but|from)\b))"
 )
 #: the act, then the figure: "killing 10 people", "injuring 80", "wounding other 70"
 _ACT_FIRST = re.compile(
@@ -74,6 +74,12 @@ _TOLL_OF = re.compile(
     rf"\b(?i:death\s+toll|toll)\s+(?:(?i:of)|(?:[\w']+\s+){{0,4}}?(?i:to|at|reached|hit))\s+"
     rf"{_QUALIFIER}{_NUMBER}" + _COUNTED_AFTER
 )
+#: the toll as lives or deaths: "claimed 14 lives", "20 deaths", "12 fatalities"
+_LIVES = re.compile(
+    rf"\b(?i:claimed|claiming|claims|cost|costing|took|taking)\s+(?:the\s+)?{_QUALIFIER}{_NUMBER}"
+    r"\s+(?i:lives)\b"
+)
+_DEATHS = re.compile(rf"{_QUALIFIER}{_NUMBER}\s+(?i:deaths|fatalities)\b")
 #: before a figure: a part of a toll told elsewhere, or an increment
 _PART_BEFORE = re.compile(
     r"(?:\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+those|another|a\s+further|an\s+"
@@ -98,9 +104,15 @@ _DEGREE = re.compile(
 _OTHER_TIME = re.compile(
     r"\b(?:earlier|previous|previously|last\s+(?:year|month)|years?\s+ago|months\s+ago|"
     r"anniversary|1[89]\d\d|20\d\d|"
+    # told as another happening ("In a separate crash on the ring road, nine were killed")
+    r"separate|unrelated|"
     # the toll's own history: a figure since revised ("Police had initially put the toll at
     # four dead and 15 wounded"; "first said 15 had been wounded; the figure fell to 14")
-    r"initially|at\s+first|first\s+(?:said|put|gave|reported)|originally|revised|fell|dropped)\b",
+    r"initially|at\s+first|first\s+(?:said|put|gave|reported)|originally|revised|fell|dropped|"
+    # a figure as it stood at an earlier moment ("Four people had been confirmed dead by
+    # Saturday afternoon")
+    r"had\b[^.;]*\bby\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|midday|noon|nightfall|"
+    r"dawn|(?:that|the)\s+(?:morning|afternoon|evening|night)))\b",
     re.IGNORECASE,
 )
 
@@ -147,6 +159,10 @@ class Toll:
         return self.low == self.high
 
 
+#: every shape a toll is read in
+_SHAPES = (_COUNTED_FIRST, _ACT_FIRST, _TOLL_OF, _LIVES, _DEATHS)
+
+
 def tolls_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) -> list[Toll]:
     """Every whole toll of the story's own happening the report states, sentence by sentence."""
     out: list[Toll] = []
@@ -162,7 +178,7 @@ def tolls_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) -> li
         # added: only the toll it rose to is whole ("risen to 231, from the 218 ..., after 13
         # people were detained")
         rising = _RISING.search(sentence) is not None
-        for pattern in (_TOLL_OF,) if rising else (_COUNTED_FIRST, _ACT_FIRST, _TOLL_OF):
+        for pattern in (_TOLL_OF,) if rising else _SHAPES:
             for m in pattern.finditer(sentence):
                 toll = _toll(source, sentence, s, m)
                 if toll is not None and toll.start not in seen:
@@ -228,32 +244,91 @@ class TollDispute:
     tolls: tuple[Toll, ...]
 
 
-def disputes(tolls: Sequence[Toll], alike: Callable[[Toll, Toll], bool]) -> list[TollDispute]:
+def disputes(
+    tolls: Sequence[Toll],
+    alike: Callable[[Toll, Toll], bool],
+    leads_alike: Callable[[Toll, Toll], bool] | None = None,
+) -> list[TollDispute]:
     """Tolls of one kind (fate and whom it counts) that reports give as figures that cannot all
-    be right, among tolls told alike (``alike``: their sentences tell one happening). A report
-    that itself gives two figures of one kind is not read for it (two happenings, or a toll
-    told as it rose)."""
-    readings: dict[tuple[int, tuple[str, str]], list[Toll]] = defaultdict(list)
-    for t in tolls:
-        readings[(t.source, t.key)].append(t)
-    by_key: dict[tuple[str, str], dict[int, list[Toll]]] = defaultdict(dict)
-    for (source, key), ts in sorted(readings.items()):
-        if len({t.value for t in ts}) == 1:
-            by_key[key][source] = ts
+    be right, among tolls told alike (``alike``: their sentences tell one happening).
+
+    Each report's lead toll of a kind -- the first it states, most often in its headline or
+    opening -- is its story's own, so two reports' lead tolls are compared when
+    ``leads_alike`` (a looser test: "the death toll stood at 20, revising ..." / "police shot
+    dead a soldier who killed 26 people") holds. A report that gives two figures of one kind
+    (two happenings, or a toll told as it rose) is read for its lead toll only, and not at all
+    without ``leads_alike``; and never against a figure it gives too."""
+    read = _Readings(tolls, alike, leads_alike)
     out: list[TollDispute] = []
-    for (fate, counted), told in by_key.items():
-        shown = _clashing(told, alike)
-        if not shown:
-            continue
-        # the reports that give one of the disputed figures, told alike, stand beside them
+    for (fate, counted), told in read.by_key().items():
+        shown = _clashing(told, (read.clash, read.leads_clash))
+        if shown:
+            read.add_beside(shown, told)
+            out.append(TollDispute(fate, counted, tuple(shown[i] for i in sorted(shown))))
+    return out
+
+
+class _Readings:
+    """Every toll of a story, by report and kind, with the tests of which may clash."""
+
+    def __init__(
+        self,
+        tolls: Sequence[Toll],
+        alike: Callable[[Toll, Toll], bool],
+        leads_alike: Callable[[Toll, Toll], bool] | None,
+    ) -> None:
+        self.alike, self.leads_alike = alike, leads_alike
+        self.of: dict[tuple[int, tuple[str, str]], list[Toll]] = defaultdict(list)
+        # a figure stated in a sentence is cited before the same figure in a headline
+        for t in sorted(tolls, key=lambda t: (t.sentence_start == 0, t.start)):
+            self.of[(t.source, t.key)].append(t)
+        # the lead figure: the first stated, wherever the report states it
+        first = {k: min(ts, key=lambda t: t.start).value for k, ts in self.of.items()}
+        self.leads = {t for k, ts in self.of.items() for t in ts if t.value == first[k]}
+
+    def by_key(self) -> dict[tuple[str, str], dict[int, list[Toll]]]:
+        """Per kind, per report, the readings compared: all of one figure, or the lead's."""
+        out: dict[tuple[str, str], dict[int, list[Toll]]] = defaultdict(dict)
+        for (source, key), ts in sorted(self.of.items(), key=lambda kv: kv[0]):
+            if len({t.value for t in ts}) == 1:
+                out[key][source] = ts
+            elif self.leads_alike is not None:
+                out[key][source] = [t for t in ts if t in self.leads]
+        return out
+
+    def gives(self, t: Toll, figure: Toll) -> bool:
+        """``t``'s report gives a figure ``figure`` can be right with, of ``t``'s kind."""
+        return any(compatible(r, figure) for r in self.of[(t.source, t.key)])
+
+    def told_alike(self, x: Toll, y: Toll) -> bool:
+        if self.alike(x, y):
+            return True
+        return (
+            self.leads_alike is not None and x in self.leads and y in self.leads
+            and self.leads_alike(x, y)
+        )  # fmt: skip
+
+    def clash(self, x: Toll, y: Toll) -> bool:
+        # not when either report gives the other's figure too: a toll told as it rose
+        return not self.gives(x, y) and not self.gives(y, x) and self.alike(x, y)
+
+    def leads_clash(self, x: Toll, y: Toll) -> bool:
+        return not self.gives(x, y) and not self.gives(y, x) and self.told_alike(x, y)
+
+    def add_beside(self, shown: dict[int, Toll], told: dict[int, list[Toll]]) -> None:
+        """The reports that give one of the disputed figures, told alike, stand beside them
+        (not one that gives another side's figure too)."""
         for i, ts in told.items():
             beside = next(
-                (x for x in ts for y in shown.values() if _same_figure(x, y) and alike(x, y)), None
-            )
+                (
+                    x for x in ts for y in shown.values()
+                    if _same_figure(x, y) and self.told_alike(x, y)
+                    and not any(self.gives(x, z) for z in shown.values() if not compatible(z, y))
+                ),
+                None,
+            )  # fmt: skip
             if i not in shown and beside is not None:
                 shown[i] = beside
-        out.append(TollDispute(fate, counted, tuple(shown[i] for i in sorted(shown))))
-    return out
 
 
 #: How many times apart two tolls of one kind are two happenings' ("killing 10 people and
@@ -271,16 +346,19 @@ def _same_figure(x: Toll, y: Toll) -> bool:
     return (x.value, x.low, x.high) == (y.value, y.low, y.high)
 
 
-def _clashing(told: dict[int, list[Toll]], alike: Callable[[Toll, Toll], bool]) -> dict[int, Toll]:
-    """Per report, the reading of a figure that another report's, told alike, contradicts."""
+def _clashing(
+    told: dict[int, list[Toll]], tests: Sequence[Callable[[Toll, Toll], bool]]
+) -> dict[int, Toll]:
+    """Per report, the reading of a figure that another report's, told alike, contradicts: the
+    first of ``tests`` that finds such a pair of readings says which are cited."""
     shown: dict[int, Toll] = {}
     sources = sorted(told)
     for n, i in enumerate(sources):
         for j in sources[n + 1 :]:
             pair = next(
                 (
-                    (x, y) for x in told[i] for y in told[j]
-                    if not compatible(x, y) and not _far_apart(x, y) and alike(x, y)
+                    (x, y) for test in tests for x in told[i] for y in told[j]
+                    if not compatible(x, y) and not _far_apart(x, y) and test(x, y)
                 ),
                 None,
             )  # fmt: skip
@@ -302,8 +380,10 @@ _PLURAL = {
 }
 
 
-def counted_shown(counted: str) -> str:
-    """Whom a toll counts, as a plural to show ("officer": "officers")."""
+def counted_shown(counted: str, value: float = 2) -> str:
+    """Whom a toll counts, as shown beside ``value`` ("officer": "officers"; one "person")."""
+    if value == 1:
+        return "person" if counted == "people" else counted
     return _PLURAL.get(counted, f"{counted}s")
 
 

@@ -167,6 +167,10 @@ _E = r"(?![\w]|[.,]\d|-\w)"
 _DURATION_ADJ = re.compile(
     _B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"
 )
+#: what a length written as an adjective measures ("415m-deep")
+_MEASURE_ADJ = r"(?:deep|long|high|wide|tall|thick)"
+#: the words a length's unit is shown as, by its abbreviation
+_LENGTH_WORDS = {"km": "km", "ft": "feet", "mi": "miles", "m": "metres"}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(_B + _QUAL + _CUR_PRE + _NUMBER + _SCALE + _E)),
     ("money", re.compile(_B + _QUAL + _NUMBER + _SCALE + _CUR_POST + r"\b")),
@@ -183,6 +187,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vague",  # "several hundred protesters": a rough count, not a hundred
         re.compile(r"\b(?P<vague>(?i:several|a few)\s+(?:dozen|hundred|thousand|million))\b"),
+    ),
+    # "11km", "a 415m-deep shaft", "a 30ft-high wall": a length with its unit written onto
+    # the figure (a bare "600m" may be millions, read by "count")
+    (
+        "length",
+        re.compile(
+            _B + _QUAL + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+            rf"(?:(?P<lu>km|ft|mi)(?:-{_MEASURE_ADJ})?|(?P<lm>m)-{_MEASURE_ADJ})" + _E
+        ),
     ),
     # "a 38 million-mark contract", "a 412m-pound deal": a sum written as an adjective
     (
@@ -375,6 +388,15 @@ def _money(
     )
 
 
+def _length(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity:
+    """ "11km", "a 415m-deep shaft": a length, counted in its unit as "11 km" is."""
+    counts = _LENGTH_WORDS[(g.get("lu") or g.get("lm") or "").lower()]
+    norm = f"{qual}{format_value(value)} {counts}".strip()
+    return Quantity(m.group(0), m.start(), m.end(), value, "", counts, norm, "count", qual)
+
+
 def _percent(
     m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
 ) -> Quantity:
@@ -445,6 +467,7 @@ _MEASURES: dict[
     str, Callable[[re.Match[str], dict[str, str], float, str, Counted], Quantity | None]
 ] = {
     "money": _money,
+    "length": _length,
     "count_adj": _count_adjective,
     "percent": _percent,
     "sum_adj": _sum_adjective,
