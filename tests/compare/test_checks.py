@@ -1745,3 +1745,36 @@ def test_one_length_converted_and_rounded_to_a_round_figure_is_no_dispute() -> N
         "The island lies 45 miles off the coast of Varrow.",
     )
     assert check_number(a, b, None, None, 0.95) is not None
+
+
+def test_a_depth_told_before_or_after_its_figure_is_one_length() -> None:
+    from newsprism.compare.slots import check_number
+
+    deep = "The Corrie shaft, which is 415 metres deep, was cleared by noon."
+    for other in (
+        "The Corrie shaft, which drops 450 metres, was cleared by noon.",
+        "The Corrie shaft, which reaches a depth of 450 metres, was cleared by noon.",
+        "The 450m-deep Corrie shaft was cleared by noon.",
+    ):
+        a, b = _units(deep, other)
+        found = check_number(a, b, None, None, 0.9)
+        assert found is not None and found.b.value == "450 metres", other
+    # a river's height at one gauge, told as a peak and as its highest level
+    a, b = _units(
+        "The Tessel peaked at 4.61 metres at the Millrace Weir gauge on Sunday evening.",
+        "The Millrace Weir gauge recorded its highest level, 4.16 metres, on Sunday evening.",
+    )
+    found = check_number(a, b, None, None, 0.9)
+    assert found is not None and (found.a.value, found.b.value) == ("4.61 metres", "4.16 metres")
+
+
+def test_an_object_counted_as_none_denies_the_act() -> None:
+    from newsprism.compare.slots import _negates_verb, check_polarity
+
+    no, yes = _first_units(
+        "Gunman Tam Orvell held no licence for the rifle, police in Varrow said.",
+        "Gunman Tam Orvell held a licence for the rifle, police in Varrow said.",
+    )
+    assert no.negated and not yes.negated and _negates_verb(no)
+    found = check_polarity(no, yes, 0.95)
+    assert found is not None and found.a.value == "negative"

@@ -37,6 +37,15 @@ def test_others_who_disagree_among_themselves_make_no_odd_one() -> None:
     assert _odd([_f(0, 85), _f(1, 85), _f(2, 95), _f(3, 409)]) == [(2, 95, [0, 1])]
 
 
+def test_an_agreeing_reports_other_figure_that_no_one_backs_is_another_things() -> None:
+    # "60,000 social homes by 2037" and "about 38,000 homes would be liable" in one report,
+    # "60,000" in another, against "50,000"
+    figures = [_f(0, 60000), _f(0, 38000, uid=1), _f(1, 60000), _f(2, 50000)]
+    assert (2, 50000, [0, 1]) in _odd(figures)
+    # a report whose two figures are backed alike still leaves the others disagreeing
+    assert _odd([_f(0, 85), _f(0, 90, uid=1), _f(1, 85), _f(3, 90), _f(2, 95)]) == []
+
+
 def test_a_report_that_gives_both_figures_tells_two_things() -> None:
     figures = [_f(0, 85), _f(1, 85), _f(2, 95)]
     # "95 branches, up from 85": the odd report gives the others' figure too

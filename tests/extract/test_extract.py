@@ -180,6 +180,11 @@ def test_quote_marks() -> None:
         ("The Karsten cooperative no longer supports the plan.", "support", True),
         ("The Karsten cooperative did not refuse to sign the deal.", "sign", False),
         ("The jurors deadlocked after four days.", "deadlock", False),
+        # what the subject or the object counts as none denies the act
+        ("Orvell held no licence for the rifle.", "hold", True),
+        ("Not a single water cannon was deployed on Tuesday night.", "deploy", True),
+        ("Nobody was hurt in the Karsten fire.", "hurt", True),
+        ("The Harlen company had no comment on the engines.", "have", False),
     ],
 )
 def test_claim_polarity_and_action(text: str, action: str, negated: bool) -> None:

@@ -118,6 +118,7 @@ def _agreed_against(
             continue  # a figure far from y's counts another thing
         if same_thing(x, y) and alike(x, y):
             by_value[x.quantity.value].setdefault(x.source, x)
+    by_value = _one_value_per_report(by_value)
     if len(by_value) != 1:
         return ()  # no other figure, or the others disagree among themselves too
     value, agreeing = next(iter(by_value.items()))
@@ -130,6 +131,22 @@ def _agreed_against(
     if any(y.quantity.value in given.get(s, ()) for s in agreeing):
         return ()
     return tuple(agreeing[s] for s in sorted(agreeing))
+
+
+def _one_value_per_report(
+    by_value: dict[float, dict[int, Figure]],
+) -> dict[float, dict[int, Figure]]:
+    """A report that gives two values is read for the one more reports give: its other figure
+    counts another thing ("60,000 social homes by 2037" and "about 38,000 homes nationally
+    would be liable", against "60,000" twice more)."""
+    backing = {value: len(told) for value, told in by_value.items()}
+    out: dict[float, dict[int, Figure]] = defaultdict(dict)
+    for value, told in by_value.items():
+        for source, x in told.items():
+            mine = [v for v, t in by_value.items() if source in t]
+            if backing[value] >= max(backing[v] for v in mine):
+                out[value][source] = x
+    return dict(out)
 
 
 def _near(a: Quantity, b: Quantity) -> bool:

@@ -1557,8 +1557,11 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
         )
 
     def measure(u: Unit, q: Quantity) -> set[str]:
-        found = _MEASURE.findall(_before(u, q, 30).lower())
-        return {_DROPS.get(w, w) for w in found}  # "fell" / "has fallen": one drop
+        # what the length measures, told before it or right after ("415 metres deep")
+        found = _MEASURE.findall(_before(u, q, 30).lower()) + _MEASURE_AFTER.findall(
+            (q.text + _after(u, q, 20)).lower()
+        )
+        return {m for w in found for m in _MEASURED.get(w, (w,))}
 
     (way_a, from_a), (way_b, from_b) = after(a, qa), after(b, qb)
     same_point = bool(from_a) and from_a == from_b and (not way_a or not way_b or way_a == way_b)
@@ -1568,14 +1571,33 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
 _DIRECTION = re.compile(r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b")
 
 
-#: what a length measures when no place follows it ("a depth of 1.2 miles")
+#: what a length measures when no place follows it ("a depth of 1.2 miles"), by the words
+#: that tell it: "fell" / "has fallen" are one drop, "deep" and "depth" one depth, and a shaft
+#: that "drops" or "descends" 450 metres is that deep
 _DROPS = dict.fromkeys(["fell", "fall", "falling", "fallen", "plunged", "plummeted", "dropped",
-                        "tumbled", "slid"], "drop")  # fmt: skip
+                        "tumbled", "slid"], ("drop",))  # fmt: skip
+_MEASURED: dict[str, tuple[str, ...]] = {
+    **_DROPS,
+    "deep": ("depth",),
+    "long": ("length",),
+    "wide": ("width",),
+    "high": ("height",),
+    "tall": ("height",),
+    "drops": ("drop", "depth"),
+    "descends": ("drop", "depth"),
+    # a river's height at a gauge: "peaked at 4.61 metres", "its highest level, 4.16 metres"
+    "peaked": ("level",),
+    "peak": ("level",),
+    "crested": ("level",),
+    "topped": ("level",),
+    "level": ("level",),
+}
 _MEASURE = re.compile(
-    r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|"
-    + "|".join(_DROPS)
-    + r")\b"
+    r"\b(depth|deep|long|length|wide|width|high|height|tall|radius|altitude|drops|descends|"
+    r"peaked|peak|crested|topped|level|" + "|".join(_DROPS) + r")\b"
 )
+#: the words right after a length that say what it measures ("415 metres deep", "415m-deep")
+_MEASURE_AFTER = re.compile(r"^[\d.,]*\s*[a-z]*\s*-?\s*(deep|long|wide|high|tall)\b")
 
 
 def _same_length(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -2742,8 +2764,10 @@ def _negates_verb(u: Unit) -> bool:
     # "not only IE 7 but also IE 6" adds; "was not opened again until 9.44pm" dates the act
     if _NOT_A_DENIAL.search(u.text):
         return False
-    return bool(_VERBAL_NEGATION.search(" ".join(_around_verb(u)))) or bool(
-        _NO_SUBJECT.match(u.claim.subject_text)
+    return (
+        bool(_VERBAL_NEGATION.search(" ".join(_around_verb(u))))
+        or bool(_NO_SUBJECT.match(u.claim.subject_text))
+        or bool(_NO_SUBJECT.match(u.claim.patient or ""))  # "held no licence"
     )
 
 
@@ -2768,8 +2792,8 @@ _NOT_A_DENIAL = re.compile(
     r"\bnot\s+(?:only|just|merely|simply)\b|\b(?:not|n't|never)\b.{0,60}?\buntil\b",
     re.IGNORECASE,
 )
-#: a subject whose determiner denies the act ("No siren sounded", "not a single water cannon
-#: was deployed")
+#: a subject or an object whose determiner denies the act ("No siren sounded", "not a single
+#: water cannon was deployed", "held no licence")
 _NO_SUBJECT = re.compile(r"\s*(?:no|not\s+a\s+single|not\s+one|not\s+any)\b", re.IGNORECASE)
 
 

@@ -389,13 +389,37 @@ def _lemma(t: Token) -> str:
 
 
 def _negated(p: Token) -> bool:
-    """A negation on the predicate itself ("did not approve") or in "no longer"."""
+    """A negation on the predicate itself ("did not approve"), in "no longer", or on what the
+    predicate's subject or object counts: "held no licence", "not a single water cannon was
+    deployed", "nobody was hurt" deny the act as "did not hold a licence" does."""
     for c in p.children:
         if c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ == "advmod"):
             return True
         if c.lower_ == "longer" and any(g.lower_ in ("no", "not") for g in c.children):
             return True
+        if c.dep_ in _NONE_DEPS and _none_of(c):
+            return True
     return False
+
+
+#: the words of a predicate whose "no" denies it
+_NONE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+#: words that count none by themselves
+_NONE_WORDS = frozenset({"nobody", "nothing", "none", "no-one"})
+#: nouns after "no" that make an idiom, not a denial ("no doubt", "had no comment")
+_NO_IDIOMS = frozenset({"doubt", "comment", "matter", "wonder", "exception", "longer"})
+
+
+def _none_of(n: Token) -> bool:
+    """A noun counted as none: "no licence", "not a single cannon", "nobody"."""
+    if n.lower_ in _NONE_WORDS:
+        return True
+    if n.lemma_.lower() in _NO_IDIOMS:
+        return False
+    single = any(a.lower_ in ("single", "one") for a in n.children)
+    return any(
+        (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ == "neg" and single) for d in n.children
+    )
 
 
 def _covers(own: list[tuple[int, int]], s: int, e: int) -> bool:

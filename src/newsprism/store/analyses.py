@@ -15,7 +15,8 @@ EXTRACTION_KIND = "extraction"
 #: speaker is the person its subject names before one its apposition names; "9": "is due to be
 #: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day;
 #: "10": a figure written as an adjective counts its noun ("a 94-page indictment": 94 pages);
-#: "12": a length with its unit written onto the figure ("11km", "a 415m-deep shaft")
+#: "12": a length with its unit written onto the figure ("11km", "a 415m-deep shaft"), and a
+#: predicate whose subject or object counts none is denied ("held no licence")
 EXTRACTION_VERSION = "12"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
