@@ -1778,3 +1778,23 @@ def test_an_object_counted_as_none_denies_the_act() -> None:
     assert no.negated and not yes.negated and _negates_verb(no)
     found = check_polarity(no, yes, 0.95)
     assert found is not None and found.a.value == "negative"
+
+
+def test_two_counts_of_one_noun_close_together_are_one_count_told_two_ways() -> None:
+    # kept high however few of many reports give it; a sum, a length or a span of time is not
+    from newsprism.compare.build import _one_count_told_two_ways
+    from newsprism.compare.types import Span
+
+    def told(*values: str) -> list[Span]:
+        return [Span(f"S{n}", 0, 1, "x", value=v) for n, v in enumerate(values)]
+
+    assert _one_count_told_two_ways(told("450 children", "439 children"))
+    assert _one_count_told_two_ways(told("105 games", "106 games"))
+    for values in (
+        ("800 people", "700 members"),  # two nouns
+        ("3 hospitals", "4 hospitals"),  # a third apart
+        ("2.49 USD", "2.56 USD"),
+        ("14 metres", "15 metres"),
+        ("30 year", "31 year"),
+    ):
+        assert not _one_count_told_two_ways(told(*values)), values

@@ -1970,12 +1970,44 @@ def _carried(ctx: _Context, c: Contradiction, giving: Sequence[Span]) -> Contrad
     right 2 times in 2: the injured 80 / 70, the police hurt 18 / 12)."""
     if c.basis.startswith((_AGE_BASIS, _TOLL_BASIS)) or len(ctx.sources) < MANY_REPORTS:
         return c
+    if _one_count_told_two_ways(c.evidence):
+        return c
     carried = len(set(c.sources) | {e.source for e in giving})
     if carried >= CARRIED_BY:
         return c
     note = (f"Only {carried} of the {len(ctx.sources)} reports give these figures; "
             "they may count different things.")  # fmt: skip
     return replace(c, confidence=min(c.confidence, slots.UNSURE), note=c.note or note)
+
+
+def _one_count_told_two_ways(evidence: Sequence[Span]) -> bool:
+    """Two counts of the very same noun within ``ONE_COUNT_APART`` of each other ("more than 450
+    children were apprehended" / "removed 439 children", "105 games" / "106 games"): one count
+    told two ways, however few reports give it. Not a length, a sum, a share or a span of time,
+    which may be measured or rounded apart."""
+    figures, nouns = set(), set()
+    for e in evidence:
+        figure = _figure(e.value)
+        words = e.value.split()[1:]
+        noun = " ".join(words).lower()
+        if figure <= 0 or not words or not noun.replace(" ", "").isalpha():
+            return False
+        if any(w.isupper() for w in words) or _NOT_A_COUNT & set(noun.split()):
+            return False  # a currency's code ("2.49 USD"), a span of time
+        if set(noun.split()) & slots.LENGTH_UNITS:
+            return False
+        figures.add(figure)
+        nouns.add(noun)
+    return len(nouns) == 1 and len(figures) == 2 and max(figures) <= ONE_COUNT_APART * min(figures)
+
+
+#: How far apart two counts of one noun may be and still be one count told two ways
+ONE_COUNT_APART = 1.1
+#: nouns that make a figure a span of time, not a count ("8 hour", "30 year")
+_NOT_A_COUNT = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "second", "seconds", "decade", "decades"}
+)  # fmt: skip
 
 
 def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:
