@@ -632,6 +632,28 @@ def test_one_ruling_in_two_months_named_without_a_year_is_a_date_dispute() -> No
                for x in c.contradictions)  # fmt: skip
 
 
+def test_one_act_on_two_days_of_a_month_written_without_a_year_is_a_date_dispute() -> None:
+    # no publication date to read the year by: the month and day as written are compared
+    base = "The frigate Talvor has sunk three pirate vessels since it was sent to the gulf."
+    a = f"{base} On November 19, the Talvor sank a fishing trawler held by pirates."
+    b = f"{base} On November 18, the Talvor sank a trawler that pirates had seized."
+    c = compare_articles([_article(a, "a", ""), _article(b, "b", "")])
+    (x,) = [x for x in c.contradictions if x.type == "date"]
+    assert x.high and "November 19" in x.summary and "November 18" in x.summary
+    # the same day written two ways is no dispute, and neither is a day given with its year
+    # against the same day without one
+    same = b.replace("On November 18", "On 19 Nov.")
+    assert not [x for x in compare_articles([_article(a, "a", ""), _article(same, "b", "")])
+                .contradictions if x.type == "date"]  # fmt: skip
+    dated = b.replace("On November 18", "On November 19, 2031,")
+    assert not [x for x in compare_articles([_article(a, "a", ""), _article(dated, "b", "")])
+                .contradictions if x.type == "date"]  # fmt: skip
+    # ... while another day of the month with its year is one
+    other = b.replace("On November 18", "On November 18, 2031,")
+    assert [x for x in compare_articles([_article(a, "a", ""), _article(other, "b", "")])
+            .contradictions if x.type == "date" and x.high]  # fmt: skip
+
+
 def test_ages_decades_apart_are_two_times_not_one_age_told_two_ways() -> None:
     base = "Ivo Brenn, the Harlow crime boss, died in prison on Monday."
     c = _compare(f"{base} Ivo Brenn, 77, had suffered from heart disease.",

@@ -79,6 +79,26 @@ def test_what_is_not_a_list_of_names() -> None:
     assert x.members == ("Arden", "Bellow", "Corran")
 
 
+def test_a_member_after_the_kind_of_place_it_is_and_a_count_of_the_set_are_read() -> None:
+    (x,) = _read(
+        "Raids took place in the port city of Vellhaven, the capital Drennholm, Astrel and Tessaly."
+    )
+    assert x.members == ("Vellhaven", "Drennholm", "Astrel", "Tessaly")
+    (y,) = _read(
+        "He watched the naval base at Tarnholm Point, the naval dockyard in Quillmouth and the "
+        "radar station at Fell Ness."
+    )
+    assert y.members == ("Tarnholm Point", "Quillmouth", "Fell Ness")
+    # what the list is of, counted, is no member of it
+    (z,) = _read("The three signatories, Kessaly, Halvoria and Vantra, agreed.")
+    assert z.members == ("Kessaly", "Halvoria", "Vantra")
+    (w,) = _read("Tessaly's three Tarsenian car plants, Danmoor, Kell and Sarn, will vote.")
+    assert w.members == ("Danmoor", "Kell", "Sarn")
+    # a small word is never taken for the kind of place ("the talks in Arden")
+    (v,) = _read("After the talks in Arden, Bellow and Corran signed.")
+    assert v.members == ("Arden", "Bellow", "Corran")
+
+
 def _same(x: Listing, i: int, y: Listing, j: int) -> bool:
     return lists.normal(x.members[i]) == lists.normal(y.members[j])
 
@@ -199,3 +219,53 @@ def test_a_member_named_short_or_by_its_acronym_is_the_same_member() -> None:
         "that they would raise mortgage rates by half a point from 1 April.",
     )
     assert not [x for x in c.contradictions if x.type == "entity_set"]
+
+
+HAMLETS = "A landslide buried part of Seldon on Sunday night."
+AGREED = (
+    f"{HAMLETS} Officials evacuated the neighbouring hamlets of Tessing, Holmcote and Marrow "
+    "Bridge."
+)
+OTHERWISE = (
+    f"{HAMLETS} Rescuers told the families of Holmcote, Upper Brannock and Tessing to pack what "
+    "they could carry and go."
+)
+
+
+def test_a_list_several_reports_give_whole_is_disputed_by_one_told_in_other_words() -> None:
+    c = _compare(
+        AGREED, AGREED.replace("Officials evacuated", "On Monday officials cleared"), OTHERWISE
+    )
+    (x,) = [x for x in c.contradictions if x.type == "entity_set"]
+    assert x.high
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S3"] == "Holmcote, Upper Brannock, Tessing"
+    assert values["S1"] == values["S2"] == "Tessing, Holmcote, Marrow Bridge"
+
+
+def test_one_list_against_one_told_in_other_words_is_no_dispute() -> None:
+    # no other report backs either list: sentences that run this differently may list two sets
+    c = _compare(AGREED, OTHERWISE)
+    assert not [x for x in c.contradictions if x.type == "entity_set" and x.high]
+
+
+def test_a_list_read_whole_takes_the_place_of_one_the_claims_showed_as_sure() -> None:
+    # the claims' list dispute on the same sentences may still be lowered for sentences told
+    # loosely; the list read whole, its sentences matched already, stands in its place
+    from newsprism.compare.build import _Disputes
+    from newsprism.compare.types import Contradiction, Span
+
+    def listed(confidence: float, basis: str) -> Contradiction:
+        sides = tuple(
+            Span(s, 0, 40, "x", value=v) for s, v in (("S1", "A, B, C"), ("S2", "A, B, D"))
+        )
+        return Contradiction("", "entity_set", confidence, sides, summary="", basis=basis)
+
+    d = _Disputes()
+    d.add(listed(0.75, "claims"), 0)
+    d.add_surer(listed(0.75, "read whole"), 0, on_ties=True)
+    assert [(c.id, c.basis) for c in d.found] == [("C1", "read whole")]
+    # a surer one stays; without on_ties an equal one stays too
+    d.add_surer(listed(0.6, "weaker"), 0, on_ties=True)
+    d.add_surer(listed(0.75, "another"), 0)
+    assert [c.basis for c in d.found] == ["read whole"]

@@ -39,6 +39,7 @@ from newsprism.coref import Coreference, alias_link, resolve
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
+from newsprism.extract.quantities import TIME_UNITS
 from newsprism.extract.types import Quantity, Quote, TimeExpr
 from newsprism.models import Article
 
@@ -436,8 +437,10 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
     for rc, rgi in _role_contradictions(ctx, group_of):
         disputes.add(rc, rgi)
     for lc, lgi in _list_contradictions(ctx, group_of):
-        if not any(c.type == "entity_set" and _overlaps(c, lc) for c in disputes.found):
-            disputes.add(lc, lgi)
+        # in place of a list the claims showed on the same sentences, unless that one is
+        # surer: the lists read whole name every member as each report writes it, and their
+        # sentences were matched already (the claims' list may yet be found too loosely told)
+        disputes.add_surer(lc, lgi, on_ties=True)
     _add_figures(ctx, group_of, disputes)
     _add_dates(ctx, group_of, disputes)
     _add_denied_acts(ctx, group_of, disputes)
@@ -854,11 +857,15 @@ class _Disputes:
         if not covered:
             self.add(c, gi)
 
-    def add_surer(self, c: Contradiction, gi: int | None) -> None:
+    def add_surer(self, c: Contradiction, gi: int | None, *, on_ties: bool = False) -> None:
         """A dispute read apart from the claim pairs, in place of those of its type on the same
-        spans, unless one of them is as sure."""
+        spans, unless one of them is as sure (``on_ties``: surer)."""
         covered = [n for n, x in enumerate(self.found) if x.type == c.type and _overlaps(x, c)]
-        if any(self.found[n].confidence >= c.confidence for n in covered):
+        if any(
+            self.found[n].confidence > c.confidence
+            or (self.found[n].confidence == c.confidence and not on_ties)
+            for n in covered
+        ):
             return
         self._merge(covered, c)
         if not covered:
@@ -1700,6 +1707,8 @@ _LIST_BASIS = "one set listed"
 #: the Old Town, Kilnside and St Aurel") rather than two sets that overlap (the Doctor's
 #: predecessors "Eccleston, Tennant and Smith" / the cast "Smith, Tennant and Hurt").
 LIST_TOLD_ALIKE = 0.5
+#: ... and when another report lists one of the two lists member for member
+LIST_AGREED_ALIKE = 0.3
 
 
 def _list_contradictions(
@@ -1726,8 +1735,22 @@ def _list_contradictions(
             or alias_link(lists.shown(x.members[i]), lists.shown(y.members[j])) is not None
         )  # fmt: skip
 
+    def agreed(x: lists.Listing, y: lists.Listing) -> bool:
+        """Another report than ``y``'s lists ``x``'s very members."""
+        return any(
+            z.source not in (x.source, y.source) and lists.same_set(x, z, same) == ([], [])
+            for z in found
+        )
+
     def one_set(x: lists.Listing, y: lists.Listing) -> bool:
-        return lists.same_set(x, y, same) is not None and _lists_told_alike(ctx, x, y)
+        if lists.same_set(x, y, same) is None:
+            return False
+        # a list two reports give member for member is that story's set: a third report's
+        # list with one member swapped is that set told otherwise, however its sentence runs
+        # ("the neighbouring hamlets of Tessing, Holmcote and Marrow Bridge" four times /
+        # "told the families of Holmcote, Upper Brannock and Tessing to pack")
+        bar = LIST_AGREED_ALIKE if agreed(x, y) or agreed(y, x) else LIST_TOLD_ALIKE
+        return _lists_told_alike(ctx, x, y, bar)
 
     def apart(x: lists.Listing, y: lists.Listing) -> bool:
         pair = lists.same_set(x, y, same)
@@ -1785,12 +1808,23 @@ def _sentence_unit(ctx: _Context, source: int, at: int) -> al.Unit | None:
     )  # fmt: skip
 
 
-def _lists_told_alike(ctx: _Context, x: lists.Listing, y: lists.Listing) -> bool:
-    ux, uy = _sentence_unit(ctx, x.source, x.start), _sentence_unit(ctx, y.source, y.start)
+def _lists_told_alike(ctx: _Context, x: lists.Listing, y: lists.Listing, bar: float) -> bool:
+    ux, uy = _list_unit(ctx, x), _list_unit(ctx, y)
     if ux is None or uy is None:
         return False
     sentences = ctx.vectors.sentences
-    return float(sentences[ux.uid] @ sentences[uy.uid]) >= LIST_TOLD_ALIKE
+    return float(sentences[ux.uid] @ sentences[uy.uid]) >= bar
+
+
+def _list_unit(ctx: _Context, x: lists.Listing) -> al.Unit | None:
+    """A claim of the list's sentence, or of the sentence before when the list stands alone
+    (a list after a colon read as a sentence of its own: "... named three crossings as the
+    most exposed: Saddler's Lane, Kellet Lane and Ostery Road")."""
+    found = _sentence_unit(ctx, x.source, x.start)
+    if found is not None:
+        return found
+    before = [u for u in ctx.units if u.source == x.source and u.sentence_start < x.start]
+    return max(before, key=lambda u: u.sentence_start, default=None)
 
 
 def _listing_span(ctx: _Context, x: lists.Listing) -> Span:
@@ -2004,10 +2038,7 @@ def _one_count_told_two_ways(evidence: Sequence[Span]) -> bool:
 #: How far apart two counts of one noun may be and still be one count told two ways
 ONE_COUNT_APART = 1.1
 #: nouns that make a figure a span of time, not a count ("8 hour", "30 year")
-_NOT_A_COUNT = frozenset(
-    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-     "minute", "minutes", "second", "seconds", "decade", "decades"}
-)  # fmt: skip
+_NOT_A_COUNT = frozenset(w for unit in TIME_UNITS for w in (unit, unit + "s"))
 
 
 def _also_giving(ctx: _Context, c: Contradiction) -> list[Span]:

@@ -36,7 +36,13 @@ _TAIL = rf"(?:\s+(?!{_STOP}\b)[a-z][a-z-]*){{0,2}}"
 #: ... and, after a name with "the", where it is, which is no part of its name ("the Maltings in
 #: Hessel"; never "Households in Kellaby, Dravenford and Quellin", a list of towns)
 _WHERE = rf"(?:\s+in\s+{_NAME})"
-_ITEM = rf"(?:(?i:the)\s+{_WORD}(?:\s+{_WORD}){{0,3}}{_TAIL}{_WHERE}|{_NAME}{_TAIL})"
+#: ... or after what kind of place it is, in lower case ("the port city of Vellhaven", "the
+#: capital Drennholm", "the radar station at Fell Ness"): the name alone is the member
+_KIND_BEFORE = (
+    rf"(?:(?i:the)\s+(?:(?!(?:{_STOP}|the|a|an)\b)[a-z][a-z-]*\s+){{1,3}}(?:(?:of|at|in)\s+)?"
+    r"(?!(?i:the)\s))"
+)
+_ITEM = rf"(?:(?i:the)\s+{_WORD}(?:\s+{_WORD}){{0,3}}{_TAIL}{_WHERE}|{_KIND_BEFORE}?{_NAME}{_TAIL})"
 #: (bounded, so that a long run of names with no "and" is given up on at once: a list of more
 #: than MAX_MEMBERS is no set anyway, and hostile text never makes the reading slow)
 _LIST = re.compile(
@@ -49,7 +55,7 @@ _SEMICOLON_LIST = re.compile(
     rf"(?<![\w'’])({_ITEM}){_DESCRIBED}((?:;\s*{_ITEM}{_DESCRIBED}){{1,5}});\s*(?:and|or)\s+"
     rf"({_ITEM})"
 )
-_SPLIT = re.compile(rf"{_NAME}(?P<tail>{_TAIL})(?P<where>{_WHERE})?")
+_SPLIT = re.compile(rf"{_KIND_BEFORE}?(?P<name>{_NAME})(?P<tail>{_TAIL})(?P<where>{_WHERE})?")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 #: names of days and months: a list of them is a schedule, a matter for dates
 _CALENDAR = frozenset(
@@ -106,7 +112,7 @@ def listings_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) ->
         sentence = text[s_start:s_end]
         for m in _matches(sentence):
             items = _items(sentence, m)
-            spans = [(s_start + n.start(), s_start + n.end("tail")) for n in items]
+            spans = [(s_start + n.start("name"), s_start + n.end("tail")) for n in items]
             if items and not any(n.group("tail") for n in items[:-1]):
                 # "the Hatherley's, Pellow's and Quickbasket chains": the kind word after the
                 # last name is the whole list's, no part of its name
@@ -114,6 +120,8 @@ def listings_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) ->
                 spans[-1] = (spans[-1][0], s_start + last.start("tail"))
             if spans and spans[0][0] == s_start and _common_word(text[slice(*spans[0])], text):
                 spans = spans[1:]  # "Yesterday, Egypt, Jordan and ...": no member
+            if spans and _counted_head(text, spans[0]):
+                spans = spans[1:]  # "The three signatories, Kessaly, ...": what the list is of
             members = tuple(text[a:b] for a, b in spans)
             if not MIN_MEMBERS <= len(members) <= MAX_MEMBERS:
                 continue
@@ -146,6 +154,19 @@ def _items(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
         found = [_SPLIT.match(sentence, h) for h in [*heads, m.start(3)]]
         return [x for x in found if x is not None]
     return list(_SPLIT.finditer(sentence, m.start(), m.end()))
+
+
+def _counted_head(text: str, span: tuple[int, int]) -> bool:
+    """A first "member" that counts the members after it ("The three signatories, Kessaly,
+    Halvoria and Vantra", "Tessaly's three Tarsenian car plants, Danmoor, Kell and Sarn"): the
+    set the list names, no member of it."""
+    before = text[max(span[0] - 12, 0) : span[0]]
+    return bool(_COUNT.search(text[span[0] : span[1]]) or _COUNT_BEFORE.search(before))
+
+
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_COUNT = re.compile(rf"\b{_COUNT_WORDS}\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT_WORDS}\s+$", re.IGNORECASE)
 
 
 def _common_word(word: str, text: str) -> bool:

@@ -127,12 +127,37 @@ def _dated(u: Unit, bound: str = "") -> list[_Dated]:
             if r is not None:
                 gran = "day" if r[0] == r[1] else t.granularity
                 out.append((gran, r, f"{t.text} ({t.value})", (t.start, t.end)))
+                if gran == "day" and month_day(t.text) is not None:
+                    # also as written, for a report that gives the day without a year
+                    out.append(("monthday", r, t.text, (t.start, t.end)))
         elif t.text.lower().strip() in _WEEKDAYS:
             out.append(("weekday", None, t.text, (t.start, t.end)))
         elif t.text.lower().strip() in _MONTHS:
             # a month named without a year or a publication date to read it by
             out.append(("monthname", None, t.text, (t.start, t.end)))
+        elif month_day(t.text) is not None:
+            # "November 19", "19 Nov." without a year or a publication date to read it by: the
+            # day as written, compared with another report's day as written
+            out.append(("monthday", None, t.text, (t.start, t.end)))
     return out
+
+
+_MONTH_DAY = re.compile(
+    r"^(?:on\s+)?(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]{3,9})\.?)(?:,?\s+\d{4})?,?$"
+)
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written as a day of a month ("November 19", "19 Nov.", "November
+    19, 2031"), or None."""
+    found = _MONTH_DAY.match(" ".join(text.lower().split()))
+    if found is None:
+        return None
+    name = found.group("m1") or found.group("m2")
+    month = next((n for n, m in enumerate(_MONTHS, 1) if m.startswith(name) and len(name) >= 3), 0)
+    day = int(found.group("d1") or found.group("d2"))
+    return (month, day) if month and 1 <= day <= 31 else None
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -221,7 +246,8 @@ def _written(u: Unit) -> set[str]:
 #: so a year or a month is as telling as a day: "Blackmore was ejected in 2003" / "Blackmore
 #: was ousted in 2002", "In August, the court tossed out the conviction" / "In July, the court
 #: overturned it". A week stays low: "this weekend" / "next weekend" is often a plan moved on.
-DATE_CONFIDENCE = {"day": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.8, "monthname": 0.8,
+DATE_CONFIDENCE = {"day": 0.85, "monthday": 0.85, "weekday": 0.8, "week": 0.6, "month": 0.8,
+                   "monthname": 0.8,
                    "quarter": 0.8, "half": 0.8, "year": 0.8}  # fmt: skip
 #: Confidence of a date dispute between times of different granularities that cannot overlap.
 DATE_APART = 0.5
@@ -352,6 +378,8 @@ def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
     ranges."""
     if gran in ("weekday", "monthname"):
         return bool({x[2].lower() for x in xa} & {x[2].lower() for x in xb})
+    if gran == "monthday":
+        return bool({month_day(x[2]) for x in xa} & {month_day(x[2]) for x in xb})  # as written
     if gran == "month" and _one_month_name(xa, xb):
         return True
     return any(_overlap(x[1], y[1]) for x in xa for y in xb)
