@@ -182,13 +182,23 @@ def test_lists_of_two_sets_that_overlap_are_no_dispute() -> None:
     assert not [x for x in c.contradictions if x.type == "entity_set"]
 
 
-def test_lists_whose_members_each_report_names_are_two_sets() -> None:
-    # each report names the other's third district too: two sets (the curfew's, the riot's)
+def test_lists_told_alike_are_one_set_though_each_report_names_the_others_member() -> None:
+    # each report names the other's third district too, in another role; the sentences that
+    # list them say the same, so the curfew's districts are disputed
     c = _compare(
         f"{LEAD} The curfew covers the Old Town, Kilnside and Vellmoor. {TAIL} "
         "St Aurel stayed calm.",
         f"{LEAD} The curfew covers the Old Town, Kilnside and St Aurel. {TAIL} "
         "In Vellmoor the night passed quietly.",
+    )
+    assert [x for x in c.contradictions if x.type == "entity_set" and x.high]
+    # ... while lists told in sentences that run otherwise, each report naming the other's
+    # member, are two sets (the curfew's, the riot's)
+    c = _compare(
+        f"{LEAD} The curfew covers the Old Town, Kilnside and Vellmoor. {TAIL} "
+        "St Aurel stayed calm.",
+        f"{LEAD} On Wednesday the rioting spread from the docks into the Old Town, Kilnside "
+        f"and St Aurel, where shops were looted. {TAIL} In Vellmoor the night passed quietly.",
     )
     assert not [x for x in c.contradictions if x.type == "entity_set" and x.high]
 

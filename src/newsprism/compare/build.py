@@ -603,7 +603,7 @@ def _cites(c: Contradiction, span: Span) -> bool:
 
 #: How closely two claims' sentences (or the claims) must match, and how many words other than
 #: names they must share, for their days to date one act
-ODD_DATE_ALIKE = 0.5
+ODD_DATE_ALIKE = 0.45
 ODD_DATE_WORDS = 2
 _ODD_DATE_BASIS = (
     "read apart from the claim pairs: two or more reports date the act, told alike, to one "
@@ -1707,8 +1707,11 @@ _LIST_BASIS = "one set listed"
 #: the Old Town, Kilnside and St Aurel") rather than two sets that overlap (the Doctor's
 #: predecessors "Eccleston, Tennant and Smith" / the cast "Smith, Tennant and Hurt").
 LIST_TOLD_ALIKE = 0.5
-#: ... and when another report lists one of the two lists member for member
+#: ... and when a third of the reports list one of the two lists member for member
 LIST_AGREED_ALIKE = 0.3
+#: ... and from which lists told alike are one set however each report names the other's
+#: members elsewhere
+LIST_NAMED_ALIKE = 0.6
 
 
 def _list_contradictions(
@@ -1736,19 +1739,22 @@ def _list_contradictions(
         )  # fmt: skip
 
     def agreed(x: lists.Listing, y: lists.Listing) -> bool:
-        """Another report than ``y``'s lists ``x``'s very members."""
-        return any(
-            z.source not in (x.source, y.source) and lists.same_set(x, z, same) == ([], [])
+        """A third of the reports or more, two at least, list ``x``'s very members (``y``'s
+        report aside): the story's set, not two reports' passing mention of one among many."""
+        giving = {x.source} | {
+            z.source
             for z in found
-        )
+            if z.source != y.source and lists.same_set(x, z, same) == ([], [])
+        }
+        return len(giving) >= max(outliers.AGREEING, len(ctx.articles) / 3)
 
     def one_set(x: lists.Listing, y: lists.Listing) -> bool:
         if lists.same_set(x, y, same) is None:
             return False
-        # a list two reports give member for member is that story's set: a third report's
-        # list with one member swapped is that set told otherwise, however its sentence runs
-        # ("the neighbouring hamlets of Tessing, Holmcote and Marrow Bridge" four times /
-        # "told the families of Holmcote, Upper Brannock and Tessing to pack")
+        # a list a third of the reports give member for member is that story's set: another
+        # report's list with one member swapped is that set told otherwise, however its
+        # sentence runs ("the neighbouring hamlets of Tessing, Holmcote and Marrow Bridge" four
+        # times / "told the families of Holmcote, Upper Brannock and Tessing to pack")
         bar = LIST_AGREED_ALIKE if agreed(x, y) or agreed(y, x) else LIST_TOLD_ALIKE
         return _lists_told_alike(ctx, x, y, bar)
 
@@ -1758,8 +1764,13 @@ def _list_contradictions(
             return False
         # a member one report lists that the other never names at all: the same set told with
         # another member (the other's member may be named elsewhere, in another role); when
-        # each report names the other's member too, the lists are of two sets
+        # each report names the other's member too, the lists are of two sets -- unless the
+        # sentences say the same ("Kessaly, Halvoria and Vantra signed a treaty on Tuesday" /
+        # "the river pact was signed tonight by Kessaly, Halvoria and Auresk", each report
+        # naming the other's third elsewhere: as host, as observer)
         only_x, only_y = pair
+        if (only_x or only_y) and _lists_told_alike(ctx, x, y, LIST_NAMED_ALIKE):
+            return True
         return any(not _member_named(ctx, x, i, y.source, keys[(x, i)]) for i in only_x) or any(
             not _member_named(ctx, y, j, x.source, keys[(y, j)]) for j in only_y
         )
