@@ -32,6 +32,21 @@ def test_no_act_on_a_thing_against_the_act_is_a_high_polarity_dispute() -> None:
     assert "No tear gas was used" in next(e.text for e in x.evidence if e.source == "S3")
 
 
+def test_not_a_single_one_of_a_thing_denies_any_act_on_it() -> None:
+    c = _compare(
+        f"{LEAD} Officers answered with tear gas and later brought in water cannon.",
+        f"{LEAD} Astonishingly, not a single water cannon was deployed all night.",
+    )
+    (x,) = _about(c, "water cannon")
+    assert x.high and x.summary.endswith("S1 says affirmative; S2 says negative")
+    # "No." opening a name denies nothing
+    c = _compare(
+        f"{LEAD} Officers answered with tear gas and later brought in water cannon.",
+        f"{LEAD} No. 10 Carrow Road, the governor's house, was deployed as a command post.",
+    )
+    assert _about(c, "water cannon") == []
+
+
 def test_a_negated_verb_denies_the_same_act_only() -> None:
     line = "Harl Foods recalled a batch of baby formula on Monday."
     c = _compare(

@@ -22,7 +22,7 @@ _NOT_THE_THING = frozenset(
     ["the", "a", "an", "no", "any", "its", "his", "her", "their", "our", "my", "your", "this",
      "that", "these", "those", "some", "every", "each", "other", "another", "further", "more",
      "new", "same", "such", "many", "few", "several", "last", "first", "next", "own", "single",
-     "whole", "entire"]
+     "whole", "entire", "not"]
 )  # fmt: skip
 #: words in the sentence before a stated act that leave it undone or unsure ("stopped short of
 #: ordering", "rather than present", "whether it used")
@@ -73,10 +73,16 @@ def thing(u: Unit) -> str:
     return " ".join(words)
 
 
+#: a thing counted as none: "no tear gas", "none of the", "not a single water cannon", "not
+#: one officer"
+_NONE = re.compile(r"(?:no\s|none\s|not\s+(?:a\s+single|one|any|a)\s)", re.IGNORECASE)
+
+
 def denial(u: Unit) -> str:
-    """How a claim denies the act on its thing: "no" ("No tear gas was used": no act on it
-    at all), "not" (its verb negated: that act only), or "" (it states it)."""
-    if u.claim.patient.lower().startswith(("no ", "none ")):
+    """How a claim denies the act on its thing: "no" ("No tear gas was used", "not a single
+    water cannon was deployed": no act on it at all), "not" (its verb negated: that act only),
+    or "" (it states it)."""
+    if _NONE.match(u.claim.patient):
         return "no"
     return "not" if u.claim.negated else ""
 
