@@ -16,9 +16,10 @@ fallow-budget, quarrel-strike, vessel-seizure, brisk-election, tollin-crash, and
 dravik-crush, saffra-expulsion, ulvers-avalanche, mirelle-trial, verrin-escape, dunlow-eruption,
 pradel-blackout, quarmby-hostages, the twelfth's brantley-shooting, kerran-collapse,
 ossory-storm, yarrowby-airline, the thirteenth's corvey-memo, mardel-vote,
-dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer, and
-brenmoor-mine since the eighteenth); harrow-lawsuit, corran-final and vesna-election have none,
-nor have the eighteenth session's frozen harlan-tram, seldon-landslide and morrow-raid (scored
+dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer,
+brenmoor-mine since the eighteenth, and the eighteenth's harlan-tram, seldon-landslide and
+morrow-raid since the nineteenth); harrow-lawsuit, corran-final and vesna-election have none,
+nor have the nineteenth session's frozen ambry-tariffs, corbel-leak and thessin-strike (scored
 once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -124,6 +125,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "kestwick-recall",
         "ulmarra-transfer",
         "brenmoor-mine",
+        "harlan-tram",
+        "seldon-landslide",
+        "morrow-raid",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
