@@ -1187,6 +1187,15 @@ def test_a_day_that_dates_a_thing_or_a_no_comment_dates_no_act() -> None:
     assert "date" not in _high(_compare(a, b))
 
 
+def test_the_day_a_thing_is_set_for_dates_no_act() -> None:
+    # a Thursday paper: the mayor visited on Wednesday; the session she called is on Friday
+    base = "Four people died when two trams collided in Harlow on Tuesday morning."
+    a = f"{base} Mayor Ilse Marrow, who visited the injured yesterday, has called a special session of the council for Friday."
+    b = f"{base} Mayor Ilse Marrow visited the hospital yesterday afternoon, a few hours after the fifth victim died."
+    c = compare_articles([_article(a, "a", "2031-05-08"), _article(b, "b", "2031-05-08")])
+    assert "date" not in _high(c)
+
+
 def test_a_day_of_a_thing_a_period_or_a_figure_is_not_the_acts() -> None:
     from newsprism.compare.slots import _dates_a_thing
 

@@ -166,9 +166,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 #: "suspended until at least Thursday", "by Friday", "since Monday": a time that bounds a
 #: state or sets a deadline, which no time the happening took place at contradicts; a birth
-#: date ("born on March 29") is a time of another happening
+#: date ("born on March 29") is a time of another happening, and so is the time a thing is set
+#: for ("has called a special session of the council for Friday")
 _BOUND = re.compile(
-    r"\b(until|till|through|before|after|since|by|from|born)\s+(?:on\s+|in\s+)?"
+    r"\b(until|till|through|before|after|since|by|from|born|for)\s+(?:on\s+|in\s+)?"
     r"(?:at\s+least\s+|the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
