@@ -1190,8 +1190,14 @@ def test_a_day_that_dates_a_thing_or_a_no_comment_dates_no_act() -> None:
 def test_the_day_a_thing_is_set_for_dates_no_act() -> None:
     # a Thursday paper: the mayor visited on Wednesday; the session she called is on Friday
     base = "Four people died when two trams collided in Harlow on Tuesday morning."
-    a = f"{base} Mayor Ilse Marrow, who visited the injured yesterday, has called a special session of the council for Friday."
-    b = f"{base} Mayor Ilse Marrow visited the hospital yesterday afternoon, a few hours after the fifth victim died."
+    a = (
+        f"{base} Mayor Ilse Marrow, who visited the injured yesterday, has called a special "
+        "session of the council for Friday."
+    )
+    b = (
+        f"{base} Mayor Ilse Marrow visited the hospital yesterday afternoon, a few hours after "
+        "the fifth victim died."
+    )
     c = compare_articles([_article(a, "a", "2031-05-08"), _article(b, "b", "2031-05-08")])
     assert "date" not in _high(c)
 
