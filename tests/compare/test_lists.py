@@ -94,6 +94,9 @@ def test_a_member_after_the_kind_of_place_it_is_and_a_count_of_the_set_are_read(
     assert z.members == ("Kessaly", "Halvoria", "Vantra")
     (w,) = _read("Tessaly's three Tarsenian car plants, Danmoor, Kell and Sarn, will vote.")
     assert w.members == ("Danmoor", "Kell", "Sarn")
+    # a name holding a capitalised number is a member
+    (t,) = _read("Trains to Seven Oaks, Ashford and Dover were cancelled.")
+    assert t.members == ("Seven Oaks", "Ashford", "Dover")
     # a small word is never taken for the kind of place ("the talks in Arden")
     (v,) = _read("After the talks in Arden, Bellow and Corran signed.")
     assert v.members == ("Arden", "Bellow", "Corran")

@@ -164,9 +164,11 @@ def _counted_head(text: str, span: tuple[int, int]) -> bool:
     return bool(_COUNT.search(text[span[0] : span[1]]) or _COUNT_BEFORE.search(before))
 
 
-_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_COUNT = re.compile(rf"\b{_COUNT_WORDS}\b", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(rf"\b{_COUNT_WORDS}\s+$", re.IGNORECASE)
+#: counts written in lower-case words: a name may hold a capitalised number ("Seven Oaks"), a
+#: set's description seldom does
+_COUNT_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT = re.compile(rf"\b{_COUNT_WORDS}\b")
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT_WORDS}\s+$")
 
 
 def _common_word(word: str, text: str) -> bool:
