@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare import ages, languages, lists, outliers, patients, roles, slots, tolls
+from newsprism.compare import ages, doers, languages, lists, outliers, patients, roles, slots, tolls
 from newsprism.compare import align as al
 from newsprism.compare.assemble import assemble
 from newsprism.compare.types import (
@@ -436,6 +436,10 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
             disputes.add(ac, agi)
     for rc, rgi in _role_contradictions(ctx, group_of):
         disputes.add(rc, rgi)
+    for dc, dgi in _doer_contradictions(ctx, group_of):
+        # in place of the claims' actor dispute on the same sentences unless that one is surer:
+        # the act and its thing tie the doers however the sentences around them match
+        disputes.add_surer(dc, dgi)
     for lc, lgi in _list_contradictions(ctx, group_of):
         # in place of a list the claims showed on the same sentences, unless that one is
         # surer: the lists read whole name every member as each report writes it, and their
@@ -1425,7 +1429,9 @@ def _age_contradictions(
     ]
 
 
-def _same_person(x: ages.Age | roles.Role, y: ages.Age | roles.Role) -> bool:
+def _same_person(
+    x: ages.Age | roles.Role | doers.Doer, y: ages.Age | roles.Role | doers.Doer
+) -> bool:
     """Two readings beside names are of one person: one key, or one name written otherwise."""
     if x.key == y.key:
         return True
@@ -1484,6 +1490,45 @@ def _role_contradictions(
         _beside_name(ctx, group_of, d.name, tuple(_role_span(ctx, x) for x in d.roles), "office")
         for d in roles.disputes(found, _same_person, same_body)
     ]
+
+
+#: The basis of doer disputes starts so: they stand on the act and the thing it was done to.
+_DOER_BASIS = "one act's doer"
+#: confidence of a doer dispute where two reports or more agree on one doer and one report
+#: gives another (else it is shown unsure: one report against one may tell two acts)
+DOER_CONFIDENCE = 0.8
+
+
+def _doer_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None]]:
+    """One act on one thing given two doers ("The strike, ordered by President Anselm Varokh" /
+    "It was the defence minister, Lidia Brenvik, who ordered the strike"), read beside the act
+    in each report (``doers``), whichever claims the names sit in."""
+    found = [x for i, ex in enumerate(ctx.exs) for x in doers.doers_in(i, ctx.articles[i].text, ex)]
+    out: list[tuple[Contradiction, int | None]] = []
+    for d in doers.disputes(found, _same_person):
+        evidence = tuple(_doer_span(ctx, x, name) for x, name in zip(d.doers, d.names, strict=True))
+        first = d.doers[0]
+        unit = _unit_at(ctx, first.source, first.start)
+        c = Contradiction(
+            id="",
+            type="actor",
+            confidence=DOER_CONFIDENCE if d.backed else slots.UNSURE,
+            evidence=evidence,
+            summary=f"Who {d.past} the {d.thing}: {_values(evidence)}",
+            basis=f"{_DOER_BASIS}: who {d.past} the {d.thing}, named beside the act in each report",
+        )
+        out.append((c, group_of.get(unit.uid) if unit is not None else None))
+    return out
+
+
+def _doer_span(ctx: _Context, x: doers.Doer, name: str) -> Span:
+    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
+    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
+    start, end = (s.start, s.end) if s else (x.start, x.end)
+    return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
+                value=name, focus_start=x.start, focus_end=x.end)  # fmt: skip
 
 
 #: The basis of toll disputes starts so: they stand on each figure's fate word.
@@ -1902,7 +1947,7 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     cast "Smith, Tennant and Hurt"). Quotes are matched by their own words, and numbers need
     several reports behind them instead (``_carried``; ``giving``: where the reports the dispute
     does not cite give its figures, ``_also_giving``)."""
-    if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_ROLE_BASIS):
+    if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_BESIDE_ACT):
         return c
     if c.basis.startswith(_LIST_BASIS):
         return c  # the lists' sentences were matched when they were read as one set
@@ -1927,6 +1972,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
 
 
+#: bases of disputes read beside a name or an act, tied by it however the sentences match
+_BESIDE_ACT = (_ROLE_BASIS, _DOER_BASIS)
 #: How closely two claims of a date dispute must match to back it however loosely the rest of
 #: their sentences match ("Officers found the van on Sunday night" / "... found the van, burnt
 #: out, on 21 September, after a tip-off from a farmer")
