@@ -595,6 +595,20 @@ def test_the_same_words_credited_plainly_to_two_people_is_an_attribution_dispute
     assert "attribution" in _high(c)
 
 
+def test_a_sentence_of_a_quotation_cut_apart_is_credited_by_its_whole_quotation() -> None:
+    # one report quotes the statement whole, the other cuts it after its first sentence to name
+    # the speaker: the long second sentence, in the very words, is put in two mouths
+    first = "These figures are not a rumour."
+    second = "They are a record of how the public purse was opened for friends of the party."
+    c = _compare(
+        f'{DEAL} "{first} {second}" said Ruth Ambersen, the lawyer for the whistleblower.',
+        f'{DEAL} "{first[:-1]}," Adela Firn, the lawyer who filed the complaint, told reporters. '
+        f'"{second}"',
+    )
+    (x,) = [x for x in c.contradictions if x.type == "attribution"]
+    assert x.high and "Ruth Ambersen" in x.summary and "Adela Firn" in x.summary
+
+
 def test_a_name_after_its_verb_credits_the_words_plainly() -> None:
     # '...," fumed Piers Latimer, spokesman for the Civic Party': Latimer's words (not the
     # party's), plain though the other speaker is named nearby

@@ -410,3 +410,16 @@ def test_a_model_name_is_part_of_what_a_figure_counts() -> None:
         (12.0, "ak 47 guns"),
         (2.0, "boeing 737 airliners"),
     ]
+
+
+def test_emphasis_in_capitals_is_parsed_as_the_words_it_stresses() -> None:
+    text = (
+        "And as families queued for beds in a sports hall last night, the Gazette can reveal "
+        "that President Anna Holt's government has NOT EVEN SUMMONED Vardia's ambassador to "
+        'explain himself. The FBI said: "We did NOT know."'
+    )
+    ex = extract(text)
+    (summon,) = [c for c in ex.claims if c.action == "summon"]
+    assert summon.negated and "NOT EVEN SUMMONED" in summon.text  # the text as written
+    assert any(m.text == "FBI" for m in ex.mentions)  # an acronym is no emphasis
+    assert any("did NOT know" in q.text for q in ex.quotes)  # quoted words are left alone

@@ -47,6 +47,11 @@ def q(text: str):
         ("a separate 38 million-mark contract", 38e6, "", "38000000 marks"),
         ("a 412m-mark contract", 412e6, "", "412000000 marks"),
         ("a 40 million-pound deal", 40e6, "GBP", "40000000 GBP"),
+        # ... its scale joined to the figure by a hyphen too
+        ("the 480-million-sovin contract", 480e6, "", "480000000 sovins"),
+        ("a 10-million-euro fine", 10e6, "EUR", "10000000 EUR"),
+        ("a $1.2-billion takeover", 1.2e9, "USD", "1200000000 USD"),
+        ("a 3-million budget", 3e6, "", "3000000 budget"),
         # a count or measure written as an adjective counts its noun
         ("unsealed a 94-page indictment", 94, "", "94 pages"),
         ("sites in the 321-patient trial", 321, "", "321 patients"),

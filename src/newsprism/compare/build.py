@@ -11,7 +11,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -837,7 +837,7 @@ class _Disputes:
     def add_quote(self, qc: Contradiction, gi: int | None) -> None:
         """A quotation dispute, unless the claims showed it already: the same words credited
         apart are then one dispute, with the surer of the two readings."""
-        covered = [n for n, c in enumerate(self.found) if _covers(c, qc)]
+        covered = [n for n, c in enumerate(self.found) if _covers(c, qc) or _same_credit(c, qc)]
         if not covered:
             self.add(qc, gi)
             return
@@ -1082,6 +1082,16 @@ def _same_figures(c: Contradiction, other: Contradiction) -> bool:
 
     shared = {s for s, a, b in focus(c) for t, x, y in focus(other) if s == t and a < y and x < b}
     return len(shared) >= 2
+
+
+def _same_credit(c: Contradiction, other: Contradiction) -> bool:
+    """Two attribution disputes credit words to the same people in the same reports: one
+    quotation cut at different sentences, read on one sentence by the claims and on another by
+    the quotations."""
+    if c.type != "attribution" or other.type != "attribution":
+        return False
+    credits = {(e.source, e.value) for e in c.evidence}
+    return credits == {(e.source, e.value) for e in other.evidence}
 
 
 def _covers(c: Contradiction, other: Contradiction) -> bool:
@@ -2311,18 +2321,10 @@ def _quote_contradictions(
         for q in ex.quotes
         if q.direct and len(slots.quote_words(q.text)) >= 4
     ]
-    out: list[tuple[Contradiction, int | None]] = []
-    used: set[int] = set()
-    for x, (si, q) in enumerate(quotes):
-        if x in used:
-            continue
-        found = _gather(quotes, x, used)
-        # the reports that credit the words to a person named in full; one that gives them to
-        # "she", or to a name our reader took for a body, sets nothing against them
-        credited = [(sj, r) for sj, r in [(si, q), *found.others] if _full_name(r)]
-        named = len({r.speaker_key for _, r in credited}) >= 2
-        if found.others and named and _credited_apart(ctx, credited):
-            out.append((_quote_attribution(ctx, credited), _group_at(ctx, group_of, si, q)))
+    out = [
+        (_quote_attribution(ctx, told), _group_at(ctx, group_of, si, q))
+        for si, q, told in _in_two_mouths(ctx, quotes)
+    ]
     # a rewording is found sentence by sentence: reports quote one statement in excerpts that
     # start and stop at different sentences
     pieces: list[tuple[int, Quote]] = []
@@ -2331,11 +2333,71 @@ def _quote_contradictions(
         for p in _pieces(q):
             pieces.append((si, p))
             whole_of[(si, p.start)] = q
-    used = set()
+    used: set[int] = set()
     for x, (si, q) in enumerate(pieces):
         if x not in used and (found := _gather(pieces, x, used)).diffs:
             out.append((_reworded(ctx, found, whole_of), _group_at(ctx, group_of, si, q)))
+    out += _pieces_credited_apart(ctx, group_of, pieces, whole_of, out)
     return out
+
+
+def _pieces_credited_apart(
+    ctx: _Context,
+    group_of: dict[int, int],
+    pieces: list[tuple[int, Quote]],
+    whole_of: dict[tuple[int, int], Quote],
+    found_already: list[tuple[Contradiction, int | None]],
+) -> list[tuple[Contradiction, int | None]]:
+    """A long sentence of a quotation in the very words another report puts in another mouth,
+    the quotations cut at different sentences ('"These messages are not gossip," Adela Firn
+    said. "They are a map of ..."' / '"These messages are not gossip. They are a map of ...,"
+    said Ruth Ambersen'): an attribution dispute, credited by each whole quotation."""
+    long = [(si, p) for si, p in pieces if len(slots.quote_words(p.text)) >= SHORT_QUOTATION]
+    out: list[tuple[Contradiction, int | None]] = []
+    for si, p, told in _in_two_mouths(ctx, long, whole_of):
+        c = _quote_attribution(ctx, told)
+        if any(o.type == "attribution" and _overlaps(o, c) for o, _ in found_already + out):
+            continue  # shown already
+        for pool in (found_already, out):
+            k = next((k for k, (o, _) in enumerate(pool) if _shares_credit(o, c)), None)
+            if k is not None:
+                # the same words credited alike in a report both cite: one dispute, more reports
+                pool[k] = (_with_evidence(pool[k][0], c), pool[k][1])
+                break
+        else:
+            out.append((c, _group_at(ctx, group_of, si, p)))
+    return out
+
+
+def _in_two_mouths(
+    ctx: _Context,
+    quotes: list[tuple[int, Quote]],
+    whole_of: dict[tuple[int, int], Quote] | None = None,
+) -> Iterator[tuple[int, Quote, list[tuple[int, Quote]]]]:
+    """Each quotation whose very words other reports credit to other people, with the reports
+    that credit them to a person named in full (one that gives them to "she", or to a name our
+    reader took for a body, sets nothing against them), each credit plain (``_credited_apart``,
+    judged on the whole quotation a piece was cut from: ``whole_of``)."""
+    used: set[int] = set()
+    for x, (si, q) in enumerate(quotes):
+        if x in used:
+            continue
+        found = _gather(quotes, x, used)
+        told = [(sj, r) for sj, r in [(si, q), *found.others] if _full_name(r)]
+        if not found.others or len({r.speaker_key for _, r in told}) < 2:
+            continue
+        judged = [(sj, whole_of[(sj, r.start)]) for sj, r in told] if whole_of else told
+        if _credited_apart(ctx, judged):
+            yield si, q, told
+
+
+def _shares_credit(c: Contradiction, other: Contradiction) -> bool:
+    """Two attribution disputes cite one report's same words credited to the same person."""
+    return (c.type == other.type == "attribution") and any(
+        e.source == x.source and e.value == x.value and e.start < x.end and x.start < e.end
+        for e in c.evidence
+        for x in other.evidence
+    )
 
 
 def _pieces(q: Quote) -> list[Quote]:
@@ -2573,7 +2635,25 @@ def _plainly(ctx: _Context, si: int, q: Quote, surnames: set[str]) -> bool:
         return not any(s in near for s in others)
     lead = text[max(q.start - LEAD, 0) : q.start].lower()
     after = text[q.end : q.end + LEAD].lower()
-    return bool(own) and own in lead and not any(s in lead + after for s in others)
+    if not own or own not in lead or any(s in lead + after for s in others):
+        return False
+    return not _other_person_before(ctx, si, q)
+
+
+def _other_person_before(ctx: _Context, si: int, q: Quote) -> bool:
+    """The sentence before a quotation credited by "she said" names another person too ("Corinna
+    Vaszary told the Assembly that the inquiry would be led by Yrsa Torsby. '...,' she said"):
+    "she" is then the report's to tell, not the last name's."""
+    ex = ctx.exs[si]
+    before = [s for s in ex.sentences if s.end <= q.start]
+    if not before:
+        return False
+    start = before[-1].start
+    return any(
+        m.entity_key.startswith("person:") and m.entity_key != q.speaker_key
+        for m in ex.mentions
+        if start <= m.start < q.start
+    )
 
 
 #: Characters between a quotation and its speaker's name for the name to stand right beside it

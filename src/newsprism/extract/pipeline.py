@@ -183,6 +183,65 @@ def _published_day(value: str | None, *, explicit: bool) -> date | None:
     return day
 
 
+#: Words a tabloid writes in capitals for emphasis ("has NOT EVEN SUMMONED the ambassador",
+#: "the report DID find"): the parser reads a run of capitals as a name, so the run is parsed in
+#: lower case when it holds one of them (a run without one -- "FBI", "IN PERSON" -- is left, and
+#: so is a longer run: a headline or a passage written all in capitals, names and all)
+_EMPHASIS = frozenset(
+    ["NOT", "NEVER", "NO", "NOBODY", "NOTHING", "NONE", "NEITHER", "NOR", "DID", "DIDN'T", "WAS",
+     "WASN'T", "WERE", "WEREN'T", "HAS", "HASN'T", "HAD", "HADN'T", "HAVE", "HAVEN'T", "DOES",
+     "DOESN'T", "DON'T", "EVEN", "ALL", "EVERY", "ONLY", "ANY", "ALREADY", "STILL", "WILL",
+     "WON'T", "WOULD", "CAN'T", "COULD"]
+)  # fmt: skip
+#: a run of capitalised words (two letters or more each), one space apart
+EMPHASIS_WORDS = 4
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z']+(?: [A-Z][A-Z']+)*\b")
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def calm(text: str) -> str:
+    """The text with runs of emphasis in capitals outside quotation marks in lower case, for
+    the parser; the same length, so every offset still points into the text as written."""
+
+    def lower(m: re.Match[str]) -> str:
+        run = m.group(0)
+        inside = len(_QUOTE_MARKS.findall(text, 0, m.start())) % 2 == 1
+        words = run.split()
+        emphasis = len(words) <= EMPHASIS_WORDS and bool(_EMPHASIS & set(words))
+        return run.lower() if emphasis and not inside else run
+
+    return _CAPS_RUN.sub(lower, text)
+
+
+def as_written(ex: Extraction, text: str) -> Extraction:
+    """The extraction of a text parsed calmed (``calm``) with every text it holds as written."""
+
+    def at(start: int, end: int) -> str:
+        return text[start:end]
+
+    def within(part: str, start: int, end: int) -> str:
+        # a claim's subject or object, found in the claim's own stretch of text
+        at_ = text[start:end].lower().find(part.lower()) if part else -1
+        return text[start + at_ : start + at_ + len(part)] if at_ >= 0 else part
+
+    return replace(
+        ex,
+        mentions=tuple(replace(m, text=at(m.start, m.end)) for m in ex.mentions),
+        times=tuple(replace(t, text=at(t.start, t.end)) for t in ex.times),
+        quantities=tuple(replace(q, text=at(q.start, q.end)) for q in ex.quantities),
+        quotes=tuple(replace(q, text=at(q.start, q.end)) for q in ex.quotes),
+        claims=tuple(
+            replace(
+                c,
+                text=at(c.start, c.end),
+                subject_text=within(c.subject_text, c.start, c.end),
+                patient=within(c.patient, c.start, c.end),
+            )
+            for c in ex.claims
+        ),
+    )
+
+
 def extract(
     article: Article | str,
     *,
@@ -229,7 +288,7 @@ def extract_many(
     model = nlp or get_nlp()
     explicit = published is not None
 
-    def items() -> Iterator[tuple[str, tuple[int, int, int, str, date | None, int | None]]]:
+    def items() -> Iterator[tuple[str, tuple[int, int, int, str, date | None, int | None, Any]]]:
         for a in articles:
             item, given_id = a if isinstance(a, tuple) else (a, None)
             text, aid, pub = _text_and_meta(item, published)
@@ -238,12 +297,16 @@ def extract_many(
             cut = upto if upto < len(text) else None
             spans = [(0, upto)] if upto <= whole_chars else chunk_spans(text[:upto], chunk_chars)
             for k, (start, end) in enumerate(spans):
-                yield text[start:end], (k, len(spans), start, given_id or aid, day, cut)
+                chunk = text[start:end]
+                calmed = calm(chunk)
+                written = chunk if calmed != chunk else None
+                yield calmed, (k, len(spans), start, given_id or aid, day, cut, written)
 
     stream = model.pipe(items(), as_tuples=True, n_process=n_process, batch_size=batch_size)
     parts: list[tuple[int, Extraction]] = []
-    for doc, (k, n, start, aid, day, cut) in stream:
-        parts.append((start, from_doc(doc, published=day, article_id=aid)))
+    for doc, (k, n, start, aid, day, cut, written) in stream:
+        ex = from_doc(doc, published=day, article_id=aid)
+        parts.append((start, ex if written is None else as_written(ex, written)))
         if k + 1 < n:
             continue
         whole = merge(parts)

@@ -149,7 +149,12 @@ _COMPOUND = rf"(?:{_TENS_WORDS})\s*-\s*(?:one|two|three|four|five|six|seven|eigh
 #: "2 1/2", "2-1/2": a whole number and a fraction
 _MIXED = r"\d+(?:\s+|\s*-\s*)[1-9]/[1-9]\d?(?![\d/])"
 _NUMBER = rf"(?P<num>{_MIXED}|{_DIGITS}|(?i:{_COMPOUND})|(?i:{_WORD}))"
-_SCALE = r"(?:\s*(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
+#: a scale word may be joined to its figure by a hyphen ("a $1.2-billion deal"), a letter not
+#: ("a 5-m wall" is five metres)
+_SCALE = (
+    r"(?:(?:\s*|\s*-\s*(?=[a-zA-Z]{2}))"
+    r"(?P<scale>(?i:dozen|thousand|million|billion|trillion|mln|mn|bn|tn)\b|[kmb]\b))?"
+)
 _QUAL = r"(?:(?P<qual>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+)?"
 _CUR_PRE = r"(?:(?P<cur>US\$|USD|EUR|GBP|JPY|CHF|\$|€|£|¥)\s?)"
 _CUR_POST = r"(?:\s+(?P<cur2>(?i:dollars|euros|pounds|yen|francs|liras?|rubles|roubles|yuan|rupees)|USD|EUR|GBP|JPY|CHF|TRY))"  # noqa: E501
@@ -197,11 +202,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?P<lu>km|ft|mi)(?:-{_MEASURE_ADJ})?|(?P<lm>m)-{_MEASURE_ADJ})" + _E
         ),
     ),
-    # "a 38 million-mark contract", "a 412m-pound deal": a sum written as an adjective
+    # "a 38 million-mark contract", "a 412m-pound deal", "a 480-million-sovin contract": a sum
+    # written as an adjective
     (
         "sum_adj",
         re.compile(
-            _B + _QUAL + _NUMBER + r"\s*(?P<scale>(?i:million|billion|trillion|mn|bn|m|b))"
+            _B + _QUAL + _NUMBER + r"\s*-?\s*(?P<scale>(?i:million|billion|trillion|mn|bn|m|b))"
             r"-(?P<noun>[a-z]{3,})\b(?!-)"
         ),
     ),
@@ -446,8 +452,8 @@ def _count_adjective(
 ) -> Quantity | None:
     """ "a 94-page indictment": 94 pages; "a 19-strong crew": 19 of the noun after it."""
     noun = g["noun"].lower()
-    if noun in _NOT_COUNTED_ADJ:
-        return None
+    if noun in _NOT_COUNTED_ADJ or noun in SCALES:
+        return None  # "a 3-million budget" is a sum, read as a count with its scale
     if noun == "strong":
         counts = counted(m.end())
     elif noun == "magnitude":

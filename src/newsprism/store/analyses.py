@@ -16,7 +16,9 @@ EXTRACTION_KIND = "extraction"
 #: arraigned" tells the act arraign, and a day name in a "would" clause is the nearest such day;
 #: "10": a figure written as an adjective counts its noun ("a 94-page indictment": 94 pages);
 #: "12": a length with its unit written onto the figure ("11km", "a 415m-deep shaft"), and a
-#: predicate whose subject or object counts none is denied ("held no licence")
-EXTRACTION_VERSION = "12"
+#: predicate whose subject or object counts none is denied ("held no licence"); "13": emphasis
+#: in capitals ("has NOT EVEN SUMMONED") is parsed in lower case, and a sum's scale joined by a
+#: hyphen is read ("a $1.2-billion deal", "the 480-million-sovin contract")
+EXTRACTION_VERSION = "13"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
