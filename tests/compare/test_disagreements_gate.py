@@ -17,10 +17,11 @@ dravik-crush, saffra-expulsion, ulvers-avalanche, mirelle-trial, verrin-escape, 
 pradel-blackout, quarmby-hostages, the twelfth's brantley-shooting, kerran-collapse,
 ossory-storm, yarrowby-airline, the thirteenth's corvey-memo, mardel-vote,
 dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer,
-brenmoor-mine since the eighteenth, and the eighteenth's harlan-tram, seldon-landslide and
-morrow-raid since the nineteenth); harrow-lawsuit, corran-final and vesna-election have none,
-nor have the nineteenth session's frozen ambry-tariffs, corbel-leak and thessin-strike (scored
-once, held out).
+brenmoor-mine since the eighteenth, the eighteenth's harlan-tram, seldon-landslide and
+morrow-raid since the nineteenth, and the nineteenth's ambry-tariffs, corbel-leak and
+thessin-strike since the twentieth); harrow-lawsuit, corran-final and vesna-election have none,
+nor have the twentieth session's frozen veldmoor-outbreak, carrow-doping and tarsk-launch
+(scored once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -128,6 +129,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "harlan-tram",
         "seldon-landslide",
         "morrow-raid",
+        "ambry-tariffs",
+        "corbel-leak",
+        "thessin-strike",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
