@@ -19,6 +19,9 @@ def _read(text: str) -> list[tuple[str, str, str]]:
         # the act, then its thing, after the doer's name
         ("Mayor John Webster ordered the evacuation of the town on Monday.",
          ("order", "evacuation", "John Webster")),
+        # the thing's phrase ends where another begins ("the recall the same day")
+        ("The Ministry of Health ordered the recall the same day.",
+         ("order", "recall", "Ministry of Health")),
         # the thing, then the act, the doer after "by" (a title before the name is no doer)
         ("The strike, ordered by Defence Minister Helen Carter, began at dawn.",
          ("order", "strike", "Helen Carter")),
