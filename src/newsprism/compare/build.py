@@ -1518,7 +1518,10 @@ def _doer_contradictions(
     found = [x for i, ex in enumerate(ctx.exs) for x in doers.doers_in(i, ctx.articles[i].text, ex)]
     out: list[tuple[Contradiction, int | None]] = []
     for d in doers.disputes(found, _same_person):
-        evidence = tuple(_doer_span(ctx, x, name) for x, name in zip(d.doers, d.names, strict=True))
+        evidence = tuple(
+            _reading_span(ctx, x.source, (x.start, x.end), name)
+            for x, name in zip(d.doers, d.names, strict=True)
+        )
         first = d.doers[0]
         unit = _unit_at(ctx, first.source, first.start)
         c = Contradiction(
@@ -1531,14 +1534,6 @@ def _doer_contradictions(
         )
         out.append((c, group_of.get(unit.uid) if unit is not None else None))
     return out
-
-
-def _doer_span(ctx: _Context, x: doers.Doer, name: str) -> Span:
-    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
-    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
-    start, end = (s.start, s.end) if s else (x.start, x.end)
-    return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
-                value=name, focus_start=x.start, focus_end=x.end)  # fmt: skip
 
 
 #: The basis of toll disputes starts so: they stand on each figure's fate word.
@@ -1912,27 +1907,30 @@ def _overlaps(c: Contradiction, other: Contradiction) -> bool:
 
 
 def _role_span(ctx: _Context, x: roles.Role) -> Span:
-    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
-    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
-    start, end = (s.start, s.end) if s else (x.start, x.end)
     of = f" of {x.of}" if x.of and x.of not in x.text else ""
-    return Span(source=ctx.sources[x.source].id, start=start, end=end, text=text[start:end],
-                value=f"{x.text}{of}", focus_start=x.start, focus_end=x.end)  # fmt: skip
+    return _reading_span(ctx, x.source, (x.start, x.end), f"{x.text}{of}")
 
 
 def _age_span(ctx: _Context, x: ages.Age) -> Span:
-    ex, text = ctx.exs[x.source], ctx.articles[x.source].text
-    s = next((s for s in ex.sentences if s.start <= x.start < s.end), None)
-    start, end = (s.start, s.end) if s else (min(x.name_start, x.start), x.end)
-    return Span(
-        source=ctx.sources[x.source].id,
-        start=start,
-        end=end,
-        text=text[start:end],
-        value=f"{x.age} years old",
-        focus_start=x.start,
-        focus_end=x.end,
+    return _reading_span(
+        ctx, x.source, (x.start, x.end), f"{x.age} years old", (min(x.name_start, x.start), x.end)
     )
+
+
+def _reading_span(
+    ctx: _Context,
+    si: int,
+    focus: tuple[int, int],
+    value: str,
+    alone: tuple[int, int] | None = None,
+) -> Span:
+    """A reading beside a name or an act (an age, an office, a doer) as evidence: the sentence
+    it sits in, the reading in focus; outside any sentence, ``alone`` (else the focus)."""
+    ex, text = ctx.exs[si], ctx.articles[si].text
+    s = next((s for s in ex.sentences if s.start <= focus[0] < s.end), None)
+    start, end = (s.start, s.end) if s else (alone or focus)
+    return Span(source=ctx.sources[si].id, start=start, end=end, text=text[start:end],
+                value=value, focus_start=focus[0], focus_end=focus[1])  # fmt: skip
 
 
 #: Sentence cosine from which two sides of a finding about who, where, when or whether tell of
@@ -1957,7 +1955,7 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     cast "Smith, Tennant and Hurt"). Quotes are matched by their own words, and numbers need
     several reports behind them instead (``_carried``; ``giving``: where the reports the dispute
     does not cite give its figures, ``_also_giving``)."""
-    if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_BESIDE_ACT):
+    if c.confidence < HIGH_CONFIDENCE or c.type == "quote" or c.basis.startswith(_READ_BESIDE):
         return c
     if c.basis.startswith(_LIST_BASIS):
         return c  # the lists' sentences were matched when they were read as one set
@@ -1982,8 +1980,9 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
 
 
-#: bases of disputes read beside a name or an act, tied by it however the sentences match
-_BESIDE_ACT = (_ROLE_BASIS, _DOER_BASIS)
+#: bases of disputes read beside a name (an office) or an act (its doer), tied by it however
+#: the sentences match
+_READ_BESIDE = (_ROLE_BASIS, _DOER_BASIS)
 #: How closely two claims of a date dispute must match to back it however loosely the rest of
 #: their sentences match ("Officers found the van on Sunday night" / "... found the van, burnt
 #: out, on 21 September, after a tip-off from a farmer")

@@ -122,10 +122,8 @@ def doers_in(source: int, text: str, ex: Extraction) -> list[Doer]:
 def _whole_name(m: Mention, later: Sequence[Mention], text: str) -> Mention:
     """The name a title leads to: "Kestrian President Anselm Varokh" read as "Kestrian" is
     Anselm Varokh, the next name in the same run of capitalised words."""
-    for n in later:
-        if _TITLE_RUN.fullmatch(text[m.end : n.start]):
-            return n
-        break
+    if later and _TITLE_RUN.fullmatch(text[m.end : later[0].start]):
+        return later[0]
     return m
 
 

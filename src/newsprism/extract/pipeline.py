@@ -193,8 +193,9 @@ _EMPHASIS = frozenset(
      "DOESN'T", "DON'T", "EVEN", "ALL", "EVERY", "ONLY", "ANY", "ALREADY", "STILL", "WILL",
      "WON'T", "WOULD", "CAN'T", "COULD"]
 )  # fmt: skip
-#: a run of capitalised words (two letters or more each), one space apart
+#: the most words a run of capitals may have and still be emphasis
 EMPHASIS_WORDS = 4
+#: a run of capitalised words (two letters or more each), one space apart
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']+(?: [A-Z][A-Z']+)*\b")
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
