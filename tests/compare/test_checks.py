@@ -1377,6 +1377,25 @@ def test_one_named_thing_done_and_never_done_is_a_polarity_dispute() -> None:
     )
 
 
+def test_no_one_doing_to_named_people_what_another_says_was_done_is_polarity() -> None:
+    # "nobody" denies the act of every doer: the coastguard need not be named by both
+    from newsprism.compare.slots import check_polarity, no_one_did_it
+
+    warned, nobody = _first_units(
+        "The coastguard had warned Karsten's fishing fleet on Monday to keep clear.",
+        "NOBODY warned Karsten's fishermen that a rocket was about to be fired.",
+    )
+    assert no_one_did_it(warned, nobody)
+    found = check_polarity(warned, nobody, 0.64)
+    assert found is not None and found.confidence >= 0.8
+    # other people than those the act was done to: no one proposition
+    other = _first_units(
+        "The coastguard had warned Karsten's fishing fleet on Monday to keep clear.",
+        "NOBODY warned Brelby's ferry crews that a rocket was about to be fired.",
+    )
+    assert not no_one_did_it(*other)
+
+
 def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:
     # "passed away" dies; a hospital is a site, whatever kind of name it is read as, and the
     # town both name does not make the two hospitals one

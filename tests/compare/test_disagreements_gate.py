@@ -19,9 +19,10 @@ ossory-storm, yarrowby-airline, the thirteenth's corvey-memo, mardel-vote,
 dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer,
 brenmoor-mine since the eighteenth, the eighteenth's harlan-tram, seldon-landslide and
 morrow-raid since the nineteenth, and the nineteenth's ambry-tariffs, corbel-leak and
-thessin-strike since the twentieth); harrow-lawsuit, corran-final and vesna-election have none,
-nor have the twentieth session's frozen veldmoor-outbreak, carrow-doping and tarsk-launch
-(scored once, held out).
+thessin-strike since the twentieth, and the twentieth's veldmoor-outbreak, carrow-doping and
+tarsk-launch since the twenty-first); harrow-lawsuit, corran-final and vesna-election have none,
+nor have the twenty-first session's frozen orvik-ransomware, halden-heatwave and
+kessel-evictions (scored once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -132,6 +133,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "ambry-tariffs",
         "corbel-leak",
         "thessin-strike",
+        "veldmoor-outbreak",
+        "carrow-doping",
+        "tarsk-launch",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:

@@ -185,8 +185,13 @@ def test_quote_marks() -> None:
         ("Not a single water cannon was deployed on Tuesday night.", "deploy", True),
         ("Nobody was hurt in the Karsten fire.", "hurt", True),
         ("The Harlen company had no comment on the engines.", "have", False),
+        # "nothing less than" measures, it denies nothing
+        ("Nothing less than the future of the Karsten union is at stake.", "be", False),
+        # telling someone, denied, is a claim of its own, not the frame of what was not told
+        ("The Gazette can reveal that NOBODY warned the Karsten fishermen that a rocket was "
+         "about to be fired.", "warn", True),
     ],
-)
+)  # fmt: skip
 def test_claim_polarity_and_action(text: str, action: str, negated: bool) -> None:
     ex = extract(_article("Note\n\n" + text, "2031-05-07"))
     (claim,) = [c for c in ex.claims if c.action == action]

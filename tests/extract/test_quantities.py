@@ -43,6 +43,10 @@ def q(text: str):
         ("twelve soldiers", 12, "", "12 soldiers"),
         ("sentenced to 2 1/2 years", 2.5, "year", "2.5 year"),
         ("a 2-1/2 year sentence", 2.5, "year", "2.5 year"),
+        # a time in two units is one time in the smaller; a unit in capitals is still a unit
+        ("destroyed it a minute and four seconds after lift-off", 64, "second", "64 second"),
+        ("the talks lasted two hours and 15 minutes", 135, "minute", "135 minute"),
+        ("blew apart just 64 SECONDS after blast-off", 64, "second", "64 second"),
         # a sum written as an adjective counts its unit; a known currency's makes it money
         ("a separate 38 million-mark contract", 38e6, "", "38000000 marks"),
         ("a 412m-mark contract", 412e6, "", "412000000 marks"),

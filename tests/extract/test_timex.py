@@ -100,6 +100,29 @@ def test_intervals() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("The panel heard the case over two days, on Oct. 2 and 3.", "2019-10-02", "2019-10-03"),
+        ("The panel heard the case on 2 and 3 October.", "2019-10-02", "2019-10-03"),
+        ("The talks ran from June 4-6, 2033 in Geneva.", "2033-06-04", "2033-06-06"),
+    ],
+)  # fmt: skip
+def test_two_days_of_a_month_told_together_are_one_interval(
+    text: str, first: str, last: str
+) -> None:
+    # neither day alone: "Oct. 2 and 3" against "3 October" is no dispute of the day
+    t = one(text, date(2019, 10, 18))
+    assert (t.value, t.granularity) == (f"{first}/{last}", "interval")
+    assert (t.start_value, t.end_value) == (first, last)
+    assert text[t.start : t.end] == t.text
+
+
+def test_two_figures_that_are_no_pair_of_days_leave_the_day_alone() -> None:
+    t = one("On May 3 and 30 people were hurt.", date(2019, 5, 18))
+    assert (t.text, t.value) == ("May 3", "2019-05-03")
+
+
+@pytest.mark.parametrize(
     ("text", "value", "granularity"),
     [
         ("The deal should close in the third quarter of 2033.", "2033-07-01/2033-09-30", "quarter"),

@@ -1688,11 +1688,18 @@ def _odd_figure_contradictions(
         return (
             float(sentences[x.uid] @ sentences[y.uid]) >= ODD_TOLD_ALIKE
             or float(ctx.scores[x.uid, y.uid]) >= ODD_TOLD_ALIKE
+            # the same long figure misread ("312 patients" / "the 321-patient trial") ties
+            # sentences that tell it in passing
+            or _misread(x.quantity, y.quantity)
         )
 
     def disputed(x: outliers.Figure, y: outliers.Figure) -> bool:
         ux, uy = units[x.uid], units[y.uid]
-        return _figures_disputed(ux, x.quantity, uy, y.quantity, float(ctx.scores[x.uid, y.uid]))
+        # the sentences' match counts as the claims' own: the odd report's claim is often cut
+        # from its sentence otherwise ("that destroyed the rocket 46 seconds after liftoff")
+        score = max(float(ctx.scores[x.uid, y.uid]), float(sentences[x.uid] @ sentences[y.uid]))
+        misread = _misread(x.quantity, y.quantity)
+        return _figures_disputed(ux, x.quantity, uy, y.quantity, score, misread=misread)
 
     given: dict[int, set[float]] = defaultdict(set)
     for u in ctx.units:
@@ -1708,6 +1715,19 @@ def _odd_figure_contradictions(
     return out
 
 
+def _misread(q: Quantity, r: Quantity) -> bool:
+    """Two exact figures of three digits or more, one the other misread: a digit changed or two
+    neighbours swapped ("312" / "321", "1,140" / "1,410"). Few different quantities of one thing
+    in one story look so alike."""
+    if slots.one_digit_apart(q, r):
+        return True
+    return min(q.value, r.value) >= MISREAD_FROM and slots.digits_swapped(q, r)
+
+
+#: the smallest figure whose swapped digits tie two sentences ("34" / "43" may be two things)
+MISREAD_FROM = 100
+
+
 def _odd_update(ctx: _Context, odd: outliers.OddFigure) -> bool:
     """The odd count is the latest report's and the highest, or the earliest's and the lowest:
     a count that grew as the reports came out ("Fourteen people have now been treated")."""
@@ -1719,13 +1739,14 @@ def _odd_update(ctx: _Context, odd: outliers.OddFigure) -> bool:
 
 
 def _a_counted_figure(u: al.Unit, q: Quantity) -> bool:
-    """A figure that says what it counts or measures (a sum of money, a share, "94 pages"),
-    not a year, an age or a vague "thousands"."""
+    """A figure that says what it counts or measures (a sum of money, a share, a time, "94
+    pages"), not a year, an age or a vague "thousands"."""
     if q.approximate or slots.is_year(q) or slots.is_age(u, q):
         return False
     if _KIND_WORDS & set(q.counts.lower().split()):
         return False  # "the 11-inch models", "a .38-caliber revolver": a kind, not a count
-    return bool(q.counts) or q.kind in ("percent", "money")
+    # a duration measures the time of one thing ("46 seconds after liftoff")
+    return bool(q.counts) or q.kind in ("percent", "money", "duration")
 
 
 def _one_kind_of_thing(x: outliers.Figure, y: outliers.Figure) -> bool:
@@ -1736,10 +1757,16 @@ def _one_kind_of_thing(x: outliers.Figure, y: outliers.Figure) -> bool:
     return slots.counts_match(qx.counts, qy.counts)
 
 
-def _figures_disputed(u: al.Unit, q: Quantity, v: al.Unit, r: Quantity, score: float) -> bool:
+def _figures_disputed(
+    u: al.Unit, q: Quantity, v: al.Unit, r: Quantity, score: float, *, misread: bool = False
+) -> bool:
     """Nothing in two claims says their figures are of two things: the claims may tell one
-    happening (``check_pair``'s tests) and no rule of ``slots`` sets the figures apart."""
-    if not slots.participants_compatible(u, v) or slots.background(u) != slots.background(v):
+    happening (``check_pair``'s tests) and no rule of ``slots`` sets the figures apart. A
+    figure misread (``misread``) may sit in a claim about another act that names the thing in
+    passing ("the order covers ... the 321-patient trial")."""
+    if not (misread or slots.participants_compatible(u, v)):
+        return False
+    if slots.background(u) != slots.background(v):
         return False
     return slots.figures_disputed(u, q, v, r, score)
 
@@ -2249,17 +2276,25 @@ def _counts_far_apart(evidence: Sequence[Span]) -> bool:
     """Counts more than ``COUNTS_APART`` times apart ("46 miners" / "3 miners", "23 arrests" /
     "4 arrests", "214 pages" / "66 pages"): in a story of several reports, far likelier counts
     of two things (the miners trapped and those hurt) than one count told two ways. Lengths
-    are left alone: a slip of a decimal point or a unit ("1.2 miles" / "12 miles") is one
-    figure told wrong."""
+    and measures are left alone: a slip of a decimal point or a unit ("1.2 miles" / "12 miles",
+    "4.6 nanograms" / "46 nanograms") is one figure told wrong."""
     figures = []
     for e in evidence:
         figure = _figure(e.value)
         words = {w.lower() for w in e.value.split()[1:]}
-        if figure < 0 or words & slots.LENGTH_UNITS or words & _KIND_WORDS:
+        if figure < 0 or words & (slots.LENGTH_UNITS | slots.MEASURE_NOUNS | _KIND_WORDS):
             return False
         figures.append(figure)
     low, high = min(figures, default=0.0), max(figures, default=0.0)
-    return low > 0 and high / low > COUNTS_APART
+    return low > 0 and high / low > COUNTS_APART and not _decimal_slip(low, high)
+
+
+def _decimal_slip(low: float, high: float) -> bool:
+    """The two figures are the same digits with the point moved ("4.6" / "46", "0.35" / "35"):
+    one figure written wrong, however far apart."""
+    if low == int(low):
+        return False  # no point to move: "3 miners" / "30 miners" are two counts
+    return any(abs(low * shift - high) < 1e-9 * high for shift in (10, 100, 1000))
 
 
 #: How many times apart two counts of one noun are likelier two things than one told two ways.

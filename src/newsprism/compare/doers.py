@@ -50,6 +50,16 @@ _ACT_AFTER = re.compile(
     rf"himself|itself|themselves)\s+){{0,2}}{_VERB}\s+(?!that\b){_DETERMINER}\s+"
     r"(?P<np>(?:[\w'-]+\s*){1,6})"
 )
+#: "The recall, which the FSVA ordered the same day": the thing, then "which" before the doer
+_THING_WHICH = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<np>(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})\s*,?\s*(?:which|that)\s+"
+    r"(?:the\s+|its\s+)?$"
+)
+#: the act right after that doer: its thing is the one "which" stands for
+_VERB_ALONE = re.compile(
+    r"^\s*(?:(?:had|has|have|also|then|later|personally|itself|himself|herself|themselves)\s+)"
+    rf"{{0,2}}{_VERB}\b"
+)
 #: the apposition that may stand between a name and its act: "Edda Falk, Sorrel's governor,"
 _APPOSITION = re.compile(r"^\s*,[^,.;:!?()\"]{1,60},")
 _DENIED = re.compile(r"\b(?:not|never|no|n't)\b", re.IGNORECASE)
@@ -108,14 +118,19 @@ def doers_in(source: int, text: str, ex: Extraction) -> list[Doer]:
         passive = _THING_BEFORE.search(before)
         if passive and not _named_between(mentions[:i], m.start - len(passive.group("filler"))):
             if not _DENIED.search(passive.group(0)):
-                out += _reading(source, passive, _whole_name(m, mentions[i + 1 :], text))
+                who = _whole_name(m, mentions[i + 1 :], text)
+                out += _reading(source, passive.group("np"), passive.group("verb"), who)
             continue
         after = text[m.end : sentence.end]
+        which, alone = _THING_WHICH.search(before), _VERB_ALONE.match(after)
+        if which and alone:
+            out += _reading(source, which.group("np"), alone.group("verb"), m)
+            continue
         # the act right after the name (", who ordered"), else after its apposition
         appos = _APPOSITION.match(after)
         active = _ACT_AFTER.match(after) or (appos and _ACT_AFTER.match(after[appos.end() :]))
         if active and not _DENIED.search(active.group(0)):
-            out += _reading(source, active, m)
+            out += _reading(source, active.group("np"), active.group("verb"), m)
     return out
 
 
@@ -137,8 +152,8 @@ def _named_between(earlier: Sequence[Mention], since: int) -> bool:
     return any(since <= m.start for m in earlier)
 
 
-def _reading(source: int, m: re.Match[str], who: Mention) -> list[Doer]:
-    np, verb = m.group("np"), VERBS[m.group("verb")]
+def _reading(source: int, np: str, past: str, who: Mention) -> list[Doer]:
+    verb = VERBS[past]
     thing = _head(np)
     if not thing:
         return []

@@ -469,6 +469,8 @@ _ONE_THING = tuple(frozenset(group) for group in _WORDS["one_thing"])
 
 #: what a quake's magnitude is written as the count of ("a 4.4 quake", "magnitude 4.6")
 _QUAKE = frozenset(_WORDS["quake"])
+#: nouns of measures (mass, volume, power...): "4.6 nanograms" is a measure, not an average
+MEASURE_NOUNS = frozenset(_WORDS["measure_nouns"])
 
 
 def figure_bounds(q: Quantity) -> tuple[float, float]:
@@ -1272,7 +1274,8 @@ def _average(u: Unit, q: Quantity) -> bool:
     if _AVERAGED.search(_before(u, q, 40)):
         return True
     noun = (q.counts.split() or [""])[-1].lower()
-    measure = bool(q.unit) or noun in _METRES or noun.rstrip("s") in _QUAKE
+    measure = bool(q.unit) or noun in _METRES or noun in MEASURE_NOUNS
+    measure = measure or noun.rstrip("s") in _QUAKE
     return q.kind == "count" and bool(noun) and not measure and q.value != int(q.value)
 
 
@@ -1455,8 +1458,11 @@ def same_quantity(
         return counts_match(qa.counts, qb.counts)
     if by_act and qa.counts and qb.counts and not counts_match(qa.counts, qb.counts):
         return False
-    if one_digit_apart(qa, qb) and score >= SAME_QUANTITY_CONTEXT and not _another(a, b):
-        return True  # "starts at $1,199 for the 13-inch" / "$1,099 for the base 13-inch"
+    # one figure misread: "starts at $1,199 for the 13-inch" / "$1,099 for the base 13-inch",
+    # "46 seconds after liftoff" / "64 seconds into the flight"
+    misread = one_digit_apart(qa, qb) or digits_swapped(qa, qb)
+    if misread and score >= SAME_QUANTITY_CONTEXT and not _another(a, b):
+        return True
     ha, hb = _subject_head(a), _subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
@@ -1488,6 +1494,23 @@ def one_digit_apart(qa: Quantity, qb: Quantity) -> bool:
     if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
         return False
     return figures_one_digit_apart(qa.value, qb.value)
+
+
+def digits_swapped(qa: Quantity, qb: Quantity) -> bool:
+    """Two exact figures of one kind and unit whose digits are the same but for two neighbours
+    swapped ("46" / "64", "48,000" / "84,000"): one figure misread, like a digit miswritten."""
+    if qa.kind != qb.kind or qa.unit != qb.unit or is_year(qa) or is_year(qb):
+        return False
+    if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
+        return False
+    da, db = _digits(qa.value), _digits(qb.value)
+    if len(da) != len(db) or da == db:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+    if len(apart) != 2 or apart[1] != apart[0] + 1:
+        return False
+    i, j = apart
+    return da[i] == db[j] and da[j] == db[i]
 
 
 def figures_one_digit_apart(va: float, vb: float) -> bool:
@@ -1717,7 +1740,17 @@ def _fate(u: Unit, q: Quantity) -> str:
     at = max(q.start - u.sentence_start, 0)
     lo = max(at - 24, 0)
     near = u.sentence_text[lo : at + len(q.text) + FATE_AFTER].lower()
-    return _nearest_fate(near, at - lo + len(q.text) // 2)
+    fate = _nearest_fate(near, at - lo + len(q.text) // 2)
+    if fate:
+        return fate
+    # "one of 79 children, aged between five and 11, who had fallen ill": the relative clause
+    # on what is counted tells its fate, however far an apposition pushes it
+    rel = _RELATIVE_AFTER.match(u.sentence_text[at + len(q.text) :])
+    return _nearest_fate(rel.group("clause").lower(), 0) if rel else ""
+
+
+#: a relative clause on a figure's noun, after an apposition at most
+_RELATIVE_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:who|that|which)\s+(?P<clause>[^.;:!?]{0,40})")
 
 
 @lru_cache(maxsize=4096)
@@ -2322,7 +2355,8 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     predicates need claims that match closely otherwise ("X did not release" / "X issued")."""
     if a.negated == b.negated or _states_agree(a, b):
         return None
-    named = one_named_subject(a, b)
+    nobody = no_one_did_it(a, b)
+    named = one_named_subject(a, b) or nobody
     if score < (NAMED_SUBJECT_MIN if named else POLARITY_ANCHORED_MIN):
         return None
     cls = action_class(a.claim.action)
@@ -2366,8 +2400,15 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         conf = min(conf, POLARITY_UNSURE)
     va = "negative" if a.negated else "affirmative"
     vb = "negative" if b.negated else "affirmative"
-    note = NAMED_DENIAL_NOTE if named and conf >= 0.7 and score < POLARITY_MIN else ""
+    note = _denial_note(named, nobody) if conf >= 0.7 and score < POLARITY_MIN else ""
     return Finding("polarity", conf, Side(a, va), Side(b, vb), note=note)
+
+
+def _denial_note(named: bool, nobody: bool) -> str:
+    """Why a sure denial matching below the usual bar is one statement."""
+    if not named:
+        return ""
+    return NOBODY_DENIAL_NOTE if nobody else NAMED_DENIAL_NOTE
 
 
 def check_frame_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
@@ -2452,6 +2493,37 @@ _FRAME_FILLER = frozenset({"has", "have", "had", "did", "does", "do", "yet", "so
 
 #: why a denial of one named thing's one act is high though the claims match loosely
 NAMED_DENIAL_NOTE = "One named thing is said, by the same verb, to have been done and never done."
+
+
+NOBODY_DENIAL_NOTE = (
+    "One report says no one did to the named people or thing what another says was done to them."
+)
+
+
+def no_one_did_it(a: Unit, b: Unit) -> bool:
+    """A denial whose subject is no one ("NOBODY warned Quessanby's fishermen") against the same
+    verb done to the same named people or thing ("The coastguard had warned Quessanby's fishing
+    fleet"): no one denies it of every doer, so the doers need not match."""
+    yes, no = (a, b) if b.negated else (b, a)
+    if yes.negated or not _NOBODY.fullmatch(no.claim.subject_text or ""):
+        return False
+    if _lemma_of(yes.claim.action) != _lemma_of(no.claim.action):
+        return False
+    return bool(_name_words(yes.claim.patient) & _name_words(no.claim.patient))
+
+
+#: a subject that is no one
+_NOBODY = re.compile(r"\s*(?:nobody|no\s*-?\s*one)\s*", re.IGNORECASE)
+
+
+def _lemma_of(action: str) -> str:
+    return action.split(" ", 1)[0].lower()
+
+
+def _name_words(text: str) -> set[str]:
+    """The capitalised words of a phrase, without a possessive ("Quessanby's fishermen")."""
+    words = re.findall(r"\b[A-Z][\w-]+", re.sub(r"['’]s\b", "", text or ""))
+    return {w.lower() for w in words if w.lower() not in ("the", "a", "an")}
 
 
 def one_named_subject(a: Unit, b: Unit) -> bool:
@@ -2822,8 +2894,13 @@ _NOT_A_DENIAL = re.compile(
     re.IGNORECASE,
 )
 #: a subject or an object whose determiner denies the act ("No siren sounded", "not a single
-#: water cannon was deployed", "held no licence")
-_NO_SUBJECT = re.compile(r"\s*(?:no|not\s+a\s+single|not\s+one|not\s+any)\b", re.IGNORECASE)
+#: water cannon was deployed", "held no licence"), or that is no one ("Nobody warned them")
+_NO_SUBJECT = re.compile(
+    r"\s*(?:no|nobody|nothing|none|not\s+a\s+single|not\s+one|not\s+any)\b"
+    # "Nothing less than the future of Europe is at stake", "none other than": no denial
+    r"(?!\s+(?:less|more|fewer|other|short|but)\b)",
+    re.IGNORECASE,
+)
 
 
 def _rest_of_sentence(u: Unit) -> str:

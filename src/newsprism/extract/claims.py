@@ -65,12 +65,19 @@ def find_claims(
         pred_set = {t.i for t in preds}
         for p in preds:
             att = speech.attributions.get(p.i)
-            if att is not None and _governs_clause(p, pred_set):
+            if att is not None and _governs_clause(p, pred_set) and not _denied_telling(p):
                 continue  # "X said that ...": the clause is the claim, X its attribution
             claim = _claim(found, sent, si, p, pred_set)
             if claim is not None:
                 out.append(claim)
     return out
+
+
+def _denied_telling(p: Token) -> bool:
+    """ "Nobody warned the fishermen that ...", "never told the agency that ...": telling someone
+    denied is a claim of its own (that they were not told), not an attribution of the clause."""
+    told = any(c.dep_ in ("dobj", "dative") for c in p.children)
+    return told and _negated(p)
 
 
 def _timed_participle(tok: Token, times: list[TimeExpr]) -> bool:
@@ -406,14 +413,17 @@ def _negated(p: Token) -> bool:
 _NONE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 #: words that count none by themselves
 _NONE_WORDS = frozenset({"nobody", "nothing", "none", "no-one"})
+#: words after "nothing" or "none" that make it a measure, not a denial ("nothing less than")
+_NOT_NONE = frozenset({"less", "more", "other", "short", "but"})
 #: nouns after "no" that make an idiom, not a denial ("no doubt", "had no comment")
 _NO_IDIOMS = frozenset({"doubt", "comment", "matter", "wonder", "exception", "longer"})
 
 
 def _none_of(n: Token) -> bool:
-    """A noun counted as none: "no licence", "not a single cannon", "nobody"."""
+    """A noun counted as none: "no licence", "not a single cannon", "nobody" (not "nothing
+    less than the future of Europe", "none other than")."""
     if n.lower_ in _NONE_WORDS:
-        return True
+        return not any(c.lower_ in _NOT_NONE for c in n.children if c.i == n.i + 1)
     if n.lemma_.lower() in _NO_IDIOMS:
         return False
     single = any(a.lower_ in ("single", "one") for a in n.children)

@@ -172,6 +172,11 @@ _E = r"(?![\w]|[.,]\d|-\w)"
 _DURATION_ADJ = re.compile(
     _B + r"(?P<num>\d+|(?i:" + _WORD + r"))-" + _UNIT + r"(?:-long|-old)?(?!\w)"
 )
+#: "a minute and four seconds", "two hours and 15 minutes": one time in two units
+_DURATION_PAIR = re.compile(
+    _B + _QUAL + rf"(?P<first>(?i:an?)|\d+|(?i:{_WORD}))\s+(?P<big>(?i:hour|minute))(?i:s)?\s+"
+    r"and\s+" + _NUMBER + r"\s+" + _UNIT + r"(?i:s)?\b"
+)
 #: what a length written as an adjective measures ("415m-deep")
 _MEASURE_ADJ = r"(?:deep|long|high|wide|tall|thick)"
 #: the words a length's unit is shown as, by its abbreviation
@@ -182,7 +187,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(_B + _QUAL + _NUMBER + _PCT + r"(?!\w)")),
     ("speed", re.compile(_B + _QUAL + _NUMBER + _SPEED + r"(?!\w)")),
     ("duration_adj", _DURATION_ADJ),
-    ("duration", re.compile(_B + _QUAL + _NUMBER + r"\s+" + _UNIT + r"s?\b")),
+    ("duration_pair", _DURATION_PAIR),
+    ("duration", re.compile(_B + _QUAL + _NUMBER + r"\s+" + _UNIT + r"(?i:s)?\b")),
     (
         "vague",
         re.compile(
@@ -429,6 +435,21 @@ def _duration(
     return Quantity(m.group(0), m.start(), m.end(), value, unit, noun, norm, "duration", qual)
 
 
+def _duration_pair(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity | None:
+    """ "a minute and four seconds": 64 seconds, in the smaller unit; None for units that are
+    not one step apart ("an hour and ten seconds")."""
+    big, unit = g["big"].lower(), g["unit"].lower()
+    if (big, unit) not in (("hour", "minute"), ("minute", "second")):
+        return None
+    first = g["first"].lower()
+    whole = 1.0 if first in ("a", "an") else number_value(first)
+    total = whole * 60 + value
+    norm = f"{qual}{format_value(total)} {unit}"
+    return Quantity(m.group(0), m.start(), m.end(), total, unit, "", norm, "duration", qual)
+
+
 def _sum_adjective(
     m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
 ) -> Quantity:
@@ -480,6 +501,7 @@ _MEASURES: dict[
     "speed": _speed,
     "duration": _duration,
     "duration_adj": _duration,
+    "duration_pair": _duration_pair,
 }
 
 

@@ -92,6 +92,10 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 #: between a day name and the date it names: "Friday, June 6", "Monday 13 September",
 #: "Tuesday, the 3rd of March"
 _WD_SEP = _PART + r",?\s+(?:the\s+)?"
+#: two days of one month told together ("on Oct. 2 and 3", "on 2 and 3 October", "June 4-6")
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAYS_JOIN = r"\s*(?:and|&|to|-|–)\s*"
+_OPT_YEAR = r"(?:,?\s+" + _YEAR + r")?"
 
 
 def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -101,6 +105,9 @@ def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # (kind, pattern). Earlier patterns win over later ones that overlap them.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _rx(r"(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)")),
+    # "heard the case on Oct. 2 and 3": both days, not the first or the last alone
+    ("two_days", _rx(_DAY + _DAYS_JOIN + _DAY2 + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR)),
+    ("two_days", _rx(_MON + r"\s+" + _DAY + _DAYS_JOIN + _DAY2 + _OPT_YEAR)),
     # "Wednesday, Sept. 15", "Monday 13 September 2032": one day, written twice; the date
     # fixes it (a bare day name is read against the publication day and may land a week off)
     ("wd_dmy", _rx(_WD + _WD_SEP + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR)),
@@ -214,6 +221,8 @@ def find_times(text: str, published: date | None, tense_at: TenseAt) -> list[Tim
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if kind == "two_days" and not _two_days_apart(m):
+                continue  # "May 3 and 30 people": the day is read alone
             taken.append((s, e))
             found.append((s, e, kind, m))
     found.sort(key=lambda x: x[0])
@@ -288,6 +297,8 @@ def _resolve(
         return _part_of_year(m, g)
     if kind == "year":
         return _year(m, g, pub, tense)
+    if kind == "two_days":
+        return _two_days(m, g, pub, tense)
     if pub is None:
         gran = {"dm": "day", "md": "day", "weekday": "day", "day_word": "day"}.get(kind, "unknown")
         return _unresolved(m, gran, tense)
@@ -309,6 +320,36 @@ def _absolute(kind: str, m: re.Match[str], g: dict[str, str]) -> TimeExpr | None
     except ValueError:
         return None
     return _mk(m, value, gran, anchor="text", conf=1.0)
+
+
+#: the most days apart two days of a month told together can be ("on Oct. 2 and 3",
+#: "June 4-18"); beyond it the second figure is likelier something else
+TWO_DAYS_APART = 14
+
+
+def _two_days_apart(m: re.Match[str]) -> bool:
+    """Whether the two figures can be two days of a month told together (not "May 3 and 30")."""
+    return 0 < int(m.group("day2")) - int(m.group("day")) <= TWO_DAYS_APART
+
+
+def _two_days(m: re.Match[str], g: dict[str, str], pub: date | None, tense: str) -> TimeExpr | None:
+    """Two days of one month told together ("on Oct. 2 and 3", "2-3 October 2034"): the interval
+    from the first to the second ("2034-10-02/2034-10-03", as "since 2014" is one); None for a
+    day the calendar lacks."""
+    first, last, mon = int(g["day"]), int(g["day2"]), _month_num(g["mon"])
+    try:
+        if g.get("year"):
+            a, anchor, conf = date(int(g["year"]), mon, first), "text", 1.0
+        elif pub is None:
+            return _unresolved(m, "interval", tense)
+        else:
+            a = _nearest_year(date(pub.year, mon, first), pub, tense == "future")
+            anchor, conf = _anchor(pub), 0.85
+        b = a.replace(day=last)
+    except ValueError:
+        return None
+    span = (a.isoformat(), b.isoformat())
+    return _mk(m, _interval(a, b), "interval", anchor=anchor, conf=conf, span=span, tense=tense)
 
 
 _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,

@@ -18,7 +18,9 @@ EXTRACTION_KIND = "extraction"
 #: "12": a length with its unit written onto the figure ("11km", "a 415m-deep shaft"), and a
 #: predicate whose subject or object counts none is denied ("held no licence"); "13": emphasis
 #: in capitals ("has NOT EVEN SUMMONED") is parsed in lower case, and a sum's scale joined by a
-#: hyphen is read ("a $1.2-billion deal", "the 480-million-sovin contract")
-EXTRACTION_VERSION = "13"
+#: hyphen is read ("a $1.2-billion deal", "the 480-million-sovin contract"); "14": two days told
+#: together ("on Oct. 2 and 3") are one interval, and an organisation's acronym is its mention
+#: wherever it stands
+EXTRACTION_VERSION = "14"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]

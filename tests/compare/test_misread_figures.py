@@ -1,0 +1,152 @@
+"""Figures one report misreads (digits swapped, a decimal point slipped, a time in two units) and
+figures of two states that only look alike (children ill, children in hospital)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import build, slots
+from newsprism.extract.types import Quantity
+from tests.compare.test_checks import _units
+from tests.compare.test_tolls import _compare
+
+
+def _q(value: float, text: str = "", unit: str = "second", kind: str = "duration") -> Quantity:
+    text = text or f"{value:g}"
+    return Quantity(text, 0, len(text), value, unit, "", f"{value:g} {unit}", kind)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        (46, 64, True),
+        (48000, 84000, True),
+        (1243, 4213, False),  # not neighbours
+        (46, 46, False),
+        (46, 47, False),
+        (460, 64, False),
+    ],
+)
+def test_digits_swapped_are_neighbours_traded(a: float, b: float, swapped: bool) -> None:
+    assert slots.digits_swapped(_q(a), _q(b)) is swapped
+
+
+def test_a_year_or_a_rough_figure_is_no_misread_one() -> None:
+    year = Quantity("2034", 0, 4, 2034, "", "", "2034", "count")
+    assert not slots.digits_swapped(year, Quantity("2043", 0, 4, 2043, "", "", "2043", "count"))
+    rough = Quantity("about 64", 0, 8, 64, "second", "", "~64 second", "duration", "~", True)
+    assert not slots.digits_swapped(_q(46), rough)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "slip"),
+    [(4.6, 46, True), (0.35, 35, True), (1.25, 125, True), (3, 30, False), (4.6, 47, False)],
+)
+def test_a_decimal_slip_is_the_same_digits_with_the_point_moved(
+    low: float, high: float, slip: bool
+) -> None:
+    assert build._decimal_slip(low, high) is slip
+
+
+LAB = "Runner Ilse Varnay was stripped of her national title on Tuesday."
+LAB_TAIL = "Varnay has said she will appeal to the sports tribunal."
+ROCKET = "A Veyra-2 rocket carrying two weather satellites was lost over the sea on Thursday."
+ROCKET_TAIL = "The agency said an inquiry would report within 90 days."
+
+
+@pytest.mark.parametrize(
+    ("texts", "odd", "theirs"),
+    [
+        # a fraction of a measure is no average ("4.6 nanograms"), and ten times apart is one
+        # figure written wrong, not two things counted
+        (
+            [
+                f"{LAB} The laboratory found kelvadustat at a concentration of 4.6 nanograms per "
+                f"millilitre. {LAB_TAIL}",
+                f"{LAB} Her sample held kelvadustat at a concentration of 4.6 nanograms per "
+                f"millilitre, the laboratory found. {LAB_TAIL}",
+                f"{LAB} The laboratory reported kelvadustat at a concentration of 46 nanograms "
+                f"per millilitre. {LAB_TAIL}",
+            ],
+            ("S3", "46"),
+            ("S1", "4.6"),
+        ),
+        # a time one report misreads, against three that tell it in other words and units
+        (
+            [
+                f"{ROCKET} The range safety officer destroyed the rocket 46 seconds after "
+                f"liftoff, officials said. {ROCKET_TAIL}",
+                f"{ROCKET} The range safety officer triggered its self-destruct system 64 "
+                f"seconds into the flight. {ROCKET_TAIL}",
+                f"{ROCKET} The range safety officer destroyed it a minute and four seconds after "
+                f"lift-off. {ROCKET_TAIL}",
+                f"{ROCKET} The range safety officer commanded flight termination at T+64 "
+                f"seconds. {ROCKET_TAIL}",
+            ],
+            ("S1", "46"),
+            ("S2", "64"),
+        ),
+    ],
+)
+def test_a_figure_one_report_misreads_is_a_high_number_dispute(
+    texts: list[str], odd: tuple[str, str], theirs: tuple[str, str]
+) -> None:
+    c = _compare(*texts)
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values[odd[0]].startswith(odd[1] + " ")
+    assert values[theirs[0]].startswith(theirs[1] + " ")
+
+
+OUTBREAK = "Salmonella from school yoghurt has made children ill across the Hobbeln valley."
+OUTBREAK_TAIL = "The dairy's plant at Veldmoor was shut on Wednesday."
+
+
+@pytest.mark.parametrize(
+    "ill",
+    [
+        "Seventy-nine children had fallen ill by Thursday morning, health officials said.",
+        # the fate in a relative clause on the children, past an apposition
+        "Wilf is one of 79 children, aged between five and 11, who had fallen ill by Thursday "
+        "morning, health officials said.",
+    ],
+)
+def test_children_fallen_ill_and_children_in_hospital_are_two_counts(ill: str) -> None:
+    c = _compare(
+        f"{OUTBREAK} {ill} {OUTBREAK_TAIL}",
+        f"{OUTBREAK} Thirty-one children were in hospital on Thursday, health officials said. "
+        f"{OUTBREAK_TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "number" and x.high]
+
+
+def test_a_relative_clause_past_an_apposition_tells_what_befell_the_counted() -> None:
+    ill, hospital = _units(
+        "Wilf is one of 79 children, aged between five and 11, who had fallen ill by Thursday.",
+        "Thirty-one children were in hospital on Thursday.",
+    )
+    assert slots._fates_differ(ill, ill.quantities[0], hospital, hospital.quantities[0])
+
+
+APPEAL = "Runner Ilse Varnay lost her appeal against a four-year doping ban on Tuesday."
+HEARD = "The panel, chaired by retired judge Edda Rasmund, heard the case"
+
+
+@pytest.mark.parametrize("other", ["on 2 and 3 October", "on 3 October"])
+def test_two_days_told_together_are_not_set_against_either_day(other: str) -> None:
+    c = _compare(
+        f"{APPEAL} {HEARD} over two days, on Oct. 2 and 3.",
+        f"{APPEAL} {HEARD} {other}.",
+        days=("2034-10-18", "2034-10-19"),
+    )
+    assert not [x for x in c.contradictions if x.type == "date"]
+
+
+def test_two_days_told_together_against_a_day_outside_them_is_a_date_dispute() -> None:
+    c = _compare(
+        f"{APPEAL} {HEARD} over two days, on Oct. 2 and 3.",
+        f"{APPEAL} {HEARD} on 6 October.",
+        days=("2034-10-18", "2034-10-19"),
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date"]
+    assert "2034-10-02/2034-10-03" in x.summary
