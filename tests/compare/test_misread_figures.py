@@ -150,3 +150,8 @@ def test_two_days_told_together_against_a_day_outside_them_is_a_date_dispute() -
     )
     (x,) = [x for x in c.contradictions if x.type == "date"]
     assert "2034-10-02/2034-10-03" in x.summary
+
+
+def test_a_fate_word_inside_a_hyphened_word_tells_no_fate() -> None:
+    (u,) = _units("The ill-fated ferry carried 120 passengers when it left Port Sallow.")
+    assert slots._fate(u, u.quantities[0]) == ""

@@ -1732,8 +1732,9 @@ _FATES: dict[str, list[str]] = _WORDS["fates"]
 FATE_AFTER = 44
 
 
-#: each fate's cues as patterns, compiled once
-_FATE_CUES = [(fate, re.compile(rf"\b{c}\b")) for fate, cues in _FATES.items() for c in cues]
+#: each fate's cues as patterns, compiled once; a cue joined to the next word by a hyphen is
+#: part of another word ("the ill-fated ferry", "a dead-end road")
+_FATE_CUES = [(fate, re.compile(rf"\b{c}\b(?!-)")) for fate, cues in _FATES.items() for c in cues]
 
 
 def _fate(u: Unit, q: Quantity) -> str:
