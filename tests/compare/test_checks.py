@@ -1396,6 +1396,44 @@ def test_no_one_doing_to_named_people_what_another_says_was_done_is_polarity() -
     assert not no_one_did_it(*other)
 
 
+def test_one_common_doer_doing_and_not_doing_one_thing_is_polarity() -> None:
+    # "police" both times, no name: the story's one police force, firing tear gas or not
+    from newsprism.compare.slots import _same_proposition, check_polarity
+
+    fired, not_fired = _first_units(
+        "Police fired tear gas and turned a water cannon on the crowd outside the block.",
+        "Despite the rumours online, police did NOT fire a single tear gas canister all day.",
+    )
+    assert _same_proposition(fired, not_fired)
+    found = check_polarity(fired, not_fired, 0.67)
+    assert found is not None and found.confidence >= 0.8
+    # ... but "people" are no one body, and another thing done is no denial
+    assert not _same_proposition(
+        *_first_units(
+            "People fired fireworks at the police lines.",
+            "People did not fire a single shot.",
+        )
+    )
+    assert not _same_proposition(
+        *_first_units(
+            "Police fired tear gas at the crowd.",
+            "Police did not fire rubber bullets.",
+        )
+    )
+
+
+def test_a_negation_in_a_relative_clause_set_off_by_commas_denies_nothing_else() -> None:
+    from newsprism.compare import align as al
+    from newsprism.extract import extract
+
+    text = (
+        "Police said that after smelling gas, the landlord, who has not been identified, sent "
+        "his adult son upstairs."
+    )
+    (sent,) = [u for u in al.build_units([extract(text)], [text], [""]) if u.claim.action == "send"]
+    assert not sent.negated
+
+
 def test_a_site_the_name_reader_types_as_a_body_is_a_site() -> None:
     # "passed away" dies; a hospital is a site, whatever kind of name it is read as, and the
     # town both name does not make the two hospitals one

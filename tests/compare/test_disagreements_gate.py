@@ -19,10 +19,11 @@ ossory-storm, yarrowby-airline, the thirteenth's corvey-memo, mardel-vote,
 dunvar-merger, and the fourteenth's brisko-riot, kestwick-recall, ulmarra-transfer,
 brenmoor-mine since the eighteenth, the eighteenth's harlan-tram, seldon-landslide and
 morrow-raid since the nineteenth, and the nineteenth's ambry-tariffs, corbel-leak and
-thessin-strike since the twentieth, and the twentieth's veldmoor-outbreak, carrow-doping and
-tarsk-launch since the twenty-first); harrow-lawsuit, corran-final and vesna-election have none,
-nor have the twenty-first session's frozen orvik-ransomware, halden-heatwave and
-kessel-evictions (scored once, held out).
+thessin-strike since the twentieth, the twentieth's veldmoor-outbreak, carrow-doping and
+tarsk-launch since the twenty-first, and the twenty-first's orvik-ransomware, halden-heatwave and
+kessel-evictions since the twenty-second); harrow-lawsuit, corran-final and vesna-election have
+none, nor have the twenty-second session's frozen dorrin-cave, sable-spill and ashmere-bank
+(scored once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -136,6 +137,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "veldmoor-outbreak",
         "carrow-doping",
         "tarsk-launch",
+        "orvik-ransomware",
+        "halden-heatwave",
+        "kessel-evictions",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:

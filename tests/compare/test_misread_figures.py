@@ -25,6 +25,8 @@ def _q(value: float, text: str = "", unit: str = "second", kind: str = "duration
         (46, 46, False),
         (46, 47, False),
         (460, 64, False),
+        (41.4, 44.1, True),  # the point stays; the digits either side of it are neighbours
+        (4.14, 44.1, False),  # the point moved too
     ],
 )
 def test_digits_swapped_are_neighbours_traded(a: float, b: float, swapped: bool) -> None:
@@ -46,6 +48,24 @@ def test_a_decimal_slip_is_the_same_digits_with_the_point_moved(
     low: float, high: float, slip: bool
 ) -> None:
     assert build._decimal_slip(low, high) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        (18e6, 80e6, True),  # "eighteen million" / "eighty million"
+        (15, 50, True),
+        (80, 18, True),
+        (17e3, 70e3, True),
+        (180, 800, False),  # "a hundred and eighty" sounds nothing like "eight hundred"
+        (12, 20, False),  # "twelve" / "twenty"
+        (18, 81, False),
+        (3, 30, False),
+        (15500, 50000, False),
+    ],
+)
+def test_a_teen_and_its_ten_sound_alike(a: float, b: float, alike: bool) -> None:
+    assert slots.sound_alike(a, b) is alike
 
 
 LAB = "Runner Ilse Varnay was stripped of her national title on Tuesday."
@@ -96,6 +116,69 @@ def test_a_figure_one_report_misreads_is_a_high_number_dispute(
     values = {e.source: e.value for e in x.evidence}
     assert values[odd[0]].startswith(odd[1] + " ")
     assert values[theirs[0]].startswith(theirs[1] + " ")
+
+
+PORT = "A ransomware attack has halted container traffic at the port of Vellick."
+PORT_TAIL = "The port authority said it would not pay."
+HEAT = "A heatwave gripped the Tarn basin on Monday."
+HEAT_TAIL = "The old record of 40.8 degrees stood for a decade."
+
+
+@pytest.mark.parametrize(
+    ("texts", "days", "odd", "theirs"),
+    [
+        # a teen heard as its ten, more than three times apart, in a later report that another
+        # report of the same day contradicts: no update, one figure told wrong
+        (
+            [
+                f"{PORT} The Greyfin group has demanded 18 million krells in cryptocurrency. "
+                f"{PORT_TAIL}",
+                f"{PORT} The gang wants 18 million krells in cryptocurrency, officials said. "
+                f"{PORT_TAIL}",
+                f"{PORT} The Greyfin group has demanded 80 million krells in cryptocurrency. "
+                f"{PORT_TAIL}",
+                f"{PORT} Greyfin is demanding 18 million krells in cryptocurrency, the authority "
+                f"said. {PORT_TAIL}",
+            ],
+            ("2034-03-15", "2034-03-15", "2034-03-16", "2034-03-16"),
+            ("S3", "80,000,000"),
+            ("S1", "18,000,000"),
+        ),
+        # a temperature with its scale written on, and one with two digits swapped round the
+        # point
+        (
+            [
+                f"{HEAT} The weather station at Brunnhal recorded 41.4 degrees, a national "
+                f"record. {HEAT_TAIL}",
+                f"{HEAT} The official thermometer at Brunnhal reached 44.1C, a national record. "
+                f"{HEAT_TAIL}",
+                f"{HEAT} The weather station at Brunnhal logged a national record of 44.1C. "
+                f"{HEAT_TAIL}",
+            ],
+            (),
+            ("S1", "41.4"),
+            ("S2", "44.1"),
+        ),
+    ],
+)
+def test_a_figure_heard_or_typed_wrong_is_a_high_number_dispute(
+    texts: list[str], days: tuple[str, ...], odd: tuple[str, str], theirs: tuple[str, str]
+) -> None:
+    c = _compare(*texts, days=days)
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    assert not x.update
+    values = {e.source: e.value for e in x.evidence}
+    assert values[odd[0]].startswith(odd[1] + " ")
+    assert values[theirs[0]].startswith(theirs[1] + " ")
+
+
+def test_two_temperatures_in_claims_told_apart_are_two_readings() -> None:
+    c = _compare(
+        f"{HEAT} When the lights went out at the care home, the thermometer in its day room "
+        f"already read 36C. {HEAT_TAIL}",
+        f'{HEAT} "The flat is 33 degrees at midnight," said one resident. {HEAT_TAIL}',
+    )
+    assert not [x for x in c.contradictions if x.type == "number" and x.high]
 
 
 OUTBREAK = "Salmonella from school yoghurt has made children ill across the Hobbeln valley."

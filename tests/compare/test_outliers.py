@@ -221,3 +221,27 @@ def test_a_day_one_report_of_several_gives_an_act_told_otherwise_is_a_high_dispu
         days=("2033-03-16",) * 2,
     )
     assert not [x for x in c.contradictions if x.type == "date" and x.high]
+
+
+EVICT_LEAD = "Police cleared the occupied Marrow Court block in Dunsel on Tuesday."
+EVICT_TAIL = "The families have asked the Constitutional Court to intervene."
+
+
+def test_claims_told_nearly_alike_date_one_act_with_one_word_in_common() -> None:
+    # published on Wednesday 15 October 2036: three reports have the appeal court throw out the
+    # appeal on 3 October; one has it uphold the order on Thursday 2 October. The claims match
+    # closely, though they share one word beside the court's name
+    c = _compare(
+        f"{EVICT_LEAD} The High Court of Appeal rejected the residents' appeal on Oct. 3. "
+        f"{EVICT_TAIL}",
+        f"{EVICT_LEAD} The High Court of Appeal threw out the families' appeal on 3 October. "
+        f"{EVICT_TAIL}",
+        f"{EVICT_LEAD} The High Court of Appeal dismissed the residents' appeal on Friday 3 "
+        f"October. {EVICT_TAIL}",
+        f"{EVICT_LEAD} The eviction order dates from July, and on Thursday 2 October the High "
+        f"Court of Appeal upheld it. {EVICT_TAIL}",
+        days=("2036-10-15",) * 4,
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S4"].startswith("Thursday 2 October") and values["S1"].startswith("Oct. 3")

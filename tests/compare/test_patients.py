@@ -53,13 +53,14 @@ def test_a_negated_verb_denies_the_same_act_only() -> None:
         f"{line} The same day it stopped the packing line that fills the tins.",
         f"{line} Remarkably, the packing line that fills the tins has not been stopped at all.",
     )
-    (x,) = _about(c, "packing line")
+    # read on the thing, or on the claims' one proposition (the line stopped / not stopped)
+    (x,) = [x for x in c.contradictions if x.type == "polarity"]
     assert x.high
     other = _compare(
         f"{line} The same day it cleaned the packing line that fills the tins.",
         f"{line} Remarkably, the packing line that fills the tins has not been stopped at all.",
     )
-    assert _about(other, "packing line") == []
+    assert not [x for x in other.contradictions if x.type == "polarity"]
 
 
 def test_acts_left_undone_or_pending_are_no_dispute() -> None:
@@ -75,6 +76,22 @@ def test_acts_left_undone_or_pending_are_no_dispute() -> None:
         f"{LEAD} Later that evening police named the fifth victim as Ada Rusk, 31.",
     )
     assert _about(named, "fifth victim") == []
+
+
+def test_an_act_told_as_a_purpose_is_not_stated() -> None:
+    # money "to help care homes buy backup generators" buys none yet
+    heat = "Eleven residents of care homes died in the heatwave in Ostmark this week."
+    c = _compare(
+        f"{heat} The Lindenhof home has no backup generator; few small homes do.",
+        f"{heat} The governor announced 40 million marks to help care homes buy backup generators.",
+    )
+    assert _about(c, "backup generator") == []
+    # ... while a deed against the denial is a dispute
+    c = _compare(
+        f"{heat} The Lindenhof home has no backup generator; few small homes do.",
+        f"{heat} The Lindenhof home bought a backup generator in May.",
+    )
+    assert _about(c, "backup generator")
 
 
 def test_a_party_denying_what_an_outlet_states_is_not_high() -> None:

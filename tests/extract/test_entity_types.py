@@ -83,6 +83,21 @@ def test_apposition_and_relative_clauses_say_what_a_name_is() -> None:
     assert {"person:kwame_asante_boateng", "place:kilnsey"} <= keys
 
 
+def test_a_name_set_after_its_role_is_a_person() -> None:
+    # "Its manager, Ruben Ashdown,": the name stands for the role before it, whatever the
+    # small model guessed; and a name it did not see at all, after "chair,", is found
+    ex = extract(
+        "Five residents of the care home died on Monday. Its manager, Ruben Ashdown, said "
+        "the home had no backup generator. \u201cWe asked for generators and we got a leaflet. "
+        "You cannot cool a frail resident with a paper fan,\u201d the association's chair, "
+        "Marthe Quillan, said."
+    )
+    keys = {e.key for e in ex.entities}
+    assert {"person:ruben_ashdown", "person:marthe_quillan"} <= keys
+    (q,) = [q for q in ex.quotes if "leaflet" in q.text]
+    assert q.speaker_key == "person:marthe_quillan"
+
+
 def test_evidence_of_a_single_mention() -> None:
     doc = get_nlp()("Residents of the village of Harn fled.")
     harn = next(t.i for t in doc if t.text == "Harn")

@@ -405,6 +405,16 @@ def test_a_speaker_named_in_part_by_the_parser_is_named_whole(town: str) -> None
     assert q.speaker_name == "Mara Tolk"
 
 
+def test_a_verb_of_speech_the_model_cuts_short_still_credits_the_quote() -> None:
+    # the small model reads "raged" as "rag"
+    ex = extract(
+        "Renate Kolb leads the metal workers' union. \"The plant is not a spare part anyone can "
+        'unbolt and throw away," raged Ms Kolb.'
+    )
+    (q,) = ex.quotes
+    assert (q.speaker_key, q.verb, q.continued) == ("person:renate_kolb", "rage", False)
+
+
 def test_a_model_name_is_part_of_what_a_figure_counts() -> None:
     ex = extract(
         "Among the seized items were seven AK-47 automatic rifles. The commandos also "

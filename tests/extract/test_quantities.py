@@ -97,6 +97,30 @@ def test_counts_and_kinds() -> None:
     assert (q("600m people").value, q("600m people").counts) == (600e6, "people")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        ("the thermometer reached 44.1C on Monday", 44.1, "degrees"),
+        ("a high of 44.1 °C.", 44.1, "degrees"),
+        ("at 38°C in the shade", 38, "degrees"),
+        ("Temperatures hit 40C.", 40, "degrees"),
+        ("a reading of 104F at noon", 104, "fahrenheit"),
+    ],
+)
+def test_a_temperature_with_its_scale_written_on_is_counted_in_degrees(
+    text: str, value: float, counts: str
+) -> None:
+    # counted as "41.4 degrees" is, so the two compare; a Fahrenheit figure stays apart
+    assert (q(text).value, q(text).counts, q(text).kind) == (value, counts, "count")
+
+
+@pytest.mark.parametrize("text", ["Apartment 5C was empty", "Group 3C won"])
+def test_a_letter_after_a_figure_after_a_name_is_a_label(text: str) -> None:
+    assert all(
+        x.counts not in ("degrees", "fahrenheit") for x in find_quantities(text, next_word(text))
+    )
+
+
 def test_not_quantities() -> None:
     for text in (
         "the S-400 system",

@@ -80,6 +80,11 @@ THU = date(2020, 1, 2)
         ("It said the line would stay closed until at least Monday.", past, "2020-01-06"),
         ("The ban is to remain in force until Saturday.", past, "2020-01-04"),
         ("The line stayed closed until Monday.", past, "2019-12-30"),
+        # a deadline set in the present ("wants ... by midnight on Friday") is still ahead,
+        # whatever tense the words right before the day read as; one set in the past is not
+        ("The gang wants 18m krells, paid in cash, by midnight on Friday.", past, "2020-01-03"),
+        ("The gang has given the port until noon on Saturday to pay.", past, "2020-01-04"),
+        ("The gang demanded payment by Friday.", past, "2019-12-27"),
         # "would": ahead of the saying, either side of publication: the nearest such day
         ("He said pilots would meet the managers on Friday.", conditional, "2020-01-03"),
         ("He said he would resign on Monday.", conditional, "2019-12-30"),

@@ -28,7 +28,10 @@ _NOT_THE_THING = frozenset(
 #: ordering", "rather than present", "whether it used")
 _UNDONE = re.compile(
     r"\b(?:rather than|instead of|whether|if|refused to|declined to|failed to|short of|stop|"
-    r"stopped|prevent|prevented|plans? to|planned to|threatened to|vowed to|without)\s+"
+    r"stopped|prevent|prevented|plans? to|planned to|threatened to|vowed to|without|"
+    # a purpose or an aim, not a deed ("40 million to help care homes buy generators")
+    r"(?:to|will|would|could|can|may) help|in order to|so that|aim(?:s|ed)? to|"
+    r"seek(?:s|ing)? to|hop(?:e|es|ed|ing) to|tr(?:y|ies|ying) to|wants? to)\s+"
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -1044,6 +1044,23 @@ def _record_against_this(f: _Figures) -> str | None:
     return None
 
 
+def _two_readings(f: _Figures) -> str | None:
+    """Two temperatures in claims that match loosely: readings of two places or hours ("the day
+    room already read 36C" / "the flat is 33 degrees at midnight"), unless one is the other
+    misread ("41.4" / "44.1 degrees")."""
+    if not ({f.qa.counts, f.qb.counts} <= TEMPERATURE_NOUNS) or f.score >= READINGS_MATCH:
+        return None
+    if digits_swapped(f.qa, f.qb) or one_digit_apart(f.qa, f.qb):
+        return None
+    return "two temperature readings (of two places or hours)"
+
+
+#: what a temperature counts, as extraction writes it ("44.1C", "41.4 degrees", "104F")
+TEMPERATURE_NOUNS = frozenset({"degrees", "fahrenheit"})
+#: How well two claims must match for two temperatures in them to be one reading told two ways
+READINGS_MATCH = 0.7
+
+
 def _forecast_against_count(f: _Figures) -> str | None:
     if _forecast(f.a, f.qa) != _forecast(f.b, f.qb):
         return 'a forecast against a count ("expects about 4,180 operations" / "2,140 cancelled")'
@@ -1431,6 +1448,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _averages,
     _other_wholes,
     _record_against_this,
+    _two_readings,
     _forecast_against_count,
     _windows,
     _limit_against_reading,
@@ -1503,7 +1521,16 @@ def digits_swapped(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
         return False
-    da, db = _digits(qa.value), _digits(qb.value)
+    return figures_swapped(qa.value, qb.value)
+
+
+def figures_swapped(va: float, vb: float) -> bool:
+    """Two figures whose digits are the same but for two neighbours swapped."""
+    wa, wb = _figure_digits(va), _figure_digits(vb)
+    # the point stays where it is; the digits either side of it are neighbours ("41.4" / "44.1")
+    if wa.find(".") != wb.find("."):
+        return False
+    da, db = wa.replace(".", ""), wb.replace(".", "")
     if len(da) != len(db) or da == db:
         return False
     apart = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
@@ -1511,6 +1538,27 @@ def digits_swapped(qa: Quantity, qb: Quantity) -> bool:
         return False
     i, j = apart
     return da[i] == db[j] and da[j] == db[i]
+
+
+def _figure_digits(value: float) -> str:
+    """A positive figure's digits as written, with its decimal point ("41.4"), or ""."""
+    if value <= 0:
+        return ""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def sound_alike(va: float, vb: float) -> bool:
+    """Two figures one of which is the other heard wrong: a teen and its ten ("18 million" /
+    "80 million", "15" / "50", "thirteen" / "thirty"), at any scale. Said aloud they differ in
+    one syllable, so a figure taken down from a briefing or a call comes out the other."""
+    low, high = sorted((va, vb))
+    if low <= 0 or low != int(low) or high != int(high):
+        return False
+    # the teen is said before "thousand", "million" or "billion" ("eighteen million"), not
+    # before "hundred" ("a hundred and eighty" is no slip for "eight hundred")
+    scale = next(s for s in (1e9, 1e6, 1e3, 1.0) if low % s == 0 and high % s == 0)
+    teen, ten = low / scale, high / scale
+    return 13 <= teen <= 19 and ten == (teen - 10) * 10
 
 
 def figures_one_digit_apart(va: float, vb: float) -> bool:
@@ -2366,8 +2414,11 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     # same (non-light) predicate with the same words around it once the negation is set aside
     shared = bool(a.keys & b.keys) or bool(slugs(a.keys) & slugs(b.keys))
     one_speaker = _one_speaker_of_one_subject(a, b, score)
-    anchored = shared or _shared_count(a, b) or one_speaker or named
-    if score < POLARITY_MIN and not (same and cls not in _LIGHT and (_shared_count(a, b) or named)):
+    proposition = _same_proposition(a, b)
+    anchored = shared or _shared_count(a, b) or one_speaker or named or proposition
+    if score < POLARITY_MIN and not (
+        same and cls not in _LIGHT and (_shared_count(a, b) or named or proposition)
+    ):
         # below the usual bar only the same telling predicate of the same exact count ("was
         # escorting five merchant vessels" / "was not escorting the five merchant vessels")
         return None
@@ -2390,7 +2441,7 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     one_statement = (
         same_statement(a, b, score)
         or (_shared_count(a, b) and _plain_overlap(a, b) >= 0.45)
-        or _same_proposition(a, b)
+        or proposition
         or one_speaker
         or named
     )
@@ -2776,11 +2827,26 @@ def _same_proposition(a: Unit, b: Unit) -> bool:
     if cls != action_class(b.claim.action) or cls in _LIGHT:
         return False
     doers = set(a.claim.actors) & set(b.claim.actors)
-    if doers and _object_words(a) & _object_words(b):
+    if (doers or _one_common_doer(a, b)) and (_object_words(a) & _object_words(b)) - _QUANTIFIERS:
         return True
     # the thing done to, as one side's object and the other's subject, no doer named there:
     # "crews put up demountable flood barriers" / "the demountable barriers ... were never put up"
     return _done_to(a, b) or _done_to(b, a)
+
+
+def _one_common_doer(a: Unit, b: Unit) -> bool:
+    """Both claims' subjects are the same common noun, no name and no pronoun ("police did NOT
+    fire a single tear gas canister" / "Police fired tear gas"): the story's one such body."""
+    if a.claim.actors or b.claim.actors:
+        return False
+    head = _head_of_subject(a)
+    return len(head) > 2 and head == _head_of_subject(b) and head not in _NOT_A_DOER
+
+
+#: subject heads that name no one body of a story ("people", "some")
+_NOT_A_DOER = frozenset({"people", "some", "many", "others", "one", "who", "that", "which",
+                         "they", "he", "she", "it", "we", "you", "this", "there",
+                         "all"})  # fmt: skip
 
 
 def _done_to(active: Unit, passive: Unit) -> bool:

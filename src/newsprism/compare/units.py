@@ -237,7 +237,7 @@ def build_units(
                     sentence_keys=frozenset(sent_keys | keys),
                     times=times,
                     quantities=tuple(ex.quantities[i] for i in c.quantities + orphans[ci]),
-                    negated=c.negated or negation_cues(_unnamed(ex, c)) % 2 == 1,
+                    negated=c.negated or negation_cues(_own_clause(_unnamed(ex, c))) % 2 == 1,
                     in_title=c.start < title_end,
                     places=places,
                     actors=actors,
@@ -286,6 +286,16 @@ _STOP = frozenset(LEXICON["stop_words"])
 
 def _gist(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(text) if w.lower() not in _STOP)
+
+
+def _own_clause(text: str) -> str:
+    """The claim without a relative clause set off by commas inside it ("the landlord, who has
+    not been identified, sent his son upstairs"): a negation there denies nothing the claim
+    states."""
+    return _SET_OFF_RELATIVE.sub(",", text)
+
+
+_SET_OFF_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*,", re.IGNORECASE)
 
 
 def _unnamed(ex: Extraction, c: Claim) -> str:

@@ -187,6 +187,9 @@ def _context(
             weight = 2.0  # "flew to X", "returned from X"
         out.append(("place", weight))
     n_words = sum(1 for t in span if not t.is_punct)
+    if root.dep_ == "appos" and root.head.lower_ in gaz.roles and root.head.i < s:
+        # "Its manager, Ruben Ashdown, said": the name stands for the role said before it
+        out.append(("person", 3.0))
     if _speaks(span.root):
         # people speak; so do organisations, whose names the suffix check already caught
         capitalised = all(t.is_title or not t.is_alpha for t in span)
@@ -377,13 +380,22 @@ def _unlabelled_at(
 
 
 def _after_role(doc: Doc, i: int, covered: list[bool], gaz: Gazetteer) -> _Named | None:
-    """ "spokeswoman Liesel Amundsen": a role before two or three capitalised words."""
-    if not (i > 0 and doc[i - 1].lower_ in gaz.roles and doc[i - 1].is_lower):
+    """ "spokeswoman Liesel Amundsen": a role before two or three capitalised words; or set
+    after it by a comma, in apposition ("the association's chair, Marthe Quillan, said")."""
+    role = i - 1
+    apposed = i >= 2 and doc[i - 1].text == ","
+    if apposed:
+        role = i - 2
+    if not (role >= 0 and doc[role].lower_ in gaz.roles and doc[role].is_lower):
         return None
     e = i
     while e < len(doc) and e - i < 3 and _name_word(doc[e], covered):
         e += 1
-    return (i, e, "PERSON") if e - i >= 2 else None
+    if e - i < 2:
+        return None
+    if apposed and not (e < len(doc) and doc[e].text == ","):
+        return None  # set off by commas both sides, as an apposition is (the parse varies)
+    return (i, e, "PERSON")
 
 
 def _ending_at(

@@ -208,6 +208,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?P<lu>km|ft|mi)(?:-{_MEASURE_ADJ})?|(?P<lm>m)-{_MEASURE_ADJ})" + _E
         ),
     ),
+    # "44.1C", "44.1 °C", "104F": a temperature with its scale written onto the figure, counted
+    # in degrees as "41.4 degrees" is (a Fahrenheit figure apart: "40C (104F)" is one heat)
+    (
+        "temperature",
+        re.compile(
+            _B
+            + _QUAL
+            + r"(?P<num>\d{1,3}(?:\.\d+)?)\s?(?:°\s?(?P<deg>[CF])?|(?P<scale_letter>[CF]))"
+            + _E
+        ),
+    ),
     # "a 38 million-mark contract", "a 412m-pound deal", "a 480-million-sovin contract": a sum
     # written as an adjective
     (
@@ -409,6 +420,23 @@ def _length(
     return Quantity(m.group(0), m.start(), m.end(), value, "", counts, norm, "count", qual)
 
 
+def _temperature(
+    m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
+) -> Quantity | None:
+    """ "44.1C", "104°F": a temperature, counted in degrees ("fahrenheit" for °F); None for a
+    label after a name ("Apartment 3C", "Group 5F")."""
+    before = m.string[max(0, m.start() - 30) : m.start()].split()
+    if g.get("scale_letter") and before and _A_LABEL.match(before[-1]):
+        return None
+    counts = "fahrenheit" if (g.get("deg") or g.get("scale_letter")) == "F" else "degrees"
+    norm = f"{qual}{format_value(value)} {counts}".strip()
+    return Quantity(m.group(0), m.start(), m.end(), value, "", counts, norm, "count", qual)
+
+
+#: a capitalised word that is not a possessive: a name the figure and letter label ("Room 4F")
+_A_LABEL = re.compile(r"^[A-Z][a-z]*$")
+
+
 def _percent(
     m: re.Match[str], g: dict[str, str], value: float, qual: str, counted: Counted
 ) -> Quantity:
@@ -495,6 +523,7 @@ _MEASURES: dict[
 ] = {
     "money": _money,
     "length": _length,
+    "temperature": _temperature,
     "count_adj": _count_adjective,
     "percent": _percent,
     "sum_adj": _sum_adjective,

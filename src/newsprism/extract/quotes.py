@@ -89,6 +89,18 @@ REPORTING = SPEAKING_IN_PERSON | frozenset(
         "point",
     ]
 )
+
+
+def speech_lemma(tok: Token) -> str:
+    """The verb's lemma, mended where the small model cuts a verb of speech short ("raged" ->
+    "rag"): the past form without its "d", when that is a verb of speech."""
+    lemma = str(tok.lemma_)
+    low = tok.lower_
+    if lemma not in REPORTING and low.endswith("ed") and low[:-1] in REPORTING:
+        return low[:-1]
+    return lemma
+
+
 #: words before a name (or in its apposition) read for the office "the mayor" names
 _TITLE_REACH = 3
 
@@ -199,7 +211,7 @@ class Speech:
         subj = self._speaker_of(tok)
         if subj is None:
             return None
-        return self._make(tok, subj, "point out" if tok.lemma_ == "point" else tok.lemma_)
+        return self._make(tok, subj, "point out" if tok.lemma_ == "point" else speech_lemma(tok))
 
     def _according_to(self, tok: Token) -> Attribution | None:
         """ "according to X": X is the source."""
@@ -210,7 +222,7 @@ class Speech:
     def _reports(self, tok: Token) -> bool:
         """A reporting verb ("said", "pointed out", "released a statement")."""
         if tok.pos_ not in ("VERB", "AUX") or (
-            tok.lemma_ not in REPORTING and not self._releases(tok)
+            speech_lemma(tok) not in REPORTING and not self._releases(tok)
         ):
             return False
         return tok.lemma_ != "point" or any(

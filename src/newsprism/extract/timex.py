@@ -492,6 +492,34 @@ _UNTIL_AHEAD = re.compile(
 )
 
 
+#: a deadline's words right before a day name ("by midnight on", "until noon on")
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before)\s+(?:(?:midnight|noon|midday|the\s+end\s+of)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+#: ... set in the present, earlier in the sentence: a demand or a time given that still runs
+_DEADLINE_SET = re.compile(
+    r"\b(?:wants|demands|(?:is|are)\s+demanding|(?:has|have)\s+(?:given|set)|gives|sets|"
+    r"must|(?:has|have)\s+until|(?:is|are)\s+due|expires)\b",
+    re.IGNORECASE,
+)
+
+
+def _an_end_ahead(m: re.Match[str]) -> bool:
+    """The day name ends something still ahead: "would stay closed until at least Thursday",
+    "wants 18m krells by midnight on Friday" (a deadline set in the present)."""
+    before = m.string[max(m.start() - 60, 0) : m.start()]
+    if _UNTIL_AHEAD.search(before):
+        return True
+    return bool(_DEADLINE.search(before) and _DEADLINE_SET.search(_sentence_before(m)))
+
+
+def _sentence_before(m: re.Match[str]) -> str:
+    """The words of the match's sentence before it (at most 200 characters)."""
+    before = m.string[max(m.start() - 200, 0) : m.start()]
+    return re.split(r"[.!?]\s+", before)[-1]
+
+
 #: Days ahead of publication up to which a day name in a "would" clause is read forward
 NEAREST_AHEAD = 3
 
@@ -499,8 +527,8 @@ NEAREST_AHEAD = 3
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
     wd = WEEKDAYS[g["wd"].lower()]
     mod = (g.get("mod") or "").lower()
-    if _UNTIL_AHEAD.search(m.string[max(m.start() - 60, 0) : m.start()]):
-        tense = "future"  # "would stay closed until at least Thursday": an end still ahead
+    if _an_end_ahead(m):
+        tense = "future"
     if mod in ("last", "past"):
         delta = -((pub.weekday() - wd) % 7 or 7)
         conf = 0.85
