@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -1655,6 +1656,44 @@ def test_one_act_told_once_bringing_a_thing_to_two_levels_is_two_acts() -> None:
     assert "date" not in _high(_compare(a, b, published="2034-05-16"))
     c = base + "The volcano institute raised its alert level to 4 on Friday."
     assert "date" in _high(_compare(a, c, published="2034-05-16"))
+
+
+def test_a_day_of_an_act_told_after_another_does_not_date_the_other() -> None:
+    # the investigation began in April, after the bank's report (sent in March)
+    base = "Police raided 63 addresses linked to the Aquilo car-wash chain on Tuesday. "
+    a = base + (
+        "In March last year, Corvane Bank sent a suspicious transaction report to the "
+        "Financial Intelligence Unit about cash deposits from car-wash sites."
+    )
+    b = base + (
+        "The investigation began in April last year, after Corvane Bank reported suspicious "
+        "cash deposits from car-wash sites to the Financial Intelligence Unit."
+    )
+    assert "date" not in _high(_compare(a, b, published="2036-11-13"))
+    from newsprism.compare.slots import _dated_before_another
+
+    sent, began = _first_units(a.removeprefix(base), b.removeprefix(base))
+    # the claim as the comparison may hold it: its sentence whole, the other act after the day
+    began = replace(began, text=b.removeprefix(base).rstrip("."))
+    assert _dated_before_another(began, sent) and not _dated_before_another(sent, began)
+    # both telling their act after the same other one: one act, told with two verbs
+    moved, raised = _first_units(
+        "The observatory moved the mountain from yellow to orange on Saturday, after a swarm "
+        "of small earthquakes.",
+        "The observatory raised its alert level to orange last Friday after an earthquake swarm.",
+    )
+    assert not _dated_before_another(moved, raised)
+
+
+def test_a_thing_handed_to_one_person_named_with_or_without_the_is_one_act() -> None:
+    from newsprism.compare.slots import _brought_apart
+
+    handed, submitted = _first_units(
+        "The report was handed to the prime minister on Monday evening.",
+        "The report was submitted to Prime Minister Helena Corvath on November 3.",
+    )
+    # "to the prime minister" / "to Prime Minister Corvath": one recipient, no two levels
+    assert not _brought_apart(handed, submitted)
 
 
 def test_words_credited_to_two_people_named_in_full_stand_beside_a_one_word_name() -> None:

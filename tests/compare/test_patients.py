@@ -94,6 +94,16 @@ def test_an_act_told_as_a_purpose_is_not_stated() -> None:
     assert _about(c, "backup generator")
 
 
+def test_few_doing_a_thing_states_no_act_against_its_denial() -> None:
+    # "few homes carried landslide cover": most did not, as "had no landslide cover" says
+    slide = "A landslide buried part of the village of Seldon on Monday."
+    c = _compare(
+        f"{slide} Many homes in the village had no landslide cover, an optional extra.",
+        f"{slide} Insured losses were small, because few homes carried landslide cover.",
+    )
+    assert _about(c, "landslide cover") == []
+
+
 def test_a_party_denying_what_an_outlet_states_is_not_high() -> None:
     # a denial by one party against the outlet's own account is both sides reported
     c = _compare(

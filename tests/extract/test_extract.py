@@ -381,6 +381,12 @@ def test_a_day_in_a_clause_still_to_come_is_ahead() -> None:
         "His decision to resign on Sunday shocked the party.", published="2032-03-09"
     ).times
     assert t.value == "2032-03-07"
+    # people summoned or invited to do a thing on a day are to do it then, still ahead
+    (t,) = extract(
+        "The committee has summoned the two chief executives to give evidence on Friday.",
+        published="2032-03-09",
+    ).times
+    assert t.value == "2032-03-12"
 
 
 def test_a_figure_counts_the_noun_a_participle_describes() -> None:

@@ -35,6 +35,8 @@ _UNDONE = re.compile(
     r"(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+#: a subject counted as next to none ("few homes", "hardly any firms")
+_FEW = re.compile(r"\s*(?:very\s+)?(?:few|hardly\s+any|scarcely\s+any|almost\s+no)\b", re.I)
 #: words that make a denial a state of things at one time ("had not been named while relatives
 #: were told", "may not be restored till 31 December"), which a later act may end
 _PENDING = re.compile(r"\b(?:yet|so far|while|until|till|as of|by the time)\b", re.IGNORECASE)
@@ -95,6 +97,8 @@ def _stated(u: Unit) -> bool:
     leaves it undone ("stopped short of ordering")."""
     if u.claim.modality or u.claim.patient.lower().startswith("any "):
         return False
+    if _FEW.match(u.claim.subject_text):
+        return False  # "few homes carried landslide cover": most did not, no act stated
     at = u.start - u.sentence_start
     before = u.sentence_text[max(at - BEFORE, 0) : at]
     return _UNDONE.search(before) is None

@@ -3102,7 +3102,12 @@ def _brought_to(u: Unit) -> str:
     return found.group(1).lower() if found else ""
 
 
-_TO_AFTER_VERB = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?to\s+([\w.-]+)")
+# the word after "to" and any determiner: "raised the alert level to 4" (4), "handed to the
+# prime minister" / "submitted to Prime Minister Corvath's office" (prime, both)
+_TO_AFTER_VERB = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,4}?to\s+(?:(?:the|a|an|its|his|her|their)\s+)?([\w.-]+)",
+    re.IGNORECASE,
+)
 
 
 def check_tally(a: Unit, b: Unit, score: float) -> Finding | None:
@@ -3342,6 +3347,8 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     that undo each other ("the gate was shut at 9.31" / "the gate was reopened at 9.44")."""
     if opposite_acts(a, b) or _brought_apart(a, b):
         return False
+    if _dated_before_another(a, b) or _dated_before_another(b, a):
+        return False
     if _NO_COMMENT.search(a.text) or _NO_COMMENT.search(b.text):
         return False  # "declined to comment on Monday": no happening to date
     if _same_figure(a, b) and score >= SAME_ACT_MIN - 0.1:
@@ -3353,6 +3360,33 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
         or _one_thing_done_to(a, b, score)
         or _one_thing_acted_on(a, b, score)
     )
+
+
+def _dated_before_another(u: Unit, v: Unit) -> bool:
+    """``u`` dates its own act and tells, after the day, another it came after or before ("The
+    investigation began in April last year, after Corvane Bank reported suspicious deposits"):
+    ``v``, telling that other act with another verb ("In March last year, Corvane Bank sent a
+    report"), is not ``u``'s act, however closely the sentences match."""
+    found = _AFTER_ANOTHER.search(u.text)
+    if found is None or not u.times or action_class(u.claim.action) == action_class(v.claim.action):
+        return False
+    if _AFTER_ANOTHER.search(v.text):
+        return False  # both tell the act after the other one ("moved to orange on Saturday,
+        # after a swarm" / "raised its alert level to orange last Friday after a swarm")
+    if not all(t.end - u.start <= found.start() for t in u.times):
+        return False
+    # ... and ``v`` tells what the clause tells (the bank, its report)
+    other = {w.lower() for w in _QWORD.findall(u.text[found.end() :])}
+    return len(other & v.gist) >= AFTER_SHARED_WORDS
+
+
+#: words the act a clause says came first must share with a claim for the claim to tell it
+AFTER_SHARED_WORDS = 2
+
+
+#: a clause telling an act another came after or before (", after Corvane Bank reported")
+_AFTER_ANOTHER = re.compile(r",?\s+\b(?:after|following|before)\s+(?!the\s+(?:day|week)\b)",
+                            re.IGNORECASE)  # fmt: skip
 
 
 def _told_alike(a: Unit, b: Unit, score: float) -> bool:

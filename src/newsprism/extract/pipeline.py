@@ -397,7 +397,9 @@ def _clause_verb(tok: Token) -> Token:
 
 
 #: "plans to", "is due to": the verbs after which a "to" clause lies ahead
-_AHEAD = frozenset({"plan", "expect", "intend", "go", "schedule", "due", "set", "slate"})
+_AHEAD = frozenset(
+    {"plan", "expect", "intend", "go", "schedule", "due", "set", "slate", "summon", "invite"}
+)
 
 
 def _future(t: Token, aux: list[Token]) -> bool:

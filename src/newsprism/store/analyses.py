@@ -24,7 +24,8 @@ EXTRACTION_KIND = "extraction"
 #: name set after its role ("Its manager, Ruben Ashdown,") is a person, and a name set off by
 #: commas after a role ("the chair, Marthe Quillan, said") is found, and a day name after a
 #: deadline set in the present ("wants 18m krells by midnight on Friday") is the day ahead, and
-#: a verb of speech the model cuts short ("raged" read as "rag") credits its quotation
+#: a verb of speech the model cuts short ("raged" read as "rag") credits its quotation, and a day
+#: people are summoned or invited to do a thing on is ahead
 EXTRACTION_VERSION = "15"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
