@@ -1507,21 +1507,21 @@ def one_digit_apart(qa: Quantity, qb: Quantity) -> bool:
     in one digit ("2,116" / "2,106", "$1,199" / "$1,099", "$108 million" / "$102 million"):
     one figure miswritten or misread far more often than two quantities. Round figures
     ("20,000" / "30,000") are left out: those are as often two crowds as one."""
-    if qa.kind != qb.kind or qa.unit != qb.unit or is_year(qa) or is_year(qb):
-        return False
-    if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
-        return False
-    return figures_one_digit_apart(qa.value, qb.value)
+    return _exact_of_one_kind(qa, qb) and figures_one_digit_apart(qa.value, qb.value)
 
 
 def digits_swapped(qa: Quantity, qb: Quantity) -> bool:
     """Two exact figures of one kind and unit whose digits are the same but for two neighbours
     swapped ("46" / "64", "48,000" / "84,000"): one figure misread, like a digit miswritten."""
+    return _exact_of_one_kind(qa, qb) and figures_swapped(qa.value, qb.value)
+
+
+def _exact_of_one_kind(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures of one kind and unit, neither a year nor rough ("about", "at least"): the
+    only ones whose digits can tell a misreading."""
     if qa.kind != qb.kind or qa.unit != qb.unit or is_year(qa) or is_year(qb):
         return False
-    if qa.approximate or qb.approximate or qa.qualifier or qb.qualifier:
-        return False
-    return figures_swapped(qa.value, qb.value)
+    return not (qa.approximate or qb.approximate or qa.qualifier or qb.qualifier)
 
 
 def figures_swapped(va: float, vb: float) -> bool:
