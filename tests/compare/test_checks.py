@@ -1945,3 +1945,55 @@ def test_two_counts_of_one_noun_close_together_are_one_count_told_two_ways() -> 
         ("30 year", "31 year"),
     ):
         assert not _one_count_told_two_ways(told(*values)), values
+
+
+BANK = "The failed Tarrow Savings bank was sold to Pellin Union on Sunday night."
+BANK_TAIL = "Its shares have been cancelled."
+
+
+def test_a_promise_of_no_closures_is_a_promise_made_not_denied() -> None:
+    from tests.compare.test_tolls import _compare
+
+    c = _compare(
+        f"{BANK} Tarrow's 40 branches reopen this morning under Pellin Union, which has "
+        f"promised no branch closures for two years. {BANK_TAIL}",
+        f"{BANK} Pellin Union has committed to keeping all 40 Tarrow branches open for at "
+        f"least two years, the bank said. {BANK_TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "polarity" and x.high]
+
+
+CAVERS = (
+    "Nine cavers trapped by floodwater in the Harrowdeep cave were found alive on Tuesday. The "
+    "Vessen Mountain Rescue Service (VMRS) led the search."
+)
+CAVERS_TAIL = "Divers will bring them out one by one."
+
+
+def test_a_doer_set_before_one_act_told_in_the_same_words_is_a_high_actor_dispute() -> None:
+    # the doer is written in each sentence, as an apposition's name (the body its role names
+    # qualifies it) and as the name a cleft sets before "who"; the act after "and" is told in
+    # the very same words, though the sentences around it differ
+    from tests.compare.test_tolls import _compare
+
+    c = _compare(
+        f"{CAVERS} On Monday night a VMRS diver, Tomas Ekrell, surfaced in the Chapel and found "
+        f"all nine alive. {CAVERS_TAIL}",
+        f"{CAVERS} That night it was Arvo Lindahl, the leader of the visiting team, who surfaced "
+        f"in the Chapel and found all nine alive. {CAVERS_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "actor" and x.high]
+    assert {e.value for e in x.evidence} == {"Tomas Ekrell", "Arvo Lindahl"}
+
+
+def test_a_quotation_of_two_sentences_joined_by_a_comma_is_compared_by_sentence() -> None:
+    from tests.compare.test_tolls import _compare
+
+    c = _compare(
+        f'{CAVERS} "We are not racing the clock. We are racing the rain," rescue commander Ivo '
+        f"Marsk told reporters. {CAVERS_TAIL}",
+        f'{CAVERS} "We are not racing the clock, we are racing the weather," rescue commander '
+        f"Ivo Marsk told reporters. {CAVERS_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "quote" and x.high]
+    assert "rain" in x.summary and "weather" in x.summary

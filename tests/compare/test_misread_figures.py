@@ -238,3 +238,69 @@ def test_two_days_told_together_against_a_day_outside_them_is_a_date_dispute() -
 def test_a_fate_word_inside_a_hyphened_word_tells_no_fate() -> None:
     (u,) = _units("The ill-fated ferry carried 120 passengers when it left Port Sallow.")
     assert slots._fate(u, u.quantities[0]) == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slipped"),
+    [
+        (4200, 42000, True),
+        (13500, 1350, True),
+        (3, 30, False),  # one digit: "3 miners" / "30 miners" are as often two counts
+        (200, 2000, False),  # a round figure ten times another
+        (4200, 420000, False),  # two zeros
+        (4200, 42001, False),
+        (4.2, 42, False),  # a point moved, which the decimal-slip rule reads
+    ],
+)
+def test_a_zero_slipped_in_is_one_figure_written_wrong(a: float, b: float, slipped: bool) -> None:
+    assert slots.zero_slipped(a, b) is slipped
+
+
+SPILL = "The tanker Corvo Star ran aground in the Vessen Strait on Monday."
+SPILL_TAIL = "Fishing has been banned within ten miles of the wreck."
+CAVE = "Nine cavers trapped by floodwater in the Harrowdeep cave were reached on Tuesday."
+CAVE_TAIL = "Divers will bring them out one by one."
+
+
+@pytest.mark.parametrize(
+    ("texts", "odd", "theirs"),
+    [
+        # a zero too many, in a tabloid's words, against three reports given "about" the figure
+        (
+            [
+                f"{SPILL} About 3,600 tonnes of crude oil have escaped from the ship, the "
+                f"coastguard said. {SPILL_TAIL}",
+                f"{SPILL} The ship has spilled an estimated 3,600 tonnes of crude oil, the "
+                f"coastguard said. {SPILL_TAIL}",
+                f"{SPILL} The Corvo Star has poured a staggering 36,000 tonnes of thick black "
+                f"crude into the sea. {SPILL_TAIL}",
+                f"{SPILL} The coastguard puts the spill at about 3,600 tonnes of crude oil. "
+                f"{SPILL_TAIL}",
+            ],
+            ("S3", "36,000"),
+            ("S1", "3,600"),
+        ),
+        # two digits swapped in a rough distance from a point no name marks ("the entrance")
+        (
+            [
+                f"{CAVE} The cavers sheltered in a dry chamber about 1.7 kilometres from the "
+                f"entrance. {CAVE_TAIL}",
+                f"{CAVE} They sat out the flood in a dry chamber some 1.7 kilometres from the "
+                f"entrance. {CAVE_TAIL}",
+                f"{CAVE} The group waited in a dry chamber some 7.1 kilometres from the "
+                f"entrance. {CAVE_TAIL}",
+            ],
+            ("S3", "7.1"),
+            ("S1", "1.7"),
+        ),
+    ],
+)
+def test_a_rough_figure_misread_is_a_high_number_dispute(
+    texts: list[str], odd: tuple[str, str], theirs: tuple[str, str]
+) -> None:
+    c = _compare(*texts)
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values.pop(odd[0]).startswith(odd[1] + " ")
+    # the agreed figure, from one report or more
+    assert values and all(v.startswith(theirs[1] + " ") for v in values.values())

@@ -77,6 +77,13 @@ def test_a_quotation_is_cut_into_its_sentences_but_not_at_titles_or_initials() -
         "Yes.",
     ]
     assert quote_pieces("no stop at all") == [(0, 14)]
+    # two clauses joined by a comma are two sentences, each long enough on its own
+    text = "We are not racing the clock, we are racing the weather"
+    assert [text[s:e] for s, e in quote_pieces(text)] == [
+        "We are not racing the clock,",
+        "we are racing the weather",
+    ]
+    assert quote_pieces("If we lose, we are finished.") == [(0, 28)]  # too short to cut
     assert quote_pieces("J. R. Okafor said it. done.") == [(0, 27)]  # no capital after the stop
 
 

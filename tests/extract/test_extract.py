@@ -185,6 +185,12 @@ def test_quote_marks() -> None:
         ("Not a single water cannon was deployed on Tuesday night.", "deploy", True),
         ("Nobody was hurt in the Karsten fire.", "hurt", True),
         ("The Harlen company had no comment on the engines.", "have", False),
+        # what a promise holds is counted as none, not the promise ("promised no closures")
+        ("The Karsten cooperative has promised no branch closures for two years.", "promise",
+         False),
+        # a "have" denied denies the act it has done ("has not had the extra moved over")
+        ("Savers at the Harlen bank have NOT had their money moved to the new owner.", "move",
+         True),
         # "nothing less than" measures, it denies nothing
         ("Nothing less than the future of the Karsten union is at stake.", "be", False),
         # telling someone, denied, is a claim of its own, not the frame of what was not told

@@ -57,6 +57,9 @@ THU = date(2020, 1, 2)
         ("The law was passed last year.", past, "2019"),
         ("The ban starts next month.", future, "2020-02"),
         ("It was signed three days ago.", past, "2019-12-30"),
+        # "a week ago today" is that very day, not today
+        ("It was disclosed a week ago today.", past, "2019-12-26"),
+        ("It was founded two years ago today.", past, "2018-01-02"),
         ("It was signed on 5 March 2019.", past, "2019-03-05"),
         ("It was signed on March 5, 2019.", past, "2019-03-05"),
         ("It was signed in June 2012.", past, "2012-06"),

@@ -468,7 +468,9 @@ def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -
     for tc, tgi in _toll_contradictions(ctx, group_of):
         disputes.add_reading(tc, tgi, "number")
     for fc, fgi in _odd_figure_contradictions(ctx, group_of):
-        disputes.add_surer(fc, fgi)
+        # as sure as a claim pair's dispute on its spans, it stands in its place: it cites
+        # every report agreeing, where the pair cites two and may be taken for two things
+        disputes.add_surer(fc, fgi, on_ties=True)
 
 
 def _add_denied_acts(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
@@ -1211,7 +1213,11 @@ def _names_written(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
             for w in _NAME_WORD.findall(ctx.name(key)) if len(w) > 2
         }  # fmt: skip
 
-    written = {w.lower() for w in _NAME_WORD.findall(side.unit.text)}
+    u = side.unit
+    # the claim's own subject as its sentence writes it counts: "found all twelve alive" after
+    # "it was Jaro Vessny, the leader of the team, who surfaced ... and"
+    subject = u.claim.subject_text if u.claim.subject_text in u.sentence_text else ""
+    written = {w.lower() for w in _NAME_WORD.findall(f"{u.text} {subject}")}
     return bool((words(side.value) - words(other.value)) & written)
 
 
@@ -1757,8 +1763,8 @@ def _odd_figure_contradictions(
 def _misread(q: Quantity, r: Quantity) -> bool:
     """Two exact figures of three digits or more, one the other misread: a digit changed, two
     neighbours swapped ("312" / "321", "1,140" / "1,410", "41.4" / "44.1 degrees") or a teen
-    heard as its ten ("18 million" / "80 million krells"). Few different quantities of one
-    thing in one story look so alike."""
+    heard as its ten ("18 million" / "80 million krells"), or a zero slipped in ("4,200" /
+    "42,000 tonnes"). Few different quantities of one thing in one story look so alike."""
     if slots.one_digit_apart(q, r):
         return True
     if q.kind != r.kind or q.unit != r.unit or q.approximate or r.approximate:
@@ -1767,7 +1773,11 @@ def _misread(q: Quantity, r: Quantity) -> bool:
     long_enough = low >= MISREAD_FROM or (low != int(low) and low >= MISREAD_DECIMAL_FROM)
     if not long_enough:
         return False
-    return slots.digits_swapped(q, r) or slots.sound_alike(q.value, r.value)
+    return (
+        slots.digits_swapped(q, r)
+        or slots.sound_alike(q.value, r.value)
+        or slots.zero_slipped(q.value, r.value)
+    )
 
 
 #: the smallest figure whose swapped digits tie two sentences ("34" / "43" may be two things)
@@ -2050,6 +2060,10 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
         # sounded across Sennick, a town of ..., shortly after midnight" / "No siren sounded
         # in Sennick")
         or (c.type == "polarity" and _best_pair(placed, _scored(ctx)) >= POLARITY_CLAIMS_SUPPORT)
+        # one act told in the same words, its doer set before it ("a CMRS diver, Rasmus Keel,
+        # surfaced ... and found all 12 alive" / "it was Jaro Vessny ... who surfaced ... and
+        # found all twelve alive")
+        or (c.type == "actor" and _best_pair(placed, _told_at_length(ctx)) >= ACTOR_CLAIMS_SUPPORT)
     ):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
@@ -2062,6 +2076,10 @@ _READ_BESIDE = (_ROLE_BASIS, _DOER_BASIS)
 #: their sentences match ("Officers found the van on Sunday night" / "... found the van, burnt
 #: out, on 21 September, after a tip-off from a farmer")
 DATE_CLAIMS_SUPPORT = 0.7
+#: How closely two claims of an actor dispute, of ``ACTOR_CLAIM_WORDS`` words or more each, must
+#: match to back it however loosely the rest of their sentences match
+ACTOR_CLAIMS_SUPPORT = 0.9
+ACTOR_CLAIM_WORDS = 3
 #: How closely two claims of a polarity dispute must match to back it however loosely the rest
 #: of their sentences match
 POLARITY_CLAIMS_SUPPORT = 0.9
@@ -2079,6 +2097,14 @@ def _best_pair(
 
 def _scored(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
     return lambda u, v: float(ctx.scores[u.uid, v.uid])
+
+
+def _told_at_length(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
+    """The claims' match, when each has ``ACTOR_CLAIM_WORDS`` words or more ("said" matches
+    "said" whoever says what)."""
+    return lambda u, v: (
+        float(ctx.scores[u.uid, v.uid]) if min(u.words, v.words) >= ACTOR_CLAIM_WORDS else 0.0
+    )
 
 
 #: notes of findings whose claims are tied by what they say, however loosely the sentences
@@ -2336,7 +2362,9 @@ def _counts_far_apart(evidence: Sequence[Span]) -> bool:
     low, high = min(figures, default=0.0), max(figures, default=0.0)
     if low <= 0 or high / low <= COUNTS_APART:
         return False
-    return not (_decimal_slip(low, high) or slots.sound_alike(low, high))
+    return not (
+        _decimal_slip(low, high) or slots.sound_alike(low, high) or slots.zero_slipped(low, high)
+    )
 
 
 def _decimal_slip(low: float, high: float) -> bool:

@@ -8,7 +8,8 @@ like the odd one's, says which fact the odd figure is told of. A figure is odd o
   - two or more other reports give one other figure of the same kind of thing, in sentences
     like its own (``alike``), and no report among them also gives the odd figure;
   - its own report never gives the others' figure (a report giving both tells two things);
-  - the two figures cannot both be right and are not far apart (80 and 800 count two things);
+  - the two figures cannot both be right and are not far apart (80 and 800 count two things),
+    unless one is the other with a zero slipped in ("4,200" / "42,000 tonnes");
   - nothing around the two figures sets them apart (``disputed``: a part and its whole, two
     places, two moments).
 The agreeing reports may name what they count in several ways ("23 people", "23 arrests"): the
@@ -26,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from newsprism.compare.slots import figure_bounds
+from newsprism.compare.slots import figure_bounds, zero_slipped
 from newsprism.extract.types import Quantity
 
 #: How many other reports must agree on the figure the odd one is set against
@@ -150,9 +151,10 @@ def _one_value_per_report(
 
 
 def _near(a: Quantity, b: Quantity) -> bool:
-    """Two figures that differ, yet are near enough to count one thing."""
+    """Two figures that differ, yet are near enough to count one thing, or one the other with
+    a zero slipped in ("4,200" / "42,000 tonnes")."""
     lo, hi = sorted((abs(a.value), abs(b.value)))
-    return 0 < lo < hi <= ODD_APART * lo
+    return 0 < lo < hi and (hi <= ODD_APART * lo or zero_slipped(lo, hi))
 
 
 def _bounded_alike(a: Quantity, b: Quantity) -> bool:

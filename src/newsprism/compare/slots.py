@@ -1351,9 +1351,16 @@ def _kinds_of_one_thing(f: _Figures) -> str | None:
     """One figure counts a kind of the thing ("four counts of bribe receiving"), the other all
     of it or another kind ("nine counts"): a part against the whole, or two parts."""
     ka, kb = _kind_counted(f.a, f.shown_a), _kind_counted(f.b, f.shown_b)
-    if ka != kb and not (ka and kb and (ka in kb or kb in ka)):
+    if ka != kb and not (ka and kb and _one_kind(ka, kb)):
         return 'a kind of a thing against all of it ("four counts of bribery" / "nine counts")'
     return None
+
+
+def _one_kind(ka: str, kb: str) -> bool:
+    """Two "of" phrases naming one kind: one holds the other, or the other's last word, its
+    noun ("of thick black crude" / "of crude oil")."""
+    wa, wb = ka.split(), kb.split()
+    return ka in kb or kb in ka or wa[-1] in wb or wb[-1] in wa
 
 
 def _kind_counted(u: Unit, q: Quantity) -> str:
@@ -1362,11 +1369,20 @@ def _kind_counted(u: Unit, q: Quantity) -> str:
     if not q.counts:
         return ""
     noun = re.escape(q.counts.split()[-1])
-    m = re.match(rf"^\s*(?:[\w-]+\s+){{0,2}}?{noun}\s+of\s+(?!{_NOT_A_KIND})([a-z]+(?:\s+[a-z]+)?)",
+    m = re.match(rf"^\s*(?:[\w-]+\s+){{0,2}}?{noun}\s+of\s+(?!{_NOT_A_KIND})({_KIND_WORDS})",
                  _after(u, q, 60), re.IGNORECASE)  # fmt: skip
-    return m.group(1).lower() if m else ""
+    if not m:
+        return ""
+    # the kind's words up to the first that ends its noun phrase ("of crude into the sea")
+    words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _KIND_ENDS), len(words))
+    return " ".join(words[:cut])
 
 
+#: up to three words of an "of" phrase ("of thick black crude")
+_KIND_WORDS = r"[a-z]+(?:\s+[a-z]+){0,2}"
+#: words that end the kind's noun phrase
+_KIND_ENDS = frozenset(_WORDS["function_words"]) | {"into", "onto", "over", "off", "across", "near"}
 #: what an "of" phrase after a counted noun holds when it names no kind ("of them", "of the
 #: 40 injured")
 _NOT_A_KIND = r"(?:the|them|those|these|its|their|his|her|our|whom|which|it|a|an|\d)\b"
@@ -1561,6 +1577,18 @@ def sound_alike(va: float, vb: float) -> bool:
     return 13 <= teen <= 19 and ten == (teen - 10) * 10
 
 
+def zero_slipped(va: float, vb: float) -> bool:
+    """Two whole figures of two or more significant digits, one the other with a zero too many
+    or too few ("4,200" / "42,000 tonnes", "1,350" / "13,500"): one figure written wrong.
+    "3" / "30" and "200" / "2,000" are left out: a round figure ten times another is as often
+    another count."""
+    low, high = sorted((va, vb))
+    da = _digits(low)
+    if not da or high != low * 10 or len(da.rstrip("0")) < 2:
+        return False
+    return _digits(high) == da + "0"
+
+
 def figures_one_digit_apart(va: float, vb: float) -> bool:
     """Two whole figures of three or more significant digits, as many digits each, that differ
     in one digit, not the first ("2,129" / "2,029"; "$1,199" / "$2,199" is another price)."""
@@ -1652,8 +1680,10 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
         rest = u.sentence_text[max(at, 0) : max(at, 0) + 60]
         names = [w for w in _CAPITAL.findall(rest) if w not in ("The", "A", "An")]
         way = _DIRECTION.search(rest[:30].lower())
+        # an unnamed point right after the length counts as one ("2.3 km from the entrance")
+        point = _FROM_THE.match(rest)
         return (way.group(0).replace("-", "").replace(" ", "") if way else ""), (
-            names[0] if names else ""
+            point.group(1).lower() if point else names[0] if names else ""
         )
 
     def measure(u: Unit, q: Quantity) -> set[str]:
@@ -1667,6 +1697,9 @@ def _same_reference(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
     same_point = bool(from_a) and from_a == from_b and (not way_a or not way_b or way_a == way_b)
     return same_point or bool(measure(a, qa) & measure(b, qb))
 
+
+#: "from the entrance", "from its mouth": the point a length is measured from, unnamed
+_FROM_THE = re.compile(r"^[\s\w.,-]{0,16}?\bfrom\s+(?:the|its|their)\s+([a-z]+)\b")
 
 _DIRECTION = re.compile(r"\b(?:north|south)?\s*-?\s*(?:east|west)\b|\b(?:north|south)\b")
 
@@ -2138,7 +2171,10 @@ def _head_actors(u: Unit) -> tuple[str, ...]:
     if len(u.actors) < 2 or _listed(u, slugs(u.actors)):
         return u.actors
     people = [k for k in u.actors if k.split(":", 1)[0] == "person"]
-    rest = [k for k in u.actors if k.split(":", 1)[0] in ("place", "country")]
+    # "a CMRS diver, Rasmus Keel": a body that names the role described qualifies it too
+    qualifying = ("place", "country", "org") if _CONJ_HEAD.match(u.claim.subject_text) else (
+        "place", "country")  # fmt: skip
+    rest = [k for k in u.actors if k.split(":", 1)[0] in qualifying]
     if len(people) == 1 and len(people) + len(rest) == len(u.actors):
         return tuple(people)
     return u.actors
@@ -2169,9 +2205,9 @@ def _listed(u: Unit, names: set[str]) -> bool:
     return len(conjuncts) >= 2 and not _CONJ_HEAD.match(subject)
 
 
-#: a subject that opens on a common noun and its determiner is one thing described, however many
-#: names its appositions hold
-_CONJ_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z][\w-]*\s*,")
+#: a subject that opens on a common noun and its determiner (a name may qualify the noun: "a
+#: CMRS diver,") is one thing described, however many names its appositions hold
+_CONJ_HEAD = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*\s+){0,3}[a-z][\w-]*\s*,")
 
 
 #: Confidence at most of a finding whose two sides may well tell of two different things.
@@ -3727,7 +3763,28 @@ def quote_pieces(text: str) -> list[tuple[int, int]]:
         out.append((start, m.start() + 1))
         start = m.end()
     out.append((start, len(text)))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    return [p for s, e in out if text[s:e].strip() for p in _spliced(text, s, e)]
+
+
+def _spliced(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence of two clauses joined by a comma ("We are not racing the clock, we are racing
+    the weather"), as the two sentences another report may write, when each is long enough to
+    be compared on its own."""
+    for m in _SPLICE.finditer(text, start, end):
+        first, second = text[start : m.start() + 1], text[m.end() : end]
+        if min(len(quote_words(first)), len(quote_words(second))) >= SPLICED_WORDS:
+            return [(start, m.start() + 1), *_spliced(text, m.end(), end)]
+    return [(start, end)]
+
+
+#: a comma, then a clause of its own: a pronoun and its verb ("..., we are racing")
+_SPLICE = re.compile(
+    r",\s+(?=(?:we|i|they|he|she|you|it)\s+(?:are|is|am|was|were|have|has|had|will|would|can|"
+    r"could|do|did|must|should)\b)",
+    re.IGNORECASE,
+)
+#: Words each clause of a comma-joined sentence needs to be compared as a sentence of its own
+SPLICED_WORDS = 4
 
 
 #: a sentence's end inside a quotation: the stop, then a space (and perhaps a quotation mark)

@@ -290,9 +290,16 @@ def _gist(text: str) -> frozenset[str]:
 
 def _own_clause(text: str) -> str:
     """The claim without a relative clause set off by commas inside it ("the landlord, who has
-    not been identified, sent his son upstairs"): a negation there denies nothing the claim
-    states."""
-    return _SET_OFF_RELATIVE.sub(",", text)
+    not been identified, sent his son upstairs") and without the "no" of what a promise holds:
+    neither denies anything the claim states."""
+    return _PROMISED_NONE.sub(r"\1", _SET_OFF_RELATIVE.sub(",", text))
+
+
+#: "promised no branch closures", "expects no change": the "no" is in what is promised or
+#: foreseen, and the promise stands
+_PROMISED_NONE = re.compile(
+    r"\b((?:promis|pledg|vow|guarantee|predict|forecast|foresee|expect)\w*)\s+no\b", re.IGNORECASE
+)
 
 
 _SET_OFF_RELATIVE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;]*,", re.IGNORECASE)

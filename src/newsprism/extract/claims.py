@@ -404,9 +404,30 @@ def _negated(p: Token) -> bool:
             return True
         if c.lower_ == "longer" and any(g.lower_ in ("no", "not") for g in c.children):
             return True
-        if c.dep_ in _NONE_DEPS and _none_of(c):
+        if c.dep_ in _NONE_DEPS and _none_of(c) and not _promised_none(p, c):
             return True
-    return False
+    return _had_done(p) and _negated(p.head)
+
+
+def _had_done(p: Token) -> bool:
+    """A participle a "have" or "get" has done ("has NOT had the extra moved over", "never got
+    his car fixed"): whatever denies the having denies the act."""
+    return (
+        p.tag_ == "VBN"
+        and p.dep_ in ("ccomp", "dobj", "xcomp")
+        and p.head.i != p.i
+        and p.head.lemma_ in ("have", "get")
+    )
+
+
+#: verbs whose object counted as none is what they promise or foresee, not a denial of them:
+#: "promised no branch closures" is a promise made
+_PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "predict", "forecast",
+                            "foresee", "expect"})  # fmt: skip
+
+
+def _promised_none(p: Token, c: Token) -> bool:
+    return c.dep_ == "dobj" and _lemma(p).lower() in _PROMISE_VERBS
 
 
 #: the words of a predicate whose "no" denies it

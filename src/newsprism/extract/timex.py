@@ -20,6 +20,7 @@ flagged;
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -132,7 +133,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", _rx(_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:\s+of\s+(?P<thisyear>this|last|next) year)?")),
     ("md", _rx(_MON + r"\s+" + _DAY + r"(?:\s+of\s+(?P<thisyear>this|last|next) year)?")),
     ("since_year", _rx(r"(?P<since>since|from)\s+" + _YEAR)),
-    ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+ago", re.I)),
+    ("ago", _rx(_NUM + r"\s+" + _UNIT + r"\s+ago(?:\s+(?P<today>today))?", re.I)),
     (
         "event_offset",
         _rx(
@@ -703,6 +704,10 @@ def _ago(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr
     n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 1)
     unit = g["unit"].lower()
     anchor = _anchor(pub)
+    if g.get("today"):
+        # "a week ago today": the very day, that many units before publication
+        return _mk(m, _units_before(pub, n, unit).isoformat(), "day", anchor=anchor, conf=0.9,
+                   tense=tense)  # fmt: skip
     if unit == "day":
         d = pub - timedelta(days=n)
         return _mk(m, d.isoformat(), "day", anchor=anchor, conf=0.9, tense=tense)
@@ -714,6 +719,15 @@ def _ago(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr
         return _mk(m, f"{y:04d}-{mo + 1:02d}", "month", anchor=anchor, conf=0.8, tense=tense)
     years = n * (10 if unit == "decade" else 1)
     return _mk(m, f"{pub.year - years:04d}", "year", anchor=anchor, conf=0.8, tense=tense)
+
+
+def _units_before(pub: date, n: int, unit: str) -> date:
+    """The day ``n`` days, weeks, months, years or decades before ``pub``."""
+    if unit in ("day", "week"):
+        return pub - timedelta(days=n * (7 if unit == "week" else 1))
+    months = n * {"month": 1, "year": 12, "decade": 120}.get(unit, 12)
+    y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    return date(y, mo + 1, min(pub.day, calendar.monthrange(y, mo + 1)[1]))
 
 
 RelativeRule = Callable[[re.Match[str], dict[str, str], date, str, date | None], TimeExpr | None]

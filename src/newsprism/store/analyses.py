@@ -26,6 +26,6 @@ EXTRACTION_KIND = "extraction"
 #: deadline set in the present ("wants 18m krells by midnight on Friday") is the day ahead, and
 #: a verb of speech the model cuts short ("raged" read as "rag") credits its quotation, and a day
 #: people are summoned or invited to do a thing on is ahead
-EXTRACTION_VERSION = "15"
+EXTRACTION_VERSION = "16"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
