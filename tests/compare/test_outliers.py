@@ -245,3 +245,28 @@ def test_claims_told_nearly_alike_date_one_act_with_one_word_in_common() -> None
     (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
     values = {e.source: e.value for e in x.evidence}
     assert values["S4"].startswith("Thursday 2 October") and values["S1"].startswith("Oct. 3")
+
+
+WARN_LEAD = "Savers queued outside Keswin Savings branches for a third day."
+WARN_TAIL = "The regulator said deposits were safe."
+
+
+def test_announcements_made_on_a_day_are_alike_as_what_they_announce() -> None:
+    # published on Monday 13 March 2034: three reports date the bank's loss warning to 7 March
+    # with three verbs; one dates "the bank's announcement" that it expected the loss to 8 March.
+    # Only what each announced ("that it expected to lose about 900 million") ties them
+    c = _compare(
+        f"{WARN_LEAD} Founded in 1902, the bank warned on March 7 that it expected to write off "
+        f"about 900 million krells on loans to property developers. {WARN_TAIL}",
+        f"{WARN_LEAD} The bank disclosed on 7 March that it expected losses of about 900 million "
+        f"krells on its property loans. {WARN_TAIL}",
+        f"{WARN_LEAD} The run began with the bank's announcement on Wednesday 8 March that it "
+        f"expected to lose about 900 million krells on loans to property developers. "
+        f"{WARN_TAIL}",
+        f"{WARN_LEAD} It all began on Tuesday 7 March, when the bank owned up that it expected to "
+        f"lose about 900 million krells on property loans. {WARN_TAIL}",
+        days=("2034-03-13",) * 4,
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert "2034-03-08" in values["S3"] and "2034-03-07" in values["S1"]

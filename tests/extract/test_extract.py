@@ -188,6 +188,8 @@ def test_quote_marks() -> None:
         # what a promise holds is counted as none, not the promise ("promised no closures")
         ("The Karsten cooperative has promised no branch closures for two years.", "promise",
          False),
+        # an announcement with its own day is a claim of its own, beside what it announced
+        ("The Keswin bank warned on March 7 that it expected heavy losses.", "warn", False),
         # a "have" denied denies the act it has done ("has not had the extra moved over")
         ("Savers at the Harlen bank have NOT had their money moved to the new owner.", "move",
          True),

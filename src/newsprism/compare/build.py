@@ -569,12 +569,16 @@ def _odd_date_contradictions(
     ]
     units = {u.uid: u for u in ctx.units}
     sentences = ctx.vectors.sentences
+    framed = _framed(ctx.units)
+    gists = {d.uid: units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])) for d in dated}
 
     def alike(x: outliers.Dated, y: outliers.Dated) -> float:
         ux, uy = units[x.uid], units[y.uid]
         told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
+        # two announcements made on a day are alike as what they announce is
+        told = max([told] + [float(ctx.scores[f, g]) for f in framed[x.uid] for g in framed[y.uid]])
         # the words two claims share, names (a place, a doer) among them
-        shared = len(ux.gist & uy.gist - _TIME_WORDS) + len(ux.keys & uy.keys)
+        shared = len(gists[x.uid] & gists[y.uid] - _TIME_WORDS) + len(ux.keys & uy.keys)
         # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
         # rejected the residents' appeal on Oct. 3" / "on Thursday 2 October the Regional
         # Court of Appeal upheld it" (the claims' own match: long sentences on one toll match
@@ -604,6 +608,18 @@ def _odd_date_contradictions(
         (_contradiction(ctx, "date", fs), group_of.get(uid), ctx.span(units[uid]))
         for uid, fs in findings.items()
     ]
+
+
+def _framed(units: Sequence[al.Unit]) -> dict[int, list[int]]:
+    """Per dated claim, the undated "that" clauses of its sentence: what a warning or an
+    announcement made that day said ("the bank warned on March 7 | that it expected to write
+    off 1.1 billion" / "the bank's announcement on Wednesday 8 March | that it expected to
+    lose 1.1 billion"), which tells which announcement it was."""
+    clauses: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for u in units:
+        if not u.times and u.text.lower().startswith("that "):
+            clauses[u.source, u.sentence].append(u.uid)
+    return defaultdict(list, {u.uid: clauses[u.source, u.sentence] for u in units if u.times})
 
 
 def _cites(c: Contradiction, span: Span) -> bool:

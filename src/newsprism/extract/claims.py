@@ -65,7 +65,12 @@ def find_claims(
         pred_set = {t.i for t in preds}
         for p in preds:
             att = speech.attributions.get(p.i)
-            if att is not None and _governs_clause(p, pred_set) and not _denied_telling(p):
+            if (
+                att is not None
+                and _governs_clause(p, pred_set)
+                and not _denied_telling(p)
+                and not _dated_announcement(p, times)
+            ):
                 continue  # "X said that ...": the clause is the claim, X its attribution
             claim = _claim(found, sent, si, p, pred_set)
             if claim is not None:
@@ -78,6 +83,20 @@ def _denied_telling(p: Token) -> bool:
     denied is a claim of its own (that they were not told), not an attribution of the clause."""
     told = any(c.dep_ in ("dobj", "dative") for c in p.children)
     return told and _negated(p)
+
+
+#: verbs of telling whose act is news of its own: the day a warning or a disclosure was made
+_ANNOUNCING = frozenset({"announce", "warn", "disclose", "reveal", "admit", "confirm"})
+
+
+def _dated_announcement(p: Token, times: list[TimeExpr]) -> bool:
+    """ "The bank warned on March 7 that ...": an announcement with its own day is a claim of
+    its own (made that day), as well as the frame of what it announced."""
+    if p.lemma_ not in _ANNOUNCING:
+        return False
+    spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in p.children
+             if c.dep_ in ("prep", "npadvmod", "tmod")]  # fmt: skip
+    return any(a <= t.start and t.end <= b for a, b in spans for t in times)
 
 
 def _timed_participle(tok: Token, times: list[TimeExpr]) -> bool:
