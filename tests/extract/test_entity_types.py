@@ -98,6 +98,17 @@ def test_a_name_set_after_its_role_is_a_person() -> None:
     assert q.speaker_key == "person:marthe_quillan"
 
 
+def test_a_name_after_a_site_and_at_is_a_place() -> None:
+    # "on the seafront at Tidewick": the small model reads Tidewick as a person, and the parser
+    # hangs "at" on the verb
+    ex = extract(
+        "Environment Minister Annika Velloway, speaking on the seafront at Tidewick on Tuesday "
+        "afternoon, said the owners would pay."
+    )
+    keys = {e.key for e in ex.entities}
+    assert "place:tidewick" in keys and "person:tidewick" not in keys
+
+
 def test_evidence_of_a_single_mention() -> None:
     doc = get_nlp()("Residents of the village of Harn fled.")
     harn = next(t.i for t in doc if t.text == "Harn")

@@ -1230,9 +1230,11 @@ def _names_written(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
         }  # fmt: skip
 
     u = side.unit
-    # the claim's own subject as its sentence writes it counts: "found all twelve alive" after
-    # "it was Jaro Vessny, the leader of the team, who surfaced ... and"
-    subject = u.claim.subject_text if u.claim.subject_text in u.sentence_text else ""
+    # the claim's own subject as its sentence writes it before the claim counts: "found all
+    # twelve alive" after "it was Jaro Vessny, the leader of the team, who surfaced ... and"
+    # (not a name after it: "Dubbed the 'Oddfather' for his behavior, Gigante ...")
+    at = u.sentence_text.find(u.claim.subject_text) if u.claim.subject_text else -1
+    subject = u.claim.subject_text if 0 <= at < u.start - u.sentence_start else ""
     written = {w.lower() for w in _NAME_WORD.findall(f"{u.text} {subject}")}
     return bool((words(side.value) - words(other.value)) & written)
 

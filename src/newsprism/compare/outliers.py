@@ -152,9 +152,13 @@ def _one_value_per_report(
 
 def _near(a: Quantity, b: Quantity) -> bool:
     """Two figures that differ, yet are near enough to count one thing, or one the other with
-    a zero slipped in ("4,200" / "42,000 tonnes")."""
+    a zero slipped in, of one noun ("4,200" / "42,000 tonnes"; "240,000 members" is no slip
+    for "2.4 million pensioners")."""
     lo, hi = sorted((abs(a.value), abs(b.value)))
-    return 0 < lo < hi and (hi <= ODD_APART * lo or zero_slipped(lo, hi))
+    if not 0 < lo < hi:
+        return False
+    one_noun = bool(a.counts) and _head(a.counts) == _head(b.counts)
+    return hi <= ODD_APART * lo or (one_noun and zero_slipped(lo, hi))
 
 
 def _bounded_alike(a: Quantity, b: Quantity) -> bool:

@@ -181,11 +181,7 @@ def _context(
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "in Hallowmere and Pike Crossing": the preposition governs both
     if root.dep_ == "pobj" and root.head.lower_ in _LOC_PREPS and root.head.dep_ != "agent":
-        prep = root.head
-        weight = _LOC_PREPS[prep.lower_]
-        if prep.lower_ in ("to", "from") and prep.head.lemma_ in _MOTION:
-            weight = 2.0  # "flew to X", "returned from X"
-        out.append(("place", weight))
+        out.append(("place", _place_weight(doc, root.head, cues)))
     n_words = sum(1 for t in span if not t.is_punct)
     if root.dep_ == "appos" and root.head.lower_ in gaz.roles and root.head.i < s:
         # "Its manager, Ruben Ashdown, said": the name stands for the role said before it
@@ -199,6 +195,17 @@ def _context(
             out.append(("person", 0.5))
     out += _apposition(doc, e, gaz)
     return out
+
+
+def _place_weight(doc: Doc, prep: Token, cues: NameCues) -> float:
+    """How much a preposition before a name says it is a place."""
+    if prep.lower_ in ("to", "from") and prep.head.lemma_ in _MOTION:
+        return 2.0  # "flew to X", "returned from X"
+    if prep.lower_ == "at" and prep.i > 0 and doc[prep.i - 1].lower_ in cues.sites_at:
+        # "on the seafront at Tidewick": a site of a place (the parser often hangs "at" on the
+        # verb, so the word before it is read)
+        return 3.0
+    return _LOC_PREPS[prep.lower_]
 
 
 def _speaks(root: Token) -> bool:

@@ -68,6 +68,7 @@ class NameCues:
     place_followers: frozenset[str] = frozenset()
     appos_place: frozenset[str] = frozenset()
     appos_org: frozenset[str] = frozenset()
+    sites_at: frozenset[str] = frozenset()
 
 
 @dataclass
