@@ -881,12 +881,22 @@ def test_an_actor_named_short_or_not_named_at_all_is_no_sure_dispute() -> None:
     # a doer our reading supplied is no report's word: the claim must write one of its names
     ctx = SimpleNamespace(name=lambda key: key.split(":", 1)[1].replace("_", " ").title())
 
-    def side(text: str, value: str) -> SimpleNamespace:
-        return SimpleNamespace(unit=SimpleNamespace(text=text), value=value)
+    def side(text: str, value: str, sentence: str = "", subject: str = "") -> SimpleNamespace:
+        sentence = sentence or text
+        unit = SimpleNamespace(text=text, sentence_text=sentence, sentence_start=0,
+                               start=sentence.find(text), claim=SimpleNamespace(
+                                   subject_text=subject))  # fmt: skip
+        return SimpleNamespace(unit=unit, value=value)
 
     vincent = side("Vincent Gigante died in prison", "person:vincent_gigante")
-    vito = side("Dubbed the Oddfather", "person:vito_genovese")
+    vito = side("Dubbed the Oddfather", "person:vito_genovese",
+                "Dubbed the Oddfather, Genovese ran the family", "Genovese")  # fmt: skip
     assert _names_written(ctx, vincent, vito) and not _names_written(ctx, vito, vincent)
+    # the claim's subject written before it in its sentence counts ("it was Vito Genovese
+    # who ... and found the ledger")
+    found = side("found the ledger", "person:vito_genovese",
+                 "It was Vito Genovese who came and found the ledger", "Vito Genovese")  # fmt: skip
+    assert _names_written(ctx, found, vincent)
     # a surname both names share does not tell the two apart
     louis = side("Mr. Gigante died in prison", "person:louis_gigante")
     assert not _names_written(ctx, louis, vincent)
