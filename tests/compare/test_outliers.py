@@ -270,3 +270,16 @@ def test_announcements_made_on_a_day_are_alike_as_what_they_announce() -> None:
     (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
     values = {e.source: e.value for e in x.evidence}
     assert "2034-03-08" in values["S3"] and "2034-03-07" in values["S1"]
+
+
+def test_two_announcements_of_other_news_on_two_days_are_no_date_dispute() -> None:
+    # the same body announcing on two days is one announcement told two ways only when what it
+    # announced is alike
+    c = _compare(
+        f"{WARN_LEAD} The Varn Cable company announced on 14 October that its undersea cable "
+        f"had been cut near Harl. {WARN_TAIL}",
+        f"{WARN_LEAD} The Varn Cable company announced on 4 November that repairs to the "
+        f"cable were finished and traffic was flowing again. {WARN_TAIL}",
+        days=("2034-11-04",) * 2,
+    )
+    assert not [x for x in c.contradictions if x.type == "date" and x.high]

@@ -84,6 +84,9 @@ def test_a_quotation_is_cut_into_its_sentences_but_not_at_titles_or_initials() -
         "we are racing the weather",
     ]
     assert quote_pieces("If we lose, we are finished.") == [(0, 28)]  # too short to cut
+    # a phrase before the comma is no clause of its own
+    text = "In his own words, it is not in his nature to stay in prison."
+    assert quote_pieces(text) == [(0, len(text))]
     assert quote_pieces("J. R. Okafor said it. done.") == [(0, 27)]  # no capital after the stop
 
 

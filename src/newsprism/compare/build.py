@@ -39,6 +39,7 @@ from newsprism.coref import Coreference, alias_link, resolve
 from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
+from newsprism.extract.claims import ANNOUNCING
 from newsprism.extract.quantities import TIME_UNITS
 from newsprism.extract.types import Quantity, Quote, TimeExpr
 from newsprism.models import Article
@@ -539,6 +540,7 @@ def _once_told_dates(
     told: dict[tuple[int, int], set[str]] = defaultdict(set)
     for u in ctx.units:
         told[(u.source, u.sentence)] |= {t.value for t in u.times if t.value}
+    framed = _framed(ctx.units)
     found: dict[int | None, list[slots.Finding]] = defaultdict(list)
     for x, a in enumerate(dated):
         for b in dated[x + 1 :]:
@@ -547,7 +549,7 @@ def _once_told_dates(
             a, b = (a, b) if a.source < b.source else (b, a)
             score = float(ctx.scores[a.uid, b.uid])
             f = slots.check_once_told(a, b, score, (days[a.source], days[b.source]))
-            if f is not None:
+            if f is not None and not _other_news(ctx, f, framed):
                 found[group_of.get(a.uid)].append(f)
     return [(c, gi) for gi, fs in found.items() for c in _aggregate(ctx, fs)]
 
@@ -813,6 +815,7 @@ def _pair_findings(
     pubs = [a.published for a in ctx.articles]
     days = [parse_published(p) for p in pubs]
     acts = al.acts_by_source(units, [al.action_class(u.claim.action) for u in units])
+    framed = _framed(units)
     out: dict[int, list[slots.Finding]] = defaultdict(list)
     for (i, j), gi in sorted(pairs.items()):
         a, b = units[i], units[j]
@@ -829,8 +832,24 @@ def _pair_findings(
         out[gi] += [
             _tempered(ctx, f) for f in found
             if not _known_to_both(ctx, f) and not _same_actor(ctx, f) and not _not_its_toll(ctx, f)
+            and not _other_news(ctx, f, framed)
         ]  # fmt: skip
     return out
+
+
+def _other_news(ctx: _Context, f: slots.Finding, framed: dict[int, list[int]]) -> bool:
+    """Two announcements dated apart are one only when what they announce is alike: "Seacom
+    announced today (4 November) that ..." / "Seacom announced ... today (14 October) that
+    ..." may be two pieces of news."""
+    a, b = f.a.unit, f.b.unit
+    if f.type != "date" or not {a.claim.action, b.claim.action} & ANNOUNCING:
+        return False
+    told = [float(ctx.scores[x, y]) for x in framed[a.uid] for y in framed[b.uid]]
+    return max(told, default=0.0) < FRAMED_ALIKE
+
+
+#: How closely what two announcements say must match for their days to date one announcement
+FRAMED_ALIKE = 0.7
 
 
 @dataclass

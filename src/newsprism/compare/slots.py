@@ -3769,20 +3769,25 @@ def quote_pieces(text: str) -> list[tuple[int, int]]:
 def _spliced(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence of two clauses joined by a comma ("We are not racing the clock, we are racing
     the weather"), as the two sentences another report may write, when each is long enough to
-    be compared on its own."""
+    be compared on its own and the first is a clause too ("In his own words, it is not in his
+    DNA" is one sentence)."""
     for m in _SPLICE.finditer(text, start, end):
         first, second = text[start : m.start() + 1], text[m.end() : end]
+        if not _CLAUSE.search(first):
+            continue
         if min(len(quote_words(first)), len(quote_words(second))) >= SPLICED_WORDS:
             return [(start, m.start() + 1), *_spliced(text, m.end(), end)]
     return [(start, end)]
 
 
-#: a comma, then a clause of its own: a pronoun and its verb ("..., we are racing")
-_SPLICE = re.compile(
-    r",\s+(?=(?:we|i|they|he|she|you|it)\s+(?:are|is|am|was|were|have|has|had|will|would|can|"
-    r"could|do|did|must|should)\b)",
-    re.IGNORECASE,
+#: a clause's own subject and verb: a pronoun and an auxiliary ("we are", "they will")
+_PRONOUN_VERB = (
+    r"(?:we|i|they|he|she|you|it)\s+(?:are|is|am|was|were|have|has|had|will|would|can|could|"
+    r"do|did|must|should)\b"
 )
+#: a comma, then a clause of its own ("..., we are racing")
+_SPLICE = re.compile(rf",\s+(?={_PRONOUN_VERB})", re.IGNORECASE)
+_CLAUSE = re.compile(rf"\b{_PRONOUN_VERB}", re.IGNORECASE)
 #: Words each clause of a comma-joined sentence needs to be compared as a sentence of its own
 SPLICED_WORDS = 4
 

@@ -86,13 +86,13 @@ def _denied_telling(p: Token) -> bool:
 
 
 #: verbs of telling whose act is news of its own: the day a warning or a disclosure was made
-_ANNOUNCING = frozenset({"announce", "warn", "disclose", "reveal", "admit", "confirm"})
+ANNOUNCING = frozenset({"announce", "warn", "disclose", "reveal", "admit", "confirm"})
 
 
 def _dated_announcement(p: Token, times: list[TimeExpr]) -> bool:
     """ "The bank warned on March 7 that ...": an announcement with its own day is a claim of
     its own (made that day), as well as the frame of what it announced."""
-    if p.lemma_ not in _ANNOUNCING:
+    if p.lemma_ not in ANNOUNCING:
         return False
     spans = [(c.idx, c.right_edge.idx + len(c.right_edge)) for c in p.children
              if c.dep_ in ("prep", "npadvmod", "tmod")]  # fmt: skip
