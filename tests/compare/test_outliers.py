@@ -283,3 +283,14 @@ def test_two_announcements_of_other_news_on_two_days_are_no_date_dispute() -> No
         days=("2034-11-04",) * 2,
     )
     assert not [x for x in c.contradictions if x.type == "date" and x.high]
+
+
+def test_one_announcement_that_names_what_it_announced_dated_two_ways_is_a_date_dispute() -> None:
+    c = _compare(
+        f"{WARN_LEAD} Keswin Savings announced the closure of its Harl branch on Tuesday 7 "
+        f"March. {WARN_TAIL}",
+        f"{WARN_LEAD} Keswin Savings announced the closure of its Harl branch on Wednesday 8 "
+        f"March. {WARN_TAIL}",
+        days=("2034-03-13",) * 2,
+    )
+    assert [x for x in c.contradictions if x.type == "date" and x.high]

@@ -844,6 +844,8 @@ def _other_news(ctx: _Context, f: slots.Finding, framed: dict[int, list[int]]) -
     a, b = f.a.unit, f.b.unit
     if f.type != "date" or not {a.claim.action, b.claim.action} & ANNOUNCING:
         return False
+    if not (framed[a.uid] or framed[b.uid]):
+        return False  # "announced his resignation on Monday": the thing announced is named
     told = [float(ctx.scores[x, y]) for x in framed[a.uid] for y in framed[b.uid]]
     return max(told, default=0.0) < FRAMED_ALIKE
 
