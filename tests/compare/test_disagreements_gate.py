@@ -21,9 +21,10 @@ brenmoor-mine since the eighteenth, the eighteenth's harlan-tram, seldon-landsli
 morrow-raid since the nineteenth, and the nineteenth's ambry-tariffs, corbel-leak and
 thessin-strike since the twentieth, the twentieth's veldmoor-outbreak, carrow-doping and
 tarsk-launch since the twenty-first, and the twenty-first's orvik-ransomware, halden-heatwave and
-kessel-evictions since the twenty-second); harrow-lawsuit, corran-final and vesna-election have
-none, nor have the twenty-second session's frozen dorrin-cave, sable-spill and ashmere-bank
-(scored once, held out).
+kessel-evictions since the twenty-second, and the twenty-second's dorrin-cave, sable-spill and
+ashmere-bank since the twenty-third); harrow-lawsuit, corran-final and vesna-election have
+none, nor have the twenty-third session's frozen brackwater-fraud, corrin-wildfire and
+lindqvist-strike (scored once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -140,6 +141,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "orvik-ransomware",
         "halden-heatwave",
         "kessel-evictions",
+        "dorrin-cave",
+        "sable-spill",
+        "ashmere-bank",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
