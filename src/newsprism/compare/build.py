@@ -439,8 +439,9 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
         disputes.add(rc, rgi)
     for dc, dgi in _doer_contradictions(ctx, group_of):
         # in place of the claims' actor dispute on the same sentences unless that one is surer:
-        # the act and its thing tie the doers however the sentences around them match
-        disputes.add_surer(dc, dgi)
+        # the act and its thing tie the doers however the sentences around them match, and it
+        # says which act ("Who ordered the strike")
+        disputes.add_surer(dc, dgi, on_ties=True)
     for lc, lgi in _list_contradictions(ctx, group_of):
         # in place of a list the claims showed on the same sentences, unless that one is
         # surer: the lists read whole name every member as each report writes it, and their
