@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib.resources import files
 from typing import Any
 
+from newsprism.extract.claims import PROMISE_VERBS
 from newsprism.extract.entities import title_words
 from newsprism.extract.types import Claim, Extraction, Quantity, Quote, TimeExpr
 
@@ -298,7 +299,7 @@ def _own_clause(text: str) -> str:
 #: "promised no branch closures", "expects no change": the "no" is in what is promised or
 #: foreseen, and the promise stands
 _PROMISED_NONE = re.compile(
-    r"\b((?:promis|pledg|vow|guarantee|predict|forecast|foresee|expect)\w*)\s+no\b", re.IGNORECASE
+    rf"\b((?:{'|'.join(v.rstrip('e') for v in sorted(PROMISE_VERBS))})\w*)\s+no\b", re.IGNORECASE
 )
 
 

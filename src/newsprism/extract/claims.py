@@ -441,12 +441,12 @@ def _had_done(p: Token) -> bool:
 
 #: verbs whose object counted as none is what they promise or foresee, not a denial of them:
 #: "promised no branch closures" is a promise made
-_PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "predict", "forecast",
-                            "foresee", "expect"})  # fmt: skip
+PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "predict", "forecast",
+                           "foresee", "expect"})  # fmt: skip
 
 
 def _promised_none(p: Token, c: Token) -> bool:
-    return c.dep_ == "dobj" and _lemma(p).lower() in _PROMISE_VERBS
+    return c.dep_ == "dobj" and _lemma(p).lower() in PROMISE_VERBS
 
 
 #: the words of a predicate whose "no" denies it
