@@ -299,7 +299,9 @@ def _own_clause(text: str) -> str:
 #: "promised no branch closures", "expects no change": the "no" is in what is promised or
 #: foreseen, and the promise stands
 _PROMISED_NONE = re.compile(
-    rf"\b((?:{'|'.join(v.rstrip('e') for v in sorted(PROMISE_VERBS))})\w*)\s+no\b", re.IGNORECASE
+    rf"\b((?:{'|'.join(v.removesuffix('e') for v in sorted(PROMISE_VERBS))})"
+    r"(?:e|es|ed|en|ing|s|d)?)\s+no\b",
+    re.IGNORECASE,
 )
 
 
