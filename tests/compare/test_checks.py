@@ -2007,3 +2007,12 @@ def test_a_quotation_of_two_sentences_joined_by_a_comma_is_compared_by_sentence(
     )
     (x,) = [x for x in c.contradictions if x.type == "quote" and x.high]
     assert "rain" in x.summary and "weather" in x.summary
+
+
+def test_the_no_of_what_a_promise_holds_is_dropped_on_whole_words_only() -> None:
+    from newsprism.compare.units import _own_clause, negation_cues
+
+    assert negation_cues(_own_clause("which has promised no branch closures")) == 0
+    assert negation_cues(_own_clause("He guaranteed no job losses")) == 0
+    # "forests" is no form of "foresee": "no longer" still denies
+    assert negation_cues(_own_clause("The forests no longer cover the hills")) == 1
