@@ -358,6 +358,16 @@ def test_a_pronoun_after_a_sentence_is_its_subject_not_the_last_name() -> None:
     )
     (quote,) = [q for q in ex.quotes if q.text.startswith("This budget")]
     assert quote.speaker_key is None
+    # a sentence whose subject is the same "he" passes it on, whatever name it ends on
+    ex = extract(
+        "The health minister, Oskar Lindqvane, faced questions on Tuesday. Speaking in the "
+        "Assembly, he ordered a review of cleaning contracts and said Harlow would be kept out "
+        "of new contracts until the police had finished.\n\n\u201cEvery merk taken from a "
+        "hospital is taken from a patient,\u201d he told the chamber.\n\nHarlow, a family-owned "
+        "company run by Anselm Harlow, denies any wrongdoing."
+    )
+    (quote,) = [q for q in ex.quotes if q.text.startswith("Every merk")]
+    assert quote.speaker_key == "person:oskar_lindqvane"
 
 
 def test_a_possessive_opening_a_sentence_is_no_part_of_a_name() -> None:

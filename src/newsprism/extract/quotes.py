@@ -35,6 +35,10 @@ def _root_subjects(sent: Span) -> list[Token]:
     return [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+#: How many sentences back a "he" or "she" is followed through the same pronoun as subject
+_PRONOUN_CHAIN = 3
+
+
 def _unnamed_person_subject(sent: Span) -> bool:
     return any(
         c.lower_ in _PERSON_NOUNS and c.pos_ in ("NOUN", "PROPN") for c in _root_subjects(sent)
@@ -366,11 +370,14 @@ class Speech:
         head = next((self.doc[i] for i in run if self.doc[i].head.i not in run), self.doc[end])
         return head.dep_ in ("dobj", "nsubjpass")
 
-    def _antecedent(self, tok: Token) -> str | None:
+    def _antecedent(self, tok: Token, depth: int = 0) -> str | None:
         """The person a "he"/"she" refers to: the subject of the sentence before (when the
         pronoun's own sentence names no one before it), else the last one named before it,
         outside quotes. "Minister Krell, whom Holloway briefed, said ... 'The bank is
-        independent,' she said": she is Krell, the sentence's subject, not Holloway."""
+        independent,' she said": she is Krell, the sentence's subject, not Holloway. A sentence
+        before whose subject is the same pronoun passes it on: "Lindqvane ... Speaking in the
+        Assembly, he said Sternfield would be kept out. '...,' he told the chamber" is
+        Lindqvane, not the name the sentence before ends on."""
         own = [i for i in range(tok.sent.start, tok.i) if self._named_person(i)]
         if not own and tok.sent.start > 0:
             before = self.doc[tok.sent.start - 1].sent
@@ -379,6 +386,9 @@ class Speech:
                 return subject
             if _unnamed_person_subject(before):
                 return None  # "The PM was more statesmanlike. '...,' he said": not the last named
+            same = next((s for s in _root_subjects(before) if s.lower_ == tok.lower_), None)
+            if same is not None and depth < _PRONOUN_CHAIN:
+                return self._antecedent(same, depth + 1)
         for i in range(tok.i - 1, -1, -1):
             if self._named_person(i):
                 return self.token_keys[i]
