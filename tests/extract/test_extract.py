@@ -363,9 +363,11 @@ def test_a_pronoun_after_a_sentence_is_its_subject_not_the_last_name() -> None:
         "The health minister, Oskar Lindqvane, faced questions on Tuesday. Speaking in the "
         "Assembly, he ordered a review of cleaning contracts and said Harlow would be kept out "
         "of new contracts until the police had finished.\n\n\u201cEvery merk taken from a "
-        "hospital is taken from a patient,\u201d he told the chamber.\n\nHarlow, a family-owned "
-        "company run by Anselm Harlow, denies any wrongdoing."
+        "hospital is taken from a patient. We will find that money,\u201d he told the chamber."
+        "\n\nHarlow, a family-owned company run by Anselm Harlow, denies any wrongdoing."
     )
+    # (the sentence before "he told the chamber" is the quotation's first: the one before it
+    # is read)
     (quote,) = [q for q in ex.quotes if q.text.startswith("Every merk")]
     assert quote.speaker_key == "person:oskar_lindqvane"
 

@@ -379,8 +379,8 @@ class Speech:
         Assembly, he said Sternfield would be kept out. '...,' he told the chamber" is
         Lindqvane, not the name the sentence before ends on."""
         own = [i for i in range(tok.sent.start, tok.i) if self._named_person(i)]
-        if not own and tok.sent.start > 0:
-            before = self.doc[tok.sent.start - 1].sent
+        before = self._told_before(tok.sent)
+        if not own and before is not None:
             subject = self._subject_person(before)
             if subject is not None:
                 return subject
@@ -392,6 +392,18 @@ class Speech:
         for i in range(tok.i - 1, -1, -1):
             if self._named_person(i):
                 return self.token_keys[i]
+        return None
+
+    def _told_before(self, sent: Span) -> Span | None:
+        """The sentence before, past those of a quotation that runs into ``sent`` ('"Every merk
+        ... patient. We will find that money," he told the chamber': the sentence before the
+        quotation)."""
+        for _ in range(_PRONOUN_CHAIN):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            if not self._in_quote[sent.root.i]:
+                return sent
         return None
 
     def _named_person(self, i: int) -> bool:
