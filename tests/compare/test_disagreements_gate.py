@@ -22,9 +22,10 @@ morrow-raid since the nineteenth, and the nineteenth's ambry-tariffs, corbel-lea
 thessin-strike since the twentieth, the twentieth's veldmoor-outbreak, carrow-doping and
 tarsk-launch since the twenty-first, and the twenty-first's orvik-ransomware, halden-heatwave and
 kessel-evictions since the twenty-second, and the twenty-second's dorrin-cave, sable-spill and
-ashmere-bank since the twenty-third); harrow-lawsuit, corran-final and vesna-election have
-none, nor have the twenty-third session's frozen brackwater-fraud, corrin-wildfire and
-lindqvist-strike (scored once, held out).
+ashmere-bank since the twenty-third, and the twenty-third's brackwater-fraud, whose false high
+was read off it after its scoring); harrow-lawsuit, corran-final and vesna-election have none,
+nor have the twenty-third session's frozen corrin-wildfire and lindqvist-strike (scored once,
+held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -144,6 +145,7 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "dorrin-cave",
         "sable-spill",
         "ashmere-bank",
+        "brackwater-fraud",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
