@@ -359,6 +359,8 @@ class _Context:
 
     #: every toll each report states (``tolls``), read once
     _tolls: list[tolls.Toll] | None = None
+    #: per dated claim, the "that" clauses it frames (``framed``), read once
+    _framed: dict[int, list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.named = [{m.entity_key for m in ex.mentions} for ex in self.exs]
@@ -373,6 +375,11 @@ class _Context:
                 )
             ]
         return self._tolls
+
+    def framed(self) -> dict[int, list[int]]:
+        if self._framed is None:
+            self._framed = _framed(self.units)
+        return self._framed
 
     def span(self, u: al.Unit, value: str = "", focus: tuple[int, int] | None = None) -> Span:
         """The claim as evidence, stretched to hold its focus when that lies outside it (the
@@ -541,7 +548,7 @@ def _once_told_dates(
     told: dict[tuple[int, int], set[str]] = defaultdict(set)
     for u in ctx.units:
         told[(u.source, u.sentence)] |= {t.value for t in u.times if t.value}
-    framed = _framed(ctx.units)
+    framed = ctx.framed()
     found: dict[int | None, list[slots.Finding]] = defaultdict(list)
     for x, a in enumerate(dated):
         for b in dated[x + 1 :]:
@@ -572,7 +579,7 @@ def _odd_date_contradictions(
     ]
     units = {u.uid: u for u in ctx.units}
     sentences = ctx.vectors.sentences
-    framed = _framed(ctx.units)
+    framed = ctx.framed()
     gists = {d.uid: units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])) for d in dated}
 
     def alike(x: outliers.Dated, y: outliers.Dated) -> float:
@@ -816,7 +823,7 @@ def _pair_findings(
     pubs = [a.published for a in ctx.articles]
     days = [parse_published(p) for p in pubs]
     acts = al.acts_by_source(units, [al.action_class(u.claim.action) for u in units])
-    framed = _framed(units)
+    framed = ctx.framed()
     out: dict[int, list[slots.Finding]] = defaultdict(list)
     for (i, j), gi in sorted(pairs.items()):
         a, b = units[i], units[j]

@@ -25,7 +25,10 @@ EXTRACTION_KIND = "extraction"
 #: commas after a role ("the chair, Marthe Quillan, said") is found, and a day name after a
 #: deadline set in the present ("wants 18m krells by midnight on Friday") is the day ahead, and
 #: a verb of speech the model cuts short ("raged" read as "rag") credits its quotation, and a day
-#: people are summoned or invited to do a thing on is ahead
+#: people are summoned or invited to do a thing on is ahead; "16": an announcement with its own
+#: day ("warned on March 7 that ...") is a claim of its own, "promised no closures" is no denial,
+#: a denied "have" denies the act it has done, "a week ago today" is that day, a name after a
+#: site and "at" is a place, and a "he" passed on by the sentence before a quotation is followed
 EXTRACTION_VERSION = "16"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
