@@ -2016,3 +2016,85 @@ def test_the_no_of_what_a_promise_holds_is_dropped_on_whole_words_only() -> None
     assert negation_cues(_own_clause("He guaranteed no job losses")) == 0
     # "forests" is no form of "foresee": "no longer" still denies
     assert negation_cues(_own_clause("The forests no longer cover the hills")) == 1
+
+
+STRANDED = (
+    "A signal failure stopped every train between Orrin and Dalby on Tuesday. The Kestmoor Rail "
+    "Company apologised to passengers, and Vessary District Council opened its depot to them."
+)
+STRANDED_TAIL = "Services are expected to resume on Thursday."
+
+
+def test_one_count_given_by_two_doers_in_other_words_is_a_high_actor_dispute() -> None:
+    # "laid on" / "set out" are other verbs, but 120 replacement buses on one night are one
+    # act; both reports name both bodies elsewhere in the story, which is no second act
+    from tests.compare.test_tolls import _compare
+
+    c = _compare(
+        f"{STRANDED} The Kestmoor Rail Company laid on 120 replacement buses between Orrin and "
+        f"Dalby on Tuesday night for stranded commuters. {STRANDED_TAIL}",
+        f"{STRANDED} Vessary District Council, which owns the depot, set out 120 replacement buses "
+        f"between Orrin and Dalby on Tuesday night for commuters stuck in Orrin. "
+        f"{STRANDED_TAIL}",
+        f"{STRANDED} Vessary District Council, the depot's owner, put on 120 replacement buses "
+        f"between Orrin and Dalby on Tuesday night for commuters stuck in Orrin. "
+        f"{STRANDED_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "actor" and x.high]
+    assert {e.value for e in x.evidence} == {"Kestmoor Rail Company", "Vessary District Council"}
+
+
+def test_a_small_count_or_a_rough_one_ties_no_act() -> None:
+    from newsprism.compare import slots
+
+    a, b = _units(
+        "The Kestmoor Rail Company sent 3 engineers to the signal box on Tuesday.",
+        "Vessary District Council sent 3 engineers to the signal box on Tuesday.",
+    )
+    assert not slots.one_count_given(a, b, 0.9)
+    a, b = _units(
+        "The Kestmoor Rail Company laid on about 120 buses on Tuesday.",
+        "Vessary District Council laid on about 120 buses on Tuesday.",
+    )
+    assert not slots.one_count_given(a, b, 0.9)
+    a, b = _units(
+        "The Kestmoor Rail Company laid on 120 buses on Tuesday.",
+        "Vessary District Council laid on 120 buses on Tuesday.",
+    )
+    assert slots.one_count_given(a, b, 0.9)
+    assert not slots.one_count_given(a, b, 0.4)
+
+
+PUBLISHER = "Arvid Tessell, who ran the Marrow Press for thirty years, has died aged 81."
+PUBLISHER_TAIL = "His authors included two winners of the Holm Prize."
+
+
+def test_one_persons_act_at_two_kinds_of_unnamed_place_is_a_place_dispute() -> None:
+    c = _compare(
+        f"{PUBLISHER} Tessell died on Monday at his home in Varrow, his family said. "
+        f"{PUBLISHER_TAIL}",
+        f"{PUBLISHER} Tessell died on Monday at a hospital in Varrow, the press said. "
+        f"{PUBLISHER_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "place" and x.high]
+    assert {e.value for e in x.evidence} == {"at his home", "at a hospital"}
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # one kind in other words
+        "Tessell died on Monday at his house in Varrow, the press said.",
+        # a report that names both kinds tells of both
+        "Tessell, taken from his home on Sunday, died on Monday at a hospital in Varrow.",
+        # another person's act
+        "His wife Inga Tessell died in 2019 at a hospital in Varrow, the press said.",
+    ],
+)
+def test_one_kind_of_place_or_both_or_another_persons_act_is_no_place_dispute(other: str) -> None:
+    c = _compare(
+        f"{PUBLISHER} Tessell died on Monday at his home in Varrow, his family said. "
+        f"{PUBLISHER_TAIL}",
+        f"{PUBLISHER} {other} {PUBLISHER_TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "place" and x.high]

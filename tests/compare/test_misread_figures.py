@@ -304,3 +304,51 @@ def test_a_rough_figure_misread_is_a_high_number_dispute(
     assert values.pop(odd[0]).startswith(odd[1] + " ")
     # the agreed figure, from one report or more
     assert values and all(v.startswith(theirs[1] + " ") for v in values.values())
+
+
+FIRE = "A wildfire swept through the Kessmoor hills at the weekend."
+FIRE_TAIL = "Police have arrested a man on suspicion of arson."
+
+
+def test_homes_told_as_houses_or_dwellings_beside_a_record_since_a_year_are_one_count() -> None:
+    # "the largest since 1996" bounds a record the fire sets; it does not put the claim in
+    # 1996, so the later report of the same day that writes 46 dwellings still counts, and the
+    # later 64 is no update but two digits swapped
+    c = _compare(
+        f"{FIRE} The fire has destroyed 46 homes, the provincial damage assessment showed. "
+        f"{FIRE_TAIL}",
+        f"{FIRE} Officials said the blaze had already destroyed 46 houses in three villages. "
+        f"{FIRE_TAIL}",
+        f"{FIRE} The weekend left 64 homes in ashes, the provincial assessment found. {FIRE_TAIL}",
+        f"{FIRE} The fire has destroyed 46 dwellings and is the largest in the hills since "
+        f"1996. {FIRE_TAIL}",
+        days=("2036-08-18", "2036-08-18", "2036-08-19", "2036-08-19"),
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    assert not x.update
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S3"] == "64 homes" and values["S4"].startswith("46 ")
+
+
+def test_a_sum_of_public_money_is_the_sum_not_a_kind_of_it() -> None:
+    # "of public money", "of taxpayers' cash" name the sum itself; "17.3" / "13.7" is two
+    # digits swapped round the point
+    c = _compare(
+        f"{PORT} The audit found the authority paid 17.3 million krells for dredging that was "
+        f"never done. {PORT_TAIL}",
+        f"{PORT} The audit found the authority handed 13.7 million krells of public money to "
+        f"its dredging contractor for work that was never done. {PORT_TAIL}",
+        f"{PORT} Auditors said 17.3 million krells of taxpayers' cash went on dredging that "
+        f"nobody did. {PORT_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "number" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S2"].startswith("13,700,000 ") and values["S1"].startswith("17,300,000 ")
+
+
+def test_a_count_of_one_kind_is_still_told_apart_from_the_whole() -> None:
+    # the sum's own words are no kind, but a named kind still is ("of bribery")
+    u, _ = _units("He faces 4 counts of bribery.", "He faces 9 counts.", holding="counts")
+    assert slots._kind_counted(u, u.quantities[0]) == "bribery"
+    w, _ = _units("It paid 5 million krells of public money.", "It paid 7 million krells.")
+    assert slots._kind_counted(w, w.quantities[0]) == ""

@@ -183,6 +183,7 @@ def test_quote_marks() -> None:
         # what the subject or the object counts as none denies the act
         ("Orvell held no licence for the rifle.", "hold", True),
         ("Not a single water cannon was deployed on Tuesday night.", "deploy", True),
+        ("Not one water-bombing plane flew over the Karsten hills on Saturday.", "fly", True),
         ("Nobody was hurt in the Karsten fire.", "hurt", True),
         ("The Harlen company had no comment on the engines.", "have", False),
         # what a promise holds is counted as none, not the promise ("promised no closures")
@@ -417,6 +418,15 @@ def test_a_figure_counts_the_noun_a_participle_describes() -> None:
         (12, "cars"),
         (40, "staff"),
     ]
+
+
+def test_what_a_figure_counts_ends_at_a_spaced_dash() -> None:
+    # the list a spaced dash sets off is not part of the noun; a hyphen in a compound is
+    found = extract(
+        "Police have evacuated five villages - Harrowfold, Ambley and Sollerby - and found "
+        "two car-bombs."
+    )
+    assert [(q.value, q.counts) for q in found.quantities] == [(5, "villages"), (2, "car bombs")]
 
 
 @pytest.mark.parametrize("town", ["Brisko", "Dravko", "Velso"])

@@ -1238,9 +1238,31 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     if slots.same_words_but(f.a.unit, f.b.unit):
         return f
-    if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
+    if slots.one_count_given(f.a.unit, f.b.unit, float(ctx.scores[f.a.unit.uid, f.b.unit.uid])):
+        # one count given by both ("350 camp beds"): the act is that count's, and a doer the
+        # other report names elsewhere in the story (the airline, in every report) is no
+        # second act unless that report gives it the same count
+        gives = _gives_count
+    else:
+        gives = _gives_actor
+    if gives(ctx, f.a, f.b) or gives(ctx, f.b, f.a):
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     return f
+
+
+def _gives_actor(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
+    return _gives(ctx, side, other.unit.source, "actor")
+
+
+def _gives_count(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
+    """Whether the other side's report names this side's doer in a sentence that gives the
+    count both claims give."""
+    keys = {k for k in side.value.split(", ") if k}
+    return any(
+        v.source == other.unit.source and keys & v.sentence_keys
+        and slots.same_count_given(side.unit, v)
+        for v in ctx.units
+    )  # fmt: skip
 
 
 #: a word of a name or a claim
@@ -2156,12 +2178,14 @@ def _told_at_length(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
 
 #: notes of findings whose claims are tied by what they say, however loosely the sentences
 #: match: one distance from one point, one act's time of day, one act of one subject at two
-#: sites, opposite outcomes of one thing named alike, one named thing done and never done
+#: sites or at two kinds of place, opposite outcomes of one thing named alike, one named thing
+#: done and never done
 _TIED = (
     slots.FRAME_NOTE,
     slots.BEARING_NOTE,
     slots.CLOCK_NOTE,
     slots.SITE_NOTE,
+    slots.SITE_KIND_NOTE,
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
     slots.TALLY_NOTE,

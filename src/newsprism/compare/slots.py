@@ -1369,14 +1369,27 @@ def _kind_counted(u: Unit, q: Quantity) -> str:
     if not q.counts:
         return ""
     noun = re.escape(q.counts.split()[-1])
+    after = _after(u, q, 60)
     m = re.match(rf"^\s*(?:[\w-]+\s+){{0,2}}?{noun}\s+of\s+(?!{_NOT_A_KIND})({_KIND_WORDS})",
-                 _after(u, q, 60), re.IGNORECASE)  # fmt: skip
+                 after, re.IGNORECASE)  # fmt: skip
     if not m:
         return ""
     # the kind's words up to the first that ends its noun phrase ("of crude into the sea")
     words = m.group(1).lower().split()
     cut = next((i for i, w in enumerate(words) if i and w in _KIND_ENDS), len(words))
-    return " ".join(words[:cut])
+    words = words[:cut]
+    owner = _OWNED_NOUN.match(after[m.end(1) :]) if cut == len(m.group(1).split()) else None
+    if owner:
+        words.append(owner.group(1).lower())  # "of taxpayers' cash": cash
+    if words[-1] in _THE_SUM_ITSELF:
+        return ""  # "13.7 million merks of public money": the sum, not a kind of it
+    return " ".join(words)
+
+
+#: the noun a possessive leads to ("taxpayers' cash")
+_OWNED_NOUN = re.compile(r"^['’]s?\s+([a-z]+)")
+#: what an "of" phrase after a sum names when it names the sum itself
+_THE_SUM_ITSELF = frozenset(["money", "cash", "funds", "funding"])
 
 
 #: up to three words of an "of" phrase ("of thick black crude")
@@ -1934,6 +1947,11 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     found = check_bearing(a, b)
     if found is not None:
         return found
+    kinds = kinds_of_site_apart(a, b)
+    if kinds:
+        return Finding(
+            "place", SITE_CONFIDENCE, Side(a, kinds[0]), Side(b, kinds[1]), note=SITE_KIND_NOTE
+        )
     if site_against_site(a, b):
         # the sites are what differ: the towns around them may hold each other (or be one:
         # "St Brennan's Hospital in Wrenfield" / "Calvenne University Hospital ... of Wrenfield")
@@ -1967,6 +1985,54 @@ def site_against_site(a: Unit, b: Unit) -> bool:
         return False
     sa, sb = site_keys(a), site_keys(b)
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
+
+
+#: the kinds of unnamed place an act is put at ("at his home", "at a hospital"): each group is
+#: one kind, whose words may name one place
+SITE_KINDS = tuple(frozenset(group) for group in _WORDS["site_kinds"])
+SITE_KIND_NOTE = "One act of one person, told by the same verb, is put at two kinds of place."
+_SITE_KIND = re.compile(
+    r"\b(?:at|in|inside)\s+(?:his|her|their|its|the|a|an)\s+(?:own\s+|family\s+|local\s+)?"
+    rf"({'|'.join(sorted({w for g in SITE_KINDS for w in g}, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+
+
+def kinds_of_site_apart(a: Unit, b: Unit) -> tuple[str, str] | None:
+    """One person's act told by the same verb at two kinds of unnamed place ("died on Monday at
+    his home in Manhattan" / "died Dec. 30 at a hospital in Manhattan"): a home is no hospital,
+    whatever town holds both. Each claim puts the act at one kind only, and neither sentence
+    names the other's kind."""
+    if not _same_predicate(a, b):
+        return None
+    people = {k for k in _head_actors(a) if k.startswith("person:")}
+    if not people & {k for k in _head_actors(b) if k.startswith("person:")}:
+        return None
+    ka, kb = _site_kinds(a.text), _site_kinds(b.text)
+    if len(ka) != 1 or len(kb) != 1 or ka == kb:
+        return None
+    if _kinds_named(b.sentence_text) & ka or _kinds_named(a.sentence_text) & kb:
+        return None  # "taken from his home on Sunday, died ... at a hospital": both told
+    return _site_named(a.text), _site_named(b.text)
+
+
+def _site_kinds(text: str) -> set[int]:
+    """The kinds of place a claim puts its act at ("at his home")."""
+    return {
+        n for m in _SITE_KIND.finditer(text) for n, g in enumerate(SITE_KINDS)
+        if m.group(1).lower() in g
+    }  # fmt: skip
+
+
+def _kinds_named(text: str) -> set[int]:
+    """The kinds of place a sentence names anywhere."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return {n for n, g in enumerate(SITE_KINDS) if g & words}
+
+
+def _site_named(text: str) -> str:
+    m = _SITE_KIND.search(text)
+    return m.group(0) if m else ""
 
 
 def site_keys(u: Unit) -> frozenset[str]:
@@ -2106,7 +2172,12 @@ def _doers(a: Unit, b: Unit, score: float) -> _Doers | None:
     same_class = cls == action_class(b.claim.action)
     # a light predicate ("X made an offer", "X had ...") needs a closer match than "X said"
     light = cls in LIGHT_VERBS
-    if not (_same_relation(a, b) or score >= 0.8 or (same_class and not light and score >= 0.72)):
+    if not (
+        _same_relation(a, b)
+        or score >= 0.8
+        or (same_class and not light and score >= 0.72)
+        or one_count_given(a, b, score)
+    ):
         return None
     if a.claim.negated != b.claim.negated:
         return None
@@ -2145,13 +2216,43 @@ def _actor_dispute(d: _Doers) -> Finding | None:
     conf = 0.8 if _kinds_agree(d.actors_a, d.actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
-    one_act = same_statement(a, b, d.score) or same_words_but(a, b)
+    one_act = (
+        same_statement(a, b, d.score) or same_words_but(a, b) or one_count_given(a, b, d.score)
+    )
     if not one_act and not (d.same_act and d.score >= SAME_VERB_ACTOR_MATCH):
         # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
         # as two reports of one; only the same words with the doer swapped are one act (the
         # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
         conf = min(conf, SAME_VERB_ACTOR if d.same_act else UNSURE)
     return Finding("actor", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b)))
+
+
+#: Match from which two claims that give one exact count of one thing tell of one act
+COUNT_ACT_MIN = 0.5
+#: ... a count of some size: "three officers" are counted in many acts, "350 camp beds" in one
+COUNT_ACT_FROM = 100
+
+
+def one_count_given(a: Unit, b: Unit, score: float) -> bool:
+    """Both claims give one exact count of one named thing, of some size ("Duvenair laid on 350
+    camp beds in Terminal 2" / "the airport's operator set out 350 camp beds"), and each names
+    one doer of one kind, a person or a body: one act told with other verbs, so two doers of it
+    disagree. (A ship against its navy, a place read as a doer, is no such pair.)"""
+    kinds = {k.split(":", 1)[0] for k in (*_head_actors(a), *_head_actors(b))}
+    if len(_head_actors(a)) != 1 or len(_head_actors(b)) != 1 or kinds not in ({"person"}, {"org"}):
+        return False
+    return score >= COUNT_ACT_MIN and same_count_given(a, b)
+
+
+def same_count_given(a: Unit, b: Unit) -> bool:
+    """Both claims give one exact count of one named thing, of some size."""
+    return any(
+        qa.kind == "count" and same_count(qa, qb) and qa.value >= COUNT_ACT_FROM
+        and not (qa.approximate or qb.approximate or qa.qualifier or qb.qualifier)
+        and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
+        and not is_year(qa)
+        for qa in a.quantities for qb in b.quantities
+    )  # fmt: skip
 
 
 def _written_alike(a: Unit, b: Unit) -> bool:
@@ -2846,10 +2947,6 @@ def _head_of_subject(u: Unit) -> str:
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
 #: denied in one voice.
 POLARITY_UNSURE = 0.6
-#: An actor dispute on the same verb but not the same statement: shown, below high confidence.
-SAME_VERB_ACTOR = 0.65
-#: ... unless the two claims match at least this well (one act told in other words)
-SAME_VERB_ACTOR_MATCH = 0.7
 _VERBAL_NEGATION = re.compile(
     r"\b(?:not|never|no longer|fail(?:s|ed)? to)\b|n['’]t\b", re.IGNORECASE
 )
@@ -3627,8 +3724,28 @@ def background(u: Unit) -> bool:
         t.granularity in ("month", "year") or _BACKGROUND.match(t.text)
         or _MONTH_OR_YEAR.fullmatch(t.text.strip())
         for t in u.times
-        if not _in_subject(u, t)
+        if not (_in_subject(u, t) or _record_since(u, t))
     )  # fmt: skip
+
+
+#: "the largest in the hills since 1996", "the worst flooding since records began in 1910":
+#: the year bounds a record the story's own happening sets, it dates nothing told
+_RECORD_SINCE = re.compile(
+    r"\b(?:(?:larg|bigg|high|low|deadli|strong|long|heavi|hott|cold|wett|dri|fast|great|busi|"
+    r"warm|sever|costli|clos|wors|b)est|worst|most|first)\b[^.;:!?]{0,40}?\bsince\s+"
+    r"(?:records\s+began\s+in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _record_since(u: Unit, t: TimeExpr) -> bool:
+    at = t.start - u.sentence_start
+    if not 0 <= at <= len(u.sentence_text):
+        return False
+    before = u.sentence_text[:at]
+    if t.text.lower().startswith("since"):  # the time read with its "since"
+        before += "since "
+    return bool(_RECORD_SINCE.search(before))
 
 
 def _in_subject(u: Unit, t: TimeExpr) -> bool:

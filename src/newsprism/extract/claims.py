@@ -467,6 +467,8 @@ def _none_of(n: Token) -> bool:
     if n.lemma_.lower() in _NO_IDIOMS:
         return False
     single = any(a.lower_ in ("single", "one") for a in n.children)
+    if any(a.lower_ == "one" and any(g.dep_ == "neg" for g in a.children) for a in n.children):
+        return True  # "Not one water-bombing plane flew": the parser hangs the "not" on "one"
     return any(
         (d.dep_ == "det" and d.lower_ == "no") or (d.dep_ == "neg" and single) for d in n.children
     )

@@ -440,6 +440,15 @@ def _model_part(t: Token, run: list[Token]) -> bool:
     return bool(t.like_num and run and run[-1].text[:1].isupper() and t.text.isdigit())
 
 
+def _sets_off(doc: Doc, t: Token, run: list[Token]) -> bool:
+    """A dash spaced on both sides between a common noun and a name sets the name off ("five
+    villages - Harrowfold, ..."): it joins no compound ("car-bombs", or "AK - 47" and "car -
+    bombs" in text tokenised with spaces)."""
+    spaced = t.idx > 0 and doc.text[t.idx - 1].isspace() and doc.text[t.idx + 1 : t.idx + 2] == " "
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return spaced and after is not None and after.text[:1].isupper() and run[-1].text.islower()
+
+
 def _noun_lookup(doc: Doc) -> Any:
     starts = [t.idx for t in doc]
 
@@ -455,7 +464,7 @@ def _noun_lookup(doc: Doc) -> Any:
             if (
                 (t.pos_ in ("ADJ", "ADV") and not run)
                 or (t.pos_ == "VERB" and t.dep_ == "amod" and not run)
-                or t.text in ("-",)
+                or (t.text == "-" and not (run and _sets_off(doc, t, run)))
                 or (t.lower_ == "of" and not run)
             ):
                 i += 1
