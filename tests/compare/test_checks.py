@@ -2098,3 +2098,19 @@ def test_one_kind_of_place_or_both_or_another_persons_act_is_no_place_dispute(ot
         f"{PUBLISHER} {other} {PUBLISHER_TAIL}",
     )
     assert not [x for x in c.contradictions if x.type == "place" and x.high]
+
+
+def test_one_count_given_by_a_doer_only_one_report_names_is_no_high_actor_dispute() -> None:
+    # "the Treasury" is one outlet's own name for the finance ministry: no second body
+    from tests.compare.test_tolls import _compare
+
+    lead = "Rail workers in Dunmere marched against the closure of the Kestmoor line."
+    c = _compare(
+        f"{lead} On Tuesday the Ministry of Finance announced a fund of 150 million krells "
+        f"for the line's staff. {STRANDED_TAIL}",
+        f"{lead} The Treasury's answer, unveiled on Tuesday morning, was a one-off fund of 150 "
+        f"million krells for the line's staff. {STRANDED_TAIL}",
+        f"{lead} The Ministry of Finance set up a fund of 150 million krells on Tuesday for "
+        f"the line's staff. {STRANDED_TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "actor" and x.high]

@@ -1239,6 +1239,10 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
     if slots.same_words_but(f.a.unit, f.b.unit):
         return f
     if slots.one_count_given(f.a.unit, f.b.unit, float(ctx.scores[f.a.unit.uid, f.b.unit.uid])):
+        if min(_reports_naming(ctx, f.a), _reports_naming(ctx, f.b)) < COUNT_DOER_REPORTS:
+            # a doer only one report names may be its own name for the other ("the Treasury"
+            # for the Ministry of Finance) or the thing done named as its doer
+            return replace(f, confidence=min(f.confidence, slots.UNSURE))
         # one count given by both ("350 camp beds"): the act is that count's, and a doer the
         # other report names elsewhere in the story (the airline, in every report) is no
         # second act unless that report gives it the same count
@@ -1248,6 +1252,19 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
     if gives(ctx, f.a, f.b) or gives(ctx, f.b, f.a):
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     return f
+
+
+#: How many reports must name each doer of an actor dispute tied by one count
+COUNT_DOER_REPORTS = 2
+
+
+def _reports_naming(ctx: _Context, side: slots.Side) -> int:
+    """How many reports name every doer of one side."""
+    keys = [k for k in side.value.split(", ") if k]
+    return sum(
+        all(k in ctx.named[n] or ctx.name(k).lower() in article.text.lower() for k in keys)
+        for n, article in enumerate(ctx.articles)
+    )
 
 
 def _gives_actor(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
