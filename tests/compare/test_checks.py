@@ -2114,3 +2114,16 @@ def test_one_count_given_by_a_doer_only_one_report_names_is_no_high_actor_disput
         f"the line's staff. {STRANDED_TAIL}",
     )
     assert not [x for x in c.contradictions if x.type == "actor" and x.high]
+
+
+def test_one_persons_death_at_two_named_hospitals_is_high_though_a_report_names_both() -> None:
+    # the first report names St Kessa's Hospital too, as where other patients are treated: that
+    # tells of it, not of the death there
+    c = _compare(
+        f"{PUBLISHER} Tessell died on Monday at Calvenne University Hospital, the press said. "
+        f"Two of his staff are being treated at St Kessa's Hospital. {PUBLISHER_TAIL}",
+        f"{PUBLISHER} Tessell died on Monday in St Kessa's Hospital in Varrow, his family said. "
+        f"{PUBLISHER_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "place" and x.high]
+    assert {e.value for e in x.evidence} == {"Calvenne University Hospital", "St Kessa's Hospital"}

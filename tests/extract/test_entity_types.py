@@ -109,6 +109,13 @@ def test_a_name_after_a_site_and_at_is_a_place() -> None:
     assert "place:tidewick" in keys and "person:tidewick" not in keys
 
 
+def test_a_site_named_after_its_patron_is_one_place() -> None:
+    # "St Brennan's Hospital": not the person St Brennan and a hospital
+    ex = extract("Edvard Lusk, 81, of Northgate, died in St Brennan's Hospital on Monday.")
+    keys = {e.key for e in ex.entities}
+    assert "place:st_brennan_s_hospital" in keys and "person:st_brennan" not in keys
+
+
 def test_evidence_of_a_single_mention() -> None:
     doc = get_nlp()("Residents of the village of Harn fled.")
     harn = next(t.i for t in doc if t.text == "Harn")

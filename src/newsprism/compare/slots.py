@@ -2025,14 +2025,36 @@ def _site_kinds(text: str) -> set[int]:
 
 
 def _kinds_named(text: str) -> set[int]:
-    """The kinds of place a sentence names anywhere."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return {n for n, g in enumerate(SITE_KINDS) if g & words}
+    """The kinds of place a sentence names anywhere after a determiner ("taken from his home";
+    not "the Knopf publishing house")."""
+    return {
+        n for m in _KIND_NAMED.finditer(text) for n, g in enumerate(SITE_KINDS)
+        if m.group(1).lower() in g
+    }  # fmt: skip
+
+
+_KIND_NAMED = re.compile(
+    r"\b(?:his|her|their|its|the|a|an)\s+(?:own\s+|family\s+|local\s+)?"
+    rf"({'|'.join(sorted({w for g in SITE_KINDS for w in g}, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
 
 
 def _site_named(text: str) -> str:
     m = _SITE_KIND.search(text)
     return m.group(0) if m else ""
+
+
+def told_at_same_place(u: Unit, v: Unit) -> bool:
+    """``v`` tells ``u``'s act, by the same verb of the same subject, at ``u``'s named site or
+    kind of place."""
+    if not _same_predicate(u, v):
+        return False
+    people = {k for k in u.actors if k.startswith("person:")} & set(v.actors)
+    head = _head_of_subject(u)
+    if not (people or (head and head == _head_of_subject(v))):
+        return False
+    return bool(site_keys(u) & site_keys(v)) or bool(_site_kinds(u.text) & _site_kinds(v.text))
 
 
 def site_keys(u: Unit) -> frozenset[str]:

@@ -189,6 +189,7 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         for i in range(s, e):
             covered[i] = True
     _extend_institutions(doc, cands, covered, gaz)
+    _extend_possessed_sites(doc, cands, covered, gaz)
     _reporting_subjects(doc, cands, covered)
     labels = {i: c.label for c in cands for i in range(c.start, c.end)}
     found = unlabelled_names(doc, covered, gaz, labels)
@@ -242,6 +243,28 @@ def _extend_institutions(doc: Doc, cands: list[_Cand], covered: list[bool], gaz:
                         covered[i] = True
                     c.end, c.label = e, "ORG"
                     break
+
+
+#: the last words of a site named after its patron, besides the name cues' ("St Brennan's
+#: Hospital")
+_PATRONS_SITES = frozenset({"hospital", "school", "clinic", "infirmary", "hospice"})
+
+
+def _extend_possessed_sites(
+    doc: Doc, cands: list[_Cand], covered: list[bool], gaz: Gazetteer
+) -> None:
+    """ "St Brennan's Hospital": a name, "'s" and a capitalised site word are the site's one
+    name, not a person and a hospital."""
+    sites = gaz.cues.place_suffixes | gaz.cues.org_suffixes | _PATRONS_SITES
+    for c in cands:
+        e = c.end + 2
+        if e > len(doc) or any(covered[c.end : e]):
+            continue
+        owner, site = doc[c.end], doc[c.end + 1]
+        if owner.text in ("'s", "’s") and site.is_title and site.lower_ in sites:
+            for i in range(c.end, e):
+                covered[i] = True
+            c.end, c.label = e, "FAC"
 
 
 def _reporting_subjects(doc: Doc, cands: list[_Cand], covered: list[bool]) -> None:
