@@ -2127,3 +2127,25 @@ def test_one_persons_death_at_two_named_hospitals_is_high_though_a_report_names_
     )
     (x,) = [x for x in c.contradictions if x.type == "place" and x.high]
     assert {e.value for e in x.evidence} == {"Calvenne University Hospital", "St Kessa's Hospital"}
+
+
+GUNMAN = (
+    "Brann Askell, 31, opened fire in the Mereside Galleria in Brantley on Friday evening, "
+    "killing three people."
+)
+GUNMAN_TAIL = "Detectives searched his flat on Saturday."
+
+
+def test_a_licence_dated_across_a_comma_or_held_since_a_year_is_no_background() -> None:
+    # "issued by the city police in 2029" dates the licence, not the holding; "had held ...
+    # since 2029" lasts to the story's own time: the holding is denied in the tabloid's voice
+    from tests.compare.test_tolls import _compare
+
+    c = _compare(
+        f"{GUNMAN} Askell held a licence for the rifle, issued by the city police in 2029, and "
+        f"was a member of a shooting club. {GUNMAN_TAIL}",
+        f"{GUNMAN} Askell held no licence for the gun. {GUNMAN_TAIL}",
+        f"{GUNMAN} Askell had held a firearms licence since 2029, police confirmed. {GUNMAN_TAIL}",
+    )
+    (x,) = [x for x in c.contradictions if x.type == "polarity" and x.high]
+    assert {e.value for e in x.evidence} == {"affirmative", "negative"}

@@ -116,6 +116,20 @@ def test_a_site_named_after_its_patron_is_one_place() -> None:
     assert "place:st_brennan_s_hospital" in keys and "person:st_brennan" not in keys
 
 
+def test_a_name_with_an_age_set_off_after_it_is_a_person() -> None:
+    # the small model takes the bare surname for an organisation each time it stands alone;
+    # "Tavel Orrick, 31," is a person's age, and the surname is his
+    ex = extract(
+        "Brann Askell, 31, from Scarrow Hill in Brantley, walked into the Mereside Galleria and "
+        "opened fire on diners. Askell worked at Mereside for Halverd Security Services for five "
+        "years until he was shown the door in January. Among the dead is a Halverd guard, one "
+        "of Askell's old workmates. They cornered Askell in a back corridor. Askell held no "
+        "licence for the gun. Detectives were last night searching Askell's flat."
+    )
+    keys = {m.entity_key for m in ex.mentions if "Askell" in m.text}
+    assert keys == {"person:brann_askell"}
+
+
 def test_evidence_of_a_single_mention() -> None:
     doc = get_nlp()("Residents of the village of Harn fled.")
     harn = next(t.i for t in doc if t.text == "Harn")

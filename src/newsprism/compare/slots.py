@@ -3746,8 +3746,34 @@ def background(u: Unit) -> bool:
         t.granularity in ("month", "year") or _BACKGROUND.match(t.text)
         or _MONTH_OR_YEAR.fullmatch(t.text.strip())
         for t in u.times
-        if not (_in_subject(u, t) or _record_since(u, t))
+        if not _beside_the_act(u, t)
     )  # fmt: skip
+
+
+def _beside_the_act(u: Unit, t: TimeExpr) -> bool:
+    """A time of the claim that does not date its act as a past happening."""
+    return _in_subject(u, t) or _record_since(u, t) or _off_the_verb(u, t) or _held_since(u, t)
+
+
+def _off_the_verb(u: Unit, t: TimeExpr) -> bool:
+    """A time after the verb and across a comma dates what the clause there tells ("held a
+    licence for the rifle, issued by the BMP in 2029"), not the claim's act."""
+    if not u.claim.predicate:
+        return False
+    verb, at = u.claim.predicate[1] - u.sentence_start, t.start - u.sentence_start
+    return 0 <= verb < at and "," in u.sentence_text[verb:at]
+
+
+def _held_since(u: Unit, t: TimeExpr) -> bool:
+    """ "had held a firearms licence since 2029": a state that has lasted since then, up to the
+    story's own time, not an earlier happening."""
+    return t.text.lower().startswith("since") and bool(_PERFECT.search(u.text))
+
+
+#: a perfect tense: what has been so up to a time
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:been|held|had|lived|worked|owned|run|kept)\b"
+)
 
 
 #: "the largest in the hills since 1996", "the worst flooding since records began in 1910":

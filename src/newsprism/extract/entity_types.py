@@ -221,6 +221,8 @@ def _apposition(doc: Doc, e: int, gaz: Gazetteer) -> list[tuple[str, float]]:
     window = _appositive(doc, e)
     if not window:
         return []
+    if len(window) == 1 and window[0].text.isdigit() and 0 < int(window[0].text) < _OLDEST:
+        return [("person", 3.0)]  # "Ewart Oakrell, 31, from Scarrow Hill": an age
     first = window[0].lower_
     if first in _RELATIVE_PRONOUNS:
         return [_RELATIVE_PRONOUNS[first]]
@@ -234,6 +236,8 @@ def _apposition(doc: Doc, e: int, gaz: Gazetteer) -> list[tuple[str, float]]:
     return []
 
 
+#: no one is older: a bare figure set off after a name below it is the person's age
+_OLDEST = 120
 #: "X, who ...", "X, where ...": what the pronoun says X is, and how strongly
 _RELATIVE_PRONOUNS = {"who": ("person", 2.0), "where": ("place", 3.0)}
 _APPOSITIVE_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her"})

@@ -30,7 +30,8 @@ EXTRACTION_KIND = "extraction"
 #: a denied "have" denies the act it has done, "a week ago today" is that day, a name after a
 #: site and "at" is a place, and a "he" passed on by the sentence before a quotation is followed;
 #: "17": what a figure counts ends at a spaced dash ("five villages - Harrowfold, ..."), and
-#: "Not one plane flew" denies the flying, and "St Brennan's Hospital" is one place
+#: "Not one plane flew" denies the flying, "St Brennan's Hospital" is one place, and a name
+#: with an age set off after it ("Ewart Oakrell, 31,") is a person
 EXTRACTION_VERSION = "17"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
