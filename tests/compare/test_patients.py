@@ -111,3 +111,16 @@ def test_a_party_denying_what_an_outlet_states_is_not_high() -> None:
         f"{LEAD} The prison service used replacement staff on the wing overnight.",
     )
     assert not any(x.high for x in _about(c, "replacement staff"))
+
+
+def test_a_thing_counted_by_its_pieces_is_the_thing_and_stands_over_a_weaker_pair() -> None:
+    # "a single tear gas canister" is tear gas; the claim pair on the same sentences matches
+    # too loosely to be high at the end, so the thing read apart takes its place
+    c = _compare(
+        f"{LEAD} Police fired tear gas and turned a water cannon on the crowd.",
+        f"{LEAD} Despite hysterical posts flooding social media all week, police did NOT fire "
+        "a single tear gas canister all day.",
+        f"{LEAD} Tear gas was fired across the yard as officers pushed the crowd back.",
+    )
+    (x,) = _about(c, "tear gas")
+    assert x.high and x.summary.endswith("S1, S3 say affirmative; S2 says negative")

@@ -484,7 +484,9 @@ def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -
 
 def _add_denied_acts(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
     for pc, pgi in _denied_acts(ctx, group_of):
-        disputes.add_surer(pc, pgi)
+        # a claim pair's dispute on the same spans stands unless its sentences, which back it
+        # at the end (``_supported``), leave it less sure than the thing read apart
+        disputes.add_surer(pc, pgi, sure=lambda x: _supported(ctx, x).confidence)
 
 
 #: Confidence of a thing acted on, denied by one report and stated by another
@@ -917,13 +919,21 @@ class _Disputes:
         if not covered:
             self.add(c, gi)
 
-    def add_surer(self, c: Contradiction, gi: int | None, *, on_ties: bool = False) -> None:
+    def add_surer(
+        self,
+        c: Contradiction,
+        gi: int | None,
+        *,
+        on_ties: bool = False,
+        sure: Callable[[Contradiction], float] = lambda x: x.confidence,
+    ) -> None:
         """A dispute read apart from the claim pairs, in place of those of its type on the same
-        spans, unless one of them is as sure (``on_ties``: surer)."""
+        spans, unless one of them is as sure (``on_ties``: surer; ``sure``: how sure each
+        of them will be)."""
         covered = [n for n, x in enumerate(self.found) if x.type == c.type and _overlaps(x, c)]
         if any(
-            self.found[n].confidence > c.confidence
-            or (self.found[n].confidence == c.confidence and not on_ties)
+            sure(self.found[n]) > c.confidence
+            or (sure(self.found[n]) == c.confidence and not on_ties)
             for n in covered
         ):
             return

@@ -75,7 +75,13 @@ def thing(u: Unit) -> str:
     last = words[-1]
     if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
         words[-1] = last[:-1]
+    if words[-1] in _PIECES and len(words) > THING_WORDS[0]:
+        words.pop()  # "a single tear gas canister" is tear gas, by the piece
     return " ".join(words)
+
+
+#: nouns that count a thing by its pieces: "tear gas canisters", "rubber bullet rounds"
+_PIECES = frozenset(["canister", "round", "shell", "cartridge", "grenade"])
 
 
 #: a thing counted as none: "no tear gas", "none of the", "not a single water cannon", "not
