@@ -2116,19 +2116,6 @@ def test_one_count_given_by_a_doer_only_one_report_names_is_no_high_actor_disput
     assert not [x for x in c.contradictions if x.type == "actor" and x.high]
 
 
-def test_one_persons_death_at_two_named_hospitals_is_high_though_a_report_names_both() -> None:
-    # the first report names St Kessa's Hospital too, as where other patients are treated: that
-    # tells of it, not of the death there
-    c = _compare(
-        f"{PUBLISHER} Tessell died on Monday at Calvenne University Hospital, the press said. "
-        f"Two of his staff are being treated at St Kessa's Hospital. {PUBLISHER_TAIL}",
-        f"{PUBLISHER} Tessell died on Monday in St Kessa's Hospital in Varrow, his family said. "
-        f"{PUBLISHER_TAIL}",
-    )
-    (x,) = [x for x in c.contradictions if x.type == "place" and x.high]
-    assert {e.value for e in x.evidence} == {"Calvenne University Hospital", "St Kessa's Hospital"}
-
-
 GUNMAN = (
     "Brann Askell, 31, opened fire in the Mereside Galleria in Brantley on Friday evening, "
     "killing three people."
@@ -2149,3 +2136,24 @@ def test_a_licence_dated_across_a_comma_or_held_since_a_year_is_no_background() 
     )
     (x,) = [x for x in c.contradictions if x.type == "polarity" and x.high]
     assert {e.value for e in x.evidence} == {"affirmative", "negative"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # an address in the subject is where the person lives, not where the act was done
+        (
+            "Ivar Holm, 23, of Newton Street, Varrow, was arrested on Saturday morning.",
+            "Ivar Holm was arrested at Varrow Pier on Saturday morning.",
+        ),
+        # hearings still to come may be several, at several courts
+        (
+            "Holm is due to appear before Varrow Crown Court next month.",
+            "Holm will appear before Varrow Magistrates' Court on Tuesday.",
+        ),
+    ],
+)
+def test_an_address_or_a_hearing_to_come_is_no_site_dispute(first: str, second: str) -> None:
+    lead = "A man has been charged over the Varrow harbour fire."
+    c = _compare(f"{lead} {first} {PUBLISHER_TAIL}", f"{lead} {second} {PUBLISHER_TAIL}")
+    assert not [x for x in c.contradictions if x.type == "place" and x.high]

@@ -352,3 +352,20 @@ def test_a_count_of_one_kind_is_still_told_apart_from_the_whole() -> None:
     assert slots._kind_counted(u, u.quantities[0]) == "bribery"
     w, _ = _units("It paid 5 million krells of public money.", "It paid 7 million krells.")
     assert slots._kind_counted(w, w.quantities[0]) == ""
+
+
+TRAMS = "Two trams collided at the Harl Street crossing in Varrow on Tuesday morning."
+TRAMS_TAIL = "The line will stay closed until Friday."
+
+
+def test_a_total_against_the_parts_a_report_adds_up_to_it_is_no_dispute() -> None:
+    # 160 on one tram and 90 on the other are the 250 aboard both
+    c = _compare(
+        f"{TRAMS} About 160 people were on board the Line 4 tram and about 90 on the Line 11 "
+        f"tram, according to police. {TRAMS_TAIL}",
+        f"{TRAMS} The southbound Line 4 tram, carrying about 160 passengers, hit the other "
+        f"tram side-on. {TRAMS_TAIL}",
+        f"{TRAMS} Some 250 commuters were crammed aboard the two trams when they collided. "
+        f"{TRAMS_TAIL}",
+    )
+    assert not [x for x in c.contradictions if x.type == "number" and x.high]

@@ -1177,18 +1177,7 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
         return _members_known(ctx, f)
     if f.type not in ("number", "date", "place"):
         return False
-    if f.note in (slots.SITE_NOTE, slots.SITE_KIND_NOTE):
-        # one person's act at two sites: a report naming the other site elsewhere (where other
-        # patients are treated) tells of it, not of this act there
-        return _told_there(ctx, f.a, f.b) or _told_there(ctx, f.b, f.a)
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
-
-
-def _told_there(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
-    """The other side's report tells this side's act at this side's place too."""
-    return any(
-        v.source == other.unit.source and slots.told_at_same_place(side.unit, v) for v in ctx.units
-    )
 
 
 def _not_its_toll(ctx: _Context, f: slots.Finding) -> bool:

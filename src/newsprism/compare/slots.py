@@ -1457,6 +1457,27 @@ def _question(u: Unit, q: Quantity) -> frozenset[str]:
     return frozenset(_content(m.group(1))) if m else frozenset()
 
 
+def _named_by(u: Unit, q: Quantity) -> bool:
+    """A number a name leads ("the Line 4 tram", "Flight 370"): it names, it counts nothing."""
+    before = _before(u, q, 14).split()
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in _FUNCTION_WORDS
+
+
+def _sum_of_parts(f: _Figures) -> str | None:
+    """One figure is the sum of the other and the figures told beside it ("about 160 people
+    were on board the Line 4 tram and about 90 on the Line 11 tram" / "some 250 commuters
+    were aboard the two trams"): a total against its parts."""
+    for u, q, total in ((f.a, f.qa, f.qb.value), (f.b, f.qb, f.qa.value)):
+        parts = [
+            r.value for r in u.sentence_quantities
+            if r.kind == q.kind and r.unit == q.unit and not is_year(r) and not r.approximate
+            and not _named_by(u, r) and (not r.counts or counts_match(r.counts, q.counts))
+        ]  # fmt: skip
+        if len(parts) >= 2 and q.value in parts and total > q.value and sum(parts) == total:
+            return 'a total against its parts ("160 on one tram and 90 on the other" / "250")'
+    return None
+
+
 _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _one_length_converted,
     _vague_or_other_units,
@@ -1491,6 +1512,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _of_other_places,
     _other_collectors,
     _part_of_toll,
+    _sum_of_parts,
 )
 
 
@@ -1955,7 +1977,7 @@ def check_place(a: Unit, b: Unit) -> Finding | None:
     if site_against_site(a, b):
         # the sites are what differ: the towns around them may hold each other (or be one:
         # "St Brennan's Hospital in Wrenfield" / "Calvenne University Hospital ... of Wrenfield")
-        sa, sb = sorted(site_keys(a)), sorted(site_keys(b))
+        sa, sb = sorted(_sites_of_act(a)), sorted(_sites_of_act(b))
         return Finding(
             "place", SITE_CONFIDENCE, Side(a, ", ".join(sa)), Side(b, ", ".join(sb)), note=SITE_NOTE
         )
@@ -1983,8 +2005,28 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     head = _head_of_subject(a)
     if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
         return False
-    sa, sb = site_keys(a), site_keys(b)
+    if _scheduled(a) or _scheduled(b):
+        return False  # "due to appear before the Crown Court": one of several hearings to come
+    sa, sb = _sites_of_act(a), _sites_of_act(b)
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
+
+
+def _scheduled(u: Unit) -> bool:
+    """An act still to come: "will appear", "is due to appear", "to appear before"."""
+    if u.claim.modality in ("will", "would", "shall"):
+        return True
+    at = u.claim.predicate[0] - u.sentence_start if u.claim.predicate else -1
+    return at > 0 and bool(_TO_COME.search(u.sentence_text[:at]))
+
+
+_TO_COME = re.compile(r"\b(?:to|will|shall)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _sites_of_act(u: Unit) -> frozenset[str]:
+    """The claim's named sites less those in its subject ("John Jenkin, of Newton Street, was
+    arrested": an address, not where the act was done)."""
+    subject = "_" + re.sub(r"[^a-z0-9]+", "_", u.claim.subject_text.lower()) + "_"
+    return frozenset(k for k in site_keys(u) if f"_{k.split(':', 1)[-1]}_" not in subject)
 
 
 #: the kinds of unnamed place an act is put at ("at his home", "at a hospital"): each group is
@@ -2003,7 +2045,7 @@ def kinds_of_site_apart(a: Unit, b: Unit) -> tuple[str, str] | None:
     his home in Manhattan" / "died Dec. 30 at a hospital in Manhattan"): a home is no hospital,
     whatever town holds both. Each claim puts the act at one kind only, and neither sentence
     names the other's kind."""
-    if not _same_predicate(a, b):
+    if not _same_predicate(a, b) or _scheduled(a) or _scheduled(b):
         return None
     people = {k for k in _head_actors(a) if k.startswith("person:")}
     if not people & {k for k in _head_actors(b) if k.startswith("person:")}:
@@ -2043,18 +2085,6 @@ _KIND_NAMED = re.compile(
 def _site_named(text: str) -> str:
     m = _SITE_KIND.search(text)
     return m.group(0) if m else ""
-
-
-def told_at_same_place(u: Unit, v: Unit) -> bool:
-    """``v`` tells ``u``'s act, by the same verb of the same subject, at ``u``'s named site or
-    kind of place."""
-    if not _same_predicate(u, v):
-        return False
-    people = {k for k in u.actors if k.startswith("person:")} & set(v.actors)
-    head = _head_of_subject(u)
-    if not (people or (head and head == _head_of_subject(v))):
-        return False
-    return bool(site_keys(u) & site_keys(v)) or bool(_site_kinds(u.text) & _site_kinds(v.text))
 
 
 def site_keys(u: Unit) -> frozenset[str]:
@@ -3185,7 +3215,9 @@ def check_pair(a: Unit, b: Unit, score: float, pubs: tuple[str | None, str | Non
         else None,
         check_number(a, b, pubs[0], pubs[1], score) if same and not apart else None,
         check_tally(a, b, score) if same else None,
-        check_place(a, b) if one and same else None,
+        # claims dated apart tell two happenings, each in its place ("to appear before the
+        # Crown Court on 19 August" / "before the magistrates on Tuesday")
+        check_place(a, b) if one and same and not apart else None,
         check_actors(a, b, score, acts),
         check_polarity(a, b, score) if same or _never_against_once(a, b) else None,
         check_frame_polarity(a, b, score),
