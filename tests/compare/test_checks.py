@@ -2157,3 +2157,18 @@ def test_an_address_or_a_hearing_to_come_is_no_site_dispute(first: str, second: 
     lead = "A man has been charged over the Varrow harbour fire."
     c = _compare(f"{lead} {first} {PUBLISHER_TAIL}", f"{lead} {second} {PUBLISHER_TAIL}")
     assert not [x for x in c.contradictions if x.type == "place" and x.high]
+
+
+def test_two_reports_giving_one_value_do_not_back_a_dispute_between_them() -> None:
+    # only a pair of sides that disagree says the claims tell one thing
+    from newsprism.compare.build import _best_pair
+
+    a, b, c = (SimpleNamespace(uid=n) for n in range(3))
+    match = {(0, 1): 0.9, (0, 2): 0.4, (1, 2): 0.5}
+
+    def score(u: Any, v: Any) -> float:
+        return match[(u.uid, v.uid)]
+
+    placed = [(("S1", "affirmative"), a), (("S2", "affirmative"), b), (("S3", "negative"), c)]
+    assert _best_pair(placed, score) == 0.5
+    assert _best_pair([("S1", a), ("S2", b), ("S3", c)], score) == 0.9

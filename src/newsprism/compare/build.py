@@ -1249,19 +1249,23 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
     if slots.same_words_but(f.a.unit, f.b.unit):
         return f
     if slots.one_count_given(f.a.unit, f.b.unit, float(ctx.scores[f.a.unit.uid, f.b.unit.uid])):
-        if min(_reports_naming(ctx, f.a), _reports_naming(ctx, f.b)) < COUNT_DOER_REPORTS:
-            # a doer only one report names may be its own name for the other ("the Treasury"
-            # for the Ministry of Finance) or the thing done named as its doer
-            return replace(f, confidence=min(f.confidence, slots.UNSURE))
-        # one count given by both ("350 camp beds"): the act is that count's, and a doer the
-        # other report names elsewhere in the story (the airline, in every report) is no
-        # second act unless that report gives it the same count
-        gives = _gives_count
-    else:
-        gives = _gives_actor
-    if gives(ctx, f.a, f.b) or gives(ctx, f.b, f.a):
+        return _count_tempered(ctx, f)
+    if _gives(ctx, f.a, f.b.unit.source, "actor") or _gives(ctx, f.b, f.a.unit.source, "actor"):
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
     return f
+
+
+def _count_tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
+    """An actor dispute tied by one count both claims give ("350 camp beds"): the act is that
+    count's, and a doer the other report names elsewhere in the story (the airline, in every
+    report) is no second act unless that report gives it the same count. A doer only one report
+    names may be its own name for the other ("the Treasury" for the Ministry of Finance) or the
+    thing done named as its doer."""
+    if min(_reports_naming(ctx, f.a), _reports_naming(ctx, f.b)) < COUNT_DOER_REPORTS:
+        return replace(f, confidence=min(f.confidence, slots.UNSURE))
+    if _gives_count(ctx, f.a, f.b) or _gives_count(ctx, f.b, f.a):
+        return replace(f, confidence=min(f.confidence, slots.UNSURE))
+    return replace(f, note=slots.COUNT_ACT_NOTE)
 
 
 #: How many reports must name each doer of an actor dispute tied by one count
@@ -1275,10 +1279,6 @@ def _reports_naming(ctx: _Context, side: slots.Side) -> int:
         all(k in ctx.named[n] or ctx.name(k).lower() in article.text.lower() for k in keys)
         for n, article in enumerate(ctx.articles)
     )
-
-
-def _gives_actor(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
-    return _gives(ctx, side, other.unit.source, "actor")
 
 
 def _gives_count(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
@@ -2145,21 +2145,24 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
+    # two reports giving the same value back each other, not the dispute: only a pair of
+    # sides that disagree says the claims tell one thing
+    sides = _sides_apart(ctx, c)
     sentences = ctx.vectors.sentences
-    best = _best_pair(placed, lambda u, v: float(sentences[u.uid] @ sentences[v.uid]))
+    best = _best_pair(sides, lambda u, v: float(sentences[u.uid] @ sentences[v.uid]))
     if (
         best >= SUPPORT_MIN
         or (c.type == "entity_set" and _one_act(placed))
         # one act dated two ways, in claims that match closely (their sentences run on)
-        or (c.type == "date" and _best_pair(placed, _scored(ctx)) >= DATE_CLAIMS_SUPPORT)
+        or (c.type == "date" and _best_pair(sides, _scored(ctx)) >= DATE_CLAIMS_SUPPORT)
         # one statement affirmed and denied in claims that match very closely ("Sirens
         # sounded across Sennick, a town of ..., shortly after midnight" / "No siren sounded
         # in Sennick")
-        or (c.type == "polarity" and _best_pair(placed, _scored(ctx)) >= POLARITY_CLAIMS_SUPPORT)
+        or (c.type == "polarity" and _best_pair(sides, _scored(ctx)) >= POLARITY_CLAIMS_SUPPORT)
         # one act told in the same words, its doer set before it ("a CMRS diver, Rasmus Keel,
         # surfaced ... and found all 12 alive" / "it was Jaro Vessny ... who surfaced ... and
         # found all twelve alive")
-        or (c.type == "actor" and _best_pair(placed, _told_at_length(ctx)) >= ACTOR_CLAIMS_SUPPORT)
+        or (c.type == "actor" and _best_pair(sides, _told_at_length(ctx)) >= ACTOR_CLAIMS_SUPPORT)
     ):
         return c
     return replace(c, confidence=min(c.confidence, slots.UNSURE))
@@ -2182,13 +2185,22 @@ POLARITY_CLAIMS_SUPPORT = 0.9
 
 
 def _best_pair(
-    placed: list[tuple[str, al.Unit]], match: Callable[[al.Unit, al.Unit], float]
+    placed: Sequence[tuple[str | tuple[str, str], al.Unit]],
+    match: Callable[[al.Unit, al.Unit], float],
 ) -> float:
-    """The best ``match`` between claims of two different reports among a dispute's sides."""
+    """The best ``match`` between claims of two different reports among a dispute's sides (with
+    a (source, value) key, of two reports that give different values)."""
     return max(
-        (match(u, v) for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :] if sa != sb),
+        (match(u, v) for n, (sa, u) in enumerate(placed) for sb, v in placed[n + 1 :]
+         if _apart(sa, sb)),
         default=0.0,
-    )
+    )  # fmt: skip
+
+
+def _apart(a: str | tuple[str, str], b: str | tuple[str, str]) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return a[0] != b[0] and a[1] != b[1]
+    return a != b
 
 
 def _scored(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
@@ -2205,14 +2217,15 @@ def _told_at_length(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
 
 #: notes of findings whose claims are tied by what they say, however loosely the sentences
 #: match: one distance from one point, one act's time of day, one act of one subject at two
-#: sites or at two kinds of place, opposite outcomes of one thing named alike, one named thing
-#: done and never done
+#: sites or at two kinds of place, one exact count given by two doers, opposite outcomes of one
+#: thing named alike, one named thing done and never done
 _TIED = (
     slots.FRAME_NOTE,
     slots.BEARING_NOTE,
     slots.CLOCK_NOTE,
     slots.SITE_NOTE,
     slots.SITE_KIND_NOTE,
+    slots.COUNT_ACT_NOTE,
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
     slots.TALLY_NOTE,
@@ -2393,6 +2406,16 @@ _RESOLVED = re.compile(r"\((\d{4}-\d\d(?:-\d\d)?)\)$")
 
 #: Sentence cosine from which a report giving a dispute's figure tells the same fact.
 TOLD_ALIKE = 0.6
+
+
+def _sides_apart(ctx: _Context, c: Contradiction) -> list[tuple[tuple[str, str], al.Unit]]:
+    """Each evidence span's source id and value, and the claim it starts in: two of them are
+    apart (``_best_pair``) only when both differ."""
+    return [
+        ((e.source, e.value), u)
+        for e in c.evidence
+        if (u := _unit_at(ctx, _sid(e.source) - 1, e.start)) is not None
+    ]
 
 
 def _evidence_units(ctx: _Context, c: Contradiction) -> list[tuple[str, al.Unit]]:

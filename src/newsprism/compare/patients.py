@@ -39,7 +39,11 @@ _UNDONE = re.compile(
 _FEW = re.compile(r"\s*(?:very\s+)?(?:few|hardly\s+any|scarcely\s+any|almost\s+no)\b", re.I)
 #: words that make a denial a state of things at one time ("had not been named while relatives
 #: were told", "may not be restored till 31 December"), which a later act may end
-_PENDING = re.compile(r"\b(?:yet|so far|while|until|till|as of|by the time)\b", re.IGNORECASE)
+_PENDING = re.compile(
+    r"\b(?:yet|so far|while|until|till|as of|by the time|went to press|going to press|"
+    r"time of writing)\b",
+    re.IGNORECASE,
+)
 #: characters before a claim read for words that leave its act undone, and after a denied
 #: thing for words that make the denial a passing state
 BEFORE = 40
@@ -117,8 +121,12 @@ def _denies(u: Unit) -> bool:
     if u.claim.modality:
         return False
     at = u.sentence_text.lower().find(u.claim.patient.lower(), max(u.start - u.sentence_start, 0))
-    after = u.sentence_text[at + len(u.claim.patient) :] if at >= 0 else u.sentence_text
-    return _PENDING.search(after[:AFTER]) is None
+    end = at + len(u.claim.patient) if at >= 0 else 0
+    if u.claim.predicate:
+        # a passive's thing stands before its verb: read on from the verb ("The two passengers
+        # who died, ..., had not been named when this edition went to press")
+        end = max(end, u.claim.predicate[1] - u.sentence_start)
+    return _PENDING.search(u.sentence_text[end : end + AFTER]) is None
 
 
 def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> list[Denied]:

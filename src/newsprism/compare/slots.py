@@ -2283,6 +2283,7 @@ def _actor_dispute(d: _Doers) -> Finding | None:
 COUNT_ACT_MIN = 0.5
 #: ... a count of some size: "three officers" are counted in many acts, "350 camp beds" in one
 COUNT_ACT_FROM = 100
+COUNT_ACT_NOTE = "Both reports give one exact count of one thing as done: one act, two doers."
 
 
 def one_count_given(a: Unit, b: Unit, score: float) -> bool:
@@ -3793,7 +3794,8 @@ def _off_the_verb(u: Unit, t: TimeExpr) -> bool:
     if not u.claim.predicate:
         return False
     verb, at = u.claim.predicate[1] - u.sentence_start, t.start - u.sentence_start
-    return 0 <= verb < at and "," in u.sentence_text[verb:at]
+    # a comma that sets off a clause, not one inside a figure ("a 410,000-merk pay packet")
+    return 0 <= verb < at and bool(re.search(r",(?!\d)", u.sentence_text[verb:at]))
 
 
 def _held_since(u: Unit, t: TimeExpr) -> bool:
