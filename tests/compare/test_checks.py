@@ -2159,8 +2159,8 @@ def test_an_address_or_a_hearing_to_come_is_no_site_dispute(first: str, second: 
     assert not [x for x in c.contradictions if x.type == "place" and x.high]
 
 
-def test_two_reports_giving_one_value_do_not_back_a_dispute_between_them() -> None:
-    # only a pair of sides that disagree says the claims tell one thing
+def test_two_reports_that_only_both_affirm_do_not_back_a_dispute() -> None:
+    # two "affirmative" sides may affirm two statements; two reports giving one day tell one
     from newsprism.compare.build import _best_pair
 
     a, b, c = (SimpleNamespace(uid=n) for n in range(3))
@@ -2171,4 +2171,6 @@ def test_two_reports_giving_one_value_do_not_back_a_dispute_between_them() -> No
 
     placed = [(("S1", "affirmative"), a), (("S2", "affirmative"), b), (("S3", "negative"), c)]
     assert _best_pair(placed, score) == 0.5
+    dated = [(("S1", "Monday"), a), (("S2", "Monday"), b), (("S3", "Sunday"), c)]
+    assert _best_pair(dated, score) == 0.9
     assert _best_pair([("S1", a), ("S2", b), ("S3", c)], score) == 0.9

@@ -23,8 +23,9 @@ thessin-strike since the twentieth, the twentieth's veldmoor-outbreak, carrow-do
 tarsk-launch since the twenty-first, and the twenty-first's orvik-ransomware, halden-heatwave and
 kessel-evictions since the twenty-second, and the twenty-second's dorrin-cave, sable-spill and
 ashmere-bank since the twenty-third, and the twenty-third's brackwater-fraud, whose false high
-was read off it after its scoring); harrow-lawsuit, corran-final and vesna-election have none,
-nor have the twenty-third session's frozen corrin-wildfire and lindqvist-strike (scored once,
+was read off it after its scoring, and corrin-wildfire and lindqvist-strike since the
+twenty-fourth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
+twenty-fourth session's frozen quillon-recall, tavish-sacking and hemmel-funicular (scored once,
 held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -146,6 +147,8 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "sable-spill",
         "ashmere-bank",
         "brackwater-fraud",
+        "corrin-wildfire",
+        "lindqvist-strike",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:

@@ -2145,8 +2145,8 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     if c.type == "number":
         return _carried(ctx, c, giving)
     placed = _evidence_units(ctx, c)
-    # two reports giving the same value back each other, not the dispute: only a pair of
-    # sides that disagree says the claims tell one thing
+    # two reports that only both affirm (or deny) back each other, not the dispute: they may
+    # affirm two different statements
     sides = _sides_apart(ctx, c)
     sentences = ctx.vectors.sentences
     best = _best_pair(sides, lambda u, v: float(sentences[u.uid] @ sentences[v.uid]))
@@ -2199,8 +2199,14 @@ def _best_pair(
 
 def _apart(a: str | tuple[str, str], b: str | tuple[str, str]) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
-        return a[0] != b[0] and a[1] != b[1]
+        # reports agreeing on a day or a state ("Monday evening", "open") tell one fact; an
+        # "affirmative" says nothing of what is affirmed, and may be another statement
+        return a[0] != b[0] and (a[1] != b[1] or a[1] not in _SAYS_NOTHING)
     return a != b
+
+
+#: values of a side that do not say what it tells
+_SAYS_NOTHING = frozenset({"affirmative", "negative"})
 
 
 def _scored(ctx: _Context) -> Callable[[al.Unit, al.Unit], float]:
@@ -2409,8 +2415,8 @@ TOLD_ALIKE = 0.6
 
 
 def _sides_apart(ctx: _Context, c: Contradiction) -> list[tuple[tuple[str, str], al.Unit]]:
-    """Each evidence span's source id and value, and the claim it starts in: two of them are
-    apart (``_best_pair``) only when both differ."""
+    """Each evidence span's source id and value, and the claim it starts in (``_best_pair``
+    pairs them by ``_apart``)."""
     return [
         ((e.source, e.value), u)
         for e in c.evidence
