@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -246,3 +247,20 @@ def test_a_quoted_today_is_the_speakers_whichever_sentence_before_it_differs() -
     again = unit('"Today is a dark day for Merrowin," the attorney general told reporters.')
     assert _same_words_dated(first, again)  # type: ignore[arg-type]
     assert not _same_words_dated(home, other)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "alike"),
+    [
+        ("ostrenia", "ostrenian", True),
+        ("veskaria", "veskarian", True),
+        ("mali", "malian", True),
+        ("ostrand", "ostrander", False),
+        ("kelm", "kelmsby", False),
+        ("ira", "iran", False),
+    ],
+)
+def test_a_country_and_its_people_name_one_member(x: str, y: str, alike: bool) -> None:
+    from newsprism.compare.slots import _demonym
+
+    assert _demonym(x, y) is alike

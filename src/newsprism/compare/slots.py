@@ -2233,9 +2233,22 @@ def _doers(a: Unit, b: Unit, score: float) -> _Doers | None:
         return None
     if a.claim.negated != b.claim.negated:
         return None
-    only_a = {x for x in xa if not _named_in(x, xb)}
-    only_b = {y for y in xb if not _named_in(y, xa)}
+    only_a = {x for x in xa if not (_named_in(x, xb) or any(_demonym(x, y) for y in xb))}
+    only_b = {y for y in xb if not (_named_in(y, xa) or any(_demonym(y, x) for x in xa))}
     return _Doers(a, b, score, actors_a, actors_b, xa, xb, only_a, only_b, cls, same_class, light)
+
+
+def _demonym(x: str, y: str) -> bool:
+    """One name is the other's people or adjective ("ostrenia" / "ostrenian", "veskaria" /
+    "veskarian"): one member named two ways."""
+    short, long_ = sorted((x, y), key=len)
+    if "_" in short or "_" in long_ or len(short) < 4:
+        return False
+    return (
+        long_.startswith(short.rstrip("aeiy"))
+        and 0 < len(long_) - len(short) <= 3
+        and (long_.endswith(("n", "an", "ian", "ese", "ish", "i")))
+    )
 
 
 def _entity_set_dispute(d: _Doers) -> Finding | None:
