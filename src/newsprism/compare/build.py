@@ -2426,11 +2426,7 @@ def _sides_apart(ctx: _Context, c: Contradiction) -> list[tuple[tuple[str, str],
 
 def _evidence_units(ctx: _Context, c: Contradiction) -> list[tuple[str, al.Unit]]:
     """Each evidence span's source id and the claim it starts in (spans in no claim left out)."""
-    return [
-        (e.source, u)
-        for e in c.evidence
-        if (u := _unit_at(ctx, _sid(e.source) - 1, e.start)) is not None
-    ]
+    return [(source, u) for (source, _), u in _sides_apart(ctx, c)]
 
 
 def _unit_at(ctx: _Context, source: int, at: int) -> al.Unit | None:

@@ -2033,11 +2033,14 @@ def _sites_of_act(u: Unit) -> frozenset[str]:
 #: one kind, whose words may name one place
 SITE_KINDS = tuple(frozenset(group) for group in _WORDS["site_kinds"])
 SITE_KIND_NOTE = "One act of one person, told by the same verb, is put at two kinds of place."
-_SITE_KIND = re.compile(
-    r"\b(?:at|in|inside)\s+(?:his|her|their|its|the|a|an)\s+(?:own\s+|family\s+|local\s+)?"
-    rf"({'|'.join(sorted({w for g in SITE_KINDS for w in g}, key=len, reverse=True))})\b",
-    re.IGNORECASE,
+#: a kind of place after a determiner ("his home", "a hospital")
+_KIND_AFTER = (
+    r"(?:his|her|their|its|the|a|an)\s+(?:own\s+|family\s+|local\s+)?"
+    rf"({'|'.join(sorted({w for g in SITE_KINDS for w in g}, key=len, reverse=True))})\b"
 )
+#: ... where an act is put ("at his home"), and anywhere in a sentence ("from his home")
+_SITE_KIND = re.compile(rf"\b(?:at|in|inside)\s+{_KIND_AFTER}", re.IGNORECASE)
+_KIND_NAMED = re.compile(rf"\b{_KIND_AFTER}", re.IGNORECASE)
 
 
 def kinds_of_site_apart(a: Unit, b: Unit) -> tuple[str, str] | None:
@@ -2050,36 +2053,20 @@ def kinds_of_site_apart(a: Unit, b: Unit) -> tuple[str, str] | None:
     people = {k for k in _head_actors(a) if k.startswith("person:")}
     if not people & {k for k in _head_actors(b) if k.startswith("person:")}:
         return None
-    ka, kb = _site_kinds(a.text), _site_kinds(b.text)
+    ka, kb = _kinds(_SITE_KIND, a.text), _kinds(_SITE_KIND, b.text)
     if len(ka) != 1 or len(kb) != 1 or ka == kb:
         return None
-    if _kinds_named(b.sentence_text) & ka or _kinds_named(a.sentence_text) & kb:
+    if _kinds(_KIND_NAMED, b.sentence_text) & ka or _kinds(_KIND_NAMED, a.sentence_text) & kb:
         return None  # "taken from his home on Sunday, died ... at a hospital": both told
     return _site_named(a.text), _site_named(b.text)
 
 
-def _site_kinds(text: str) -> set[int]:
-    """The kinds of place a claim puts its act at ("at his home")."""
+def _kinds(rx: re.Pattern[str], text: str) -> set[int]:
+    """The kinds of place ``rx`` finds in ``text``: where a claim puts its act (``_SITE_KIND``),
+    or any named after a determiner (``_KIND_NAMED``; not "the Knopf publishing house")."""
     return {
-        n for m in _SITE_KIND.finditer(text) for n, g in enumerate(SITE_KINDS)
-        if m.group(1).lower() in g
-    }  # fmt: skip
-
-
-def _kinds_named(text: str) -> set[int]:
-    """The kinds of place a sentence names anywhere after a determiner ("taken from his home";
-    not "the Knopf publishing house")."""
-    return {
-        n for m in _KIND_NAMED.finditer(text) for n, g in enumerate(SITE_KINDS)
-        if m.group(1).lower() in g
-    }  # fmt: skip
-
-
-_KIND_NAMED = re.compile(
-    r"\b(?:his|her|their|its|the|a|an)\s+(?:own\s+|family\s+|local\s+)?"
-    rf"({'|'.join(sorted({w for g in SITE_KINDS for w in g}, key=len, reverse=True))})\b",
-    re.IGNORECASE,
-)
+        n for m in rx.finditer(text) for n, g in enumerate(SITE_KINDS) if m.group(1).lower() in g
+    }
 
 
 def _site_named(text: str) -> str:
@@ -2247,7 +2234,7 @@ def _demonym(x: str, y: str) -> bool:
     return (
         long_.startswith(short.rstrip("aeiy"))
         and 0 < len(long_) - len(short) <= 3
-        and (long_.endswith(("n", "an", "ian", "ese", "ish", "i")))
+        and long_.endswith(("n", "ese", "ish", "i"))
     )
 
 
