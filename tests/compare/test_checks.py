@@ -2174,3 +2174,41 @@ def test_two_reports_that_only_both_affirm_do_not_back_a_dispute() -> None:
     dated = [(("S1", "Monday"), a), (("S2", "Monday"), b), (("S3", "Sunday"), c)]
     assert _best_pair(dated, score) == 0.9
     assert _best_pair([("S1", a), ("S2", b), ("S3", c)], score) == 0.9
+
+
+BOARD_LEAD = "The Kessian Rowing Union sacked its head coach, Arvid Tollan, on Sunday."
+
+
+def test_a_meeting_at_two_named_sites_is_a_place_dispute_though_one_report_names_both() -> None:
+    # "Members of the board" are the board; "Federation House" is a site; the report that names
+    # Harbour Stadium for the regatta does not name it for the meeting
+    a = (
+        f"{BOARD_LEAD} Members of the union's executive board, who had watched the regatta, "
+        "convened at Harbour Stadium at 10am on Sunday."
+    )
+    b = (
+        f"{BOARD_LEAD} The union's executive board convened at 10am on Sunday at Federation "
+        "House, its headquarters. A crowd of 9,000 at Harbour Stadium had watched the regatta."
+    )
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
+    assert x.high and "Harbour Stadium" in x.summary and "Federation House" in x.summary
+    # a report that has the board meet at both sites tells two meetings
+    both = b + " The board later convened at Harbour Stadium to name a caretaker."
+    assert not [x for x in _compare(a, both).contradictions if x.type == "place" and x.high]
+
+
+def test_a_bare_site_word_is_no_site() -> None:
+    # the House of a parliament; a surname the name reader takes for a place ("passed Ford")
+    from newsprism.compare import slots
+
+    assert slots._site_word("place:federation_house") and slots._site_word("place:oxley_ford")
+    assert not slots._site_word("org:house") and not slots._site_word("place:ford")
+
+
+def test_a_site_of_a_later_verb_is_not_where_the_act_was() -> None:
+    # he died in hospital from an injury suffered on the square: the square is where he was
+    # hurt, not where he died
+    base = "A striker died after the Kell Street march. "
+    a = base + "Orrin Lask died at St Emmerin's Hospital early on Thursday."
+    b = base + "Orrin Lask died early on Thursday from a head injury suffered on Republic Square."
+    assert not [x for x in _compare(a, b).contradictions if x.type == "place" and x.high]

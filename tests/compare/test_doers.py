@@ -38,6 +38,14 @@ def _read(text: str) -> list[tuple[str, str, str]]:
         ("The Food Safety and Veterinary Agency (FSVA) closed the plant. The recall, which the "
          "FSVA ordered the same day, covers every pot.",
          ("order", "recall", "FSVA")),
+        # "on the orders of" names who ordered the thing a passive tells done
+        ("The line was closed on Thursday night on the orders of Hanno Greiff, the transport "
+         "commissioner.", ("order", "line", "Hanno Greiff")),
+        # the state a thing is ordered into is not the thing ordered
+        ("Safety chief Ottilie Wendhaus ordered the line SHUT last night.",
+         ("order", "line", "Ottilie Wendhaus")),
+        ("Its chief inspector, Ottilie Wendhaus, ordered the line closed on Thursday night.",
+         ("order", "line", "Ottilie Wendhaus")),
     ],
 )  # fmt: skip
 def test_the_doer_is_read_beside_the_act(text: str, reading: tuple[str, str, str]) -> None:
@@ -51,6 +59,8 @@ def test_the_doer_is_read_beside_the_act(text: str, reading: tuple[str, str, str
         "It was ordered by Defence Minister Helen Carter.",  # no thing named
         "Helen Carter said the strike had been a mistake.",  # no act read
         "Helen Carter announced that the strike had ended.",  # a clause announced, no thing
+        # an order denied
+        "The line was not closed on the orders of Hanno Greiff, the transport commissioner.",
     ],
 )
 def test_no_doer_is_read_where_the_act_is_denied_or_its_thing_unnamed(text: str) -> None:

@@ -294,3 +294,27 @@ def test_one_announcement_that_names_what_it_announced_dated_two_ways_is_a_date_
         days=("2034-03-13",) * 2,
     )
     assert [x for x in c.contradictions if x.type == "date" and x.high]
+
+
+LIFT_LEAD = "The Aldermoor funicular stopped halfway up on Thursday with 60 people aboard."
+LIFT_TAIL = "Its operator said the line would stay closed."
+
+
+def test_an_inspection_dated_otherwise_by_one_report_is_a_high_dispute() -> None:
+    # published on Friday 19 September 2036: three reports date the last inspection to 10 June
+    # with a verb and with its noun ("inspected" / "its annual inspection"); one, with the day
+    # set off by commas, to 17 June
+    c = _compare(
+        f"{LIFT_LEAD} The line, which opened in 1961, was last inspected on June 10, when no "
+        f"defects were found. {LIFT_TAIL}",
+        f"{LIFT_LEAD} The funicular passed its annual inspection on 10 June, a little over three "
+        f"months ago. {LIFT_TAIL}",
+        f"{LIFT_LEAD} The line had passed its last annual inspection, on Tuesday 17 June, "
+        f"without any defects being recorded. {LIFT_TAIL}",
+        f"{LIFT_LEAD} Engineers said the line's annual inspection, carried out on Tuesday 10 "
+        f"June, had included a rope test. {LIFT_TAIL}",
+        days=("2036-09-19",) * 4,
+    )
+    (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
+    values = {e.source: e.value for e in x.evidence}
+    assert values["S3"].startswith("Tuesday 17 June") and values["S1"].startswith("June 10")

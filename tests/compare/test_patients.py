@@ -124,3 +124,32 @@ def test_a_thing_counted_by_its_pieces_is_the_thing_and_stands_over_a_weaker_pai
     )
     (x,) = _about(c, "tear gas")
     assert x.high and x.summary.endswith("S1, S3 say affirmative; S2 says negative")
+
+
+COACH = "The Kessian Rowing Union's board sacked its head coach, Arvid Tollan, on Sunday."
+
+
+def test_one_persons_own_thing_acted_on_and_denied_is_a_high_dispute() -> None:
+    # "his case", one word after "his", is Tollan's own: put and never put (in the Clarion's
+    # own voice)
+    def compare(first: str, second: str) -> Comparison:
+        return compare_articles([_article(first, "01_wire"), _article(second, "02_clarion")])
+
+    tabloid = (
+        f"{COACH} The Clarion can reveal that Tollan never even got the chance to put his case "
+        "to the board."
+    )
+    c = compare(
+        f"{COACH} Arvid Tollan was there in person and put his case to the eleven members for "
+        "twenty minutes before the vote.",
+        tabloid,
+    )
+    (x,) = _about(c, "his case")
+    assert x.high and x.summary.endswith("S1 says affirmative; S2 says negative")
+    # another person's case is another thing
+    other = compare(
+        f"{COACH} Union president Mira Vasske put her case to the eleven members for twenty "
+        "minutes before the vote.",
+        tabloid,
+    )
+    assert _about(other, "his case") == _about(other, "her case") == []

@@ -173,3 +173,18 @@ def test_unused_pipes_are_not_loaded() -> None:
     nlp = get_nlp()
     assert "senter" not in nlp.component_names
     assert {"tagger", "parser", "lemmatizer", "ner"} <= set(nlp.pipe_names)
+
+
+def test_a_surname_read_as_a_group_is_the_one_person_it_names() -> None:
+    def ex(*keys: str) -> Extraction:
+        mentions = tuple(Mention("x", 0, 1, "NORP", k) for k in keys)
+        return Extraction("a", "en", None, (), (), mentions, (), (), (), ())
+
+    mapping = canonical_map(
+        [ex("group:tollan", "group:kessians"), ex("person:arvid_tollan"), ex("group:kessians")]
+    )
+    assert mapping["group:tollan"] == "person:arvid_tollan"
+    assert "group:kessians" not in mapping
+    # two people of that surname: no one of them
+    two = canonical_map([ex("group:tollan"), ex("person:arvid_tollan", "person:mira_tollan")])
+    assert "group:tollan" not in two

@@ -177,6 +177,9 @@ def test_quote_marks() -> None:
     ("text", "action", "negated"),
     [
         ("The Harlen company failed to deliver the engines.", "deliver", True),
+        # a chance denied denies the act it was for; a chance had is no act done
+        ("Tollan never even got the chance to put his case to the board.", "put", True),
+        ("Tollan had the chance to put his case to the board.", "have", False),
         ("The Karsten cooperative no longer supports the plan.", "support", True),
         ("The Karsten cooperative did not refuse to sign the deal.", "sign", False),
         ("The jurors deadlocked after four days.", "deadlock", False),

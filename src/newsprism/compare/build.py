@@ -582,7 +582,10 @@ def _odd_date_contradictions(
     units = {u.uid: u for u in ctx.units}
     sentences = ctx.vectors.sentences
     framed = ctx.framed()
-    gists = {d.uid: units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])) for d in dated}
+    gists = {
+        d.uid: _stems(units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])))
+        for d in dated
+    }
 
     def alike(x: outliers.Dated, y: outliers.Dated) -> float:
         ux, uy = units[x.uid], units[y.uid]
@@ -620,6 +623,12 @@ def _odd_date_contradictions(
         (_contradiction(ctx, "date", fs), group_of.get(uid), ctx.span(units[uid]))
         for uid, fs in findings.items()
     ]
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    """The words' crude stems, an act's noun with its verb ("inspection", "inspected"); the
+    time words as they are."""
+    return frozenset(w if w in _TIME_WORDS else slots.stem(w.removesuffix("ion")) for w in words)
 
 
 def _framed(units: Sequence[al.Unit]) -> dict[int, list[int]]:
@@ -726,9 +735,18 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
         # ``apposed``, commas in pairs around a name's apposition: "met the rebels at Wardle
         # Court, his official residence, on Monday evening")
         between = u.sentence_text[min(verb, end) : max(verb, at)]
-        return "," not in between or (apposed and between.count(",") % 2 == 0)
+        if "," not in between or (apposed and between.count(",") % 2 == 0):
+            return True
+        # "passed its last annual inspection, on Tuesday 17 June, without any defects": a time
+        # set off right after the verb's own words still dates its act
+        set_off = _SET_OFF_TIME.search(between) if at > verb else None
+        return set_off is not None and "," not in between[: set_off.start()]
 
     return dates
+
+
+#: a comma and the preposition of a time right before it: ", on "
+_SET_OFF_TIME = re.compile(r",\s*(?:on|in)\s+$")
 
 
 def _pairs_to_check(
@@ -1177,7 +1195,16 @@ def _known_to_both(ctx: _Context, f: slots.Finding) -> bool:
         return _members_known(ctx, f)
     if f.type not in ("number", "date", "place"):
         return False
+    if f.note == slots.SITE_NOTE:
+        return _site_told(ctx, f.a, f.b.unit) or _site_told(ctx, f.b, f.a.unit)
     return _gives(ctx, f.a, f.b.unit.source, f.type) or _gives(ctx, f.b, f.a.unit.source, f.type)
+
+
+def _site_told(ctx: _Context, side: slots.Side, other: al.Unit) -> bool:
+    """Whether the other report tells the act at this side's site too: a report naming the
+    site for something else ("a crowd of 31,200 at the Saltmarsh Stadium" beside "the board
+    convened at Federation House") still disputes where the act was."""
+    return any(v.source == other.source and slots.told_at_site(v, side.unit) for v in ctx.units)
 
 
 def _not_its_toll(ctx: _Context, f: slots.Finding) -> bool:

@@ -60,6 +60,16 @@ _VERB_ALONE = re.compile(
     r"^\s*(?:(?:had|has|have|also|then|later|personally|itself|himself|herself|themselves)\s+)"
     rf"{{0,2}}{_VERB}\b"
 )
+#: "on the orders of", "at the order of", "on the instructions of" right before a name
+_ON_ORDERS = re.compile(
+    r"\b(?:on|at|under)\s+(?:the\s+)?(?:direct\s+|personal\s+)?(?:orders?|instructions?)\s+of\s+"
+    r"(?:[A-Z][\w.'-]*\s+){0,3}$"
+)
+#: the thing a passive tells done ("The line was closed"), its doer named after it
+_THING_DONE = re.compile(
+    rf"\b{_DETERMINER}\s+(?P<np>(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})\s+"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|shut|cut)\b"
+)
 #: the apposition that may stand between a name and its act: "Edda Falk, Sorrel's governor,"
 _APPOSITION = re.compile(r"^\s*,[^,.;:!?()\"]{1,60},")
 _DENIED = re.compile(r"\b(?:not|never|no|n't)\b", re.IGNORECASE)
@@ -121,6 +131,16 @@ def doers_in(source: int, text: str, ex: Extraction) -> list[Doer]:
                 who = _whole_name(m, mentions[i + 1 :], text)
                 out += _reading(source, passive.group("np"), passive.group("verb"), who)
             continue
+        orders = _ON_ORDERS.search(before)
+        if orders and not _DENIED.search(text[sentence.start : m.start]):
+            # "The line was closed on Thursday night on the orders of Hanno Greiff": he
+            # ordered it closed
+            told = _THING_DONE.search(before[: orders.start()])
+            if told:
+                out += _reading(
+                    source, told.group("np"), "ordered", _whole_name(m, mentions[i + 1 :], text)
+                )
+            continue
         after = text[m.end : sentence.end]
         which, alone = _THING_WHICH.search(before), _VERB_ALONE.match(after)
         if which and alone:
@@ -154,7 +174,7 @@ def _named_between(earlier: Sequence[Mention], since: int) -> bool:
 
 def _reading(source: int, np: str, past: str, who: Mention) -> list[Doer]:
     verb = VERBS[past]
-    thing = _head(np)
+    thing = _head(_without_complement(np) if verb == "order" else np)
     if not thing:
         return []
     if thing == "order" and verb in _ORDER_GIVERS:
@@ -166,6 +186,22 @@ def _reading(source: int, np: str, past: str, who: Mention) -> list[Doer]:
     return [Doer(source, verb, thing, who.entity_key, who.text, who.start, who.end)]
 
 
+def _without_complement(np: str) -> str:
+    """The thing ordered without the state it is ordered into ("the line closed until further
+    notice", "the line SHUT"): the line."""
+    words = re.findall(r"[\w'-]+", np)
+    for n, w in enumerate(words[1:], 1):
+        if w.lower() in _STOPS:
+            break
+        if w.lower() in _COMPLEMENTS or (w.lower().endswith("ed") and n == len(words) - 1):
+            return " ".join(words[:n])
+    return np
+
+
+#: states an order puts a thing into ("ordered the line shut")
+_COMPLEMENTS = frozenset({"closed", "shut", "reopened", "evacuated", "sealed", "suspended",
+                          "halted", "stopped", "grounded", "cleared", "demolished", "released",
+                          "seized", "withdrawn", "taken", "arrested", "detained"})  # fmt: skip
 #: acts that give an order named as a noun ("signed the evacuation order")
 _ORDER_GIVERS = frozenset({"sign", "approve", "authorise"})
 

@@ -134,11 +134,12 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
     outlets' own, or one speaker's: ``one_voice``)."""
     by_thing: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
-        name = thing(u)
+        name = thing(u) or _owned(u)
         if name:
             by_thing[name].append(u)
     out: list[Denied] = []
-    for name, told in by_thing.items():
+    for key, told in by_thing.items():
+        name = key.split("|", 1)[-1]
         if len(told) > THING_MAX:
             continue  # a thing so common in the story ties nothing (and would cost its square)
         denying = [u for u in told if denial(u) and _denies(u)]
@@ -150,6 +151,24 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
             Denied(name, _one_per_source(d for d, _ in pairs), _one_per_source(s for _, s in pairs))
         )
     return out
+
+
+def _owned(u: Unit) -> str:
+    """One person's own thing, named by one word after "his", "her" or "their" ("Tavish never
+    got the chance to put his case" / "Tavish put his case to the 11 members"), keyed by the
+    person: "person:anselm_tavish|his case"; "" for any other claim."""
+    words = u.claim.patient.lower().split()
+    doers = [k for k in u.claim.actors if k.startswith(("person:", "org:", "group:"))]
+    if len(words) != 2 or words[0] not in _OWNERS or len(doers) != 1:
+        return ""
+    if not doers[0].startswith("person:"):
+        return ""
+    if not words[1].isalpha() or words[1] in _NOT_THE_THING:
+        return ""
+    return f"{doers[0]}|{' '.join(words)}"
+
+
+_OWNERS = frozenset(["his", "her", "their"])
 
 
 def _one_act(denied: Unit, stated: Unit) -> bool:

@@ -548,7 +548,7 @@ def _before(u: Unit, q: Quantity, n: int) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {_stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
+    return {stem(w.lower()) for w in _QWORD.findall(text)} - _FUNCTION_WORDS
 
 
 def _specs_differ(a: Unit, qa: Quantity, b: Unit, qb: Quantity) -> bool:
@@ -1658,7 +1658,7 @@ def _subject_head(u: Unit) -> str:
 def _last_word(text: str) -> str:
     """The last word of a phrase, stemmed, or "" for none or a pronoun."""
     words = text.lower().split()
-    return "" if not words or words[-1] in PRONOUNS else _stem(words[-1])
+    return "" if not words or words[-1] in PRONOUNS else stem(words[-1])
 
 
 def _accounted(q: Quantity, other: Unit, own: Unit | None = None) -> bool:
@@ -2011,6 +2011,11 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
 
 
+def told_at_site(v: Unit, u: Unit) -> bool:
+    """``v`` tells ``u``'s act by the same verb and names one of ``u``'s sites."""
+    return _same_predicate(v, u) and bool(_sites_of_act(u) & v.sentence_keys)
+
+
 def _scheduled(u: Unit) -> bool:
     """An act still to come: "will appear", "is due to appear", "to appear before"."""
     if u.claim.modality in ("will", "would", "shall"):
@@ -2026,7 +2031,27 @@ def _sites_of_act(u: Unit) -> frozenset[str]:
     """The claim's named sites less those in its subject ("John Jenkin, of Newton Street, was
     arrested": an address, not where the act was done)."""
     subject = "_" + re.sub(r"[^a-z0-9]+", "_", u.claim.subject_text.lower()) + "_"
-    return frozenset(k for k in site_keys(u) if f"_{k.split(':', 1)[-1]}_" not in subject)
+    return frozenset(
+        k for k in site_keys(u)
+        if f"_{k.split(':', 1)[-1]}_" not in subject and not _of_a_later_verb(u, k)
+    )  # fmt: skip
+
+
+def _of_a_later_verb(u: Unit, key: str) -> bool:
+    """The site follows another verb after the claim's own ("died in hospital ... from a head
+    injury suffered on Republic Square": where he was hurt, not where he died)."""
+    if not u.claim.predicate:
+        return False
+    name = r"\W+".join(map(re.escape, key.split(":", 1)[-1].split("_")))
+    verb_end = u.claim.predicate[1] - u.sentence_start
+    found = re.search(name, u.sentence_text[verb_end:], re.IGNORECASE)
+    return found is not None and bool(
+        _LATER_VERB.search(u.sentence_text[verb_end:][: found.start()])
+    )
+
+
+#: a participle or a past verb between a claim's verb and a site: the site is that verb's
+_LATER_VERB = re.compile(r"\b(?:\w{3,}ed|struck|hit|shot|held|taken|brought|found)\b", re.I)
 
 
 #: the kinds of unnamed place an act is put at ("at his home", "at a hospital"): each group is
@@ -2088,7 +2113,14 @@ SITE_NOTE = "One act, told of one subject by the same verb, is put at two named 
 
 
 def _sites(places: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(k for k in places if k.rsplit("_", 1)[-1] in SITE_WORDS)
+    return frozenset(k for k in places if _site_word(k))
+
+
+def _site_word(key: str) -> bool:
+    """The name ends in a site word after another word: "Federation House", "Oxley Ford"; not
+    the House of a parliament, nor "Ford" (a surname read as a place)."""
+    *before, last = key.split(":", 1)[-1].rsplit("_", 1)
+    return last in SITE_WORDS and bool(before)
 
 
 _BEARING = re.compile(
@@ -2490,7 +2522,7 @@ def _statement_words(u: Unit) -> frozenset[str]:
 def _words_said(text: str, sources: tuple[str, ...]) -> frozenset[str]:
     # cached: a claim is read once for each claim it is paired with
     said_by = {w for k in sources for w in k.split(":", 1)[-1].split("_")}
-    words = {_stem(w.lower().replace("’", "'")) for w in _QWORD.findall(text)
+    words = {stem(w.lower().replace("’", "'")) for w in _QWORD.findall(text)
              if not w[0].isdigit()}  # fmt: skip
     return frozenset(words - _FUNCTION_WORDS - said_by - _ATTRIBUTING - _POLAR - _AUXILIARY)
 
@@ -2498,7 +2530,7 @@ def _words_said(text: str, sources: tuple[str, ...]) -> frozenset[str]:
 _AUXILIARY = frozenset(_WORDS["auxiliary"])
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A crude stem, enough to see "reprises" and "reprise" as one word."""
     word = word.removesuffix("'s")
     for suffix in ("ing", "ed", "es", "s"):
@@ -2783,7 +2815,7 @@ def one_named_subject(a: Unit, b: Unit) -> bool:
     # barely landed a punch" / "Rahman arrived in Germany on Monday")
     named = [
         k for k in a.keys & b.keys
-        if not k.startswith("person:") and _stem(_surname(k).lower()) == head
+        if not k.startswith("person:") and stem(_surname(k).lower()) == head
     ]  # fmt: skip
     # both dated, otherwise than each other: two times, perhaps two acts ("was not inspected
     # in 2020" / "was inspected in 2019")
@@ -2994,7 +3026,18 @@ _AFTER_HEAD = re.compile(
 def _head_of_subject(u: Unit) -> str:
     """The subject's head word, a clause after it set aside ("The driver, who has not been
     named, ...": driver)."""
-    return _last_word(re.split(_AFTER_HEAD, u.claim.subject_text, maxsplit=1)[0])
+    text = u.claim.subject_text
+    head = re.split(_AFTER_HEAD, text, maxsplit=1)[0]
+    if _PARTITIVE.fullmatch(head.strip()) and text[len(head) :].startswith(" of "):
+        # "Members of the federation's executive board": the board
+        head = re.split(_AFTER_HEAD, text[len(head) + 4 :], maxsplit=1)[0]
+    return _last_word(head)
+
+
+#: heads that stand for a part of the body named after "of"
+_PARTITIVE = re.compile(
+    r"(?:(?:the|some|most|all|several)\s+)?(?:members?|most|some|all|several)", re.I
+)
 
 
 #: Confidence at most of a polarity dispute that is not plainly one statement affirmed and
@@ -3658,7 +3701,7 @@ def _patient_words(u: Unit) -> list[str]:
     if not words or not words[-1].islower() or words[-1].lower() in PRONOUNS:
         return []
     found = _PATIENT_WORD.findall(text.lower().replace("'s", " "))
-    return [_stem(w) for w in found if w not in _FUNCTION_WORDS]
+    return [stem(w) for w in found if w not in _FUNCTION_WORDS]
 
 
 def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
@@ -3729,7 +3772,7 @@ _UNDOING = tuple((frozenset(one), frozenset(other)) for one, other in LEXICON["o
 
 
 #: nouns that name a doer (a body or a group), whose acts are many, not a thing done to
-_DOER_NOUNS = frozenset(_stem(w) for w in _WORDS["doer_nouns"])
+_DOER_NOUNS = frozenset(stem(w) for w in _WORDS["doer_nouns"])
 
 
 def _same_predicate(a: Unit, b: Unit) -> bool:

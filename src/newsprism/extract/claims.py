@@ -253,7 +253,7 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         attributed_to=_attributed(p, sent, found.speech, found.quotes),
         subject_text=_subject_text(found.speech.text, p, subj, actors, passive),
         predicate=(head.idx, head.idx + len(head.text)),
-        patient=_patient(found.speech.text, p, subj, passive),
+        patient=_patient(found.speech.text, p if passive else head, subj, passive),
     )
 
 
@@ -319,6 +319,12 @@ def _head(p: Token) -> tuple[Token, bool]:
     done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if p.lemma_ in _FAIL_VERBS and done is not None:
         return done, not (negated or _negated(done))
+    if negated and p.lemma_ in _CHANCE_VERBS:
+        # "never even got the chance to put his case": he did not put it (a chance had is no
+        # act done, so only the denied one is read through)
+        act = _chance_taken(p)
+        if act is not None:
+            return act, True
     if p.lemma_ == "be":
         # "Ashby is due to be arraigned on Friday", "All six are to be arraigned on May 28":
         # what is due is the act, not the "be"
@@ -328,6 +334,17 @@ def _head(p: Token) -> tuple[Token, bool]:
         if later is not None:
             return later, negated or _negated(later)
     return p, negated
+
+
+def _chance_taken(p: Token) -> Token | None:
+    """The act a chance ``p`` had was for: "got the chance to put his case" -> put."""
+    chance = next((c for c in p.children if c.dep_ == "dobj" and c.lemma_ in _CHANCES), None)
+    if chance is None:
+        return None
+    return next(
+        (c for c in chance.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > chance.i),
+        None,
+    )
 
 
 def _subject_text(text: str, p: Token, subj: Token | None, actors: list[str], passive: bool) -> str:
@@ -400,6 +417,9 @@ def _located(t: Token, top: Token) -> bool:
 
 #: verbs whose infinitive complement did not happen ("failed to deliver", "refused to sign")
 _FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+#: "got the chance to", "was not given the opportunity to"
+_CHANCE_VERBS = frozenset({"get", "have", "give"})
+_CHANCES = frozenset({"chance", "opportunity"})
 #: adjectives by which "be" only schedules the act after them ("is due to be arraigned")
 _DUE_WORDS = frozenset({"due", "scheduled", "set", "slated", "poised"})
 #: a lemmatiser's guess at an unknown verb keeps an "e" no English verb ends in ("deadlocke")

@@ -27,6 +27,8 @@ def canonical_map(extractions: Iterable[Extraction]) -> dict[str, str]:
         counts[mapping.get(k, k)] += n
     for k, full in _surnames(counts).items():
         mapping[k] = full
+    for k, full in _surnames_as_groups(counts).items():
+        mapping[k] = full
     # chains: place:ilves -> person:ilves -> person:marta_ilves
     for k, v in list(mapping.items()):
         seen = {k}
@@ -126,3 +128,19 @@ def rekey(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     return replace(
         ex, mentions=mentions, entities=tuple(merged.values()), quotes=quotes, claims=claims
     )
+
+
+def _surnames_as_groups(mention_counts: Counter[str]) -> dict[str, str]:
+    """group:tavish -> person:anselm_tavish: a one-word "group" that is the surname of the one
+    full name the set gives it, which a loud report (capitals, no first name near) left the
+    tagger reading as a people."""
+    persons = [k.split(":", 1)[1].split("_") for k in mention_counts if k.startswith("person:")]
+    mapping: dict[str, str] = {}
+    for k in mention_counts:
+        kind, _, rest = k.partition(":")
+        if kind != "group" or "_" in rest:
+            continue
+        full = {tuple(w) for w in persons if len(w) > 1 and w[-1] == rest}
+        if len(full) == 1:
+            mapping[k] = "person:" + "_".join(next(iter(full)))
+    return mapping

@@ -32,6 +32,6 @@ EXTRACTION_KIND = "extraction"
 #: "17": what a figure counts ends at a spaced dash ("five villages - Harrowfold, ..."), and
 #: "Not one plane flew" denies the flying, "St Brennan's Hospital" is one place, and a name
 #: with an age set off after it ("Ewart Oakrell, 31,") is a person
-EXTRACTION_VERSION = "17"
+EXTRACTION_VERSION = "18"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
