@@ -144,7 +144,7 @@ def test_one_persons_own_thing_acted_on_and_denied_is_a_high_dispute() -> None:
         "twenty minutes before the vote.",
         tabloid,
     )
-    (x,) = _about(c, "his case")
+    (x,) = _about(c, "Arvid Tollan's case")
     assert x.high and x.summary.endswith("S1 says affirmative; S2 says negative")
     # another person's case is another thing
     other = compare(
@@ -152,4 +152,4 @@ def test_one_persons_own_thing_acted_on_and_denied_is_a_high_dispute() -> None:
         "minutes before the vote.",
         tabloid,
     )
-    assert _about(other, "his case") == _about(other, "her case") == []
+    assert not [x for x in other.contradictions if "case" in x.summary]

@@ -516,12 +516,20 @@ def _denied_acts(ctx: _Context, group_of: dict[int, int]) -> list[tuple[Contradi
             type="polarity",
             confidence=DENIED_CONFIDENCE,
             evidence=evidence,
-            summary=f"Opposite statements about {d.thing}: {_values(evidence)}",
+            summary=f"Opposite statements about {_thing_named(ctx, d)}: {_values(evidence)}",
             basis=_DENIED_BASIS,
             note=patients.DENIED_NOTE,
         )
         out.append((c, group_of.get(d.denying[0].uid)))
     return out
+
+
+def _thing_named(ctx: _Context, d: patients.Denied) -> str:
+    """The thing as a reader knows it: "tear gas"; one person's own, by the person's name
+    ("his case": "Anselm Tavish's case")."""
+    if not d.owner:
+        return d.thing
+    return f"{ctx.name(d.owner)}'s {d.thing.split(' ', 1)[-1]}"
 
 
 def _one_telling(ctx: _Context, a: al.Unit, b: al.Unit) -> bool:

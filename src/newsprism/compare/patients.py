@@ -65,6 +65,8 @@ class Denied:
     thing: str
     denying: tuple[Unit, ...]
     stating: tuple[Unit, ...]
+    #: the person whose own thing it is ("his case": person:anselm_tavish), or ""
+    owner: str = ""
 
 
 def thing(u: Unit) -> str:
@@ -139,7 +141,7 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
             by_thing[name].append(u)
     out: list[Denied] = []
     for key, told in by_thing.items():
-        name = key.split("|", 1)[-1]
+        owner, _, name = key.rpartition("|")
         if len(told) > THING_MAX:
             continue  # a thing so common in the story ties nothing (and would cost its square)
         denying = [u for u in told if denial(u) and _denies(u)]
@@ -147,9 +149,8 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
         pairs = [(d, s) for d in denying for s in stating if _one_act(d, s) and one_voice(d, s)]
         if not pairs:
             continue
-        out.append(
-            Denied(name, _one_per_source(d for d, _ in pairs), _one_per_source(s for _, s in pairs))
-        )
+        denied = _one_per_source(d for d, _ in pairs)
+        out.append(Denied(name, denied, _one_per_source(s for _, s in pairs), owner))
     return out
 
 
