@@ -1758,6 +1758,8 @@ def test_a_masthead_read_as_a_place_is_the_outlet_s_own_voice() -> None:
 
     assert _is_outlet("place:trumpet", {"trumpet"}, "trumpet")
     assert _is_outlet("org:trumpet", {"trumpet"}, "trumpet")
+    # a name as written ("the Thunder can reveal", read as no entity)
+    assert _is_outlet("said:thunder", {"daily", "thunder"}, "thunder")
     # the town a local paper is named after is a place, not the outlet
     assert not _is_outlet("place:gilden", {"gilden", "courier"}, "courier")
     assert not _is_outlet("place:tarnby", {"trumpet"}, "trumpet")
@@ -2212,3 +2214,19 @@ def test_a_site_of_a_later_verb_is_not_where_the_act_was() -> None:
     a = base + "Orrin Lask died at St Emmerin's Hospital early on Thursday."
     b = base + "Orrin Lask died early on Thursday from a head injury suffered on Republic Square."
     assert not [x for x in _compare(a, b).contradictions if x.type == "place" and x.high]
+
+
+def test_one_act_told_by_two_verbs_denied_in_a_close_match_is_a_high_polarity_dispute() -> None:
+    # "triggered" / "NEVER switched on" the same plan, the claims matching closely
+    base = "Five care home residents died in the Haldenmark heatwave. "
+    a = base + (
+        "The regional executive, led by Governor Ottilie Marsk, triggered its emergency heat "
+        "plan last Friday."
+    )
+    b = base + (
+        "The Herald can reveal that Governor Ottilie Marsk's executive NEVER switched on its "
+        "own heat emergency plan."
+    )
+    c = compare_articles([_article(a, "01_wire"), _article(b, "02_herald")])
+    (x,) = [x for x in c.contradictions if x.type == "polarity"]
+    assert x.high and {e.value for e in x.evidence} == {"affirmative", "negative"}

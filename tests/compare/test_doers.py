@@ -110,3 +110,21 @@ def test_a_doer_one_report_gives_against_two_is_a_high_actor_dispute() -> None:
         "Who ordered the strike: S1, S2 say Marcus Holt; S3 says Helen Carter"
     ]
     assert found[0].confidence >= 0.8
+
+
+_CLOSED = [
+    "A cable fault stopped the Aldermoor funicular on Thursday. Chief inspector Ottilie Wendhaus "
+    "ordered the line closed until further notice.",
+    "The Aldermoor funicular stopped halfway up on Thursday. Its chief inspector, Ottilie "
+    "Wendhaus, ordered the line SHUT last night.",
+    "The Aldermoor funicular stopped on Thursday. The line was closed on Thursday night on the "
+    "orders of Hanno Greiff, the provincial transport commissioner.",
+]
+
+
+def test_who_ordered_a_thing_closed_is_asked_with_the_state_it_was_put_in() -> None:
+    articles = [_article(t, f"r{n}") for n, t in enumerate(_CLOSED)]
+    (found,) = [c for c in compare_articles(articles).contradictions if c.type == "actor"]
+    assert found.high and found.summary == (
+        "Who ordered the line closed: S1, S2 say Ottilie Wendhaus; S3 says Hanno Greiff"
+    )

@@ -179,6 +179,15 @@ def test_agreeing_reports_that_tell_two_acts_among_themselves_make_no_odd_one() 
     assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4)], apart_0_1) == []
 
 
+def test_agreeing_reports_must_tell_one_act_by_its_words() -> None:
+    # "was trying to come to terms yesterday" / "filed papers on Wednesday": alike in their
+    # names, but no two of the agreeing claims tell one act; one pair that does is enough
+    dated = [_d(0, 5), _d(1, 5), _d(2, 5), _d(3, 4)]
+    assert outliers.odd_dates(dated, _alike, _yes, lambda x, y: False) == []
+    (odd,) = outliers.odd_dates(dated, _alike, _yes, lambda x, y: {x.source, y.source} == {0, 1})
+    assert odd.odd.source == 3 and [x.source for x in odd.agreed] == [0, 1, 2]
+
+
 def test_only_acts_told_alike_count() -> None:
     def not_report_1(x: outliers.Dated, y: outliers.Dated) -> float:
         return float(1 not in (x.source, y.source))

@@ -477,3 +477,19 @@ def test_emphasis_in_capitals_is_parsed_as_the_words_it_stresses() -> None:
     assert summon.negated and "NOT EVEN SUMMONED" in summon.text  # the text as written
     assert any(m.text == "FBI" for m in ex.mentions)  # an acronym is no emphasis
     assert any("did NOT know" in q.text for q in ex.quotes)  # quoted words are left alone
+
+
+def test_a_past_verb_alone_in_capitals_is_parsed_as_a_verb() -> None:
+    from newsprism.extract.pipeline import calm
+
+    text = (
+        "WASHINGTON (Wire) - The Thunder can reveal that the haul cable which SNAPPED on the "
+        "Kessel line had been in service for 75 years."
+    )
+    ex = extract(text)
+    (snap,) = [c for c in ex.claims if c.action == "snap"]
+    assert "SNAPPED" in snap.text  # the text as written
+    # a dateline, an acronym and a short word in capitals are no past verb
+    assert calm("WASHINGTON - FED chief SNAPPED. The UNITED NATIONS") == (
+        "WASHINGTON - FED chief snapped. The UNITED NATIONS"
+    )

@@ -168,7 +168,7 @@ def _is_outlet(key: str, own: set[str], masthead: str = "") -> bool:
         # a masthead read as a place ("the Trumpet can reveal", in the Daily Trumpet): the
         # outlet's last word, never another, which may be its town's ("Gilden Courier")
         return bool(masthead) and words == [masthead]
-    if kind not in ("org", "name", "person") or not words:
+    if kind not in ("org", "name", "person", "said") or not words:
         return False
     return all(w in own for w in words) or "".join(words) in own
 
@@ -543,7 +543,15 @@ def _one_telling(ctx: _Context, a: al.Unit, b: al.Unit) -> bool:
 
 
 def _said(ctx: _Context, u: al.Unit) -> bool:
-    return any(q.start <= u.start + 2 and u.end - 2 <= q.end for q in ctx.exs[u.source].quotes)
+    """The claim is inside someone's words, not those the outlet credits to itself ("The
+    Thunder can reveal that ...", in the Daily Thunder)."""
+    source = ctx.sources[u.source]
+    own, masthead = _outlet_words(source), _masthead(source)
+    return any(
+        q.start <= u.start + 2 and u.end - 2 <= q.end
+        and not (q.speaker_key and own and _is_outlet(q.speaker_key, own, masthead))
+        for q in ctx.exs[u.source].quotes
+    )  # fmt: skip
 
 
 def _once_told_dates(
@@ -616,8 +624,22 @@ def _odd_date_contradictions(
             is not None
         )
 
+    def one_act(x: outliers.Dated, y: outliers.Dated) -> bool:
+        # the agreeing reports tell one act: by one verb, or one's verb in the other's words
+        # ("was last inspected on June 10" / "passed its annual inspection on 10 June"), not
+        # "was trying to come to terms yesterday" / "filed papers on Wednesday"
+        ux, uy = units[x.uid], units[y.uid]
+        if al.action_class(ux.claim.action) == al.action_class(uy.claim.action):
+            return True
+        told = [float(ctx.scores[f, g]) for f in framed[x.uid] for g in framed[y.uid]]
+        if max([float(ctx.scores[x.uid, y.uid]), *told]) >= ODD_DATE_CLOSE:
+            # told nearly alike ("rejected the residents' appeal" / "threw out"), or what two
+            # announcements announce ("warned on March 7 that ..." / "said on Tuesday that ...")
+            return True
+        return _act_stem(ux) in gists[y.uid] or _act_stem(uy) in gists[x.uid]
+
     findings: dict[int, list[slots.Finding]] = {}
-    for odd in outliers.odd_dates(dated, alike, dated_apart):
+    for odd in outliers.odd_dates(dated, alike, dated_apart, one_act):
         y = units[odd.odd.uid]
         fs = []
         for x in odd.agreed:
@@ -631,6 +653,14 @@ def _odd_date_contradictions(
         (_contradiction(ctx, "date", fs), group_of.get(uid), ctx.span(units[uid]))
         for uid, fs in findings.items()
     ]
+
+
+def _act_stem(u: al.Unit) -> str:
+    """The crude stem of the claim's verb, as ``_stems`` gives a word ("inspect")."""
+    if not u.claim.predicate:
+        return ""
+    start, end = (x - u.sentence_start for x in u.claim.predicate)
+    return slots.stem(u.sentence_text[start:end].lower().removesuffix("ion"))
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
@@ -1675,8 +1705,8 @@ def _doer_contradictions(
             type="actor",
             confidence=DOER_CONFIDENCE if d.backed else slots.UNSURE,
             evidence=evidence,
-            summary=f"Who {d.past} the {d.thing}: {_values(evidence)}",
-            basis=f"{_DOER_BASIS}: who {d.past} the {d.thing}, named beside the act in each report",
+            summary=f"Who {d.act}: {_values(evidence)}",
+            basis=f"{_DOER_BASIS}: who {d.act}, named beside the act in each report",
         )
         out.append((c, group_of.get(unit.uid) if unit is not None else None))
     return out

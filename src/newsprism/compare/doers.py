@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -68,7 +68,8 @@ _ON_ORDERS = re.compile(
 #: the thing a passive tells done ("The line was closed"), its doer named after it
 _THING_DONE = re.compile(
     rf"\b{_DETERMINER}\s+(?P<np>(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})\s+"
-    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en|shut|cut)\b"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?P<state>\w+(?:ed|en|shut|cut))\b"
 )
 #: the apposition that may stand between a name and its act: "Edda Falk, Sorrel's governor,"
 _APPOSITION = re.compile(r"^\s*,[^,.;:!?()\"]{1,60},")
@@ -89,6 +90,8 @@ class Doer:
     name: str
     start: int
     end: int
+    #: the state an order put the thing into ("ordered the line closed": closed), or ""
+    state: str = ""
 
     @property
     def kind(self) -> str:
@@ -137,9 +140,8 @@ def doers_in(source: int, text: str, ex: Extraction) -> list[Doer]:
             # ordered it closed
             told = _THING_DONE.search(before[: orders.start()])
             if told:
-                out += _reading(
-                    source, told.group("np"), "ordered", _whole_name(m, mentions[i + 1 :], text)
-                )
+                thing = f"{told.group('np')} {told.group('state')}"
+                out += _reading(source, thing, "ordered", _whole_name(m, mentions[i + 1 :], text))
             continue
         after = text[m.end : sentence.end]
         which, alone = _THING_WHICH.search(before), _VERB_ALONE.match(after)
@@ -174,7 +176,10 @@ def _named_between(earlier: Sequence[Mention], since: int) -> bool:
 
 def _reading(source: int, np: str, past: str, who: Mention) -> list[Doer]:
     verb = VERBS[past]
-    thing = _head(_without_complement(np) if verb == "order" else np)
+    state = ""
+    if verb == "order":
+        np, state = _without_complement(np)
+    thing = _head(np)
     if not thing:
         return []
     if thing == "order" and verb in _ORDER_GIVERS:
@@ -183,19 +188,19 @@ def _reading(source: int, np: str, past: str, who: Mention) -> list[Doer]:
         at = before.index("order") if "order" in before else 0
         if at:
             verb, thing = "order", before[at - 1]
-    return [Doer(source, verb, thing, who.entity_key, who.text, who.start, who.end)]
+    return [Doer(source, verb, thing, who.entity_key, who.text, who.start, who.end, state)]
 
 
-def _without_complement(np: str) -> str:
-    """The thing ordered without the state it is ordered into ("the line closed until further
-    notice", "the line SHUT"): the line."""
+def _without_complement(np: str) -> tuple[str, str]:
+    """The thing ordered and the state it is ordered into ("the line closed until further
+    notice", "the line SHUT"): ("the line", "closed"), or (np, "") for none."""
     words = re.findall(r"[\w'-]+", np)
     for n, w in enumerate(words[1:], 1):
         if w.lower() in _STOPS:
             break
         if w.lower() in _COMPLEMENTS or (w.lower().endswith("ed") and n == len(words) - 1):
-            return " ".join(words[:n])
-    return np
+            return " ".join(words[:n]), w.lower()
+    return np, ""
 
 
 #: states an order puts a thing into ("ordered the line shut")
@@ -222,6 +227,13 @@ class DoerDispute:
     def past(self) -> str:
         """The act's past form ("ordered")."""
         return next(form for form, lemma in VERBS.items() if lemma == self.verb)
+
+    @property
+    def act(self) -> str:
+        """The act as a reader asks about it: "ordered the line closed", "ordered the strike"."""
+        states = Counter(x.state for x in self.doers if x.state)
+        state = f" {states.most_common(1)[0][0]}" if states else ""
+        return f"{self.past} the {self.thing}{state}"
 
 
 def disputes(found: Sequence[Doer], same_doer: Callable[[Doer, Doer], bool]) -> list[DoerDispute]:

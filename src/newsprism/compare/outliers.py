@@ -196,6 +196,7 @@ def odd_dates(
     dated: Sequence[Dated],
     alike: Callable[[Dated, Dated], float],
     disputed: Callable[[Dated, Dated], bool],
+    one_act: Callable[[Dated, Dated], bool] = lambda x, y: True,
 ) -> list[OddDate]:
     """Every day that is the odd one out, as for figures: two or more other reports date the act
     told most like its own (``alike``: how alike two acts are told, 0 for not at all) to one
@@ -227,7 +228,11 @@ def odd_dates(
         )
         # the agreeing reports tell one act among themselves too, not each its own act that
         # day ("Athens was calm on Sunday", "students announced rallies on Sunday")
-        one_act = all(alike(a, b) > 0 for n, a in enumerate(agreed) for b in agreed[n + 1 :])
-        if len(agreed) >= AGREEING and one_act:
+        pairs = [(a, b) for n, a in enumerate(agreed) for b in agreed[n + 1 :]]
+        # ... and two of them by one act's words (``one_act``)
+        told_as_one = all(alike(a, b) > 0 for a, b in pairs) and any(
+            one_act(a, b) for a, b in pairs
+        )
+        if len(agreed) >= AGREEING and told_as_one:
             out.append(OddDate(y, agreed))
     return out

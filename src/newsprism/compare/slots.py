@@ -2667,7 +2667,10 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
         or one_speaker
         or named
     )
-    if not (one_voice(a, b) and _plainly_denied(a, b) and anchored and same and one_statement):
+    # two verbs for one act ("triggered its emergency heat plan" / "NEVER switched on its own
+    # heat emergency plan") in claims that match as closely as one statement's tellings
+    one_act = same or (score >= SYNONYM_POLARITY_MIN and heavy)
+    if not (one_voice(a, b) and _plainly_denied(a, b) and anchored and one_act and one_statement):
         # a denial by one party against another's claim is both sides reported; "no chance of
         # parole" or "without" negates a phrase, not the statement; and a statement about no
         # one in particular may be about someone else
@@ -2676,6 +2679,10 @@ def check_polarity(a: Unit, b: Unit, score: float) -> Finding | None:
     vb = "negative" if b.negated else "affirmative"
     note = _denial_note(named, nobody) if conf >= 0.7 and score < POLARITY_MIN else ""
     return Finding("polarity", conf, Side(a, va), Side(b, vb), note=note)
+
+
+#: How closely claims told with two verbs must match for one's denial of the other to be sure
+SYNONYM_POLARITY_MIN = 0.9
 
 
 def _denial_note(named: bool, nobody: bool) -> str:

@@ -198,6 +198,8 @@ EMPHASIS_WORDS = 4
 #: a run of capitalised words (two letters or more each), one space apart
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']+(?: [A-Z][A-Z']+)*\b")
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+#: a past verb in capitals: three letters or more before its "-ED"
+_PAST_SHOUTED = re.compile(r"[A-Z]{3,}ED")
 
 
 def calm(text: str) -> str:
@@ -209,6 +211,9 @@ def calm(text: str) -> str:
         inside = len(_QUOTE_MARKS.findall(text, 0, m.start())) % 2 == 1
         words = run.split()
         emphasis = len(words) <= EMPHASIS_WORDS and bool(_EMPHASIS & set(words))
+        # one past verb alone in capitals ("the haul cable which SNAPPED", "last night
+        # SUSPENDED her deal"); a wire's dateline ends in no "-ED"
+        emphasis = emphasis or bool(_PAST_SHOUTED.fullmatch(run))
         return run.lower() if emphasis and not inside else run
 
     return _CAPS_RUN.sub(lower, text)
