@@ -24,8 +24,9 @@ tarsk-launch since the twenty-first, and the twenty-first's orvik-ransomware, ha
 kessel-evictions since the twenty-second, and the twenty-second's dorrin-cave, sable-spill and
 ashmere-bank since the twenty-third, and the twenty-third's brackwater-fraud, whose false high
 was read off it after its scoring, and corrin-wildfire and lindqvist-strike since the
-twenty-fourth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
-twenty-fourth session's frozen quillon-recall, tavish-sacking and hemmel-funicular (scored once,
+twenty-fourth, and the twenty-fourth's quillon-recall, tavish-sacking and hemmel-funicular since
+the twenty-fifth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
+twenty-fifth session's frozen pellow-bribery, tarnby-outage and brindle-stranding (scored once,
 held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -149,6 +150,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "brackwater-fraud",
         "corrin-wildfire",
         "lindqvist-strike",
+        "quillon-recall",
+        "tavish-sacking",
+        "hemmel-funicular",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
