@@ -159,10 +159,11 @@ def _owned(u: Unit) -> str:
     got the chance to put his case" / "Tavish put his case to the 11 members"), keyed by the
     person: "person:anselm_tavish|his case"; "" for any other claim."""
     words = u.claim.patient.lower().split()
+    # one doer, a person (a place beside it, "Tavish, who lives in Gullhaven", is no doer)
     doers = [k for k in u.claim.actors if k.startswith(("person:", "org:", "group:"))]
-    if len(words) != 2 or words[0] not in _OWNERS or len(doers) != 1:
+    if len(doers) != 1 or not doers[0].startswith("person:"):
         return ""
-    if not doers[0].startswith("person:"):
+    if len(words) != 2 or words[0] not in _OWNERS:
         return ""
     if not words[1].isalpha() or words[1] in _NOT_THE_THING:
         return ""
