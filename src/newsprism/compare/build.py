@@ -381,6 +381,12 @@ class _Context:
             self._framed = _framed(self.units)
         return self._framed
 
+    def framed_match(self, a: int, b: int) -> float:
+        """How closely what two dated claims' "that" clauses say matches (``framed``), 0 for
+        none: two announcements are alike as what they announce is."""
+        framed = self.framed()
+        return max((float(self.scores[f, g]) for f in framed[a] for g in framed[b]), default=0.0)
+
     def span(self, u: al.Unit, value: str = "", focus: tuple[int, int] | None = None) -> Span:
         """The claim as evidence, stretched to hold its focus when that lies outside it (the
         frame "has not confirmed" of the claim "that the document is genuine")."""
@@ -607,7 +613,7 @@ def _odd_date_contradictions(
         ux, uy = units[x.uid], units[y.uid]
         told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
         # two announcements made on a day are alike as what they announce is
-        told = max([told] + [float(ctx.scores[f, g]) for f in framed[x.uid] for g in framed[y.uid]])
+        told = max(told, ctx.framed_match(x.uid, y.uid))
         # the words two claims share, names (a place, a doer) among them
         shared = len(gists[x.uid] & gists[y.uid] - _TIME_WORDS) + len(ux.keys & uy.keys)
         # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
@@ -631,8 +637,8 @@ def _odd_date_contradictions(
         ux, uy = units[x.uid], units[y.uid]
         if al.action_class(ux.claim.action) == al.action_class(uy.claim.action):
             return True
-        told = [float(ctx.scores[f, g]) for f in framed[x.uid] for g in framed[y.uid]]
-        if max([float(ctx.scores[x.uid, y.uid]), *told]) >= ODD_DATE_CLOSE:
+        told = max(float(ctx.scores[x.uid, y.uid]), ctx.framed_match(x.uid, y.uid))
+        if told >= ODD_DATE_CLOSE:
             # told nearly alike ("rejected the residents' appeal" / "threw out"), or what two
             # announcements announce ("warned on March 7 that ..." / "said on Tuesday that ...")
             return True
@@ -660,13 +666,18 @@ def _act_stem(u: al.Unit) -> str:
     if not u.claim.predicate:
         return ""
     start, end = (x - u.sentence_start for x in u.claim.predicate)
-    return slots.stem(u.sentence_text[start:end].lower().removesuffix("ion"))
+    return _act_word(u.sentence_text[start:end].lower())
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
     """The words' crude stems, an act's noun with its verb ("inspection", "inspected"); the
     time words as they are."""
-    return frozenset(w if w in _TIME_WORDS else slots.stem(w.removesuffix("ion")) for w in words)
+    return frozenset(w if w in _TIME_WORDS else _act_word(w) for w in words)
+
+
+def _act_word(word: str) -> str:
+    """A word's crude stem, an act's noun as its verb: "inspection", "inspected": inspect."""
+    return slots.stem(word.removesuffix("ion"))
 
 
 def _framed(units: Sequence[al.Unit]) -> dict[int, list[int]]:
@@ -912,8 +923,7 @@ def _other_news(ctx: _Context, f: slots.Finding, framed: dict[int, list[int]]) -
         return False
     if not (framed[a.uid] or framed[b.uid]):
         return False  # "announced his resignation on Monday": the thing announced is named
-    told = [float(ctx.scores[x, y]) for x in framed[a.uid] for y in framed[b.uid]]
-    return max(told, default=0.0) < FRAMED_ALIKE
+    return ctx.framed_match(a.uid, b.uid) < FRAMED_ALIKE
 
 
 #: How closely what two announcements say must match for their days to date one announcement
