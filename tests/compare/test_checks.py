@@ -2230,3 +2230,78 @@ def test_one_act_told_by_two_verbs_denied_in_a_close_match_is_a_high_polarity_di
     c = compare_articles([_article(a, "01_wire"), _article(b, "02_herald")])
     (x,) = [x for x in c.contradictions if x.type == "polarity"]
     assert x.high and {e.value for e in x.evidence} == {"affirmative", "negative"}
+
+
+COURT_LEAD = "The harbour mayor of Kestling was charged with taking bribes over a ferry contract. "
+
+
+def test_one_person_named_and_described_by_age_at_two_courts_is_a_place_dispute() -> None:
+    # "The 51-year-old" is the Varsk the other report names with her age beside her name
+    a = COURT_LEAD + "Odile Varsk, 51, appeared in the dock at Kestling District Court on Tuesday."
+    b = (
+        COURT_LEAD + "The 51-year-old appeared in the dock at the Morvan High Court in Aldholt on "
+        "Tuesday."
+    )
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
+    assert x.high and "Kestling District Court" in x.summary and "Morvan High Court" in x.summary
+    # another age is another person: no dispute of one person's court
+    other = b.replace("The 51-year-old", "The 63-year-old")
+    assert not [x for x in _compare(a, other).contradictions if x.type == "place" and x.high]
+
+
+def test_a_things_value_and_a_sum_paid_for_it_are_no_dispute() -> None:
+    from newsprism.compare.slots import check_number
+
+    value = "Halmstrand was handed the city's 212m-dukat contract for 40 ferries in 2034."
+    paid = "The city had paid Halmstrand about 131 million dukats by the end of February."
+    a, b = _units(value, paid, holding="dukat")
+    assert check_number(a, b, None, None, 0.7) is None
+    # two values of the contract are one figure disputed
+    other = "Halmstrand was handed the city's 131m-dukat contract for 40 ferries in 2034."
+    a, b = _units(value, other, holding="dukat")
+    found = check_number(a, b, None, None, 0.9)
+    assert found is not None and found.type == "number"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures", "noun", "together"),
+    [
+        ("Of the 86 buses ordered, 54 have been delivered, City Hall said.", {86, 54}, "buses",
+         True),
+        ("Volunteers returned 23 pilot whales to the sea; 18 died.", {23, 18}, "whales", True),
+        ("The network shut down its systems at four of its seven hospitals.", {4, 7},
+         "hospitals", True),
+        # each figure counts its own thing: two things, told together
+        ("The two officers fired 11 shots and seven bullets hit the boy.", {11, 7}, "shots",
+         False),
+        ("Commandos recovered 12 rifles, three pistols and two grenades.", {12, 3}, "rifles",
+         False),
+    ],
+)  # fmt: skip
+def test_a_report_giving_both_figures_in_one_sentence(
+    sentence: str, figures: set[int], noun: str, together: bool
+) -> None:
+    from newsprism.compare.build import _both_of_one_thing
+
+    (u,) = _first_units(sentence)
+    assert _both_of_one_thing(u, {float(f) for f in figures}, {noun}) is together
+
+
+def test_a_number_dispute_one_report_gives_both_sides_of_is_not_high() -> None:
+    # the report that says "of the 86 ordered, 54 have been delivered" counts two things; the
+    # others each give one of them
+    lead = "Pellow's contract for electric buses is at the heart of the bribery case. "
+    a = lead + "Of the 86 buses ordered, 54 have been delivered and are carrying passengers."
+    b = lead + "The 54 Stelmark buses already delivered remain in service on nine routes."
+    c = lead + "Stelmark won the deal to supply the city with 86 electric buses."
+    report = compare_articles([_article(a, "a"), _article(b, "b"), _article(c, "c")])
+    assert not [x for x in report.contradictions if x.type == "number" and x.high]
+
+
+def test_an_act_told_as_already_done_before_is_not_dated_for_the_odd_day() -> None:
+    from newsprism.compare.build import _an_act_dated
+
+    (u,) = _first_units("Tidewell's shares had already risen 9% on November 4, analysts said.")
+    assert not _an_act_dated(u)
+    (u,) = _first_units("Tidewell's shares rose 9% on November 4, analysts said.")
+    assert _an_act_dated(u)

@@ -493,3 +493,31 @@ def test_a_past_verb_alone_in_capitals_is_parsed_as_a_verb() -> None:
     assert calm("WASHINGTON - FED chief SNAPPED. The UNITED NATIONS") == (
         "WASHINGTON - FED chief snapped. The UNITED NATIONS"
     )
+
+
+def test_a_wire_dateline_is_no_part_of_the_first_sentence() -> None:
+    # parsed with the sentence after it, the dateline joined its subject and its country was
+    # read as the doer
+    from newsprism.extract.pipeline import dateline_end
+
+    text = (
+        "Harbour mayor granted bail in ferry contract inquiry\n\n"
+        "KESTLING, Morvania, May 4 (Arlen Wire) - Odile Varsk, the mayor of the Morvanian "
+        "port of Kestling, was granted bail of 300,000 dukats on Tuesday.\n\n"
+        "She denies taking bribes from the ferry builder Halmstrand."
+    )
+    ex = extract(text)
+    granted = next(c for c in ex.claims if c.action == "grant" and "Varsk" in c.text)
+    assert granted.text.startswith("Odile Varsk")
+    assert "KESTLING" not in granted.subject_text
+    keys = [k.split(":", 1)[1] for k in (*granted.actors, *granted.targets)]
+    assert "morvania" not in keys and not any("arlen" in k for k in keys)
+    # the verb's offsets point into the text as written, past the dateline
+    assert granted.predicate is not None
+    assert text[granted.predicate[0] : granted.predicate[1]] == "granted"
+    for item in (*ex.mentions, *ex.times, *ex.quantities, *ex.claims):
+        assert text[item.start : item.end] == item.text
+    # a dateline with an agency and no place, and none: a headline's words in capitals
+    assert dateline_end("WASHINGTON (AP) — The Senate voted.") == len("WASHINGTON (AP) — ")
+    assert dateline_end("BREAKING NEWS - 3 DEAD in bank fire") == 0
+    assert dateline_end("The mayor said on Tuesday that she would not resign.") == 0

@@ -71,6 +71,8 @@ def _assert_offsets_exact(ex: Extraction, text: str) -> None:
         assert all(0 <= i < len(ex.quantities) for i in c.quantities)
         s = ex.sentences[c.sentence]
         assert s.start <= c.start and c.end <= s.end
+        # the verb's own offsets too, in every chunk
+        assert c.predicate is None or s.start <= c.predicate[0] < c.predicate[1] <= s.end
 
 
 @pytest.mark.slow

@@ -68,6 +68,11 @@ def q(text: str):
         ("reached 71 kilometres an hour", 71, "km/h", "71 km/h"),
         ("at more than 45 miles per hour", 45, "mph", ">45 mph"),
         ("sailing at 12 knots", 12, "knots", "12 knots"),
+        # half or a quarter of a scale word is that share of it, not the whole
+        ("set his bail at half a million ventars", 5e5, "", "500000 ventars"),
+        ("a HALF-MILLION ventar bail", 5e5, "", "500000 ventar"),
+        ("a quarter of a million people", 2.5e5, "", "250000 people"),
+        ("half a billion dollars", 5e8, "USD", "500000000 USD"),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, normalized: str) -> None:

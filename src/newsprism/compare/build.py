@@ -40,7 +40,7 @@ from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
 from newsprism.extract.claims import ANNOUNCING
-from newsprism.extract.quantities import TIME_UNITS
+from newsprism.extract.quantities import TIME_UNITS, number_value
 from newsprism.extract.types import Quantity, Quote, TimeExpr
 from newsprism.models import Article
 
@@ -726,7 +726,20 @@ def _an_act_dated(u: al.Unit) -> bool:
     """A claim whose verb tells a happening: not a light verb, not a saying (a report dates
     its own sayings, "said on Monday"), though an announcement is one."""
     cls = al.action_class(u.claim.action)
+    if _ALREADY_DONE.search(_before_verb(u)):
+        return False  # "shares had already risen 9% on November 4": a step before the story's act
     return bool(cls) and cls not in al.LIGHT_VERBS and (cls not in _REPORTING or cls == "announce")
+
+
+#: "had already" right before a verb: a happening told as earlier than the story's own
+_ALREADY_DONE = re.compile(r"\bhad\s+already\s+$", re.IGNORECASE)
+
+
+def _before_verb(u: al.Unit) -> str:
+    """The claim's sentence up to its verb."""
+    if not u.claim.predicate:
+        return ""
+    return u.sentence_text[: max(u.claim.predicate[0] - u.sentence_start, 0)]
 
 
 def _day(t: TimeExpr) -> date | None:
@@ -2201,7 +2214,68 @@ def _finished(ctx: _Context, c: Contradiction) -> Contradiction:
     checked against what backs it, and every report giving one of its values cited."""
     c = _with_coreference(ctx, c)
     giving = _also_giving(ctx, c) if c.type in _GIVEN and not c.basis.startswith(_AGE_BASIS) else []
-    return _still_an_update(ctx, _every_report(_supported(ctx, c, giving), giving))
+    c = _still_an_update(ctx, _every_report(_supported(ctx, c, giving), giving))
+    return _told_together(ctx, c)
+
+
+def _told_together(ctx: _Context, c: Contradiction) -> Contradiction:
+    """A number dispute one of whose reports gives both figures in one sentence ("Of the 86
+    buses ordered, 54 have been delivered", "23 ... were back at sea, and 18 were dead"):
+    that report counts two things, and the other reports may each give one of them."""
+    if c.type != "number" or not c.high or c.basis.startswith((_AGE_BASIS, _TOLL_BASIS)):
+        return c
+    figures = {_figure(e.value) for e in c.evidence}
+    if len(figures) != 2:
+        return c
+    cited = {_sid(s) - 1 for s in c.sources}
+    nouns = {" ".join(e.value.split()[1:]).lower() for e in c.evidence}
+    for u in ctx.units:
+        if u.source in cited and _both_of_one_thing(u, figures, nouns):
+            note = (f"{ctx.sources[u.source].id} gives both figures in one sentence; they may "
+                    "count two different things.")  # fmt: skip
+            return replace(c, confidence=min(c.confidence, slots.UNSURE), note=note)
+    return c
+
+
+def _both_of_one_thing(u: al.Unit, figures: set[float], nouns: set[str]) -> bool:
+    """Both figures in one sentence, of the dispute's counted thing ("Of the 86 buses ordered,
+    54 have been delivered"; "23 pilot whales ...; 18 die"; "at four of its seven hospitals")
+    -- not two figures of two things ("11 shots -- seven bullets", "a mother of 12 ... 13
+    bullets", "12 AK 47 guns, three rifles")."""
+    given = {q.value: q for q in u.sentence_quantities
+             if q.kind == "count" and not q.unit and q.value in figures}  # fmt: skip
+    if len(given) == 1 and _part_before(u, *given.values()) in figures - set(given):
+        return True  # "at four of its seven hospitals": the part read before its whole
+    if set(given) != figures:
+        return False
+    named = [q.counts.lower() for q in given.values() if q.counts]
+    if len(named) == len(figures) and not _part_of_whole(u, *given.values()):
+        return False  # "11 shots -- seven bullets": each figure says what it counts
+    return all(any(slots.counts_match(n, d) for d in nouns if d) for n in named)
+
+
+def _part_of_whole(u: al.Unit, *quantities: Quantity) -> bool:
+    """Two figures joined by "of" ("at four of its seven hospitals"): a part and its whole."""
+    first, second = sorted(quantities, key=lambda q: q.start)
+    between = u.sentence_text[first.end - u.sentence_start : second.start - u.sentence_start]
+    return _PARTITIVE_OF.fullmatch(between) is not None
+
+
+def _part_before(u: al.Unit, whole: Quantity) -> float:
+    """The number written as a part right before a whole ("four of its seven hospitals": 4),
+    or -1."""
+    before = u.sentence_text[: whole.start - u.sentence_start]
+    m = re.search(r"\b([\w,]+)" + _PARTITIVE_OF.pattern + "$", before)
+    if m is None:
+        return -1.0
+    try:
+        return number_value(m.group(1))
+    except (ValueError, KeyError):
+        return -1.0
+
+
+#: the words between a part and its whole: " of its ", " of the network's "
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+['’]s\s+)?")
 
 
 def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> Contradiction:

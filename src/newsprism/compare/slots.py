@@ -1434,6 +1434,24 @@ def _intraday(u: Unit) -> bool:
     return bool(_INTRADAY.search(u.sentence_text))
 
 
+def _value_against_payment(f: _Figures) -> str | None:
+    """A thing's value written onto it ("the city's 212m-ventar contract") against a sum paid
+    ("Pellow had paid Stelmark about 131 million ventars by the end of February"): what a
+    thing is worth and what has been paid for it so far."""
+    for qx, y, qy in ((f.shown_a, f.b, f.shown_b), (f.shown_b, f.a, f.shown_a)):
+        if _VALUE_OF_THING.search(qx.text) and _PAID.search(_before(y, qy, 40)):
+            return 'a thing\'s value and a sum paid ("a 212m-ventar contract" / "had paid 131m")'
+    return None
+
+
+#: a figure written onto the noun it values: "212m-ventar", "212-million-ventar"
+_VALUE_OF_THING = re.compile(r"\d[\w,.]*\s*-\s*(?:(?:million|billion|[mb]n?)\s*-\s*)?[a-z]+$",
+                             re.IGNORECASE)  # fmt: skip
+#: a paying verb before a figure, its payee between: "had paid Stelmark about"
+_PAID = re.compile(r"\b(?:paid|pays|spent|received|handed over|transferred)\b(?:\s+\S+){0,3}\s*$",
+                   re.IGNORECASE)  # fmt: skip
+
+
 def _other_questions(f: _Figures) -> str | None:
     """Shares of one group answering two questions ("68 % of Greeks believe ..." / "83.3 % of
     Greeks were unhappy with ..."): two figures of two polls or questions."""
@@ -1506,6 +1524,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_owners,
     _kind_against_count,
     _other_questions,
+    _value_against_payment,
     _two_moments,
     _kinds_of_one_thing,
     _at_other_sites,
@@ -2002,13 +2021,37 @@ def site_against_site(a: Unit, b: Unit) -> bool:
     may all hold it at once, so only sites are compared."""
     if not _same_predicate(a, b):
         return False
-    head = _head_of_subject(a)
-    if not head or head in _RELATIVE_PRONOUNS or head != _head_of_subject(b):
+    if not _one_subject(a, b):
         return False
     if _scheduled(a) or _scheduled(b):
         return False  # "due to appear before the Crown Court": one of several hearings to come
     sa, sb = _sites_of_act(a), _sites_of_act(b)
     return bool(sa and sb) and not (sa & sb) and not (_mentioned(sa, b) or _mentioned(sb, a))
+
+
+def _one_subject(a: Unit, b: Unit) -> bool:
+    """The claims' subjects are one: the same head word, or a person named in one and described
+    by the age the other's sentence gives beside that name in the other ("The 54-year-old
+    appeared ..." / "Dereshaw, 54, appeared ...")."""
+    head = _head_of_subject(a)
+    if head and head not in _RELATIVE_PRONOUNS and head == _head_of_subject(b):
+        return True
+    return _aged_as(a, b) or _aged_as(b, a)
+
+
+#: a subject that is an age: "The 54-year-old"
+_AGE_SUBJECT = re.compile(r"(?:the\s+)?(\d{1,3})-year-old", re.IGNORECASE)
+
+
+def _aged_as(a: Unit, b: Unit) -> bool:
+    """``a``'s subject is "the N-year-old" and ``b``'s is a person whose name its sentence
+    follows with N ("Dereshaw, 54,")."""
+    m = _AGE_SUBJECT.fullmatch(a.claim.subject_text.strip())
+    people = [k for k in _head_actors(b) if k.startswith("person:")]
+    if m is None or len(people) != 1:
+        return False
+    surname = re.escape(people[0].split(":", 1)[1].split("_")[-1])
+    return re.search(rf"\b{surname},\s+{m.group(1)}\b", b.sentence_text, re.IGNORECASE) is not None
 
 
 def told_at_site(v: Unit, u: Unit) -> bool:

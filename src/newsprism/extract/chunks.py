@@ -145,6 +145,9 @@ def merge(parts: list[tuple[int, Extraction]]) -> Extraction:
                 sentence=c.sentence + n_sent,
                 time=tuple(i + n_time for i in c.time),
                 quantities=tuple(i + n_qty for i in c.quantities),
+                predicate=(
+                    (c.predicate[0] + offset, c.predicate[1] + offset) if c.predicate else None
+                ),
             )
             for c in ex.claims
         ]

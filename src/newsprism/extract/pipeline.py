@@ -219,6 +219,26 @@ def calm(text: str) -> str:
     return _CAPS_RUN.sub(lower, text)
 
 
+#: a wire story's dateline opening a line near the top ("PELLOW, Calvenna, March 11 (Veridian)
+#: - "): parsed with the sentence after it, it joins that sentence's subject ("PELLOW, Calvenna,
+#: ... - Lucan Dereshaw, the mayor ..., was granted bail") and its country is read as a doer
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z]{2}[A-Z .'’-]*(?:,[^,\n]{1,40}){0,2}[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*"
+    r"[-–—][ \t]+"
+)
+#: how far into a text a dateline may open a line
+DATELINE_REACH = 400
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline near the top of the text ends (0 when there is none): the story's
+    first sentence is parsed from there, apart from the headline and the dateline."""
+    m = _DATELINE.search(text, 0, DATELINE_REACH)
+    if m is None or not {",", "("} & set(m.group()):
+        return 0  # "BREAKING NEWS - 3 DEAD": a headline's words, no place and no agency
+    return m.end()
+
+
 def as_written(ex: Extraction, text: str) -> Extraction:
     """The extraction of a text parsed calmed (``calm``) with every text it holds as written."""
 
@@ -301,7 +321,7 @@ def extract_many(
             day = _published_day(pub, explicit=explicit)
             upto = analysed_length(text, deep_chars)
             cut = upto if upto < len(text) else None
-            spans = [(0, upto)] if upto <= whole_chars else chunk_spans(text[:upto], chunk_chars)
+            spans = _spans(text, upto, whole_chars, chunk_chars)
             for k, (start, end) in enumerate(spans):
                 chunk = text[start:end]
                 calmed = calm(chunk)
@@ -318,6 +338,16 @@ def extract_many(
         whole = merge(parts)
         parts = []
         yield whole if cut is None else replace(whole, analysed_chars=cut)
+
+
+def _spans(text: str, upto: int, whole_chars: int, chunk_chars: int) -> list[tuple[int, int]]:
+    """The stretches of the text parsed each on its own: the whole (or chunks of it cut where
+    sentences start), with the headline and a wire dateline (``dateline_end``) apart from the
+    story's first sentence."""
+    head = dateline_end(text[:upto])
+    rest = text[head:upto]
+    spans = [(0, len(rest))] if len(rest) <= whole_chars else chunk_spans(rest, chunk_chars)
+    return ([(0, head)] if head else []) + [(head + a, head + b) for a, b in spans]
 
 
 def from_doc(doc: Doc, *, published: date | None, article_id: str = "") -> Extraction:

@@ -54,6 +54,13 @@ WORD_NUMBERS = {
     "a couple of": 2,
     "a million": 1e6,
     "a billion": 1e9,
+    # "half a million ventars", "a HALF-MILLION ventar bail bill": not "a million"
+    "half a million": 5e5,
+    "half-million": 5e5,
+    "half a billion": 5e8,
+    "half-billion": 5e8,
+    "a quarter of a million": 2.5e5,
+    "quarter of a million": 2.5e5,
 }
 SCALES = {
     "dozen": 12,  # "four dozen food trucks"
