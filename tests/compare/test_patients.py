@@ -153,3 +153,23 @@ def test_one_persons_own_thing_acted_on_and_denied_is_a_high_dispute() -> None:
         tabloid,
     )
     assert not [x for x in other.contradictions if "case" in x.summary]
+
+
+def test_a_thing_named_with_a_word_more_is_the_thing() -> None:
+    # the tabloid's "crooked bus contract" is the contract the wire says was suspended
+    from newsprism.compare import align as al
+    from newsprism.compare import patients
+    from newsprism.extract import extract, link_across
+
+    lead = "Pellow's mayor was charged with taking bribes from a bus maker. "
+    texts = [
+        lead + "The city's executive board suspended the bus contract on Monday evening.",
+        lead + "But the crooked bus contract has NOT been suspended, and payments go on.",
+    ]
+    units = al.build_units(link_across([extract(t) for t in texts]), texts, ["", ""])
+    (d,) = patients.disputes(units, lambda a, b: True)
+    assert d.thing == "bus contract"
+    assert [u.source for u in d.denying] == [1] and [u.source for u in d.stating] == [0]
+    # the dispute is high, and told once
+    (x,) = [x for x in _compare(*texts).contradictions if x.type == "polarity"]
+    assert x.high

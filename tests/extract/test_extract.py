@@ -521,3 +521,18 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence() -> None:
     assert dateline_end("WASHINGTON (AP) — The Senate voted.") == len("WASHINGTON (AP) — ")
     assert dateline_end("BREAKING NEWS - 3 DEAD in bank fire") == 0
     assert dateline_end("The mayor said on Tuesday that she would not resign.") == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "act", "negated"),
+    [
+        ("Customers will have to APPLY for it online.", "apply", False),
+        ("Customers will not need to apply for compensation.", "apply", True),
+        ("The minister had to resign.", "resign", False),
+        ("They do not have to pay the fine.", "pay", True),
+    ],
+)
+def test_an_act_obliged_or_not_is_the_act(sentence: str, act: str, negated: bool) -> None:
+    # "have to" and "need to" oblige the act after them (a tabloid's capitals and all)
+    (claim,) = [c for c in extract(sentence).claims if c.action == act]
+    assert claim.negated is negated

@@ -139,6 +139,7 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
         name = thing(u) or _owned(u)
         if name:
             by_thing[name].append(u)
+    _under_shorter_names(by_thing)
     out: list[Denied] = []
     for key, told in by_thing.items():
         owner, _, name = key.rpartition("|")
@@ -152,6 +153,18 @@ def disputes(units: Sequence[Unit], one_voice: Callable[[Unit, Unit], bool]) -> 
         denied = _one_per_source(d for d, _ in pairs)
         out.append(Denied(name, denied, _one_per_source(s for _, s in pairs), owner))
     return out
+
+
+def _under_shorter_names(by_thing: dict[str, list[Unit]]) -> None:
+    """A thing named with a word more before another report's name of it ("the crooked bus
+    contract" / "the bus contract") is that thing: its claims join the shorter name's."""
+    for name in sorted(by_thing, key=len, reverse=True):
+        words = name.split()
+        if "|" in name or len(words) <= THING_WORDS[0]:
+            continue
+        shorter = " ".join(words[1:])
+        if shorter in by_thing:
+            by_thing[shorter] += by_thing.pop(name)
 
 
 def _owned(u: Unit) -> str:

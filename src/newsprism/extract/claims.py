@@ -319,6 +319,9 @@ def _head(p: Token) -> tuple[Token, bool]:
     done = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if p.lemma_ in _FAIL_VERBS and done is not None:
         return done, not (negated or _negated(done))
+    if p.lemma_ in _OBLIGED_VERBS and done is not None and _infinitive(done):
+        # "will have to apply for it" / "will not need to apply": the act obliged, or not
+        return done, negated or _negated(done)
     if negated and p.lemma_ in _CHANCE_VERBS:
         # "never even got the chance to put his case": he did not put it (a chance had is no
         # act done, so only the denied one is read through)
@@ -417,6 +420,16 @@ def _located(t: Token, top: Token) -> bool:
 
 #: verbs whose infinitive complement did not happen ("failed to deliver", "refused to sign")
 _FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
+#: verbs whose infinitive complement is an act obliged ("will have to apply", "need not
+#: apply" is no such verb: its complement has no "to")
+_OBLIGED_VERBS = frozenset({"have", "need"})
+
+
+def _infinitive(t: Token) -> bool:
+    """The verb has its "to" ("to apply"), not a causative's bare form ("had him arrested")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
 #: "got the chance to", "was not given the opportunity to"
 _CHANCE_VERBS = frozenset({"get", "have", "give"})
 _CHANCES = frozenset({"chance", "opportunity"})

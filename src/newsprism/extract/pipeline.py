@@ -200,6 +200,8 @@ _CAPS_RUN = re.compile(r"\b[A-Z][A-Z']+(?: [A-Z][A-Z']+)*\b")
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 #: a past verb in capitals: three letters or more before its "-ED"
 _PAST_SHOUTED = re.compile(r"[A-Z]{3,}ED")
+#: an obligation's words right before a word: "have to", "will need to", "must"
+_OBLIGED_TO = re.compile(r"\b(?:ha(?:ve|s|d)|needs?|needed)\s+to\s+$|\bmust\s+$", re.IGNORECASE)
 
 
 def calm(text: str) -> str:
@@ -214,6 +216,8 @@ def calm(text: str) -> str:
         # one past verb alone in capitals ("the haul cable which SNAPPED", "last night
         # SUSPENDED her deal"); a wire's dateline ends in no "-ED"
         emphasis = emphasis or bool(_PAST_SHOUTED.fullmatch(run))
+        # one verb in capitals after an obligation's "to" ("will have to APPLY for it")
+        emphasis = emphasis or (" " not in run and bool(_OBLIGED_TO.search(text, 0, m.start())))
         return run.lower() if emphasis and not inside else run
 
     return _CAPS_RUN.sub(lower, text)
