@@ -2305,3 +2305,14 @@ def test_an_act_told_as_already_done_before_is_not_dated_for_the_odd_day() -> No
     assert not _an_act_dated(u)
     (u,) = _first_units("Tidewell's shares rose 9% on November 4, analysts said.")
     assert _an_act_dated(u)
+
+
+def test_one_act_told_nearly_alike_in_two_towns_is_a_place_dispute() -> None:
+    # the claims match so closely that the towns are all that differs
+    lead = "Nine grey seals died after stranding on Kelvick beach at the weekend. "
+    a = lead + ("The carcasses of the nine dead seals were taken on Tuesday to the state "
+                "veterinary laboratory in Halbury for post-mortem examinations.")  # fmt: skip
+    b = lead + ("The carcasses of all nine dead seals were taken yesterday to the State "
+                "Veterinary Laboratory in Dunsfold for post-mortem examinations.")  # fmt: skip
+    (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
+    assert x.high and "Halbury" in x.summary and "Dunsfold" in x.summary

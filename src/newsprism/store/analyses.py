@@ -31,9 +31,12 @@ EXTRACTION_KIND = "extraction"
 #: site and "at" is a place, and a "he" passed on by the sentence before a quotation is followed;
 #: "17": what a figure counts ends at a spaced dash ("five villages - Harrowfold, ..."), and
 #: "Not one plane flew" denies the flying, "St Brennan's Hospital" is one place, and a name
-#: with an age set off after it ("Ewart Oakrell, 31,") is a person; "18": see the git log;
-#: "19": "half a million" is 500,000 (not "a million"), and a wire's dateline ("PELLOW, Calvenna,
-#: March 11 (Veridian) - ") is no part of the first sentence
+#: with an age set off after it ("Ewart Oakrell, 31,") is a person; "18": "never got the chance
+#: to put his case" denies putting it, the thing of "failed to deliver the engines" is read at
+#: the act, and a past verb alone in capitals ("SNAPPED") is a verb; "19": "half a million" is
+#: 500,000 (not "a million"), a wire's dateline ("PELLOW, Calvenna, March 11 (Veridian) - ") is
+#: no part of the first sentence, and "will have to apply" / "will not need to apply" tell the
+#: act apply
 EXTRACTION_VERSION = "19"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
