@@ -71,6 +71,13 @@ def test_what_is_not_a_list_of_names() -> None:
         "Police named them as Ivo Kovry, 41, who is serving life; Edda Orvik, 29; and Lev Sark, 35."
     )
     assert w.members == ("Ivo Kovry", "Edda Orvik", "Lev Sark")
+    # ... a description as long as a relative clause with its own clause inside
+    (v,) = _read(
+        "Three others were charged: Mira Tolland, 47, Kestling's head of procurement, who chaired "
+        "the committee that scored the bids; Oren Vask, the consultant who owns Quillmere; and "
+        "Teo Brannick, Halstrand's former sales director."
+    )
+    assert v.members == ("Mira Tolland", "Oren Vask", "Teo Brannick")
     # a long run of described members with no "and" is read through at once
     assert _read("; ".join(["Alpha Beta, gamma delta"] * 2000) + ".") == []
     # a list does not run on across a sentence's end

@@ -50,7 +50,7 @@ _LIST = re.compile(
 )
 #: a list whose members each carry a description, set apart by semicolons ("Stonebridge Park,
 #: home of Dunvale Town; The Maltings, Hessel United's ground; and Kesh City's Brinley Lane")
-_DESCRIBED = r"(?:\s*,[^;]{1,80})?"
+_DESCRIBED = r"(?:\s*,[^;]{1,120})?"
 _SEMICOLON_LIST = re.compile(
     rf"(?<![\w'’])({_ITEM}){_DESCRIBED}((?:;\s*{_ITEM}{_DESCRIBED}){{1,5}});\s*(?:and|or)\s+"
     rf"({_ITEM})"
