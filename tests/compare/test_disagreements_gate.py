@@ -25,9 +25,10 @@ kessel-evictions since the twenty-second, and the twenty-second's dorrin-cave, s
 ashmere-bank since the twenty-third, and the twenty-third's brackwater-fraud, whose false high
 was read off it after its scoring, and corrin-wildfire and lindqvist-strike since the
 twenty-fourth, and the twenty-fourth's quillon-recall, tavish-sacking and hemmel-funicular since
-the twenty-fifth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
-twenty-fifth session's frozen pellow-bribery, tarnby-outage and brindle-stranding (scored once,
-held out).
+the twenty-fifth, and the twenty-fifth's pellow-bribery, tarnby-outage and brindle-stranding
+since the twenty-sixth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
+twenty-sixth session's frozen vannick-leak, morrel-theft and ellery-abduction (scored once, held
+out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -153,6 +154,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "quillon-recall",
         "tavish-sacking",
         "hemmel-funicular",
+        "pellow-bribery",
+        "tarnby-outage",
+        "brindle-stranding",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
