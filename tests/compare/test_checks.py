@@ -2316,3 +2316,15 @@ def test_one_act_told_nearly_alike_in_two_towns_is_a_place_dispute() -> None:
                 "Veterinary Laboratory in Dunsfold for post-mortem examinations.")  # fmt: skip
     (x,) = [x for x in _compare(a, b).contradictions if x.type == "place"]
     assert x.high and "Halbury" in x.summary and "Dunsfold" in x.summary
+
+
+def test_an_order_to_do_a_thing_by_two_deadlines_is_a_date_dispute() -> None:
+    # "ordered X to submit" / "ordered X to deliver": what X is told to do, no level the order
+    # brings X to; the deadlines differ
+    lead = "A nationwide phone outage cut off millions of Tessmark customers on Tuesday. "
+    a = lead + ("The regulator said it had ordered Tessnet to submit a full written account of "
+                "the failure by Friday, March 24.")  # fmt: skip
+    b = lead + ("The regulator has ordered Tessnet to deliver a full written incident report by "
+                "Monday 20 March.")  # fmt: skip
+    (x,) = [x for x in _compare(a, b, published="2034-03-15").contradictions if x.type == "date"]
+    assert x.high and "2034-03-24" in x.summary and "2034-03-20" in x.summary

@@ -3387,11 +3387,20 @@ def _brought_apart(a: Unit, b: Unit) -> bool:
 
 
 def _brought_to(u: Unit) -> str:
-    """What the claim's act brings its object to ("raised the alert level to 4": "4"), or ""."""
+    """What the claim's act brings its object to ("raised the alert level to 4": "4"), or "".
+    An order's "to" is what its object is told to do ("ordered Veskanet to submit a report"),
+    no level."""
+    if u.claim.action in _TELLING_TO:
+        return ""
     found = _TO_AFTER_VERB.match(_after_verb(u))
     return found.group(1).lower() if found else ""
 
 
+#: acts whose "to" is followed by what someone is told or asked to do
+_TELLING_TO = frozenset(
+    ["order", "ask", "tell", "urge", "instruct", "direct", "require", "force", "compel", "invite",
+     "allow", "advise", "summon", "call on"]
+)  # fmt: skip
 # the word after "to" and any determiner: "raised the alert level to 4" (4), "handed to the
 # prime minister" / "submitted to Prime Minister Corvath's office" (prime, both)
 _TO_AFTER_VERB = re.compile(
