@@ -289,3 +289,26 @@ def test_a_list_read_whole_takes_the_place_of_one_the_claims_showed_as_sure() ->
     d.add_surer(listed(0.6, "weaker"), 0, on_ties=True)
     d.add_surer(listed(0.75, "another"), 0)
     assert [c.basis for c in d.found] == ["read whole"]
+
+
+def test_titles_in_quotation_marks_are_read_as_a_list() -> None:
+    # each title after its maker's name and before its year or a description
+    (x,) = _read(
+        'The works were Aldo Verin\'s "The Salt Carrier" (1702), Mara Oske\'s "Harbour at '
+        'Dunmere"; and Oske\'s later "Winter at the Mill" (1719), a gift of the city.'
+    )
+    assert x.members == ("The Salt Carrier", "Harbour at Dunmere", "Winter at the Mill")
+    # ... and the same titles written bare, a name holding "at"
+    (y,) = _read("Three works went: The Salt Carrier, Harbour at Dunmere and Winter at the Mill.")
+    assert [lists.normal(m) for m in y.members] == [
+        "salt carrier",
+        "harbour at dunmere",
+        "winter at the mill",
+    ]
+    # quoted words that are no titles, or titles too far apart, are no list
+    assert _read('He said "we will win", then "never", and "go home" again.') == []
+    far = ('"The Salt Carrier" hung in the east wing of the old house for most of the last '
+           'two centuries, long before anyone in the family thought of insuring it, "Harbour at '
+           'Dunmere" in '
+           'the west wing, and "Winter at the Mill" in the hall.')  # fmt: skip
+    assert _read(far) == []

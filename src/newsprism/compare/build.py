@@ -608,6 +608,7 @@ def _odd_date_contradictions(
         d.uid: _stems(units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])))
         for d in dated
     }
+    nested = _nested_of(ctx.units, {d.uid for d in dated})
 
     def alike(x: outliers.Dated, y: outliers.Dated) -> float:
         ux, uy = units[x.uid], units[y.uid]
@@ -625,10 +626,8 @@ def _odd_date_contradictions(
         return told if told >= ODD_DATE_ALIKE and shared >= words else 0.0
 
     def dated_apart(x: outliers.Dated, y: outliers.Dated) -> bool:
-        return (
-            slots.one_act_dated(units[x.uid], units[y.uid], (days[x.source], days[y.source]))
-            is not None
-        )
+        return _days_disputed(units[x.uid], x.day, units[y.uid], y.day, nested[y.uid],
+                              (days[x.source], days[y.source]))  # fmt: skip
 
     def one_act(x: outliers.Dated, y: outliers.Dated) -> bool:
         # the agreeing reports tell one act: by one verb, or one's verb in the other's words
@@ -649,7 +648,8 @@ def _odd_date_contradictions(
         y = units[odd.odd.uid]
         fs = []
         for x in odd.agreed:
-            f = slots.one_act_dated(units[x.uid], y, (days[x.source], days[y.source]))
+            f = slots.one_act_dated(_on_day(units[x.uid], x.day), _on_day(y, odd.odd.day),
+                                    (days[x.source], days[y.source]))  # fmt: skip
             if f is not None:
                 fs.append(replace(f, confidence=min(f.confidence, ODD_CONFIDENCE),
                                   basis=_ODD_DATE_BASIS))  # fmt: skip
@@ -659,6 +659,45 @@ def _odd_date_contradictions(
         (_contradiction(ctx, "date", fs), group_of.get(uid), ctx.span(units[uid]))
         for uid, fs in findings.items()
     ]
+
+
+def _days_disputed(x: al.Unit, day_x: date, y: al.Unit, day_y: date, nested_y: frozenset[str],
+                   days: tuple[date | None, date | None]) -> bool:  # fmt: skip
+    """Whether the agreeing claim's day and the odd one's cannot both date one act."""
+    # the odd claim tells the agreeing act inside its own words, as another claim ("on
+    # Wednesday barred the plant ..., a day after toxic gas escaped"): its day is its own verb's
+    stem = _act_stem(x)
+    if stem in nested_y and stem != _act_stem(y):
+        return False
+    return slots.one_act_dated(_on_day(x, day_x), _on_day(y, day_y), days) is not None
+
+
+def _on_day(u: al.Unit, day: date) -> al.Unit:
+    """The claim with only its times of one day: "released a video on March 11 ... and a
+    second on March 16" is compared for the day of the act read, not for the other."""
+    times = tuple(t for t in u.times if _day(t) == day)
+    return replace(u, times=times) if times and len(times) < len(u.times) else u
+
+
+def _nested_of(units: Sequence[al.Unit], uids: set[int]) -> dict[int, frozenset[str]]:
+    """Per claim of ``uids``, the verbs of the claims told inside its words."""
+    by_sentence: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
+    for u in units:
+        by_sentence[u.source, u.sentence].append(u)
+    return {
+        u.uid: _nested_verbs(by_sentence[u.source, u.sentence], u) for u in units if u.uid in uids
+    }
+
+
+def _nested_verbs(sentence: Sequence[al.Unit], u: al.Unit) -> frozenset[str]:
+    """The verbs of the claims of its sentence told inside the claim's words ("barred the
+    plant from restarting, a day after toxic gas escaped": escape): their acts, not its own."""
+    return frozenset(
+        _act_stem(v)
+        for v in sentence
+        if v.uid != u.uid and u.start <= v.start and v.end <= u.end
+        and v.claim.predicate != u.claim.predicate
+    ) - {""}  # fmt: skip
 
 
 def _act_stem(u: al.Unit) -> str:
@@ -792,6 +831,8 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
         at, end = t.start - u.sentence_start, t.end - u.sentence_start
         if u.sentence_text[end : end + 2].startswith(("'s", "’s")) or not u.claim.predicate:
             return False
+        if slots.quoted_deictic(u, t):
+            return False  # "tonight" in a quotation: the speaker's night, not a day to compare
         verb = u.claim.predicate[0] - u.sentence_start
         # no comma between the verb and the time: the same stretch of the clause (or, when
         # ``apposed``, commas in pairs around a name's apposition: "met the rebels at Wardle
@@ -1364,9 +1405,24 @@ def _reports_naming(ctx: _Context, side: slots.Side) -> int:
     """How many reports name every doer of one side."""
     keys = [k for k in side.value.split(", ") if k]
     return sum(
-        all(k in ctx.named[n] or ctx.name(k).lower() in article.text.lower() for k in keys)
+        all(
+            k in ctx.named[n]
+            or ctx.name(k).lower() in article.text.lower()
+            or _named_by_minister(ctx.name(k), article.text)
+            for k in keys
+        )
         for n, article in enumerate(ctx.articles)
     )
+
+
+def _named_by_minister(body: str, text: str) -> bool:
+    """Whether a ministry is named in the text through its head ("Ministry of Culture":
+    "Culture Minister Henrike Staal")."""
+    found = _MINISTRY.fullmatch(body.strip())
+    return found is not None and f"{found.group(1)} minister".lower() in text.lower()
+
+
+_MINISTRY = re.compile(r"(?:the\s+)?Ministry\s+of\s+(?:the\s+)?([A-Z]\w+)", re.IGNORECASE)
 
 
 def _gives_count(ctx: _Context, side: slots.Side, other: slots.Side) -> bool:
@@ -1442,8 +1498,27 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
             for v in ctx.units
         )  # fmt: skip
     keys = [k for k in side.value.split(", ") if k]
-    text = ctx.articles[other].text.lower()
-    return any(k in ctx.named[other] or ctx.name(k).lower() in text for k in keys)
+    text = ctx.articles[other].text
+    # a place inside a quoted title ('Officers found "Orchard at Peldry"') is not given as one
+    return any(
+        any(m.entity_key == k and not _in_title(text, m.start) for m in ex.mentions)
+        or any(not _in_title(text, at) for at in _finds(text.lower(), ctx.name(k).lower()))
+        for k in keys
+    )
+
+
+def _finds(text: str, word: str) -> list[int]:
+    """Where ``word`` is in ``text``."""
+    return [m.start() for m in re.finditer(re.escape(word), text)] if word else []
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Whether the place ``at`` is inside a title in quotation marks ('"Orchard at Peldry"'):
+    capitalised words, not a quoted sentence."""
+    for title in lists.QUOTED.finditer(text, max(at - 80, 0), at + 80):
+        if title.start() < at < title.end():
+            return lists.title_words(title.group(1))
+    return False
 
 
 #: A count from which the same figure written bare ("though it was built for 860") is the
@@ -2383,6 +2458,7 @@ _TIED = (
     slots.COUNT_ACT_NOTE,
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
+    slots.NOBODY_DENIAL_NOTE,
     slots.TALLY_NOTE,
     patients.DENIED_NOTE,
 )

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 #: a capitalised word of a name: "Kilnside", "Pellow's", "A&E", "MySpace.com", "Cobb's"
 _WORD = r"[A-Z][\w'’&\-]*(?:\.\w+)*"
 #: a name: capitalised words, with the small words names hold ("Bank of Tessaly", "St Aurel"),
 #: a leading "the", and an acronym in brackets after it ("the Calvessan Cooperative Bank (CalCo)")
-_SMALL = r"(?:of|for|de|la|del|the|upon)"
+_SMALL = r"(?:of|for|de|la|del|the|upon|at)"
 _NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_WORD}){{0,6}}(?:\s*\([^()]{{1,40}}\))?"
 #: ... and up to two lower-case words that say what kind of thing it is ("the Gravholt bowl",
 #: "the Quillmouth naval dockyard"), never a verb or a small word that goes on the sentence
@@ -128,7 +129,45 @@ def listings_in(source: int, text: str, sentences: Sequence[tuple[int, int]]) ->
             if any(normal(x).split()[0] in _CALENDAR for x in members):
                 continue
             out.append(Listing(source, spans[0][0], spans[-1][1], members, tuple(spans)))
+        if not any(s_start <= x.start < s_end for x in out):
+            out += _titles_listed(source, text, s_start, sentence)
     return out
+
+
+def _titles_listed(source: int, text: str, s_start: int, sentence: str) -> list[Listing]:
+    """A list of titles in quotation marks, each perhaps after its maker's name and before its
+    year or a description ('Graye's "The Ferrywoman" (1641), Oberholt's "Orchard at Peldry"
+    and Tacke's "Portrait of Countess Idonea"'): the titles are the members."""
+    titles = [m for m in QUOTED.finditer(sentence) if title_words(m.group(1))]
+    if not MIN_MEMBERS <= len(titles) <= MAX_MEMBERS:
+        return []
+    gaps = [sentence[x.end() : y.start()] for x, y in pairwise(titles)]
+    if any(len(g) > TITLE_GAP or not {",", ";"} & set(g) for g in gaps[:-1]):
+        return []
+    if len(gaps[-1]) > TITLE_GAP or not re.search(r"\band\b", gaps[-1]):
+        return []
+    spans = tuple((s_start + m.start(1), s_start + m.end(1)) for m in titles)
+    members = tuple(text[a:b] for a, b in spans)
+    return [Listing(source, spans[0][0], spans[-1][1], members, spans)]
+
+
+#: a short stretch in quotation marks (a title's, when its words are one: ``title_words``)
+QUOTED = re.compile(r"[\"“]([^\"“”\n]{3,60}?)[,.]?[\"”]")
+#: the most characters between two listed titles (a maker, a year, a short description)
+TITLE_GAP = 120
+_TITLE_SMALL = frozenset(["of", "at", "the", "in", "on", "and", "a", "an", "for", "to", "with"])
+
+
+def title_words(words: str) -> bool:
+    """Capitalised words, small words between them: "Orchard at Peldry", "The Ferrywoman"."""
+    ws = words.split()
+    capped = [w for w in ws if w[:1].isupper()]
+    return (
+        bool(ws)
+        and ws[0][:1].isupper()
+        and all(w[:1].isupper() or w in _TITLE_SMALL for w in ws)
+        and (len(capped) >= 2 or len(ws) == 1)
+    )
 
 
 def _matches(sentence: str) -> list[re.Match[str]]:

@@ -209,7 +209,10 @@ def odd_dates(
             if x.source == y.source or abs((x.day - y.day).days) > DAYS_APART:
                 continue
             score = alike(x, y)
-            if score > 0 and score > best.get(x.source, (0.0, x))[0]:
+            was, held = best.get(x.source, (0.0, x))
+            # one claim of two days ("a video on March 11 and a second on March 16") is as
+            # alike at both: the day y gives, if it is one of them, is the one read
+            if score > 0 and (score, x.day == y.day) > (was, held.day == y.day):
                 best[x.source] = (score, x)
         by_day: dict[date, dict[int, Dated]] = defaultdict(dict)
         for source, (_, x) in best.items():

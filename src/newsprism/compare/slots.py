@@ -201,9 +201,9 @@ _DATELINE = re.compile(
 
 
 def _bound(u: Unit, t: TimeExpr) -> str:
-    dateline = _DATELINE.match(u.sentence_text)
-    if dateline and t.start - u.sentence_start < dateline.end():
-        return "dateline"
+    apart = _told_apart(u, t)
+    if apart:
+        return apart
     if t.granularity in ("month", "year") and _in_subject(u, t):
         # "the barriers, part of a scheme built in 2014, were never put up": the history of the
         # thing the claim is about (a day there may well date the act: "the final offer, tabled
@@ -221,6 +221,14 @@ def _bound(u: Unit, t: TimeExpr) -> str:
     return _bound_word(_BOUND.search(before))
 
 
+def _told_apart(u: Unit, t: TimeExpr) -> str:
+    """A time that dates no act of the claim: a wire's dateline, or a speaker's "tonight"."""
+    dateline = _DATELINE.match(u.sentence_text)
+    if dateline and t.start - u.sentence_start < dateline.end():
+        return "dateline"
+    return "quoted" if quoted_deictic(u, t) else ""
+
+
 def _bound_word(found: re.Match[str] | None) -> str:
     if found is None:
         return ""
@@ -230,6 +238,17 @@ def _bound_word(found: re.Match[str] | None) -> str:
 
 
 _DEICTIC = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|later|earlier)\b")
+
+
+def quoted_deictic(u: Unit, t: TimeExpr) -> bool:
+    """A time told from its speaker's day inside a quotation ('"tonight a whole country can
+    breathe again"', '"this morning we let them down"'): its day is the day the words were
+    said, which the report's own date does not give, so it dates nothing to compare."""
+    if not _DEICTIC.search(t.text.lower()):
+        return False
+    before = u.sentence_text[: max(t.start - u.sentence_start, 0)]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("“") > before.count("”")
 
 
 def _written(u: Unit) -> set[str]:
@@ -263,7 +282,7 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
     # lower bounds ("until at least Thursday" / "until at least Saturday") never disagree: a
     # later report moves the earliest end on
     for bound in sorted(
-        {_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times} - {"at least"}
+        {_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times} - {"at least", "quoted"}
     ):
         found = _check_dated(a, b, (_dated(a, bound), _dated(b, bound)), (pub_a, pub_b))
         if found is not None:
@@ -2008,6 +2027,9 @@ def check_place(a: Unit, b: Unit, score: float = 0.0) -> Finding | None:
     same_kind = {_kind(k) for k in pa} == {_kind(k) for k in pb}
     conf = 0.75 if same_kind else 0.45
     told_alike = same_words_but(a, b) or (same_kind and score >= PLACE_CLAIMS_SURE)
+    # "near the village of Harrin" / "near the village of Peldry": places of one level, so
+    # neither holds the other
+    told_alike = told_alike or bool(_levels(a, pa) & _levels(b, pb))
     if not all(k.startswith("country:") for k in (*pa, *pb)) and not told_alike:
         # without a map a town, its county and its arena may all be right at once: only the
         # same statement with one place put for the other is sure (or two sites, above), or
@@ -2016,6 +2038,20 @@ def check_place(a: Unit, b: Unit, score: float = 0.0) -> Finding | None:
         # Veterinary Laboratory in Colvenny")
         conf = min(conf, UNSURE)
     return Finding("place", conf, Side(a, ", ".join(pa)), Side(b, ", ".join(pb)))
+
+
+def _levels(u: Unit, places: tuple[str, ...]) -> set[str]:
+    """The kinds of settlement the claim names its places as ("the village of Harrin":
+    village)."""
+    named = {"_".join(m.group(2).lower().split()): m.group(1).lower()
+             for m in _LEVEL_OF.finditer(u.text)}  # fmt: skip
+    return {named[k] for k in slugs(places) if k in named}
+
+
+#: a place named with its kind of settlement: "the village of Peldry", "the town of Arnholt"
+_LEVEL_OF = re.compile(
+    r"\b(village|town|city|hamlet|port city)\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
 
 
 #: How closely two claims putting one act in two places of one kind must match for the places
@@ -2382,10 +2418,11 @@ def one_count_given(a: Unit, b: Unit, score: float) -> bool:
 
 
 def same_count_given(a: Unit, b: Unit) -> bool:
-    """Both claims give one exact count of one named thing, of some size."""
+    """Both claims give one exact count of one named thing, of some size (or one bound, in the
+    same words: "a reward of up to 500,000 krails")."""
     return any(
         qa.kind == "count" and same_count(qa, qb) and qa.value >= COUNT_ACT_FROM
-        and not (qa.approximate or qb.approximate or qa.qualifier or qb.qualifier)
+        and not (qa.approximate or qb.approximate) and qa.qualifier == qb.qualifier
         and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
         and not is_year(qa)
         for qa in a.quantities for qb in b.quantities
@@ -3584,7 +3621,7 @@ def _dated_apart(a: Unit, b: Unit) -> bool:
         out = []
         for t in u.times:
             r = iso_range(t.value) if t.value and not t.flagged else None
-            if r is not None and r[0] == r[1] and _bound(u, t) not in ("every", "born"):
+            if r is not None and r[0] == r[1] and _bound(u, t) not in ("every", "born", "quoted"):
                 out.append(r)
         return out
 

@@ -373,9 +373,22 @@ def _claim_end(c: Claim) -> int:
 
 
 def _times_in(ex: Extraction, c: Claim) -> tuple[TimeExpr, ...]:
-    """Times written inside the claim's own span, when extract attached none to it."""
+    """Times written inside the claim's own span, when extract attached none to it, but for
+    those of the claims told inside its subject ("The car, a grey estate stolen in Vessing six
+    days before the raid, was found": the days are the theft's)."""
     end = _claim_end(c)
-    return tuple(t for t in ex.times if c.start <= t.start and t.end <= end)
+    # (a light verb's claim is its subject's: "The final offer, tabled on Friday, was 7%")
+    verb = c.predicate[0] if c.predicate and action_class(c.action) not in LIGHT_VERBS else c.start
+    theirs = {
+        i
+        for other in ex.claims
+        if other is not c and other.sentence == c.sentence
+        and c.start <= other.start and other.start + len(other.text) <= verb
+        for i in other.time
+    }  # fmt: skip
+    return tuple(
+        t for i, t in enumerate(ex.times) if i not in theirs and c.start <= t.start and t.end <= end
+    )
 
 
 def _places_in(ex: Extraction, c: Claim, text: str) -> tuple[str, ...]:
@@ -470,13 +483,19 @@ def _subject_conjuncts(c: Claim) -> list[tuple[int, int, str]]:
     at = c.text.find(c.subject_text) if c.subject_text else -1
     if at < 0:
         return []
-    out, pos = [], 0
+    out: list[tuple[int, int, str]] = []
+    pos = 0
     for m in [*CONJUNCT.finditer(c.subject_text), None]:
         end = m.start() if m else len(c.subject_text)
-        if end > pos:
+        if end > pos and not (out and _DESCRIBING.match(c.subject_text[pos:end])):
             out.append((at + pos, at + end, c.subject_text[pos:end]))
         pos = m.end() if m else pos
     return out
+
+
+#: a stretch between commas after the subject that describes it, no other subject: "The
+#: museum, founded in 1847 in Morrel's Old Town", "the men, who were arrested by police"
+_DESCRIBING = re.compile(r"(?:who|which|whose|that|[a-z]+(?:ed|ing))\b")
 
 
 _CONNECTORS = frozenset(LEXICON["name_connectors"])

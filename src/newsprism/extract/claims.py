@@ -212,13 +212,24 @@ def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) ->
         return _keys(
             list(antecedent.subtree)[: antecedent.i - antecedent.left_edge.i + 1], token_keys
         ) or _keys([antecedent], token_keys)
-    keys = _keys(list(subj.subtree), token_keys)
+    # not a name in a participle's clause about the subject ("The museum, founded in 1847 in
+    # Morrel's Old Town, drew ..."): another act's participant
+    described = {t.i for c in subj.children if c.dep_ == "acl" for t in c.subtree}
+    keys = _keys([t for t in subj.subtree if t.i not in described], token_keys)
     if keys:
         return keys
     if subj.lower_ in ("he", "she", "him", "her"):
         ante = speech._antecedent(subj)
         return [ante] if ante else []
     return []
+
+
+def _clauses(noun: Token) -> set[int]:
+    """The tokens of the clauses inside a noun phrase ("The car, a grey estate stolen in
+    Vessing"): they tell other acts, with their own doers and places."""
+    return {
+        t.i for c in noun.subtree if c.i != noun.i and c.dep_ in ("acl", "relcl") for t in c.subtree
+    }
 
 
 def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Claim | None:
@@ -276,8 +287,11 @@ def _roles(
     places: list[str] = []
     if subj is not None and subj_toks:
         # "Medics in Tampere carry ...": the place of the subject places the claim
-        places += _places_in(subj, set(), keys)
-        actors = [k for k in actors if k not in places]
+        # (not a place in a clause inside it: "The car, a grey estate stolen in Vessing, was
+        # found near Peldry" -- the theft's place, though still no doer)
+        located = _places_in(subj, set(), keys)
+        places += _places_in(subj, _clauses(subj), keys)
+        actors = [k for k in actors if k not in located]
     for c in p.children:
         if c.i in preds or c.i in subj_toks:
             continue

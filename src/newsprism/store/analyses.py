@@ -36,7 +36,9 @@ EXTRACTION_KIND = "extraction"
 #: the act, and a past verb alone in capitals ("SNAPPED") is a verb; "19": "half a million" is
 #: 500,000 (not "a million"), a wire's dateline ("PELLOW, Calvenna, March 11 (Veridian) - ") is
 #: no part of the first sentence, and "will have to apply" / "will not need to apply" tell the
-#: act apply
-EXTRACTION_VERSION = "19"
+#: act apply; "20": a place in a clause describing the subject ("The car, a grey estate stolen
+#: in Vessing ..., was found") does not place the claim, nor is a name in a participle's clause
+#: about it ("The museum, founded in 1847 in Morrel's Old Town, drew") its doer
+EXTRACTION_VERSION = "20"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]

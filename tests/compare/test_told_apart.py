@@ -1,0 +1,147 @@
+"""What a claim's words tell apart from its own act: a speaker's "tonight" in a quotation, a
+clause about its subject, an act told inside it, a second day in its sentence, a title in
+quotation marks. Small fictional reports of one story, several outlets each."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from newsprism.compare import Comparison, compare_articles, outliers, slots
+from newsprism.compare import align as al
+from newsprism.extract import extract, link_across
+from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
+
+
+def _article(text: str, name: str, published: str) -> Article:
+    chash = content_hash("", text)
+    return Article(
+        id=article_id(f"test:{name}", chash),
+        title="",
+        body=text,
+        metadata={"published": Meta(published, Provenance.USER)},
+        location=name,
+        kind=InputKind.TEXT,
+        identity=f"test:{name}",
+        content_hash=chash,
+    )
+
+
+def _compare(*reports: tuple[str, str]) -> Comparison:
+    return compare_articles([_article(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+
+
+def _high(c: Comparison, kind: str) -> list[str]:
+    return [x.summary for x in c.contradictions if x.high and x.type == kind]
+
+
+def _units(*reports: tuple[str, str]) -> list[al.Unit]:
+    texts = [t for t, _ in reports]
+    exs = link_across([extract(t, published=p) for t, p in reports])
+    return al.build_units(exs, texts, [""] * len(texts))
+
+
+def _dated(units: list[al.Unit], source: int, word: str) -> al.Unit:
+    return next(u for u in units if u.source == source and word in u.text and u.times)
+
+
+def test_a_speakers_tonight_in_a_quotation_dates_nothing() -> None:
+    # the premier phoned on Wednesday evening; a report out on Thursday quotes her "tonight"
+    units = _units(
+        ("Adlet phoned both families last night and said the country could breathe again.",
+         "2031-05-08"),
+        ('Adlet phoned both families and said in a statement that "tonight a whole country can '
+         'breathe again".', "2031-05-08"),
+    )  # fmt: skip
+    a, b = _dated(units, 0, "phoned"), _dated(units, 1, "tonight")
+    assert slots.check_date(a, b, date(2031, 5, 8), date(2031, 5, 8)) is None
+    # told in the report's own voice, the same words date the act
+    units = _units(
+        ("Adlet phoned both families last night.", "2031-05-08"),
+        ("Adlet phoned both families tonight.", "2031-05-08"),
+    )
+    a, b = _dated(units, 0, "phoned"), _dated(units, 1, "phoned")
+    assert slots.check_date(a, b, date(2031, 5, 8), date(2031, 5, 8)) is not None
+
+
+def test_an_act_told_inside_another_claim_keeps_its_own_day() -> None:
+    # "on Wednesday barred ..., a day after gas escaped": Wednesday is the ban's day, not the
+    # leak's, which the other reports date to Tuesday
+    from newsprism.compare.build import _days_disputed, _nested_verbs
+
+    units = _units(
+        ("The regulator on Wednesday barred the Halden plant from restarting, a day after toxic "
+         "gas escaped from the site, officials said.", "2031-05-08"),
+        ("Chlorine gas escaped from the Halden plant on Tuesday morning.", "2031-05-08"),
+    )  # fmt: skip
+    own = [u for u in units if u.source == 0]
+    told = next(u for u in own if u.claim.action == "escape")
+    # the ban's claim as the parser often cuts it: its words run on over the leak's clause
+    barred = replace(_dated(units, 0, "barred"), end=told.end)
+    nested = _nested_verbs(own, barred)
+    assert "escap" in nested
+    escaped = _dated(units, 1, "escaped")
+    pubs = (date(2031, 5, 8), date(2031, 5, 8))
+    assert not _days_disputed(escaped, date(2031, 5, 6), barred, date(2031, 5, 7), nested, pubs)
+    # without the clause inside it, the ban's day stands against the leak's as before
+    assert _days_disputed(escaped, date(2031, 5, 6), barred, date(2031, 5, 7), frozenset(), pubs)
+
+
+def test_an_odd_day_is_read_beside_a_second_day_its_sentence_shares() -> None:
+    # "a video on March 11, and a second on March 16" twice; "on March 10 ... and a second on
+    # March 16" once: the 10th is odd, the 16th is everyone's
+    def dated(source: int, *days: int) -> list[outliers.Dated]:
+        return [outliers.Dated(source, source, date(2031, 3, d)) for d in days]
+
+    found = outliers.odd_dates(
+        dated(0, 11, 16) + dated(1, 11, 16) + dated(2, 10, 16),
+        alike=lambda x, y: 0.9,  # one sentence each: as alike at either day
+        disputed=lambda x, y: x.day != y.day,
+    )
+    assert [(o.odd.source, o.odd.day.day) for o in found] == [(2, 10)]
+
+
+def test_a_name_in_a_clause_about_the_subject_is_no_doer() -> None:
+    # "The museum, founded in ... Morrel's Old Town": Morrel is not the doer of "drew"
+    museum = ("The museum, founded in 1847 on Corbin Square in Morrel's Old Town, drew 1.3 "
+              "million visitors last year.")  # fmt: skip
+    (drew,) = [u for u in _units((museum, "2031-03-09")) if u.claim.action == "draw"]
+    assert not drew.actors
+
+
+CAR = "Three masked men broke into the National Museum in Morrel at about 2.50 a.m. on Saturday."
+
+
+def test_the_place_of_a_clause_about_the_subject_does_not_place_the_act() -> None:
+    # the car was stolen in Vessing (all agree) and found near Harrin (one) or Peldry (three);
+    # the odd report names Peldry only in a painting's title
+    odd = ('The getaway car, a grey estate stolen in Vessing six days before the raid, was found '
+           'burnt out on a forest track near the village of Harrin. Officers later found '
+           '"Orchard at Peldry", one of the stolen paintings, in a garage.')  # fmt: skip
+    agreed = ("The car, a grey estate stolen in Vessing on March 2, was found burnt out before "
+              "dawn near the village of Peldry, police said.")  # fmt: skip
+    c = _compare(
+        (f"{CAR} {odd}", "2031-03-12"),
+        (f"{CAR} {agreed}", "2031-03-12"),
+        (f"{CAR} {agreed}", "2031-03-12"),
+    )
+    (dispute,) = _high(c, "place")
+    assert "Harrin" in dispute and "Peldry" in dispute and "Vessing" not in dispute
+
+
+def test_one_bound_given_alike_ties_two_doers_of_one_offer() -> None:
+    # "a reward of up to 500,000 krails" on Monday: the insurer in three reports, the ministry
+    # in one; the ministry is named in the others through its minister
+    ministry = ("On Monday the Ministry of Culture put up a reward of up to 500,000 krails for "
+                "information.")  # fmt: skip
+    insurer = ("On Monday Vessmark offered a reward of up to 500,000 krails for information "
+               "leading to recovery.")  # fmt: skip
+    review = ("Culture Minister Henrike Staal ordered a review of security at the 14 national "
+              "museums.")  # fmt: skip
+    c = _compare(
+        (f"{CAR} {ministry}", "2031-03-12"),
+        (f"{CAR} {insurer} {review}", "2031-03-12"),
+        (f"{CAR} {insurer} {review}", "2031-03-13"),
+    )
+    (dispute,) = _high(c, "actor")
+    assert "Ministry of Culture" in dispute and "Vessmark" in dispute
