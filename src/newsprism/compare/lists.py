@@ -24,7 +24,7 @@ from itertools import pairwise
 _WORD = r"[A-Z][\w'’&\-]*(?:\.\w+)*"
 #: a name: capitalised words, with the small words names hold ("Bank of Tessaly", "St Aurel"),
 #: a leading "the", and an acronym in brackets after it ("the Calvessan Cooperative Bank (CalCo)")
-_SMALL = r"(?:of|for|de|la|del|the|upon|at)"
+_SMALL = r"(?:of|for|de|la|del|the|upon)"
 _NAME = rf"(?:the\s+)?{_WORD}(?:\s+(?:{_SMALL}\s+){{0,2}}{_WORD}){{0,6}}(?:\s*\([^()]{{1,40}}\))?"
 #: ... and up to two lower-case words that say what kind of thing it is ("the Gravholt bowl",
 #: "the Quillmouth naval dockyard"), never a verb or a small word that goes on the sentence
