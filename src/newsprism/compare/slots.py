@@ -2423,10 +2423,16 @@ def same_count_given(a: Unit, b: Unit) -> bool:
     return any(
         qa.kind == "count" and same_count(qa, qb) and qa.value >= COUNT_ACT_FROM
         and not (qa.approximate or qb.approximate) and qa.qualifier == qb.qualifier
+        and qa.qualifier in _ONE_BOUND
         and bool(qa.counts and qb.counts) and counts_match(qa.counts, qb.counts)
         and not is_year(qa)
         for qa in a.quantities for qb in b.quantities
     )  # fmt: skip
+
+
+#: qualifiers a count given alike may carry and still tie one act: none, or one bound ("up
+#: to 500,000"); a rough count ("about 120") may be anyone's
+_ONE_BOUND = frozenset(["", "<=", ">=", "<", ">"])
 
 
 def _written_alike(a: Unit, b: Unit) -> bool:
