@@ -26,9 +26,10 @@ ashmere-bank since the twenty-third, and the twenty-third's brackwater-fraud, wh
 was read off it after its scoring, and corrin-wildfire and lindqvist-strike since the
 twenty-fourth, and the twenty-fourth's quillon-recall, tavish-sacking and hemmel-funicular since
 the twenty-fifth, and the twenty-fifth's pellow-bribery, tarnby-outage and brindle-stranding
-since the twenty-sixth); harrow-lawsuit, corran-final and vesna-election have none, nor have the
-twenty-sixth session's frozen vannick-leak, morrel-theft and ellery-abduction (scored once, held
-out).
+since the twenty-sixth, and the twenty-sixth's vannick-leak, morrel-theft and ellery-abduction
+since the twenty-seventh); harrow-lawsuit, corran-final and vesna-election have none, nor have
+the twenty-seventh session's frozen talby-impeachment, ravel-subpoena and pardee-pardon (scored
+once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 

@@ -145,3 +145,20 @@ def test_one_bound_given_alike_ties_two_doers_of_one_offer() -> None:
     )
     (dispute,) = _high(c, "actor")
     assert "Ministry of Culture" in dispute and "Vessmark" in dispute
+
+
+VAN = "Robbers held up a cash depot in Gildenmoor before dawn on Sunday and escaped with 4 million."
+
+
+def test_a_town_only_one_report_names_against_one_every_other_names_is_a_place_dispute() -> None:
+    # a town against a town may be a town against its county, so unsure; but when every other
+    # report names the town the odd one disputes and no other names the odd town, it is not
+    agreed = "The getaway van was found burnt out on a forestry track near Harrowby, police said."
+    odd = "The getaway van was found burnt out in a lay-by outside Mossdene, police said."
+    reports = [(f"{VAN} {agreed}", "2031-03-10")] * 3 + [(f"{VAN} {odd}", "2031-03-10")]
+    (dispute,) = _high(_compare(*reports), "place")
+    assert "Harrowby" in dispute and "Mossdene" in dispute
+    # one other report names the odd town too (for something else): unsure again
+    also = f"{VAN} {agreed} Officers searched a farm near Mossdene on Monday."
+    c = _compare(*reports[:2], (also, "2031-03-10"), reports[3])
+    assert not _high(c, "place")

@@ -2290,7 +2290,51 @@ def _finished(ctx: _Context, c: Contradiction) -> Contradiction:
     c = _with_coreference(ctx, c)
     giving = _also_giving(ctx, c) if c.type in _GIVEN and not c.basis.startswith(_AGE_BASIS) else []
     c = _still_an_update(ctx, _every_report(_supported(ctx, c, giving), giving))
-    return _told_together(ctx, c)
+    return _odd_place_out(ctx, _told_together(ctx, c))
+
+
+def _odd_place_out(ctx: _Context, c: Contradiction) -> Contradiction:
+    """A place dispute between towns, unsure since a town and its county may both be right,
+    where one report names a place no other report names and every other report -- three or
+    more -- names the place it disputes, which the odd report never names ("found near
+    Harrowby" four times, "in a lay-by outside Mossdene" once): the odd report's place is
+    not the others' place told more broadly or more narrowly, or they would name it too."""
+    if c.type != "place" or c.high or c.confidence < slots.UNSURE:
+        return c
+    places = {_sid(e.source) - 1: set(e.value.split(", ")) for e in c.evidence if e.value}
+    texts = [a.text for a in ctx.articles]
+
+    def naming(place: str) -> set[int]:
+        return {n for n, t in enumerate(texts) if _names_place(t, place)}
+
+    for odd, mine in places.items():
+        others = [v for s, v in places.items() if s != odd]
+        agreed = set.intersection(*others) - mine if others else set()
+        everyone_else = set(range(len(texts))) - {odd}
+        for place in sorted(agreed):
+            if len(everyone_else) < ODD_PLACE_AGREEING or naming(place) != everyone_else:
+                continue
+            if all(naming(p) == {odd} for p in mine):
+                return replace(c, confidence=ODD_PLACE, note=ODD_PLACE_NOTE)
+    return c
+
+
+def _names_place(text: str, place: str) -> bool:
+    """Whether the text names the place as a word, outside a quoted title."""
+    return any(
+        not _in_title(text, m.start())
+        for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text)
+    )
+
+
+#: How many reports must name the place an odd report's place is set against, and how sure
+#: that dispute is
+ODD_PLACE_AGREEING = 3
+ODD_PLACE = 0.75
+ODD_PLACE_NOTE = (
+    "Every other report names the place this one disputes, and no other report names this "
+    "one's place."
+)
 
 
 def _told_together(ctx: _Context, c: Contradiction) -> Contradiction:
