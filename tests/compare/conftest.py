@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.api import read
 from newsprism.compare import Comparison, compare_articles
+from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 from tests.conftest import ROOT, SEED_A, SEED_B, need_shared
 
 VALMORA = ROOT / "examples" / "valmora-dam"
@@ -37,3 +38,18 @@ def seed() -> Comparison:
 
 def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def report(text: str, name: str, published: str) -> Article:
+    """A fictional report of ``text``, published on ``published`` (ISO date)."""
+    chash = content_hash("", text)
+    return Article(
+        id=article_id(f"test:{name}", chash),
+        title="",
+        body=text,
+        metadata={"published": Meta(published, Provenance.USER)},
+        location=name,
+        kind=InputKind.TEXT,
+        identity=f"test:{name}",
+        content_hash=chash,
+    )

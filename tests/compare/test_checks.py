@@ -11,21 +11,12 @@ import pytest
 from newsprism.compare import Comparison, compare_articles
 from newsprism.compare.build import _speaker_named_before
 from newsprism.extract.types import Mention, Quote
-from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
+from newsprism.models import Article
+from tests.compare.conftest import report
 
 
 def _article(text: str, name: str, published: str = "2031-05-07") -> Article:
-    chash = content_hash("", text)
-    return Article(
-        id=article_id(f"test:{name}", chash),
-        title="",
-        body=text,
-        metadata={"published": Meta(published, Provenance.USER)},
-        location=name,
-        kind=InputKind.TEXT,
-        identity=f"test:{name}",
-        content_hash=chash,
-    )
+    return report(text, name, published)
 
 
 def _compare(a: str, b: str, **kw: str) -> Comparison:

@@ -10,25 +10,11 @@ from datetime import date
 from newsprism.compare import Comparison, compare_articles, outliers, slots
 from newsprism.compare import align as al
 from newsprism.extract import extract, link_across
-from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
-
-
-def _article(text: str, name: str, published: str) -> Article:
-    chash = content_hash("", text)
-    return Article(
-        id=article_id(f"test:{name}", chash),
-        title="",
-        body=text,
-        metadata={"published": Meta(published, Provenance.USER)},
-        location=name,
-        kind=InputKind.TEXT,
-        identity=f"test:{name}",
-        content_hash=chash,
-    )
+from tests.compare.conftest import report
 
 
 def _compare(*reports: tuple[str, str]) -> Comparison:
-    return compare_articles([_article(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+    return compare_articles([report(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
 
 
 def _high(c: Comparison, kind: str) -> list[str]:
