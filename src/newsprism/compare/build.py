@@ -593,63 +593,15 @@ def _odd_date_contradictions(
     agree on another ("Dastow met the rebels ... on Monday evening" three times / "Dastow
     summoned the rebels ... on Sunday evening"): read over the whole story (``outliers``), as
     for figures, since the odd report often tells the act with another verb."""
-    days = [parse_published(a.published) for a in ctx.articles]
-    dated = [
-        outliers.Dated(u.source, u.uid, d)
-        for u in ctx.units
-        if _an_act_dated(u)
-        for t in u.times
-        if _dates_act(u, apposed=True)(t) and (d := _day(t)) is not None
-    ]
-    units = {u.uid: u for u in ctx.units}
-    sentences = ctx.vectors.sentences
-    framed = ctx.framed()
-    gists = {
-        d.uid: _stems(units[d.uid].gist.union(*(units[f].gist for f in framed[d.uid])))
-        for d in dated
-    }
-    nested = _nested_of(ctx.units, {d.uid for d in dated})
-
-    def alike(x: outliers.Dated, y: outliers.Dated) -> float:
-        ux, uy = units[x.uid], units[y.uid]
-        told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
-        # two announcements made on a day are alike as what they announce is
-        told = max(told, ctx.framed_match(x.uid, y.uid))
-        # the words two claims share, names (a place, a doer) among them
-        shared = len(gists[x.uid] & gists[y.uid] - _TIME_WORDS) + len(ux.keys & uy.keys)
-        # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
-        # rejected the residents' appeal on Oct. 3" / "on Thursday 2 October the Regional
-        # Court of Appeal upheld it" (the claims' own match: long sentences on one toll match
-        # closely whatever each claim in them tells)
-        close = float(ctx.scores[x.uid, y.uid]) >= ODD_DATE_CLOSE
-        words = ODD_DATE_CLOSE_WORDS if close else ODD_DATE_WORDS
-        return told if told >= ODD_DATE_ALIKE and shared >= words else 0.0
-
-    def dated_apart(x: outliers.Dated, y: outliers.Dated) -> bool:
-        return _days_disputed(units[x.uid], x.day, units[y.uid], y.day, nested[y.uid],
-                              (days[x.source], days[y.source]))  # fmt: skip
-
-    def one_act(x: outliers.Dated, y: outliers.Dated) -> bool:
-        # the agreeing reports tell one act: by one verb, or one's verb in the other's words
-        # ("was last inspected on June 10" / "passed its annual inspection on 10 June"), not
-        # "was trying to come to terms yesterday" / "filed papers on Wednesday"
-        ux, uy = units[x.uid], units[y.uid]
-        if al.action_class(ux.claim.action) == al.action_class(uy.claim.action):
-            return True
-        told = max(float(ctx.scores[x.uid, y.uid]), ctx.framed_match(x.uid, y.uid))
-        if told >= ODD_DATE_CLOSE:
-            # told nearly alike ("rejected the residents' appeal" / "threw out"), or what two
-            # announcements announce ("warned on March 7 that ..." / "said on Tuesday that ...")
-            return True
-        return _act_stem(ux) in gists[y.uid] or _act_stem(uy) in gists[x.uid]
-
+    reader = _OddDates(ctx)
+    units = reader.units
     findings: dict[int, list[slots.Finding]] = {}
-    for odd in outliers.odd_dates(dated, alike, dated_apart, one_act):
+    for odd in outliers.odd_dates(reader.dated, reader.alike, reader.dated_apart, reader.one_act):
         y = units[odd.odd.uid]
         fs = []
         for x in odd.agreed:
             f = slots.one_act_dated(_on_day(units[x.uid], x.day), _on_day(y, odd.odd.day),
-                                    (days[x.source], days[y.source]))  # fmt: skip
+                                    (reader.days[x.source], reader.days[y.source]))  # fmt: skip
             if f is not None:
                 fs.append(replace(f, confidence=min(f.confidence, ODD_CONFIDENCE),
                                   basis=_ODD_DATE_BASIS))  # fmt: skip
@@ -661,15 +613,76 @@ def _odd_date_contradictions(
     ]
 
 
-def _days_disputed(x: al.Unit, day_x: date, y: al.Unit, day_y: date, nested_y: frozenset[str],
-                   days: tuple[date | None, date | None]) -> bool:  # fmt: skip
-    """Whether the agreeing claim's day and the odd one's cannot both date one act."""
-    # the odd claim tells the agreeing act inside its own words, as another claim ("on
-    # Wednesday barred the plant ..., a day after toxic gas escaped"): its day is its own verb's
-    stem = _act_stem(x)
-    if stem in nested_y and stem != _act_stem(y):
-        return False
-    return slots.one_act_dated(_on_day(x, day_x), _on_day(y, day_y), days) is not None
+class _OddDates:
+    """The story's dated acts, and how the odd-day reader (``outliers.odd_dates``) tells
+    whether two of them are told alike, dated apart, and one act."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.days = [parse_published(a.published) for a in ctx.articles]
+        self.dated = [
+            outliers.Dated(u.source, u.uid, day)
+            for u in ctx.units
+            if _an_act_dated(u)
+            for t in u.times
+            if _dates_act(u, apposed=True)(t) and (day := _day(t)) is not None
+        ]
+        self.units = {u.uid: u for u in ctx.units}
+        framed = ctx.framed()
+        self.gists = {
+            d.uid: _stems(
+                self.units[d.uid].gist.union(*(self.units[f].gist for f in framed[d.uid]))
+            )
+            for d in self.dated
+        }
+        self.nested = _nested_of(ctx.units, {d.uid for d in self.dated})
+        # per sentence, the days it dates acts to
+        self.beside: dict[tuple[int, int], set[date]] = defaultdict(set)
+        for x in self.dated:
+            self.beside[x.source, self.units[x.uid].sentence].add(x.day)
+
+    def alike(self, x: outliers.Dated, y: outliers.Dated) -> float:
+        ctx, ux, uy = self.ctx, self.units[x.uid], self.units[y.uid]
+        sentences = ctx.vectors.sentences
+        told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
+        # two announcements made on a day are alike as what they announce is
+        told = max(told, ctx.framed_match(x.uid, y.uid))
+        # the words two claims share, names (a place, a doer) among them
+        shared = len(self.gists[x.uid] & self.gists[y.uid] - _TIME_WORDS) + len(ux.keys & uy.keys)
+        # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
+        # rejected the residents' appeal on Oct. 3" / "on Thursday 2 October the Regional
+        # Court of Appeal upheld it" (the claims' own match: long sentences on one toll match
+        # closely whatever each claim in them tells)
+        close = float(ctx.scores[x.uid, y.uid]) >= ODD_DATE_CLOSE
+        words = ODD_DATE_CLOSE_WORDS if close else ODD_DATE_WORDS
+        return told if told >= ODD_DATE_ALIKE and shared >= words else 0.0
+
+    def dated_apart(self, x: outliers.Dated, y: outliers.Dated) -> bool:
+        ux, uy = self.units[x.uid], self.units[y.uid]
+        if y.day in self.beside[x.source, ux.sentence]:
+            return False  # "until Friday 27 March ... and to appear on Thursday 2 April": the
+            # agreeing report gives the odd day too, to another act
+        if self.nested[y.uid] & self.gists[x.uid] and _act_stem(uy) not in self.gists[x.uid]:
+            return False  # the odd claim tells the agreeing act inside its own words, as what
+            # came before or after it ("on Wednesday barred the plant ..., a day after toxic gas
+            # escaped"; "less than a day after becoming the first governor to be impeached,
+            # Talby walked into ... yesterday"): its day is its own verb's
+        pubs = (self.days[x.source], self.days[y.source])
+        return slots.one_act_dated(_on_day(ux, x.day), _on_day(uy, y.day), pubs) is not None
+
+    def one_act(self, x: outliers.Dated, y: outliers.Dated) -> bool:
+        # the agreeing reports tell one act: by one verb, or one's verb in the other's words
+        # ("was last inspected on June 10" / "passed its annual inspection on 10 June"), not
+        # "was trying to come to terms yesterday" / "filed papers on Wednesday"
+        ux, uy = self.units[x.uid], self.units[y.uid]
+        if al.action_class(ux.claim.action) == al.action_class(uy.claim.action):
+            return True
+        told = max(float(self.ctx.scores[x.uid, y.uid]), self.ctx.framed_match(x.uid, y.uid))
+        if told >= ODD_DATE_CLOSE:
+            # told nearly alike ("rejected the residents' appeal" / "threw out"), or what two
+            # announcements announce ("warned on March 7 that ..." / "said on Tuesday that ...")
+            return True
+        return _act_stem(ux) in self.gists[y.uid] or _act_stem(uy) in self.gists[x.uid]
 
 
 def _on_day(u: al.Unit, day: date) -> al.Unit:
@@ -690,14 +703,28 @@ def _nested_of(units: Sequence[al.Unit], uids: set[int]) -> dict[int, frozenset[
 
 
 def _nested_verbs(sentence: Sequence[al.Unit], u: al.Unit) -> frozenset[str]:
-    """The verbs of the claims of its sentence told inside the claim's words ("barred the
-    plant from restarting, a day after toxic gas escaped": escape): their acts, not its own."""
+    """The verbs of the claims of its sentence told inside the claim's words as what came
+    before or after its own act ("barred the plant from restarting, a day after toxic gas
+    escaped": escape): their acts, not its own."""
     return frozenset(
         _act_stem(v)
         for v in sentence
         if v.uid != u.uid and u.start <= v.start and v.end <= u.end
-        and v.claim.predicate != u.claim.predicate
+        and v.claim.predicate != u.claim.predicate and _told_as_before_or_after(u, v)
     ) - {""}  # fmt: skip
+
+
+def _told_as_before_or_after(u: al.Unit, v: al.Unit) -> bool:
+    """An "after", "before" or "since" inside ``u`` leads to the verb of the claim ``v``
+    inside it, no comma between ("a day after toxic gas escaped", "after becoming the first
+    governor to be impeached")."""
+    verb = v.claim.predicate[0] if v.claim.predicate else v.start
+    lead = u.sentence_text[u.start - u.sentence_start : verb - u.sentence_start]
+    found = list(_BEFORE_OR_AFTER.finditer(lead))
+    return bool(found) and "," not in lead[found[-1].end() :]
+
+
+_BEFORE_OR_AFTER = re.compile(r"\b(?:after|before|since)\b", re.IGNORECASE)
 
 
 def _act_stem(u: al.Unit) -> str:

@@ -2609,8 +2609,35 @@ SAME_STATEMENT_CLOSE = (0.45, 0.85)
 
 
 def _statement_words(u: Unit) -> frozenset[str]:
-    """The content words of what a claim says, without who it is attributed to."""
-    return _words_said(u.core or u.text, (*u.attribution, *u.speakers))
+    """The content words of what a claim says, without who it is attributed to nor what is
+    set off between commas about its subject ("Strell, on a two-day state visit to Kelvary,
+    was asked ..."): two statements about one person described alike are still two."""
+    aside = subject_aside(u)
+    text = u.core or u.text
+    if aside and not u.core:
+        text = text.replace(aside, " ", 1)
+    return _words_said(text, (*u.attribution, *u.speakers))
+
+
+def subject_aside(u: Unit) -> str:
+    """What the claim sets off between commas after its subject, before its verb ("Strell, who
+    left yesterday for a two-day state visit to Kelvary, had not spoken": "who left yesterday
+    ... Kelvary"), or ""."""
+    if not u.claim.predicate:
+        return ""
+    before = u.text[: max(u.claim.predicate[0] - u.start, 0)]
+    first, last = before.find(","), before.rfind(",")
+    return before[first + 1 : last] if 0 <= first < last else ""
+
+
+def _aside_words(u: Unit) -> frozenset[str]:
+    """The words of ``subject_aside``, in lower case, as a claim's gist holds them ("two-day"
+    whole and in its parts)."""
+    aside = subject_aside(u).lower()
+    return frozenset(_QWORD.findall(aside)) | frozenset(_HYPHENED.findall(aside))
+
+
+_HYPHENED = re.compile(r"\w+(?:-\w+)+")
 
 
 @lru_cache(maxsize=8192)
@@ -3742,9 +3769,20 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
         return False  # "had his medical on Monday": a light verb tells no act
     if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
-    if len(a.gist & b.gist) < TOLD_ALIKE_WORDS:
-        return False  # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"
+    shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
+    if len(shared - _TIME_GIST) < TOLD_ALIKE_WORDS:
+        # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"; words
+        # about the doer set off before the verb tell no act ("Strell, on a two-day state visit
+        # to Kelvary, was asked" / "Strell, who left for a two-day state visit, had not spoken")
+        return False
     return not (_dates_a_thing(a) or _dates_a_thing(b))
+
+
+#: words of times, which tell no act ("yesterday" in two reports is two days)
+_TIME_GIST = frozenset(
+    ["yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+     "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
 
 
 #: Match from which one doer's act told with two verbs is one act (for its date), and the words
