@@ -184,3 +184,45 @@ def test_what_is_set_off_about_a_subject_makes_no_two_statements_one() -> None:
     assert slots.subject_aside(asked).strip() == "on a two-day state visit to Kelvary"
     assert not slots.same_statement(spoken, asked, 0.96)
     assert not slots._told_alike(spoken, asked, 0.96)
+
+
+def test_two_days_a_week_apart_both_written_out_are_a_sure_dispute() -> None:
+    # "Monday" read against each report's week is our reading; "Monday, 16 March" is theirs
+    units = _units(
+        ("Senate President Berengar Fothergill said the trial would open on Monday, March 23.",
+         "2037-03-04"),
+        ("Senate President Berengar Fothergill has fixed the opening of the trial for a week on "
+         "Monday, 16 March.", "2037-03-05"),
+    )  # fmt: skip
+    a, b = _dated(units, 0, "trial"), _dated(units, 1, "trial")
+    found = slots.check_date(a, b, date(2037, 3, 4), date(2037, 3, 5))
+    assert found is not None and found.confidence >= 0.8
+    # a bare day name read a week apart stays unsure
+    units = _units(
+        ("Fothergill said the trial would open on Monday.", "2037-03-04"),
+        ("Fothergill said the trial opened last Monday.", "2037-03-05"),
+    )
+    a, b = _dated(units, 0, "trial"), _dated(units, 1, "trial")
+    found = slots.check_date(a, b, date(2037, 3, 4), date(2037, 3, 5))
+    assert found is None or found.confidence < 0.7
+
+
+MOTION = ("The provincial assembly voted on Tuesday to impeach Governor Lazlo Talby, sending him "
+          "to trial in the Senate.")  # fmt: skip
+
+
+def test_one_thing_done_on_one_day_by_two_doers_is_an_actor_dispute() -> None:
+    # "The motion was tabled on Feb. 10 by X, who ..." three times, "by Y, the ... who ..." once
+    agreed = ("The motion was tabled on Feb. 10 by Ruan Penwright, who leads the Civic Renewal "
+              "Party group in the assembly.")  # fmt: skip
+    odd = ("The motion was tabled on 10 February by Eulalie Wyncote, the Green Federation member "
+           "who chairs the special committee on the Flood Resilience Fund.")  # fmt: skip
+    c = _compare(
+        (f"{MOTION} {agreed}", "2037-03-04"),
+        (f"{MOTION} {agreed}", "2037-03-04"),
+        (f"{MOTION} {agreed}", "2037-03-05"),
+        (f"{MOTION} {odd}", "2037-03-05"),
+    )
+    (dispute,) = _high(c, "actor")
+    assert "Ruan Penwright" in dispute and "Eulalie Wyncote" in dispute
+    assert not _high(c, "entity_set")  # the bodies that describe the doers are no doers

@@ -200,3 +200,15 @@ def test_never_crashes_and_spans_point_into_text(text: str, pub: date | None) ->
     for t in find_times(text, pub, past):
         assert text[t.start : t.end] == t.text
         assert 0.0 <= t.confidence <= 1.0
+
+
+def test_a_day_something_is_set_for_lies_ahead_in_a_past_clause() -> None:
+    # a Wednesday paper: the rally called "for 2 p.m. on Saturday" is this coming Saturday
+    wed = date(2036, 6, 11)
+    assert one("The league has called a rally for 2 p.m. on Saturday.", wed).value == "2036-06-14"
+    assert one("The rally is set for Sunday afternoon.", wed).value == "2036-06-15"
+    # a set-up told as past, and a plain past act, keep the day before publication
+    assert one("The hearing, which had been set for Monday, was put off.", wed).value == (
+        "2036-06-09"
+    )
+    assert one("He was arrested on Saturday.", wed).value == "2036-06-07"

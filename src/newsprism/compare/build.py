@@ -109,6 +109,7 @@ def compare_articles(
             + _site_edges(units, scores)
             + _outcome_edges(units, scores)
             + _denial_edges(units, scores)
+            + _one_day_edges(units, scores)
         )
         edges = al.link(units, scores) + forced
         for i, j, _ in forced:
@@ -282,6 +283,25 @@ def _site_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int,
 
 #: How well two claims of one act at two sites must match otherwise to be linked
 SITE_LINK_MIN = 0.45
+
+
+def _one_day_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
+    """Claims of one thing done on one day they both write out, by one verb, with its doer
+    after "by" ("The motion was tabled on Feb. 10 by Ruan Penwright, who leads ..." / "The
+    motion was tabled on 10 February by Eulalie Wyncote, the Green Federation member who
+    ..."): one act, though what each says of the doer pulls the wordings apart; link them,
+    for the doers to be compared."""
+    told = [u for u in units if slots.passive_with_day(u)]
+
+    def one_act(a: al.Unit, b: al.Unit) -> bool:
+        same = al.action_class(a.claim.action) == al.action_class(b.claim.action)
+        return same and slots.one_thing_one_day(a, b)
+
+    return _linked_across(told, scores, ONE_DAY_LINK_MIN, one_act)
+
+
+#: How well two claims of one thing done on one day must match otherwise to be linked
+ONE_DAY_LINK_MIN = 0.45
 
 
 def _outcome_edges(units: Sequence[al.Unit], scores: np.ndarray) -> list[tuple[int, int, float]]:
@@ -1402,7 +1422,7 @@ def _tempered(ctx: _Context, f: slots.Finding) -> slots.Finding:
         # the same words in both), or a surname both names share ("Mr. Gigante died": Vincent
         # or Louis), is no report's word against another's
         return replace(f, confidence=min(f.confidence, slots.UNSURE))
-    if slots.same_words_but(f.a.unit, f.b.unit):
+    if slots.same_words_but(f.a.unit, f.b.unit) or f.note == slots.ONE_DAY_ACT_NOTE:
         return f
     if slots.one_count_given(f.a.unit, f.b.unit, float(ctx.scores[f.a.unit.uid, f.b.unit.uid])):
         return _count_tempered(ctx, f)
@@ -2527,6 +2547,7 @@ _TIED = (
     slots.SITE_NOTE,
     slots.SITE_KIND_NOTE,
     slots.COUNT_ACT_NOTE,
+    slots.ONE_DAY_ACT_NOTE,
     slots.OUTCOME_NOTE,
     slots.NAMED_DENIAL_NOTE,
     slots.NOBODY_DENIAL_NOTE,

@@ -169,7 +169,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 #: date ("born on March 29") is a time of another happening, and so is the time a thing is set
 #: for ("has called a special session of the council for Friday")
 _BOUND = re.compile(
-    r"\b(until|till|through|before|after|since|by|from|born|for)\s+(?:on\s+|in\s+)?"
+    r"\b(until|till|through|before|after|since|by|from|born|for)\s+"
+    # (an hour between: "called a rally for 2 p.m. on Saturday")
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s+)?(?:on\s+|in\s+)?"
     r"(?:at\s+least\s+|the\s+end\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -388,9 +390,20 @@ def _week_apart(xa: list[_Dated], xb: list[_Dated]) -> bool:
             if ra is None or rb is None or abs((ra[0] - rb[0]).days) != 7:
                 continue
             names_a = {d for d in _WEEKDAYS if d in la.lower()}
-            if names_a and names_a & {d for d in _WEEKDAYS if d in lb.lower()}:
+            if not names_a or not names_a & {d for d in _WEEKDAYS if d in lb.lower()}:
+                continue
+            # ... unless both write the day of the month too ("Monday, 16 March" / "Monday,
+            # March 23"): then the week is the reports' own
+            if not (_writes_month_day(la) and _writes_month_day(lb)):
                 return True
     return False
+
+
+def _writes_month_day(label: str) -> bool:
+    """Whether a time's label, as the report writes it (without our reading in brackets after
+    it), gives a day of a month: "Monday, 16 March (2037-03-16)", "Friday 27 March"."""
+    words = label.split(" (", 1)[0].replace(",", " ").split()
+    return any(month_day(" ".join(words[i:])) is not None for i in range(len(words)))
 
 
 def _same_time(gran: str, xa: list[_Dated], xb: list[_Dated]) -> bool:
@@ -2388,15 +2401,59 @@ def _actor_dispute(d: _Doers) -> Finding | None:
     conf = 0.8 if _kinds_agree(d.actors_a, d.actors_b) else 0.45
     if _by_pronoun(a) or _by_pronoun(b):
         conf = min(conf, PRONOUN_ACTOR)
+    one_day = d.same_act and one_thing_one_day(a, b)
     one_act = (
-        same_statement(a, b, d.score) or same_words_but(a, b) or one_count_given(a, b, d.score)
+        same_statement(a, b, d.score)
+        or same_words_but(a, b)
+        or one_count_given(a, b, d.score)
+        or one_day
     )
     if not one_act and not (d.same_act and d.score >= SAME_VERB_ACTOR_MATCH):
         # "the Orioles offered" / "the Red Sox made an offer": two doers of two acts as often
         # as two reports of one; only the same words with the doer swapped are one act (the
         # same verb alone -- "the RCMP arrested" / "leaders ... were arrested" -- is a lead)
         conf = min(conf, SAME_VERB_ACTOR if d.same_act else UNSURE)
-    return Finding("actor", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b)))
+    note = ONE_DAY_ACT_NOTE if one_day else ""
+    return Finding(
+        "actor", conf, Side(a, ", ".join(d.actors_a)), Side(b, ", ".join(d.actors_b)), note=note
+    )
+
+
+def one_thing_one_day(a: Unit, b: Unit) -> bool:
+    """Both claims tell one thing done by someone ("The motion was tabled on Feb. 10 by Ruan
+    Penwright" / "The motion was tabled on 10 February by Eulalie Wyncote"): the same thing as
+    the subject of a passive verb, on one day both write out: one act, two doers."""
+    pa, pb = _PASSIVE.match(a.text), _PASSIVE.match(b.text)
+    if pa is None or pb is None:
+        return False
+    head = pa.group(1).lower()
+    if head in PRONOUNS or head != pb.group(1).lower():
+        return False
+    return bool(_written_days(a) & _written_days(b))
+
+
+def passive_with_day(u: Unit) -> bool:
+    """The claim opens with a thing, a passive verb and its doer after "by", and writes out a
+    day (see ``one_thing_one_day``)."""
+    return _PASSIVE.match(u.text) is not None and bool(_written_days(u))
+
+
+def _written_days(u: Unit) -> set[str]:
+    """The days the claim writes out ("Feb. 10", "10 February"), as dates."""
+    return {
+        t.value[:10] for t in u.times
+        if t.value and t.granularity == "day" and month_day(t.text) is not None
+    }  # fmt: skip
+
+
+ONE_DAY_ACT_NOTE = "Both reports tell one thing done on one day, by one verb: one act, two doers."
+#: a claim that opens with a thing, a passive verb and its doer after "by": "The motion was
+#: tabled on Feb. 10 by" (the thing: "motion")
+_PASSIVE = re.compile(
+    r"\s*(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?([\w'’-]+)\s+"
+    r"(?:was|were|has been|have been|had been)\s+\w+(?:ed|en)\b[^;]{0,60}?\bby\b",
+    re.IGNORECASE,
+)
 
 
 #: Match from which two claims that give one exact count of one thing tell of one act
@@ -2608,14 +2665,12 @@ SAME_STATEMENT_WORDS = 0.6
 SAME_STATEMENT_CLOSE = (0.45, 0.85)
 
 
-def _statement_words(u: Unit) -> frozenset[str]:
-    """The content words of what a claim says, without who it is attributed to nor what is
-    set off between commas about its subject ("Strell, on a two-day state visit to Kelvary,
-    was asked ..."): two statements about one person described alike are still two."""
-    aside = subject_aside(u)
+def _statement_words(u: Unit, aside: bool = False) -> frozenset[str]:
+    """The content words of what a claim says, without who it is attributed to (nor, when
+    ``aside``, what is set off between commas about its subject: see ``same_statement``)."""
     text = u.core or u.text
     if aside and not u.core:
-        text = text.replace(aside, " ", 1)
+        text = text.replace(subject_aside(u), " ", 1)
     return _words_said(text, (*u.attribution, *u.speakers))
 
 
@@ -2628,6 +2683,11 @@ def subject_aside(u: Unit) -> str:
     before = u.text[: max(u.claim.predicate[0] - u.start, 0)]
     first, last = before.find(","), before.rfind(",")
     return before[first + 1 : last] if 0 <= first < last else ""
+
+
+def _both_aside(a: Unit, b: Unit) -> bool:
+    """Both claims set something off about their subject (``subject_aside``)."""
+    return bool(subject_aside(a).strip() and subject_aside(b).strip())
 
 
 def _aside_words(u: Unit) -> frozenset[str]:
@@ -2666,7 +2726,11 @@ _ATTRIBUTING = frozenset(["said", "says", "according", "told", "added", "stated"
 
 def same_statement(a: Unit, b: Unit, score: float) -> bool:
     """Whether two claims say the same thing in (nearly) the same words."""
-    ga, gb = _statement_words(a), _statement_words(b)
+    # two claims that each set off something about their subject are compared without it:
+    # one person described alike ("Strell, on a two-day state visit to Kelvary, was asked" /
+    # "Strell, who left for a two-day state visit to Kelvary, had not spoken") says two things
+    aside = _both_aside(a, b)
+    ga, gb = _statement_words(a, aside), _statement_words(b, aside)
     if not ga or not gb:
         return False
     share = len(ga & gb) / len(ga | gb)
@@ -3769,7 +3833,10 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
         return False  # "had his medical on Monday": a light verb tells no act
     if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
-    shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
+    if _both_aside(a, b):
+        shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
+    else:
+        shared = a.gist & b.gist - _FUNCTION_WORDS
     if len(shared - _TIME_GIST) < TOLD_ALIKE_WORDS:
         # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"; words
         # about the doer set off before the verb tell no act ("Strell, on a two-day state visit

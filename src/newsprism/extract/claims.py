@@ -304,8 +304,22 @@ def _roles(
             places += _places_in(c, preds, keys)
     if passive:
         targets = actors + targets
-        actors = [k for a in agent for k in _keys(list(a.subtree), keys)]
+        actors = [k for a in agent for k in _keys(_without_asides(a), keys)]
     return actors, targets, places
+
+
+def _without_asides(agent: Token) -> list[Token]:
+    """The agent phrase ("by Eulalie Wyncote, the Green Federation member who chairs the
+    committee on the Flood Resilience Fund") without what describes its nouns: the bodies an
+    apposition or a clause names are not the doers."""
+    aside = {
+        t.i
+        for n in agent.subtree
+        for c in n.children
+        if c.dep_ in ("appos", "relcl", "acl")
+        for t in c.subtree
+    }
+    return [t for t in agent.subtree if t.i not in aside]
 
 
 def _complement(c: Token, preds: set[int], keys: dict[int, str]) -> tuple[list[str], list[str]]:

@@ -512,7 +512,27 @@ def _an_end_ahead(m: re.Match[str]) -> bool:
     before = m.string[max(m.start() - 60, 0) : m.start()]
     if _UNTIL_AHEAD.search(before):
         return True
+    # (the window, not the sentence: "for 2 p.m. on Saturday" holds a full stop)
+    if _scheduled_for(m.string[max(m.start() - 120, 0) : m.start()]):
+        return True
     return bool(_DEADLINE.search(before) and _DEADLINE_SET.search(_sentence_before(m)))
+
+
+def _scheduled_for(before: str) -> bool:
+    """The day name is what something was set for ("has called a rally for 2 p.m. on
+    Saturday", "is set for Sunday afternoon"), not a set-up told as past ("the hearing, which
+    had been set for Monday")."""
+    found = _SET_FOR.search(before)
+    return found is not None and not _TOLD_AS_PAST.search(before[: found.end("verb")])
+
+
+#: a thing set for a day, and the day's hour before it: "called a rally for 2 p.m. on"
+_SET_FOR = re.compile(
+    r"\b(?P<verb>called|set|scheduled|planned|fixed|arranged|organi[sz]ed|slated)\b[^.;!?]{0,80}?"
+    r"\bfor\s+(?:(?:\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midday)\s+(?:on\s+)?)?$",
+    re.IGNORECASE,
+)
+_TOLD_AS_PAST = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?\w+$", re.IGNORECASE)
 
 
 def _sentence_before(m: re.Match[str]) -> str:

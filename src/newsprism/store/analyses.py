@@ -38,7 +38,9 @@ EXTRACTION_KIND = "extraction"
 #: no part of the first sentence, and "will have to apply" / "will not need to apply" tell the
 #: act apply; "20": a place in a clause describing the subject ("The car, a grey estate stolen
 #: in Vessing ..., was found") does not place the claim, nor is a name in a participle's clause
-#: about it ("The museum, founded in 1847 in Morrel's Old Town, drew") its doer
+#: about it ("The museum, founded in 1847 in Morrel's Old Town, drew") its doer, nor are the
+#: bodies that describe a passive verb's doer ("by Eulalie Wyncote, the Green Federation member
+#: who chairs ...") doers
 EXTRACTION_VERSION = "20"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
