@@ -226,3 +226,25 @@ def test_one_thing_done_on_one_day_by_two_doers_is_an_actor_dispute() -> None:
     (dispute,) = _high(c, "actor")
     assert "Ruan Penwright" in dispute and "Eulalie Wyncote" in dispute
     assert not _high(c, "entity_set")  # the bodies that describe the doers are no doers
+
+
+def test_a_vote_split_one_report_gives_against_one_the_others_agree_on() -> None:
+    # "approved ... by 63 votes to 24" three times, "voted 66-21" once: the verbs differ and
+    # 66 counts nothing named, so neither a claim pair nor the figures tie the splits; the
+    # agreeing reports do
+    agreed = ("The 91-member assembly approved the impeachment motion by 63 votes to 24, with "
+              "four abstentions. The motion needed 61 votes. A first attempt last June won "
+              "only 49 votes.")  # fmt: skip
+    odd = "The assembly voted 66-21 to impeach the governor, with four members abstaining."
+    c = _compare(
+        (f"{MOTION} {agreed}", "2037-03-04"),
+        (f"{MOTION} {agreed}", "2037-03-04"),
+        (f"{MOTION} {agreed}", "2037-03-05"),
+        (f"{MOTION} {odd}", "2037-03-05"),
+    )
+    (dispute,) = [x for x in _high(c, "number") if "63-24" in x]
+    assert "66-21" in dispute
+    # a report that gives both splits tells two votes
+    both = f"{odd} An earlier amendment failed by 63 votes to 24."
+    c = _compare(*[(f"{MOTION} {agreed}", "2037-03-04")] * 3, (f"{MOTION} {both}", "2037-03-05"))
+    assert not [x for x in _high(c, "number") if "66-21" in x]

@@ -502,10 +502,47 @@ def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -
     the others agree on."""
     for tc, tgi in _toll_contradictions(ctx, group_of):
         disputes.add_reading(tc, tgi, "number")
-    for fc, fgi in _odd_figure_contradictions(ctx, group_of):
+    for fc, fgi in [*_odd_figure_contradictions(ctx, group_of), *_odd_tallies(ctx, group_of)]:
         # as sure as a claim pair's dispute on its spans, it stands in its place: it cites
         # every report agreeing, where the pair cites two and may be taken for two things
         disputes.add_surer(fc, fgi, on_ties=True)
+
+
+def _odd_tallies(ctx: _Context, group_of: dict[int, int]) -> list[tuple[Contradiction, int | None]]:
+    """A vote's split one report gives where two or more others, in sentences like its own,
+    agree on another ("approved the motion by 63 votes to 24" four times / "The motion was
+    carried by 66 votes to 21" once), and neither side gives the other's split anywhere."""
+    told = [(u, t) for u in ctx.units for t in slots.tallies(u)]
+    splits: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for u, t in told:
+        splits[u.source].add(t[0])
+    sentences = ctx.vectors.sentences
+    out: list[tuple[Contradiction, int | None]] = []
+    seen: set[tuple[int, tuple[int, int]]] = set()
+    for y, ty in told:
+        if (y.source, ty[0]) in seen:
+            continue
+        seen.add((y.source, ty[0]))
+        best: dict[int, tuple[float, al.Unit, slots.Tally]] = {}
+        for x, tx in told:
+            alike = float(sentences[x.uid] @ sentences[y.uid])
+            mine = x.source == y.source or alike < ODD_TALLY_ALIKE
+            if not mine and alike > best.get(x.source, (0.0, x, tx))[0]:
+                best[x.source] = (alike, x, tx)
+        agreed = {tx[0] for _, _, tx in best.values()}
+        if len(best) < outliers.AGREEING or len(agreed) != 1 or ty[0] in agreed:
+            continue
+        if agreed & splits[y.source] or any(ty[0] in splits[s] for s in best):
+            continue  # a report giving both splits tells two votes
+        fs = [slots.Finding("number", slots.TALLY, slots.Side(x, tx[1], tx[2]),
+                            slots.Side(y, ty[1], ty[2]), note=slots.TALLY_NOTE)
+              for _, x, tx in best.values()]  # fmt: skip
+        out.append((_contradiction(ctx, "number", fs), group_of.get(y.uid)))
+    return out
+
+
+#: How closely an odd split's sentence must match the agreeing reports'
+ODD_TALLY_ALIKE = 0.5
 
 
 def _add_denied_acts(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:

@@ -169,10 +169,11 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 #: date ("born on March 29") is a time of another happening, and so is the time a thing is set
 #: for ("has called a special session of the council for Friday")
 _BOUND = re.compile(
-    r"\b(until|till|through|before|after|since|by|from|born|for)\s+"
-    # (an hour between: "called a rally for 2 p.m. on Saturday")
-    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s+)?(?:on\s+|in\s+)?"
-    r"(?:at\s+least\s+|the\s+end\s+of\s+)?$",
+    r"\b(until|till|through|before|after|since|by|from|born|for)\s+(?:on\s+|in\s+)?"
+    r"(?:at\s+least\s+|the\s+end\s+of\s+)?$"
+    # ... and a time set for, its hour between: "called a rally for 2 p.m. on Saturday" (not
+    # "shortly before 4 a.m. on Saturday", which bounds the hour, not the day)
+    r"|\b(for)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s+on\s+$",
     re.IGNORECASE,
 )
 #: "every Tuesday", "on the second Tuesday of each month": a habit, not this happening's day
@@ -236,7 +237,7 @@ def _bound_word(found: re.Match[str] | None) -> str:
         return ""
     if "least" in found.group(0).lower():
         return "at least"  # "stay closed until at least Thursday": a lower bound, not an end
-    return found.group(1).lower()
+    return (found.group(1) or found.group(2)).lower()
 
 
 _DEICTIC = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|later|earlier)\b")
@@ -3548,7 +3549,7 @@ def check_tally(a: Unit, b: Unit, score: float) -> Finding | None:
     board voted six to one for the rise". The claims must tell one act (the same verb) of one
     subject named alike; votes on two things ("the amendment fell by 124 votes to 121" / "the
     budget passed by 128 votes to 119") have two subjects."""
-    ta, tb = _tallies(a), _tallies(b)
+    ta, tb = tallies(a), tallies(b)
     if not ta or not tb or score < TALLY_MIN or not _same_predicate(a, b):
         return None
     if {t for t, _, _ in ta} & {t for t, _, _ in tb}:
@@ -3573,7 +3574,11 @@ _TALLY = re.compile(
 _VOTED = re.compile(r"\b(?:vot(?:e|ed|es|ing)|split|majority|ballot)\b", re.IGNORECASE)
 
 
-def _tallies(u: Unit) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+#: a vote's split (the larger side first), as shown, and where it is written
+Tally = tuple[tuple[int, int], str, tuple[int, int]]
+
+
+def tallies(u: Unit) -> list[Tally]:
     """Each vote split the claim gives: its two sides as numbers (the larger first, as "6-1"
     and "one to six" are one split), as shown, and where it is written."""
     out = []
@@ -3833,10 +3838,7 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
         return False  # "had his medical on Monday": a light verb tells no act
     if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
-    if _both_aside(a, b):
-        shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
-    else:
-        shared = a.gist & b.gist - _FUNCTION_WORDS
+    shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
     if len(shared - _TIME_GIST) < TOLD_ALIKE_WORDS:
         # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"; words
         # about the doer set off before the verb tell no act ("Strell, on a two-day state visit
