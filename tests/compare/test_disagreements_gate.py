@@ -27,9 +27,10 @@ was read off it after its scoring, and corrin-wildfire and lindqvist-strike sinc
 twenty-fourth, and the twenty-fourth's quillon-recall, tavish-sacking and hemmel-funicular since
 the twenty-fifth, and the twenty-fifth's pellow-bribery, tarnby-outage and brindle-stranding
 since the twenty-sixth, and the twenty-sixth's vannick-leak, morrel-theft and ellery-abduction
-since the twenty-seventh); harrow-lawsuit, corran-final and vesna-election have none, nor have
-the twenty-seventh session's frozen talby-impeachment, ravel-subpoena and pardee-pardon (scored
-once, held out).
+since the twenty-seventh, and the twenty-seventh's talby-impeachment, ravel-subpoena and
+pardee-pardon, scored once in it and tuned on in it after); harrow-lawsuit, corran-final and
+vesna-election have none, nor have the twenty-seventh session's frozen quorne-recount,
+dunstan-censure and marlowe-stop (scored once, held out).
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -161,6 +162,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "vannick-leak",
         "morrel-theft",
         "ellery-abduction",
+        "talby-impeachment",
+        "ravel-subpoena",
+        "pardee-pardon",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
