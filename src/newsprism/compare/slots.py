@@ -31,6 +31,7 @@ from newsprism.compare.units import (
 )
 from newsprism.coref import alias_link
 from newsprism.extract.quantities import WORD_NUMBERS, number_value
+from newsprism.extract.timex import HOUR
 from newsprism.extract.types import Quantity, TimeExpr
 
 #: word lists of the checks, kept as data beside the gazetteer
@@ -173,7 +174,7 @@ _BOUND = re.compile(
     r"(?:at\s+least\s+|the\s+end\s+of\s+)?$"
     # ... and a time set for, its hour between: "called a rally for 2 p.m. on Saturday" (not
     # "shortly before 4 a.m. on Saturday", which bounds the hour, not the day)
-    r"|\b(for)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)\s+on\s+$",
+    rf"|\b(for)\s+{HOUR}\s+on\s+$",
     re.IGNORECASE,
 )
 #: "every Tuesday", "on the second Tuesday of each month": a habit, not this happening's day
@@ -1450,7 +1451,7 @@ _CLOSE = re.compile(
     r"\b(?:closed|closing|close(?!\s+to\b)|ended the day|finished the day)\b", re.IGNORECASE
 )
 _INTRADAY = re.compile(
-    r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:early|midday|morning|afternoon|"
+    rf"\bat\s+{HOUR}|\b(?:early|midday|morning|afternoon|"
     r"intraday|lunchtime)\s+(?:trading|trade|deals)\b|\bas\s+much\s+as\b"
     # the open of the day's trading ("opened 41% lower", "at the open")
     r"|\bopened\s+(?:[\d.,]+\s*(?:%|per\s*cent|percent)\s+)?(?:lower|higher|down|up)\b"

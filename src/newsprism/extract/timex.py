@@ -526,10 +526,12 @@ def _scheduled_for(before: str) -> bool:
     return found is not None and not _TOLD_AS_PAST.search(before[: found.end("verb")])
 
 
+#: an hour of the day written with a.m. or p.m.: "2 p.m.", "10.47pm", "4 a.m."
+HOUR = r"\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)"
 #: a thing set for a day, and the day's hour before it: "called a rally for 2 p.m. on"
 _SET_FOR = re.compile(
     r"\b(?P<verb>called|set|scheduled|planned|fixed|arranged|organi[sz]ed|slated)\b[^.;!?]{0,80}?"
-    r"\bfor\s+(?:(?:\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midday)\s+(?:on\s+)?)?$",
+    rf"\bfor\s+(?:(?:{HOUR}|noon|midday)\s+(?:on\s+)?)?$",
     re.IGNORECASE,
 )
 _TOLD_AS_PAST = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?\w+$", re.IGNORECASE)
