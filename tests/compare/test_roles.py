@@ -32,6 +32,9 @@ def _roles(text: str) -> list[roles.Role]:
         ("She named an independent inquiry under retired judge Yrsa Torsby.", "judge",
          {"retired"}, ""),
         ("Under Secretary Ann Lark spoke first.", "secretary", {"under"}, ""),
+        # the party of an elected office's holder is no body the office is of
+        ("Harlan Ashby, the Federalist League governor of Merrowin, was charged.", "governor",
+         {"merrowin"}, ""),
     ],
 )  # fmt: skip
 def test_an_office_is_read_before_or_after_the_name(text: str, head: str, words: set,
@@ -80,3 +83,12 @@ def test_a_report_giving_two_offices_of_one_kind_is_not_read_for_that_person() -
     assert found == []
     found = roles.disputes(mine[:1] + theirs, lambda a, b: a.key == b.key, _same_body)
     assert [len(d.roles) for d in found] == [2]
+
+
+def test_a_title_tagged_as_a_name_or_a_holders_party_is_no_body() -> None:
+    assert roles._not_a_body("Merrowin Governor", "Governor")  # the title itself
+    assert roles._not_a_body("Federalist League", "governor")  # the governor's party
+    assert not roles._not_a_body("Harlow Water Board", "director")
+    # a party's own officer is of it ("Green Party chairman"), and a bank's union is a body
+    assert not roles._not_a_body("Green Party", "chairman")
+    assert not roles._not_a_body("Varrow Union", "chairman")

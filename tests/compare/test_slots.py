@@ -199,8 +199,9 @@ def test_the_time_of_a_saying_is_compared_only_with_another_sayings() -> None:
     from newsprism.compare.slots import _bound
 
     def bound(sentence: str, time: str, subject: str = "") -> str:
+        claim = SimpleNamespace(subject_text=subject, action="", predicate=())
         u = SimpleNamespace(sentence_text=sentence, sentence_start=0, text=sentence, start=0,
-                            claim=SimpleNamespace(subject_text=subject))  # fmt: skip
+                            claim=claim)  # fmt: skip
         at = sentence.index(time)
         gran = "year" if time.isdigit() else "day"
         t = SimpleNamespace(start=at, end=at + len(time), text=time, granularity=gran)

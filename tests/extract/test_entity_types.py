@@ -188,3 +188,19 @@ def test_a_surname_read_as_a_group_is_the_one_person_it_names() -> None:
     # two people of that surname: no one of them
     two = canonical_map([ex("group:tollan"), ex("person:arvid_tollan", "person:mira_tollan")])
     assert "group:tollan" not in two
+
+
+def test_a_first_name_tagged_as_a_people_before_a_persons_apposition_is_a_name() -> None:
+    # the tagger sometimes types "Florian" alone as a nationality; set before "Marbury, the
+    # auditor-general who ...", the two words are one person's name
+    from spacy.tokens import Span
+
+    from newsprism.extract.entity_types import first_name_as_group
+
+    doc = get_nlp()("Florian Marbury, the auditor-general who was removed, said so.")
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert first_name_as_group(doc, 0, 1, load()) == (0, 2, "PERSON")
+    # a people before a common noun stays one
+    doc = get_nlp()("Norvallese officials, the ministry said, were told.")
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert first_name_as_group(doc, 0, 1, load()) is None

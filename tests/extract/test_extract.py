@@ -109,6 +109,20 @@ def test_a_day_in_a_would_clause_is_the_nearest_one() -> None:
     ]
 
 
+def test_a_day_in_an_after_phrase_of_a_present_state_is_past() -> None:
+    # a Wednesday paper: the surgery "after" which he "is" stable was last Sunday, not the next;
+    # a present timetable's own day still lies ahead
+    text = (
+        "Driver stable\n\nThe driver is in a stable condition after five hours of surgery in the "
+        "early hours of Sunday. The council meets on Friday."
+    )
+    times = extract(_article(text, "2037-05-20")).times
+    assert [t.value for t in times if t.text in ("Sunday", "Friday")] == [
+        "2037-05-17",
+        "2037-05-22",
+    ]
+
+
 def test_to_dict_round_trip_is_json_safe(ex: Extraction) -> None:
     data = json.loads(json.dumps(ex.to_dict()))
     assert Extraction.from_dict(data) == ex
@@ -288,6 +302,40 @@ def test_the_office_speaking_is_not_the_holder_named_as_a_victim() -> None:
     )
     (q,) = extract(text).quotes
     assert q.speaker_key == "person:tomas_verhey"
+
+
+def test_the_office_speaking_is_its_holder_named_last_and_no_prime_minister() -> None:
+    # "the minister wrote" after a letter "from Dunstan": the foreign minister named last, not
+    # the prime minister named with a title after him; "the prime minister" is the PM
+    from newsprism.extract import extract
+
+    text = (
+        "Foreign Minister Corwin Dunstan was censured on Tuesday, and Prime Minister Helena "
+        "Varro backed him.\n\nThe licence came to light when a website published a letter from "
+        'Dunstan to the licensing office. In the letter, the minister wrote: "I am satisfied '
+        'that the national interest requires this licence." Varro gave her view: "He keeps my '
+        'confidence." The prime minister added: "We will hold an inquiry."'
+    )
+    speakers = [q.speaker_key for q in extract(text).quotes]
+    assert speakers == ["person:corwin_dunstan", "person:helena_varro", "person:helena_varro"]
+
+
+def test_a_name_set_before_a_persons_apposition_is_the_he_who_speaks_next() -> None:
+    # no tagger label on "Florian Marbury", whose sentence the parser hangs on an inner verb
+    # ("weeks after Mr Talby ordered"): the name opening it, set off as the auditor-general,
+    # is a person and the sentence's subject, so the "he" after it is Marbury, not Talby
+    from newsprism.extract import extract
+
+    text = (
+        "Governor Lazlo Talby was impeached on Tuesday.\n\nFourteen of the party's members "
+        "voted for it.\n\nFlorian Marbury, the auditor-general who was removed from his post in "
+        "November 2036, weeks after Mr Talby ordered the audit office to stop examining the fund, "
+        'said he took no pleasure in the vote. "I was removed for doing my job," he told the '
+        "special committee in January."
+    )
+    ex = extract(text, published="2037-02-11")
+    assert "person:florian_marbury" in {e.key for e in ex.entities}
+    assert [q.speaker_key for q in ex.quotes] == ["person:florian_marbury"]
 
 
 def test_a_quote_after_a_colon_is_its_sentences_subject_not_the_last_speaker() -> None:

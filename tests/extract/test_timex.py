@@ -212,3 +212,22 @@ def test_a_day_something_is_set_for_lies_ahead_in_a_past_clause() -> None:
         "2036-06-09"
     )
     assert one("He was arrested on Saturday.", wed).value == "2036-06-07"
+
+
+def test_a_day_named_with_the_is_a_day_of_the_story_not_of_publication() -> None:
+    # "the Monday morning after polling day" is the Monday after the vote, whenever the paper
+    # came out, and "the Monday morning" told again is that one: only the story's own
+    # calendar could date them
+    wed = date(2036, 6, 11)
+    for text in (
+        "The ballots reached the office on the Monday morning after polling day.",
+        "They met on the Friday before the vote.",
+        "The letter came the Tuesday following the election.",
+        "All of them had been stamped in on the Monday morning.",
+        "The votes came in after the Sunday poll.",
+    ):
+        found = one(text, wed)
+        assert found.value is None and found.anchor == "event", text
+    # a day name on its own, or with its own modifier, is still read from publication
+    assert one("He was arrested on Saturday after a chase.", wed).value == "2036-06-07"
+    assert one("The office shut last Monday after the vote.", wed).value == "2036-06-09"

@@ -719,6 +719,10 @@ class _OddDates:
         if y.day in self.beside[x.source, ux.sentence]:
             return False  # "until Friday 27 March ... and to appear on Thursday 2 April": the
             # agreeing report gives the odd day too, to another act
+        if x.day in self.beside[y.source, uy.sentence]:
+            return False  # "Tallon, the man shot ... on Saturday night, was moved out of
+            # intensive care yesterday": the odd report gives the agreeing day too, to the act
+            # the others date by it
         if self.nested[y.uid] & self.gists[x.uid] and _act_stem(uy) not in self.gists[x.uid]:
             return False  # the odd claim tells the agreeing act inside its own words, as what
             # came before or after it ("on Wednesday barred the plant ..., a day after toxic gas
@@ -808,11 +812,20 @@ def _framed(units: Sequence[al.Unit]) -> dict[int, list[int]]:
     announcement made that day said ("the bank warned on March 7 | that it expected to write
     off 1.1 billion" / "the bank's announcement on Wednesday 8 March | that it expected to
     lose 1.1 billion"), which tells which announcement it was."""
-    clauses: dict[tuple[int, int], list[int]] = defaultdict(list)
+    clauses: dict[tuple[int, int], list[al.Unit]] = defaultdict(list)
     for u in units:
         if not u.times and u.text.lower().startswith("that "):
-            clauses[u.source, u.sentence].append(u.uid)
-    return defaultdict(list, {u.uid: clauses[u.source, u.sentence] for u in units if u.times})
+            clauses[u.source, u.sentence].append(u)
+    # a "that" clause before the claim is no more what it said ("ballots that reached the
+    # office | after polls closed on Sunday": a relative clause, the act of another claim)
+    return defaultdict(
+        list,
+        {
+            u.uid: [c.uid for c in clauses[u.source, u.sentence] if c.start > u.start]
+            for u in units
+            if u.times
+        },
+    )
 
 
 def _cites(c: Contradiction, span: Span) -> bool:
@@ -1570,6 +1583,7 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
                  else (not q.counts and not r.counts) or _telling(q))
             # an age is given only as an age ("a 12-year-old"), not as any bare 12
             and (not slots.is_age(u, q) or slots.age_at(text, r))
+            and _share_of(text, r) == _share_of(u.sentence_text, q, u.sentence_start)
             for q in mine for r in ex.quantities
         )  # fmt: skip
     if kind == "date":
@@ -1589,6 +1603,19 @@ def _gives(ctx: _Context, side: slots.Side, other: int, kind: str) -> bool:
         or any(not _in_title(text, at) for at in _finds(text.lower(), ctx.name(k).lower()))
         for k in keys
     )
+
+
+def _share_of(text: str, q: Quantity, offset: int = 0) -> str:
+    """The whole a share is of, as its noun ("Ninety percent of the 288 candidates":
+    "candidates"), or "" (a share of nothing named: "turnout was almost 90 %")."""
+    if q.kind != "percent":
+        return ""
+    found = _OF_WHOLE.match(text, q.end - offset)
+    return found.group(1).lower() if found else ""
+
+
+#: "... percent of the 288 candidates", "... % of its revenue": the whole's noun
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\d,.]+\s+)?(\w+)")
 
 
 def _finds(text: str, word: str) -> list[int]:
@@ -2643,7 +2670,7 @@ def _carried(ctx: _Context, c: Contradiction, giving: Sequence[Span]) -> Contrad
     right 2 times in 2: the injured 80 / 70, the police hurt 18 / 12)."""
     if c.basis.startswith((_AGE_BASIS, _TOLL_BASIS)) or len(ctx.sources) < MANY_REPORTS:
         return c
-    if _one_count_told_two_ways(c.evidence):
+    if _one_count_told_two_ways(c.evidence) or _shares_of_one_subject(ctx, c):
         return c
     carried = len(set(c.sources) | {e.source for e in giving})
     if carried >= CARRIED_BY:
@@ -2651,6 +2678,15 @@ def _carried(ctx: _Context, c: Contradiction, giving: Sequence[Span]) -> Contrad
     note = (f"Only {carried} of the {len(ctx.sources)} reports give these figures; "
             "they may count different things.")  # fmt: skip
     return replace(c, confidence=min(c.confidence, slots.UNSURE), note=c.note or note)
+
+
+def _shares_of_one_subject(ctx: _Context, c: Contradiction) -> bool:
+    """Shares whose claims name one subject alike ("turnout reached 93.87 percent" / "that
+    turnout was almost 90 %"): one figure told two ways, however few reports give it."""
+    if not all(e.value.endswith("%") for e in c.evidence):
+        return False
+    heads = {slots.subject_head(u) for _, u in _evidence_units(ctx, c)}
+    return len(heads) == 1 and "" not in heads
 
 
 def _one_count_told_two_ways(evidence: Sequence[Span]) -> bool:

@@ -38,6 +38,10 @@ RANKS = frozenset(_WORDS["office_ranks"])
 PORTFOLIOS = frozenset(_WORDS["office_portfolios"])
 #: Words that end a title read backwards from the name (a verb or a preposition before it)
 _STOP = frozenset(_WORDS["office_stops"])
+#: Elected offices, and the last words of a party's name: a party named before such an office
+#: is the holder's ("the Federalist League governor of Merrowin"), not what it is of
+_ELECTED = frozenset(_WORDS["office_elected"])
+_PARTY_ENDS = frozenset(_WORDS["party_ends"])
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 #: ", Dravenia's economy minister," / ", director of the Microsoft Security Response Center,"
 _AFTER = re.compile(
@@ -143,7 +147,10 @@ def _role(
     start, end = span
     inside = [n for n in named if start <= n.start and n.end <= end]
     names = [_whole_name(text, start, end, n.start, n.end) for n in inside]
-    bodies = [text[a:b] for n, (a, b) in zip(inside, names, strict=True) if n.label not in _PLACES]
+    bodies = [
+        text[a:b] for n, (a, b) in zip(inside, names, strict=True)
+        if n.label not in _PLACES and not _not_a_body(text[a:b], head)
+    ]  # fmt: skip
     words = set()
     for w in _WORD.finditer(text, start, end):
         in_name = any(a <= w.start() < b for a, b in names)
@@ -160,6 +167,15 @@ def _role(
         bodies.append(body)
     return Role(source, m.entity_key, m.text, head.lower(), frozenset(words),
                 " / ".join(bodies), text[start:end].strip(), start, end)  # fmt: skip
+
+
+def _not_a_body(name: str, head: str) -> bool:
+    """A name in a title that is not what the office is of: the title itself tagged as a name
+    ("Merrowin Governor"), or the party of an elected office's holder ("Federalist League")."""
+    words = name.lower().split()
+    if head.lower() in words:
+        return True
+    return head.lower() in _ELECTED and bool(words) and words[-1] in _PARTY_ENDS
 
 
 #: a capitalised word, as the tagger may leave one out of a body's name

@@ -225,12 +225,29 @@ def _bound(u: Unit, t: TimeExpr) -> str:
     return _bound_word(_BOUND.search(before))
 
 
+def _state_after(u: Unit, t: TimeExpr) -> bool:
+    """A day in an "after" phrase of a state ("is in a stable condition after five hours of
+    surgery in the early hours of Sunday"): it dates what the state came after, not the
+    state's own day ("remained in a stable condition on Tuesday")."""
+    if u.claim.action not in LIGHT_VERBS or not u.claim.predicate:
+        return False
+    lead = u.sentence_text[u.claim.predicate[1] - u.sentence_start : t.start - u.sentence_start]
+    found = list(_STATE_AFTER.finditer(lead))
+    return bool(found) and "," not in lead[found[-1].end() :]
+
+
+_STATE_AFTER = re.compile(r"\b(?:after|since|following)\b", re.IGNORECASE)
+
+
 def _told_apart(u: Unit, t: TimeExpr) -> str:
-    """A time that dates no act of the claim: a wire's dateline, or a speaker's "tonight"."""
+    """A time that dates no act of the claim: a wire's dateline, a speaker's "tonight", what a
+    state came after."""
     dateline = _DATELINE.match(u.sentence_text)
     if dateline and t.start - u.sentence_start < dateline.end():
         return "dateline"
-    return "quoted" if quoted_deictic(u, t) else ""
+    if quoted_deictic(u, t):
+        return "quoted"
+    return "state after" if _state_after(u, t) else ""
 
 
 def _bound_word(found: re.Match[str] | None) -> str:
@@ -1585,7 +1602,7 @@ def same_quantity(
     misread = one_digit_apart(qa, qb) or digits_swapped(qa, qb)
     if misread and score >= SAME_QUANTITY_CONTEXT and not _another(a, b):
         return True
-    ha, hb = _subject_head(a), _subject_head(b)
+    ha, hb = subject_head(a), subject_head(b)
     if qa.kind == "percent" and ha and ha == hb and score >= SAME_QUANTITY_CONTEXT:
         return True  # "turnout reached 93.87 %" / "turnout was almost 90 %"
     same_act = action_class(a.claim.action) == action_class(b.claim.action)
@@ -1703,7 +1720,7 @@ def _digits(value: float) -> str:
     return str(int(value)) if value == int(value) and value > 0 else ""
 
 
-def _subject_head(u: Unit) -> str:
+def subject_head(u: Unit) -> str:
     """The last word of the claim's subject as written ("turnout"), or "" for a pronoun."""
     return _last_word(u.claim.subject_text)
 
@@ -3641,7 +3658,7 @@ def _things_apart(a: Unit, b: Unit) -> bool:
         return True
     if a.actors or b.actors:
         return False
-    ha, hb = _subject_head(a), _subject_head(b)
+    ha, hb = subject_head(a), subject_head(b)
     texts = (a.claim.subject_text, b.claim.subject_text)
     if not (ha and hb) or ha == hb or not all(map(_last_word_lower, texts)):
         return False
@@ -3934,7 +3951,7 @@ def _one_thing_done_to(a: Unit, b: Unit, score: float) -> bool:
         return False
     if contrasted(a.claim.subject_text, b.claim.subject_text):
         return False
-    ha, hb = _subject_head(a), _subject_head(b)
+    ha, hb = subject_head(a), subject_head(b)
     if not ha or ha != hb or ha in _RELATIVE_PRONOUNS or ha in _DOER_NOUNS:
         return False
     # a common noun, as written in both ("the talks", not "Tessaly" or "Police")
@@ -4028,7 +4045,12 @@ def _hypothetical(u: Unit) -> bool:
     return u.claim.modality in _HYPOTHETICAL or bool(_CONDITIONAL.match(u.text))
 
 
-_CONDITIONAL = re.compile(r"\s*(?:if|unless|should)\b", re.IGNORECASE)
+#: a condition, not a statement: "if Friday's talks fail", "(refunded) only if the recount
+#: changes the winner", "only when a recount changes the winner", "provided the court agrees"
+_CONDITIONAL = re.compile(
+    r"\s*(?:if|unless|should|(?:only|even)\s+(?:if|when)|provided|as\s+long\s+as)\b",
+    re.IGNORECASE,
+)
 
 
 def background(u: Unit) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newsprism.extract.entity_types import decide, unlabelled_names
+from newsprism.extract.entity_types import decide, first_name_as_group, unlabelled_names
 from newsprism.extract.gazetteer import Gazetteer, fold, slug
 from newsprism.extract.quotes import SPEAKING_IN_PERSON
 from newsprism.extract.types import Entity, Mention
@@ -185,7 +185,10 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         s, e = _trim(doc, ent.start, ent.end)
         if s >= e:
             continue
-        cands.append(_Cand(s, e, ent.label_))
+        named = first_name_as_group(doc, s, e, gaz) if ent.label_ == "NORP" else None
+        if named is not None:
+            s, e, _ = named
+        cands.append(_Cand(s, e, named[2] if named else ent.label_))
         for i in range(s, e):
             covered[i] = True
     _extend_institutions(doc, cands, covered, gaz)

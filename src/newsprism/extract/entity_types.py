@@ -387,7 +387,30 @@ def _unlabelled_at(
         return named
     if tok.dep_ in ("compound", "flat"):
         return None  # the name goes on: take it from its last word
-    return _ending_at(doc, tok, covered, cues, labels)
+    return _before_role(doc, tok, covered, gaz) or _ending_at(doc, tok, covered, cues, labels)
+
+
+def _before_role(doc: Doc, tok: Token, covered: list[bool], gaz: Gazetteer) -> _Named | None:
+    """ "Florian Marbury, the auditor-general who ...": two or three capitalised words set
+    before a person's apposition."""
+    s = tok.i
+    while s > 0 and s > tok.i - 2 and _name_word(doc[s - 1], covered):
+        s -= 1
+    if s == tok.i or ("person", 3.0) not in _apposition(doc, tok.i + 1, gaz):
+        return None
+    return (s, tok.i + 1, "PERSON")
+
+
+def first_name_as_group(doc: Doc, s: int, e: int, gaz: Gazetteer) -> _Named | None:
+    """A first name the tagger took for a people ("Florian" in "Florian Marbury, the
+    auditor-general who ..."): one word typed NORP, a capitalised name word after it that no
+    label covers, and a person's apposition after the two: the whole name is a person."""
+    if e - s != 1 or e >= len(doc) or doc[e].ent_type_:
+        return None
+    if not _name_word(doc[e], [False] * len(doc)):
+        return None
+    end = e + 1
+    return (s, end, "PERSON") if ("person", 3.0) in _apposition(doc, end, gaz) else None
 
 
 def _after_role(doc: Doc, i: int, covered: list[bool], gaz: Gazetteer) -> _Named | None:

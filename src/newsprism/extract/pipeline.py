@@ -420,7 +420,24 @@ def clause_tense(tok: Token) -> str:
     if any("Past" in c.morph.get("Tense", []) for c in aux) or words & {"has", "have", "had"}:
         return "past"
     # a present-tense verb; anything else (a participle, "killed" as a modifier ...) is past
-    return "present" if t.tag_ in ("VBZ", "VBP") else "past"
+    if t.tag_ not in ("VBZ", "VBP") or _in_phrase_after(tok, t):
+        return "past"
+    return "present"
+
+
+#: the prepositions whose phrase tells what came before a present state ("is in a stable
+#: condition after five hours of surgery in the early hours of Sunday")
+_BEFORE_NOW = frozenset({"after", "since", "following"})
+
+
+def _in_phrase_after(tok: Token, verb: Token) -> bool:
+    """``tok`` sits in an "after ..." phrase hung on the present ``verb``: its day is past."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _BEFORE_NOW and t.head.i == verb.i:
+            return True
+        t = t.head
+    return False
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -342,13 +342,13 @@ class Speech:
         )
 
     def _office_holder(self, tok: Token) -> str | None:
-        """The person "the mayor" is: the last one named before it with that word in the title
+        """The person "the mayor" is: of those named before it with that word in the title
         right before the name ("Mayor Idris Kallender") or in an apposition after it ("Idris
-        Kallender, the town's mayor,"). One named as the one acted on ("shot and killed Judge
-        Rowland Barnes") is taken only when no other holder of the office is named: the office
-        that speaks is rarely the victim's."""
-        office = tok.lower_
-        holders = []
+        Kallender, the town's mayor,"), the one named last ("a letter from Dunstan ... the
+        minister wrote"). "Prime Minister Helena Varro" is no "minister". One named as the one
+        acted on ("shot and killed Judge Rowland Barnes") is taken only when no other holder of
+        the office is named: the office that speaks is rarely the victim's."""
+        holders: dict[str, bool] = {}  # key -> acted on, in order of the last mention
         for i in range(tok.i - 1, -1, -1):
             key = self.token_keys.get(i)
             if not key or not key.startswith("person:") or self._in_quote[i]:
@@ -360,9 +360,20 @@ class Speech:
                 start -= 1
             around = self.doc[max(start - _TITLE_REACH, 0) : start]
             after = self.doc[i + 1 : i + 1 + _TITLE_REACH + 2]
-            if any(t.lower_ == office for t in (*around, *after)):
-                holders.append((key, self._acted_on(start, i)))
-        return next((k for k, acted in holders if not acted), holders[0][0] if holders else None)
+            if any(_same_office(t, tok) for t in (*around, *after)):
+                holders.setdefault(key, self._acted_on(start, i))
+        last = self._last_named(tok, set(holders))
+        ranked = sorted(holders, key=lambda k: -last.get(k, -1))
+        return next((k for k in ranked if not holders[k]), ranked[0] if ranked else None)
+
+    def _last_named(self, tok: Token, keys: set[str]) -> dict[str, int]:
+        """Where each of ``keys`` was last named before ``tok``, outside quotations."""
+        last: dict[str, int] = {}
+        for i in range(tok.i - 1, -1, -1):
+            key = self.token_keys.get(i)
+            if key in keys and key not in last and not self._in_quote[i]:
+                last[key] = i
+        return last
 
     def _acted_on(self, start: int, end: int) -> bool:
         """The name (tokens start..end) is the object of its clause, or its passive subject."""
@@ -417,7 +428,21 @@ class Speech:
             for t in (subj, *(c for c in subj.children if c.dep_ == "appos")):
                 if self._named_person(t.i):
                     return self.token_keys[t.i]
-        return None
+        return self._opening_person(sent)
+
+    def _opening_person(self, sent: Span) -> str | None:
+        """The person whose name opens the sentence, set off by a comma ("Florian Marbury, the
+        auditor-general who was removed ... weeks after Mr Talby ordered ..., said"): its
+        subject, however the parse hung it on an inner verb."""
+        i = sent.start
+        while i < sent.end and sent.doc[i].is_space:
+            i += 1
+        key = self.token_keys.get(i)
+        if not key or not self._named_person(i):
+            return None
+        while i < sent.end and self.token_keys.get(i) == key:
+            i += 1
+        return key if i < sent.end and sent.doc[i].text == "," else None
 
     # --- quotes --------------------------------------------------------------------------------
 
@@ -548,6 +573,16 @@ TRAILING = frozenset(
         "tell",
     ]
 )
+
+
+def _same_office(t: Token, office: Token) -> bool:
+    """``t`` names the office ``office`` names: "Minister" for "the minister", not "Prime
+    Minister" (nor "the prime minister" for "Foreign Minister")."""
+    return t.lower_ == office.lower_ and _prime(t) == _prime(office)
+
+
+def _prime(t: Token) -> bool:
+    return t.i > 0 and t.nbor(-1).lower_ == "prime"
 
 
 def _trailing_attribution(verb: Token) -> bool:

@@ -547,7 +547,24 @@ def _sentence_before(m: re.Match[str]) -> str:
 NEAREST_AHEAD = 3
 
 
+#: "the Monday morning after polling day", "stamped in on the Monday morning", "after the
+#: Sunday poll": a day named with "the" is a day of the story told (counted from another
+#: event or named before), not the one before or after publication ("on Monday", "last Monday")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _named_with_the(m: re.Match[str]) -> bool:
+    return bool(_THE_BEFORE.search(m.string[max(m.start() - 8, 0) : m.start()]))
+
+
 def _weekday(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    if not g.get("mod") and _named_with_the(m):
+        return _unresolved(m, "day", tense, anchor="event")
+    return _weekday_read(m, g, pub, tense)
+
+
+def _weekday_read(m: re.Match[str], g: dict[str, str], pub: date, tense: str) -> TimeExpr:
+    """A day name read from publication: before it in a past clause, ahead in a future one."""
     wd = WEEKDAYS[g["wd"].lower()]
     mod = (g.get("mod") or "").lower()
     if _an_end_ahead(m):

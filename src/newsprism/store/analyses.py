@@ -40,7 +40,10 @@ EXTRACTION_KIND = "extraction"
 #: in Vessing ..., was found") does not place the claim, nor is a name in a participle's clause
 #: about it ("The museum, founded in 1847 in Morrel's Old Town, drew") its doer, nor are the
 #: bodies that describe a passive verb's doer ("by Eulalie Wyncote, the Green Federation member
-#: who chairs ...") doers
-EXTRACTION_VERSION = "20"
+#: who chairs ...") doers; "21": a day named with "the" ("the Monday morning after polling
+#: day") is a day of the story, not read from publication, a day in an "after" phrase of a
+#: present state ("is stable after surgery in the early hours of Sunday") is past, and "the
+#: minister" is the holder named last ("Prime Minister Helena Varro" is no "minister")
+EXTRACTION_VERSION = "21"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]

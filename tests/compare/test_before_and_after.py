@@ -1,0 +1,95 @@
+"""What a claim tells as coming before its own act or state: the surgery "after" which a man is
+stable, the closing of polls "after" which ballots arrived, a condition ("only if ..."), and a
+day the odd report gives to the act the others date. Small fictional reports of one story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsprism.compare import Comparison, compare_articles, slots
+from newsprism.compare import align as al
+from newsprism.compare.build import _framed
+from newsprism.extract import extract, link_across
+from tests.compare.conftest import report
+
+
+def _units(*reports: tuple[str, str]) -> list[al.Unit]:
+    texts = [t for t, _ in reports]
+    exs = link_across([extract(t, published=p) for t, p in reports])
+    return al.build_units(exs, texts, [""] * len(texts))
+
+
+def _unit(units: list[al.Unit], source: int, words: str) -> al.Unit:
+    return next(u for u in units if u.source == source and words in u.text)
+
+
+def _compare(*reports: tuple[str, str]) -> Comparison:
+    return compare_articles([report(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+
+
+def test_a_day_after_which_a_state_holds_is_not_the_states_day() -> None:
+    # stable "on Tuesday" / stable "after five hours of surgery in the early hours of Sunday":
+    # Sunday dates the surgery, so the two reports do not disagree on a day
+    wed = "2037-05-20"
+    units = _units(
+        ("Ezra Tallon remained in a critical but stable condition at the infirmary on Tuesday "
+         "after five hours of surgery, officials said.", wed),
+        ("Ezra Tallon is in a critical but stable condition after five hours of surgery in the "
+         "early hours of Sunday.", wed),
+    )  # fmt: skip
+    a, b = _unit(units, 0, "remained"), _unit(units, 1, "is in")
+    assert slots.check_date(a, b, date(2037, 5, 20), date(2037, 5, 20)) is None
+    # the state's own day against another day is still one
+    units = _units(
+        ("Ezra Tallon remained in a critical but stable condition on Tuesday.", wed),
+        ("Ezra Tallon remained in a critical but stable condition on Monday.", wed),
+    )
+    a, b = _unit(units, 0, "remained"), _unit(units, 1, "remained")
+    assert slots.check_date(a, b, date(2037, 5, 20), date(2037, 5, 20)) is not None
+
+
+def test_a_relative_clause_before_a_claim_is_not_what_it_said() -> None:
+    # "ballots that reached the office | after polls closed on Sunday": the "that" clause is the
+    # ballots', not what the closing of polls said (a "that" clause after a verb of saying is)
+    units = _units(
+        ("The dispute is over 412 ballots that reached the election office after polls closed "
+         "at 8 p.m. on Sunday, Feb. 19.", "2034-03-08"),
+        ("The commission warned on Monday that the ballots had arrived late.", "2034-03-08"),
+    )  # fmt: skip
+    framed = _framed(units)
+    closed, reached = _unit(units, 0, "after polls closed"), _unit(units, 0, "that reached")
+    assert reached.uid not in framed[closed.uid]
+    said, told = _unit(units, 1, "warned on Monday"), _unit(units, 1, "that the ballots")
+    assert told.uid in framed[said.uid]
+
+
+def test_a_condition_is_no_statement_to_deny() -> None:
+    # "refunded only if the recount changes the winner" states no change of the winner
+    pub = "2034-03-08"
+    units = _units(
+        ("The deposit of 25,000 crells is refunded only if the recount changes the winner.", pub),
+        ("Because the recount did not change the winner, the mayor loses his deposit.", pub),
+    )
+    a, b = _unit(units, 0, "changes"), _unit(units, 1, "did not change")
+    assert slots._hypothetical(a) and not slots._hypothetical(b)
+    days = (date(2034, 3, 8), date(2034, 3, 8))
+    found = slots.check_pair(a, b, 0.9, (pub, pub), days)
+    assert not [f for f in found if f.type == "polarity"]
+
+
+def test_an_odd_report_that_gives_the_agreed_day_to_the_act_is_not_odd() -> None:
+    # three reports date the shooting to Saturday; the fourth gives Saturday to the shooting
+    # too, in a clause about the man, and "yesterday" to his move out of intensive care
+    wed, thu = "2037-05-20", "2037-05-21"
+    c = _compare(
+        ("Ezra Tallon, 26, was shot twice by a police officer during a traffic stop on Marlowe "
+         "Road late on Saturday. He was taken to the Dunhollow Royal Infirmary.", wed),
+        ("Ezra Tallon was shot by a police constable during a traffic stop on Marlowe Road on "
+         "Saturday night, his family said.", wed),
+        ("The officer shot Ezra Tallon, 26, during a traffic stop on Marlowe Road on Saturday "
+         "night.", wed),
+        ("Ezra Tallon, the Eastmere man shot by a police officer during a traffic stop on "
+         "Marlowe Road on Saturday night, was moved out of intensive care at Dunhollow Royal "
+         "Infirmary yesterday.", thu),
+    )  # fmt: skip
+    assert not [x.summary for x in c.contradictions if x.type == "date"]
