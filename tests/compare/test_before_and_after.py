@@ -93,3 +93,47 @@ def test_an_odd_report_that_gives_the_agreed_day_to_the_act_is_not_odd() -> None
          "Infirmary yesterday.", thu),
     )  # fmt: skip
     assert not [x.summary for x in c.contradictions if x.type == "date"]
+
+
+def test_a_time_still_to_pass_is_no_denial() -> None:
+    # "is not expected for another six weeks" is expected in six weeks
+    base = "Sergeant Joren Verrick was shot dead at the Lisk Bridge crossing on Thursday. "
+    pub = "2036-10-14"
+    c = _compare(
+        (base + "The bureau's final report is expected within six weeks, officials said.", pub),
+        (base + "The bureau's final report is not expected for another six weeks.", pub),
+    )
+    assert not [x.summary for x in c.contradictions if x.high and x.type == "polarity"]
+
+
+def test_values_of_two_things_are_two_figures() -> None:
+    # the frozen assets and one villa among them, each said to be worth its sum
+    pub = "2036-10-14"
+    units = _units(
+        ("Officials said assets worth 46.3 million ferrins had been frozen.", pub),
+        ("Neighbours say the property, worth an estimated 3.2 MILLION ferrins, has a pool.", pub),
+    )
+    a, b = _unit(units, 0, "frozen"), _unit(units, 1, "worth")
+    assert slots.check_number(a, b, pub, pub, 0.8) is None
+    # the same thing's worth told two ways is one figure disputed
+    units = _units(
+        ("Officials said assets worth 46.3 million ferrins had been frozen.", pub),
+        ("Officials said assets worth about 28 million ferrins had been frozen.", pub),
+    )
+    a, b = _unit(units, 0, "frozen"), _unit(units, 1, "frozen")
+    assert slots.check_number(a, b, pub, pub, 0.8) is not None
+
+
+def test_the_ends_of_a_span_date_no_one_act() -> None:
+    # "from Monday 27 February to Wednesday 1 March": the recount ran between them; neither
+    # end is the day of one act to set against "ordered a recount on 23 February"
+    from newsprism.compare.build import _in_span
+
+    s = "They counted every ballot from Monday 27 February to Wednesday 1 March."
+    for day in ("Monday 27 February", "Wednesday 1 March"):
+        at = s.index(day)
+        assert _in_span(s, at, at + len(day))
+    s = "The commission ordered a recount on 23 February and it ended on 1 March."
+    for day in ("23 February", "1 March"):
+        at = s.index(day)
+        assert not _in_span(s, at, at + len(day))

@@ -28,9 +28,10 @@ twenty-fourth, and the twenty-fourth's quillon-recall, tavish-sacking and hemmel
 the twenty-fifth, and the twenty-fifth's pellow-bribery, tarnby-outage and brindle-stranding
 since the twenty-sixth, and the twenty-sixth's vannick-leak, morrel-theft and ellery-abduction
 since the twenty-seventh, and the twenty-seventh's talby-impeachment, ravel-subpoena and
-pardee-pardon, scored once in it and tuned on in it after); harrow-lawsuit, corran-final and
-vesna-election have none, nor have the twenty-seventh session's frozen quorne-recount,
-dunstan-censure and marlowe-stop (scored once, held out).
+pardee-pardon, scored once in it and tuned on in it after, and its quorne-recount,
+dunstan-censure and marlowe-stop since the twenty-eighth, and the twenty-eighth's caskell-syrup,
+wexley-sanctions and orrin-deduction, scored once in it and tuned on in it after);
+harrow-lawsuit, corran-final and vesna-election have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
 
@@ -165,6 +166,12 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "talby-impeachment",
         "ravel-subpoena",
         "pardee-pardon",
+        "quorne-recount",
+        "dunstan-censure",
+        "marlowe-stop",
+        "caskell-syrup",
+        "wexley-sanctions",
+        "orrin-deduction",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:

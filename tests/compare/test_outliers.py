@@ -179,6 +179,33 @@ def test_agreeing_reports_that_tell_two_acts_among_themselves_make_no_odd_one() 
     assert _odd_days([_d(0, 5), _d(1, 5), _d(2, 4)], apart_0_1) == []
 
 
+def test_the_most_agreeing_reports_that_all_tell_one_act_are_read() -> None:
+    # four reports date the shooting to Thursday, two of them in too few shared words to be
+    # told alike ("was shot dead last Thursday afternoon" / "was gunned down last Thursday"):
+    # the three that are all told alike still make the fifth's Wednesday odd
+    def but_1_2(x: outliers.Dated, y: outliers.Dated) -> float:
+        return 0.0 if {x.source, y.source} == {1, 2} else 1.0
+
+    assert _odd_days([_d(0, 9), _d(1, 9), _d(2, 9), _d(3, 9), _d(4, 8)], but_1_2) == [
+        (4, 8, [0, 1, 3])
+    ]
+
+
+def test_an_act_whose_day_cannot_be_set_against_the_odd_one_is_no_rival() -> None:
+    # report 1's claim most like the odd one is an announcement made on another day ("announced
+    # yesterday that he had been promoted"), which cannot be its act: its shooting, told less
+    # alike, is read
+    def most_like_21(x: outliers.Dated, y: outliers.Dated) -> float:
+        return 0.9 if 21 in (x.uid, y.uid) else 0.7
+
+    def not_21(x: outliers.Dated, y: outliers.Dated) -> bool:
+        return 21 not in (x.uid, y.uid)
+
+    dated = [_d(0, 9), _d(1, 9), _d(1, 14, uid=21), _d(2, 8)]
+    found = outliers.odd_dates(dated, most_like_21, not_21)
+    assert [(o.odd.source, [x.source for x in o.agreed]) for o in found] == [(2, [0, 1])]
+
+
 def test_agreeing_reports_must_tell_one_act_by_its_words() -> None:
     # "was trying to come to terms yesterday" / "filed papers on Wednesday": alike in their
     # names, but no two of the agreeing claims tell one act; one pair that does is enough

@@ -338,6 +338,20 @@ def test_a_name_set_before_a_persons_apposition_is_the_he_who_speaks_next() -> N
     assert [q.speaker_key for q in ex.quotes] == ["person:florian_marbury"]
 
 
+def test_the_n_year_old_speaking_is_the_person_named_before() -> None:
+    # "the 61-year-old said": as a pronoun would, the subject of the sentence before
+    from newsprism.extract import extract
+
+    text = (
+        "Rovers were docked nine points on Tuesday.\n\nClub chairman Aldous Brandreth said "
+        'Rovers would challenge the decision. "This club has been punished for trying to '
+        'survive," the 61-year-old said in a statement. "We will appeal."'
+    )
+    quotes = extract(text, published="2036-03-05").quotes
+    speakers = [q.speaker_key for q in quotes if q.direct]
+    assert speakers == ["person:aldous_brandreth", "person:aldous_brandreth"]
+
+
 def test_a_quote_after_a_colon_is_its_sentences_subject_not_the_last_speaker() -> None:
     # not a continuation of Mairs's quote: the sentence names who speaks
     text = (

@@ -930,6 +930,8 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
             return False
         if slots.quoted_deictic(u, t):
             return False  # "tonight" in a quotation: the speaker's night, not a day to compare
+        if _in_span(u.sentence_text, at, end):
+            return False  # "from Feb. 27 to March 1": a span's ends, no one day of the act
         verb = u.claim.predicate[0] - u.sentence_start
         # no comma between the verb and the time: the same stretch of the clause (or, when
         # ``apposed``, commas in pairs around a name's apposition: "met the rebels at Wardle
@@ -943,6 +945,19 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
         return set_off is not None and "," not in between[: set_off.start()]
 
     return dates
+
+
+def _in_span(sentence: str, at: int, end: int) -> bool:
+    """The time at ``at``..``end`` opens or closes a span ("from Monday 27 February to
+    Wednesday 1 March")."""
+    if _SPAN_END.search(sentence[max(at - 80, 0) : at]):
+        return True
+    return bool(_FROM.search(sentence[max(at - 8, 0) : at]) and _TO.match(sentence[end:]))
+
+
+_SPAN_END = re.compile(r"\bfrom\s+[^,;.!?]{1,40}?\s+(?:to|until|till|through)\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"\s+(?:to|until|till|through)\b", re.IGNORECASE)
 
 
 #: a comma and the preposition of a time right before it: ", on "

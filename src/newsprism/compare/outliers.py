@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import combinations
 
 from newsprism.compare.slots import figure_bounds, zero_slipped
 from newsprism.extract.types import Quantity
@@ -209,6 +210,9 @@ def odd_dates(
             if x.source == y.source or abs((x.day - y.day).days) > DAYS_APART:
                 continue
             score = alike(x, y)
+            if score > 0 and x.day != y.day and not disputed(x, y):
+                continue  # an act its day cannot set against y's ("announced yesterday that
+                # he had been promoted" beside "the shooting on Wednesday"): no rival of it
             was, held = best.get(x.source, (0.0, x))
             # one claim of two days ("a video on March 11 and a second on March 16") is as
             # alike at both: the day y gives, if it is one of them, is the one read
@@ -230,12 +234,28 @@ def odd_dates(
             if not any(alike(z, x) >= alike(y, x) for z in mine) and disputed(x, y)
         )
         # the agreeing reports tell one act among themselves too, not each its own act that
-        # day ("Athens was calm on Sunday", "students announced rallies on Sunday")
-        pairs = [(a, b) for n, a in enumerate(agreed) for b in agreed[n + 1 :]]
-        # ... and two of them by one act's words (``one_act``)
-        told_as_one = all(alike(a, b) > 0 for a, b in pairs) and any(
-            one_act(a, b) for a, b in pairs
-        )
-        if len(agreed) >= AGREEING and told_as_one:
+        # day ("Athens was calm on Sunday", "students announced rallies on Sunday"): the most
+        # of them that are all told alike, two of them by one act's words (``one_act``)
+        agreed = _told_as_one(agreed, alike, one_act)
+        if len(agreed) >= AGREEING:
             out.append(OddDate(y, agreed))
     return out
+
+
+def _told_as_one(
+    agreed: tuple[Dated, ...],
+    alike: Callable[[Dated, Dated], float],
+    one_act: Callable[[Dated, Dated], bool],
+) -> tuple[Dated, ...]:
+    """The most of the agreeing acts that are each told alike with every other, two of them by
+    one act's words; () for none ("was shot dead last Thursday afternoon" and "was gunned down
+    last Thursday" may share too few words, while each is told like two others). Leaving some
+    out, at least three must remain."""
+    # all of them, or, leaving some out, at least one more than the agreeing reports needed
+    # (two of three told alike may be two acts as well as one)
+    for size in [len(agreed), *range(len(agreed) - 1, AGREEING, -1)]:
+        for group in combinations(agreed, size):
+            pairs = list(combinations(group, 2))
+            if all(alike(a, b) > 0 for a, b in pairs) and any(one_act(a, b) for a, b in pairs):
+                return group
+    return ()

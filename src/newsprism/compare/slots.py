@@ -1503,6 +1503,30 @@ _PAID = re.compile(r"\b(?:paid|pays|spent|received|handed over|transferred)\b(?:
                    re.IGNORECASE)  # fmt: skip
 
 
+def _values_of_other_things(f: _Figures) -> str | None:
+    """Sums each said to be what a named thing is worth, two things ("assets worth 46.3 million
+    ferrins" / "the property, worth an estimated 3.2 MILLION ferrins"): two values."""
+    ta, tb = _valued(f.a, f.shown_a), _valued(f.b, f.shown_b)
+    if ta and tb and ta != tb:
+        return 'the values of two things ("assets worth 46.3m" / "the property, worth 3.2m")'
+    return None
+
+
+def _valued(u: Unit, q: Quantity) -> str:
+    """The noun a sum says is worth it ("the property, worth an estimated": property), or ""
+    (a currency no list knows is a count of its unit: "3.2 MILLION ferrins")."""
+    found = _WORTH.search(_before(u, q, 60))
+    return stem(found.group(1).lower()) if found else ""
+
+
+#: a noun, "worth" and the words that hedge a sum: "the property, worth an estimated"
+_WORTH = re.compile(
+    r"\b([a-z]+),?\s+(?:(?:was|is|are|were)\s+)?worth\s+(?:(?:an?\s+)?(?:estimated|about|some|"
+    r"around|nearly|almost|roughly|more\s+than|over|up\s+to|at\s+least)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def _other_questions(f: _Figures) -> str | None:
     """Shares of one group answering two questions ("68 % of Greeks believe ..." / "83.3 % of
     Greeks were unhappy with ..."): two figures of two polls or questions."""
@@ -1576,6 +1600,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _kind_against_count,
     _other_questions,
     _value_against_payment,
+    _values_of_other_things,
     _two_moments,
     _kinds_of_one_thing,
     _at_other_sites,
@@ -3396,9 +3421,10 @@ def _around_verb(u: Unit) -> list[str]:
 
 
 #: negations that deny nothing: an addition ("not only ... but also") or a time ("not ...
-#: until 9.44pm": at 9.44pm)
+#: until 9.44pm": at 9.44pm; "is not expected for another six weeks": in six weeks)
 _NOT_A_DENIAL = re.compile(
-    r"\bnot\s+(?:only|just|merely|simply)\b|\b(?:not|n't|never)\b.{0,60}?\buntil\b",
+    r"\bnot\s+(?:only|just|merely|simply)\b"
+    r"|\b(?:not|n't|never)\b.{0,60}?\b(?:until|for\s+(?:another|a\s+further|at\s+least))\b",
     re.IGNORECASE,
 )
 #: a subject or an object whose determiner denies the act ("No siren sounded", "not a single

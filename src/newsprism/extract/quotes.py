@@ -10,6 +10,7 @@ the clause a reporting verb governs ("X said that ...") or a sentence with "acco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -311,7 +312,7 @@ class Speech:
         speaker_key: str | None
         if is_document:
             speaker_key = orgs[-1] if orgs else self.last_source[0]
-        elif subj.lower_ in _PRONOUNS and not keys:
+        elif (subj.lower_ in _PRONOUNS or _an_age(subj)) and not keys:
             speaker_key = self._antecedent(subj)
         elif not keys and _the_office(subj):
             speaker_key = self._office_holder(subj)
@@ -573,6 +574,14 @@ TRAILING = frozenset(
         "tell",
     ]
 )
+
+
+def _an_age(tok: Token) -> bool:
+    """ "the 61-year-old said": a person named before by an age, as by a pronoun."""
+    return tok.lower_ == "old" and bool(_AGED.search(tok.doc[max(tok.i - 4, 0) : tok.i + 1].text))
+
+
+_AGED = re.compile(r"\b\d{1,3}\s*-\s*year\s*-\s*old$", re.IGNORECASE)
 
 
 def _same_office(t: Token, office: Token) -> bool:

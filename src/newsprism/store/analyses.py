@@ -43,7 +43,8 @@ EXTRACTION_KIND = "extraction"
 #: who chairs ...") doers; "21": a day named with "the" ("the Monday morning after polling
 #: day") is a day of the story, not read from publication, a day in an "after" phrase of a
 #: present state ("is stable after surgery in the early hours of Sunday") is past, and "the
-#: minister" is the holder named last ("Prime Minister Helena Varro" is no "minister")
-EXTRACTION_VERSION = "21"
+#: minister" is the holder named last ("Prime Minister Helena Varro" is no "minister"); "22":
+#: "the 61-year-old said" is the person named before, as a pronoun would be
+EXTRACTION_VERSION = "22"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
