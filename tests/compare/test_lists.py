@@ -59,6 +59,15 @@ def test_what_is_not_a_list_of_names() -> None:
     # ... but not a town a common word opens the sentence before ("Households in Kellaby")
     (z,) = _read("Households in Kellaby, Dravenford and Quellin were told to boil water.")
     assert z.members == ("Kellaby", "Dravenford", "Quellin")
+    # ... or described first, in lower case, before a comma and the name
+    (v,) = _read(
+        "The six are General Ivo Brastan, who commands the gendarmerie; Colonel Dace Mollin, its "
+        "district commander; the deputy interior minister, Teodor Hask; the interior minister "
+        "himself, Anton Vesk; and Lukas Tervane, the provincial prosecutor."
+    )
+    assert v.members == (
+        "General Ivo Brastan", "Colonel Dace Mollin", "Teodor Hask", "Anton Vesk", "Lukas Tervane"
+    )  # fmt: skip
     # a semicolon list that runs on from a member not read is not read in part
     assert (
         _read(

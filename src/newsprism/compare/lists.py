@@ -52,10 +52,14 @@ _LIST = re.compile(
 #: a list whose members each carry a description, set apart by semicolons ("Stonebridge Park,
 #: home of Dunvale Town; The Maltings, Hessel United's ground; and Kesh City's Brinley Lane")
 _DESCRIBED = r"(?:\s*,[^;]{1,120})?"
+#: ... or whose description comes first, in lower case, set off by a comma ("the deputy interior
+#: minister, Teodor Hask; the interior minister himself, Anton Vesk")
+_ROLE_FIRST = r"(?:the\s+(?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*,\s+)?"
 _SEMICOLON_LIST = re.compile(
-    rf"(?<![\w'’])({_ITEM}){_DESCRIBED}((?:;\s*{_ITEM}{_DESCRIBED}){{1,5}});\s*(?:and|or)\s+"
-    rf"({_ITEM})"
+    rf"(?<![\w'’])({_ITEM}){_DESCRIBED}((?:;\s*{_ROLE_FIRST}{_ITEM}{_DESCRIBED}){{1,5}});\s*"
+    rf"(?:and|or)\s+{_ROLE_FIRST}({_ITEM})"
 )
+_ROLE_OPENING = re.compile(_ROLE_FIRST)
 _SPLIT = re.compile(rf"{_KIND_BEFORE}?(?P<name>{_NAME})(?P<tail>{_TAIL})(?P<where>{_WHERE})?")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 #: names of days and months: a list of them is a schedule, a matter for dates
@@ -190,6 +194,8 @@ def _items(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
     if m.re is _SEMICOLON_LIST:
         heads = [m.start(1)]
         heads += [m.start(2) + x.end() for x in re.finditer(r";\s*", m.group(2))]
+        # a description set first is no member: its name follows the comma
+        heads = [h + len(_ROLE_OPENING.match(sentence, h).group()) for h in heads]  # type: ignore[union-attr]
         found = [_SPLIT.match(sentence, h) for h in [*heads, m.start(3)]]
         return [x for x in found if x is not None]
     return list(_SPLIT.finditer(sentence, m.start(), m.end()))
