@@ -195,10 +195,16 @@ def _items(sentence: str, m: re.Match[str]) -> list[re.Match[str]]:
         heads = [m.start(1)]
         heads += [m.start(2) + x.end() for x in re.finditer(r";\s*", m.group(2))]
         # a description set first is no member: its name follows the comma
-        heads = [h + len(_ROLE_OPENING.match(sentence, h).group()) for h in heads]  # type: ignore[union-attr]
-        found = [_SPLIT.match(sentence, h) for h in [*heads, m.start(3)]]
+        found = [_SPLIT.match(sentence, _past_role(sentence, h)) for h in [*heads, m.start(3)]]
         return [x for x in found if x is not None]
     return list(_SPLIT.finditer(sentence, m.start(), m.end()))
+
+
+def _past_role(sentence: str, at: int) -> int:
+    """Where the member's name starts, past a description set before it ("the deputy interior
+    minister, Teodor Hask")."""
+    found = _ROLE_OPENING.match(sentence, at)
+    return found.end() if found else at
 
 
 def _counted_head(text: str, span: tuple[int, int]) -> bool:
