@@ -8,6 +8,8 @@ import pytest
 
 from newsprism.api import read
 from newsprism.compare import Comparison, compare_articles
+from newsprism.compare import align as al
+from newsprism.extract import extract, link_across
 from newsprism.models import Article, InputKind, Meta, Provenance, article_id, content_hash
 from tests.conftest import ROOT, SEED_A, SEED_B, need_shared
 
@@ -53,3 +55,15 @@ def report(text: str, name: str, published: str) -> Article:
         identity=f"test:{name}",
         content_hash=chash,
     )
+
+
+def reports_compared(*reports: tuple[str, str]) -> Comparison:
+    """The comparison of fictional reports, each (text, ISO publication date)."""
+    return compare_articles([report(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+
+
+def units_of(*reports: tuple[str, str]) -> list[al.Unit]:
+    """The claims of fictional reports, each (text, ISO publication date), as compare reads them."""
+    texts = [t for t, _ in reports]
+    exs = link_across([extract(t, published=p) for t, p in reports])
+    return al.build_units(exs, texts, [""] * len(texts))

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsprism.compare import Comparison, compare_articles, slots
 from newsprism.compare import align as al
+from newsprism.compare import slots
 from newsprism.compare.build import _framed
-from newsprism.extract import extract, link_across
-from tests.compare.conftest import report
+from tests.compare.conftest import reports_compared, units_of
 
-
-def _units(*reports: tuple[str, str]) -> list[al.Unit]:
-    texts = [t for t, _ in reports]
-    exs = link_across([extract(t, published=p) for t, p in reports])
-    return al.build_units(exs, texts, [""] * len(texts))
+_units = units_of
 
 
 def _unit(units: list[al.Unit], source: int, words: str) -> al.Unit:
     return next(u for u in units if u.source == source and words in u.text)
 
 
-def _compare(*reports: tuple[str, str]) -> Comparison:
-    return compare_articles([report(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+_compare = reports_compared
 
 
 def test_a_day_after_which_a_state_holds_is_not_the_states_day() -> None:

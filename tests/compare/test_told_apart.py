@@ -7,24 +7,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from newsprism.compare import Comparison, compare_articles, outliers, slots
+from newsprism.compare import Comparison, outliers, slots
 from newsprism.compare import align as al
-from newsprism.extract import extract, link_across
-from tests.compare.conftest import report
+from tests.compare.conftest import reports_compared, units_of
 
-
-def _compare(*reports: tuple[str, str]) -> Comparison:
-    return compare_articles([report(t, f"r{n}", p) for n, (t, p) in enumerate(reports)])
+_compare = reports_compared
 
 
 def _high(c: Comparison, kind: str) -> list[str]:
     return [x.summary for x in c.contradictions if x.high and x.type == kind]
 
 
-def _units(*reports: tuple[str, str]) -> list[al.Unit]:
-    texts = [t for t, _ in reports]
-    exs = link_across([extract(t, published=p) for t, p in reports])
-    return al.build_units(exs, texts, [""] * len(texts))
+_units = units_of
 
 
 def _dated(units: list[al.Unit], source: int, word: str) -> al.Unit:
