@@ -153,6 +153,8 @@ def test_a_shorter_excerpt_with_a_word_changed_is_an_altered_quote() -> None:
 def test_british_and_american_spellings_are_one_wording() -> None:
     british = "That is a valid offence in law and a judge will decide it"
     assert quote_diff(british, "That is a valid offense in law and a judge will decide it") is None
+    cable = "our partner network suffered a fibre cut between the two stations this morning"
+    assert quote_diff(cable, cable.replace("fibre", "fiber")) is None
     # spelling aside, "county" and "country" are two words
     british = "The harbour centre will be organised by the county"
     assert quote_diff(british, "The harbour center will be organized by the country") is not None

@@ -231,6 +231,18 @@ def test_place_inside_an_object_places_the_claim() -> None:
     assert not any(k.endswith("karsten") for k in claim.targets)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake's epicentre was right beneath the village of Karsten.",
+        "Two cables were damaged off the coast of Karsten Island on Friday.",
+    ],
+)
+def test_a_place_beneath_or_off_places_the_claim(text: str) -> None:
+    ex = extract(_article("Note\n\n" + text, "2031-05-07"))
+    assert any("karsten" in k for c in ex.claims for k in c.place)
+
+
 def test_an_abbreviated_title_ends_no_sentence() -> None:
     text = (
         "The court heard that the gunman shot Sgt. Mira Holt outside the building. "
@@ -247,6 +259,22 @@ def test_a_straight_mark_closed_by_two_apostrophes() -> None:
     # tokenised corpora write "...'' : each quote ends at its own closer, none runs into the next
     text = "\"It's late, '' she said. \"We are ready,\" he said. \"I 'm sure, '' Ada said."
     assert [text[s:e] for s, e in quote_spans(text)] == ["It's late", "We are ready", "I 'm sure"]
+
+
+def test_a_spaced_straight_mark_after_the_last_words_closes_a_quote() -> None:
+    # a tokenised text that lost one opening mark: the spaced mark after "mirror." closes the
+    # quotation it ends; read as an opener it would pair every later mark wrongly
+    text = (
+        '"I left at nine. "He said. "I was young. "( Later) I read the old plays in front of '
+        'the mirror. " The role is new. "I think the old role is gone, "Orrin Vale said. But " '
+        "a fresh start '' was promised."
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "I left at nine.",
+        "I was young.",
+        "I think the old role is gone",
+        "a fresh start",
+    ]
 
 
 def test_names_the_parser_joins_to_an_earlier_object_are_the_next_verbs_subject() -> None:

@@ -4523,7 +4523,8 @@ _EDITED = " bracketedbyeditor "
 
 def _spelt_variant(x: list[str], y: list[str]) -> bool:
     """One word in its British and American spellings: "offence" / "offense", "organise" /
-    "organize", "colour" / "color", "centre" / "center", "travelled" / "traveled"."""
+    "organize", "colour" / "color", "centre" / "center", "fibre" / "fiber", "travelled" /
+    "traveled"."""
     if len(x) != 1 or len(y) != 1 or min(len(x[0]), len(y[0])) < 4:
         return False
     a, b = sorted((x[0], y[0]))
@@ -4534,7 +4535,7 @@ def _american(word: str) -> str:
     w = re.sub(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|able)", "or", word)  # colour, honoured
     w = re.sub(r"(?<=[a-z]{3})is(e|es|ed|ing|ation)$", r"iz\1", w)  # organise(d)
     w = re.sub(r"(?<=[a-z]{2})ence$", "ense", w)  # offence, defence, licence
-    w = re.sub(r"(?<=[a-z]{3})tre(s?)$", r"ter\1", w)  # centre, theatre
+    w = re.sub(r"(?<=[a-z]{2})([bt])re(s?)$", r"\1er\2", w)  # centre, theatre, fibre
     return re.sub(r"(?<=[aeiou])ll(ed|ing|er)$", r"l\1", w)  # travelled, cancelling
 
 

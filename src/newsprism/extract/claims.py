@@ -23,7 +23,12 @@ _CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis"
 _SUBJ = frozenset({"nsubj", "csubj", "expl"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _OBJ = frozenset({"dobj", "dative", "attr", "oprd", "iobj"})
-_PLACE_PREPS = frozenset({"in", "at", "on", "near", "inside", "outside", "across", "into", "from"})
+#: prepositions whose place places the act ("right beneath the village of Hoddan", "off
+#: Alexandria")
+_PLACE_PREPS = frozenset(
+    {"in", "at", "on", "near", "inside", "outside", "across", "into", "from", "beneath", "below",
+     "off", "behind", "beside", "around", "within", "throughout", "along"}
+)  # fmt: skip
 _PLACE_KEYS = ("place:", "country:")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})

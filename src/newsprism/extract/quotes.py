@@ -161,7 +161,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if k != -1 and (j == -1 or k < j):
                     j, closer = k, "''"
             para = text.find("\n\n", i)
-            if j == -1 or (para != -1 and para < j and opener == '"'):
+            if j == -1 or (para != -1 and para < j and opener == '"') or _closes(text, i, closer):
                 i += len(opener)
                 continue
             s, e = i + len(opener), j
@@ -175,6 +175,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+#: what a closing mark follows: the quotation's last word's punctuation ('... mirror. " The')
+_ENDS = frozenset(".,!?")
+
+
+def _closes(text: str, i: int, closer: str) -> bool:
+    """A straight mark followed by a space, where straight marks also close quotes, closes one
+    whose opening mark was lost (tokenised text: '... in front of the mirror. " The role will
+    ...'); taken as an opener it would pair every later mark wrongly. Where quotes close with
+    '' instead, a spaced mark opens one (" everyone in the neighbourhood, '')."""
+    if text[i] != '"' or closer != '"' or not text[i + 1 : i + 2].isspace():
+        return False
+    k = i - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] in _ENDS
 
 
 class Speech:
