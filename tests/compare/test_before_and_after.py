@@ -131,3 +131,40 @@ def test_the_ends_of_a_span_date_no_one_act() -> None:
     for day in ("23 February", "1 March"):
         at = s.index(day)
         assert not _in_span(s, at, at + len(day))
+
+
+def test_a_day_before_an_offset_dates_the_act_the_offset_counts_from() -> None:
+    # "flew on September 19, 2031 - just 17 days before the firm stopped paying": the firm
+    # stopped paying 17 days later; the day is the flight's
+    pub = "2034-03-16"
+    units = _units(
+        ("He flew to Marska, his wife Solange's home country, on September 19, 2031 - just 17 "
+         "days before the firm stopped paying out.", pub),
+        ("The Halbrook firm stopped paying out on September 19, 2031.", pub),
+    )  # fmt: skip
+    offset, own = _unit(units, 0, "stopped"), _unit(units, 1, "stopped")
+    assert "September 19, 2031" not in [x.text for x in offset.times]
+    assert [x.text for x in own.times] == ["September 19, 2031"]
+    # an offset set off beside the day names the same day: the day is the act's
+    units = _units(
+        ("On Thursday 3 March, twelve days before the collapse, the council closed the inside "
+         "lane after drivers reported a loud bang.", pub),
+    )  # fmt: skip
+    closed = _unit(units, 0, "closed")
+    assert "Thursday 3 March" in [x.text for x in closed.times]
+
+
+def test_a_when_clause_is_dated_by_the_clause_it_hangs_on() -> None:
+    # "ended on Monday, when the court threw out his appeal": Monday is the ruling's day too,
+    # for the odd-day reader, and "threw out" an appeal is "rejected" it
+    from newsprism.compare.build import _dates_act
+
+    pub = "2034-03-16"
+    units = _units(
+        ("Dorin Vell's fight ended on Monday, when the Marska Supreme Court threw out his final "
+         "appeal by four judges to one.", pub),
+    )  # fmt: skip
+    ruling = _unit(units, 0, "threw out")
+    assert [x.text for x in ruling.times if _dates_act(ruling, apposed=True)(x)] == ["Monday"]
+    assert al.action_class("throw out") == al.action_class("reject")
+    assert al.action_class("throw") != al.action_class("reject")

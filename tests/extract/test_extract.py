@@ -243,6 +243,30 @@ def test_a_place_beneath_or_off_places_the_claim(text: str) -> None:
     assert any("karsten" in k for c in ex.claims for k in c.place)
 
 
+def test_a_when_clause_takes_the_time_of_the_clause_it_hangs_on() -> None:
+    ex = extract(
+        _article(
+            "Note\n\nIt ended on Monday, when the Harlen court threw out his appeal.", "2031-05-07"
+        )
+    )
+    (claim,) = [c for c in ex.claims if c.action == "throw out"]
+    assert [ex.times[i].text for i in claim.time] == ["Monday"]
+
+
+def test_where_someone_was_taken_to_places_the_act() -> None:
+    ex = extract(
+        _article(
+            "Note\n\nThey were rushed by ambulance to St Wenna's Hospital in Fennick.", "2031-05-07"
+        )
+    )
+    (claim,) = [c for c in ex.claims if c.action == "rush"]
+    assert any("wenna" in k for k in claim.place)
+    # a country one sells to is no place of the act
+    ex = extract(_article("Note\n\nThe Harlen firm sold its shares to France.", "2031-05-07"))
+    (claim,) = [c for c in ex.claims if c.action == "sell"]
+    assert claim.place == ()
+
+
 def test_an_abbreviated_title_ends_no_sentence() -> None:
     text = (
         "The court heard that the gunman shot Sgt. Mira Holt outside the building. "
@@ -532,6 +556,28 @@ def test_a_speaker_named_in_part_by_the_parser_is_named_whole(town: str) -> None
     (q,) = extract(text).quotes
     assert q.speaker_key == "person:mara_tolk"
     assert q.speaker_name == "Mara Tolk"
+
+
+def test_a_verb_of_manner_before_a_titled_name_credits_the_name() -> None:
+    # the parser takes the name after "fumed" for its object
+    text = (
+        'The passengers have been left in limbo. "This is a floating waiting room, and nobody '
+        'will tell the people inside it when they can go home," fumed union chief Tobin Marsh, '
+        "of the Dock Workers' Union."
+    )
+    (q,) = extract(text).quotes
+    assert (q.speaker_key, q.verb) == ("person:tobin_marsh", "fume")
+
+
+def test_a_speaker_after_a_day_is_named_without_it() -> None:
+    # the tagger runs "Monday" into the name and hangs the name on "On", not on "said"
+    text = (
+        "The response was criticised. On Monday Ines Varley, the Civic League MP for Dornby "
+        'West, said: "This is a floating waiting room." She said staff came seven hours late.'
+    )
+    ex = extract(text)
+    assert [(q.speaker_key, q.verb) for q in ex.quotes] == [("person:ines_varley", "say")] * 2
+    assert not any("monday" in e.key for e in ex.entities)
 
 
 def test_a_verb_of_speech_the_model_cuts_short_still_credits_the_quote() -> None:

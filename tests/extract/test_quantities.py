@@ -167,3 +167,13 @@ def test_format_value_round_trips(v: float) -> None:
 def test_never_crashes(text: str) -> None:
     for found in find_quantities(text, lambda _: ""):
         assert text[found.start : found.end] == found.text
+
+
+def test_a_number_picked_out_by_a_superlative_counts_the_noun_after_it() -> None:
+    from newsprism.extract import extract
+
+    found = extract("A lifeboat took nine of the sickest people off the ship.").quantities
+    assert [(x.value, x.counts) for x in found] == [(9.0, "people")]
+    # "one of", and a partitive with no superlative, still count nothing
+    for text in ("One of the largest firms failed.", "Two of the men were arrested."):
+        assert extract(text).quantities == (), text

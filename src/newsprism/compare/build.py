@@ -932,6 +932,8 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
             return False  # "tonight" in a quotation: the speaker's night, not a day to compare
         if _in_span(u.sentence_text, at, end):
             return False  # "from Feb. 27 to March 1": a span's ends, no one day of the act
+        if t.end <= u.start and _WHEN.match(u.text):
+            return True  # "It ended on Monday, when the court threw out his appeal"
         verb = u.claim.predicate[0] - u.sentence_start
         # no comma between the verb and the time: the same stretch of the clause (or, when
         # ``apposed``, commas in pairs around a name's apposition: "met the rebels at Wardle
@@ -945,6 +947,10 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
         return set_off is not None and "," not in between[: set_off.start()]
 
     return dates
+
+
+#: a claim told as a "when" clause, which takes the time of the clause it hangs on (extract)
+_WHEN = re.compile(r"when\b", re.IGNORECASE)
 
 
 def _in_span(sentence: str, at: int, end: int) -> bool:

@@ -43,6 +43,8 @@ LIGHT_VERBS = frozenset(LEXICON["light_verbs"])
 
 
 def action_class(action: str) -> str:
+    if action in _ACTION_CLASSES:
+        return _ACTION_CLASSES[action]  # a verb with its particle ("throw out" an appeal)
     lemma = action.split()[0] if action else ""
     if lemma in _ACTION_CLASSES:
         return _ACTION_CLASSES[lemma]

@@ -8,6 +8,7 @@ of its own predicate (not those of nested predicates), and its span runs from th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +31,12 @@ _PLACE_PREPS = frozenset(
      "off", "behind", "beside", "around", "within", "throughout", "along"}
 )  # fmt: skip
 _PLACE_KEYS = ("place:", "country:")
+#: verbs of taking or going, whose "to" phrase places the act: where it ended
+_TAKEN_TO = frozenset(
+    {"take", "drive", "rush", "bring", "carry", "fly", "airlift", "transfer", "move", "ferry",
+     "evacuate", "escort", "transport", "lift", "return", "send", "admit", "go", "head",
+     "travel", "march"}
+)  # fmt: skip
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
@@ -263,7 +270,7 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         action=action,
         negated=negated,
         modality=modal,
-        time=_inside(found.times, sent, own_chars),
+        time=_own_times(found, sent, own_chars, head) or _when_time(found, sent, p, preds),
         place=tuple(dict.fromkeys(places)),
         quantities=_inside(found.quantities, sent, own_chars),
         attributed_to=_attributed(p, sent, found.speech, found.quotes),
@@ -271,6 +278,42 @@ def _claim(found: _Found, sent: Span, si: int, p: Token, preds: set[int]) -> Cla
         predicate=(head.idx, head.idx + len(head.text)),
         patient=_patient(found.speech.text, p if passive else head, subj, passive),
     )
+
+
+def _own_times(
+    found: _Found, sent: Span, own_chars: list[tuple[int, int]], verb: Token
+) -> tuple[int, ...]:
+    """The times the claim's words cover, less a day before an offset that comes before the
+    verb: "on September 19, 2031 - just 17 days before the firm stopped paying" is the day of
+    the act the offset counts from, not of the stopping."""
+    inside = _inside(found.times, sent, own_chars)
+    text = found.speech.text
+    # an offset that leads into the verb's clause ("17 days before the firm stopped"), not
+    # one set off beside the day ("On Thursday 3 March, twelve days before the collapse, the
+    # council closed the lane": both name the closing's day)
+    offsets = [
+        o
+        for o in (found.times[i] for i in inside)
+        if _OFFSET.search(o.text) is not None
+        and o.end <= verb.idx
+        and "," not in text[o.end : verb.idx]
+    ]
+    return tuple(i for i in inside if not any(found.times[i].end <= o.start for o in offsets))
+
+
+#: a time that counts from another act ("17 days before", "a week after")
+_OFFSET = re.compile(r"\b(?:before|after|earlier|later)\s*$", re.IGNORECASE)
+
+
+def _when_time(found: _Found, sent: Span, p: Token, preds: set[int]) -> tuple[int, ...]:
+    """The time of the clause a "when" clause hangs on, which is its time too ("It ended on
+    Monday, when the court threw out his appeal": the appeal was thrown out on Monday)."""
+    if p.dep_ not in ("advcl", "relcl") or not any(
+        c.lower_ == "when" and c.dep_ == "advmod" and c.i < p.i for c in p.children
+    ):
+        return ()
+    head = [(t.idx, t.idx + len(t.text)) for t in _own_tokens(p.head, preds)]
+    return _inside(found.times, sent, head)
 
 
 def _roles(
@@ -302,6 +345,11 @@ def _roles(
             continue
         if c.dep_ in _OBJ or c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep":
             at, others = _complement(c, preds, keys)
+            if c.lower_ == "to" and p.lemma_ in _TAKEN_TO:
+                # "driven by ambulance to Perrin General Hospital": where the act ended; a
+                # country after "to" is more often who was written or sold to
+                at += [k for k in others if k.startswith("place:")]
+                others = [k for k in others if k not in at]
             places += at
             targets += others
         elif c.dep_ != "agent":

@@ -176,6 +176,14 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: words of a day the tagger runs into the name after them ("On Monday Ines Calloway, the MP,
+#: said"); months are left, being first names too ("June Carter")
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+     "today", "tonight", "tomorrow"}
+)  # fmt: skip
+
+
 def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     cands: list[_Cand] = []
     covered = [False] * len(doc)
@@ -198,6 +206,9 @@ def _candidates(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     found = unlabelled_names(doc, covered, gaz, labels)
     cands += [_Cand(s, e, label) for s, e, label in found]
     cands += _gazetteer_names(doc, covered, gaz)
+    for c in cands:
+        while c.end - c.start > 1 and doc[c.start].lower_ in _DAY_WORDS:
+            c.start += 1  # "On Monday Ines Calloway, the MP, said": a day run into the name
     cands.sort(key=lambda c: c.start)
     return cands
 

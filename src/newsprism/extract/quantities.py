@@ -549,17 +549,26 @@ def _vague(m: re.Match[str], g: dict[str, str], counted: Counted) -> Quantity:
     return Quantity(m.group(0), m.start(), m.end(), value, "", noun, norm, "count", "~", True)
 
 
+#: "of the" before a superlative: what the number counts follows it ("nine of the sickest people")
+_OF_THE_MOST = re.compile(r"\s+of\s+the\s+(?=(?:most\s+\w+|\w+est)\s+\w)", re.IGNORECASE)
+
+
 def _count(
     m: re.Match[str], raw: str, value: float, *, scale: str, qual: str, counted: Counted
 ) -> Quantity | None:
     """A plain count, or None when the number counts nothing: words like "one" count only with a
     noun after them ("one of" is not a count), a bare year is not a count."""
     s, e = m.start(), m.end()
-    if not raw[0].isdigit() and re.match(r"\s+of\b", m.string[e : e + 4]):
+    picked = _OF_THE_MOST.match(m.string, e)
+    if picked is not None and value >= 2:
+        # "took nine of the sickest people off the ship": nine people, picked as the sickest
+        noun = counted(picked.end())
+    elif not raw[0].isdigit() and re.match(r"\s+of\b", m.string[e : e + 4]):
         return None  # "one of them", "two of the men": a partitive, not a count
-    if _BY.match(m.string[e : e + 8]):
+    elif _BY.match(m.string[e : e + 8]):
         return None  # "a four-by-four car", "a 4x4": a kind of car, not a count of cars
-    noun, value = _count_noun(m, raw, value, scale=scale, counted=counted)
+    else:
+        noun, value = _count_noun(m, raw, value, scale=scale, counted=counted)
     if not raw[0].isdigit() and not noun:
         return None
     if raw.lower() == "one" and re.search(

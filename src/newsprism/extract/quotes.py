@@ -124,6 +124,9 @@ DOCUMENT_WORDS = frozenset(
     ["statement", "release", "communique", "communiqué", "report", "letter", "tweet", "post"]
 )
 _OPEN = {"“": "”", '"': '"', "``": "''", "«": "»"}
+#: tokens back from a bare reporting verb within which its speaker's name may start
+_BEFORE_REACH = 20
+_CLOSING_MARKS = frozenset({"”", '"', "''", "»"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "who"})
 
 
@@ -265,12 +268,38 @@ class Speech:
                 for c in verb.children
                 if c.dep_ in ("dobj", "attr")
                 and c.i > verb.i
-                and verb.lemma_ == "say"
+                and (verb.lemma_ == "say" or self._inverted(verb))
                 and self._key_in(c)
             ),
             None,
         )
-        return obj if obj is not None else self._named_after(verb)
+        if obj is not None:
+            return obj
+        return self._named_after(verb) or self._named_before(verb)
+
+    def _named_before(self, verb: Token) -> Token | None:
+        """'On Monday Ines Calloway, the MP for Perrin West, said: "..."': a parse that hangs
+        the name on "On" leaves "said" with no subject; the person whose phrase runs up to the
+        bare verb and hangs on it is its speaker."""
+        for i in range(verb.i - 1, max(verb.sent.start, verb.i - _BEFORE_REACH) - 1, -1):
+            tok = self.doc[i]
+            key = self.token_keys.get(i)
+            if not key or not key.startswith("person:") or self._in_quote[i]:
+                continue
+            if tok.head.i != i and self.token_keys.get(tok.head.i) == key:
+                continue  # not the name's head token
+            reaches = tok.right_edge.i >= verb.i - 1
+            return tok if reaches and verb in tok.ancestors else None
+        return None
+
+    def _inverted(self, verb: Token) -> bool:
+        """'"...," fumed union chief Rufus Kenning': a verb of manner right after the
+        quotation it reports, its speaker after it (parsed as its object)."""
+        return (
+            verb.lemma_ in SPEAKING_IN_PERSON
+            and verb.i > 0
+            and verb.nbor(-1).text in _CLOSING_MARKS
+        )
 
     def _named_after(self, verb: Token) -> Token | None:
         """ "..., said Christina Greenway, daughter of the reporter Nichols murdered": a parse

@@ -45,6 +45,6 @@ EXTRACTION_KIND = "extraction"
 #: present state ("is stable after surgery in the early hours of Sunday") is past, and "the
 #: minister" is the holder named last ("Prime Minister Helena Varro" is no "minister"); "22":
 #: "the 61-year-old said" is the person named before, as a pronoun would be
-EXTRACTION_VERSION = "23"
+EXTRACTION_VERSION = "24"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
