@@ -30,7 +30,8 @@ since the twenty-sixth, and the twenty-sixth's vannick-leak, morrel-theft and el
 since the twenty-seventh, and the twenty-seventh's talby-impeachment, ravel-subpoena and
 pardee-pardon, scored once in it and tuned on in it after, and its quorne-recount,
 dunstan-censure and marlowe-stop since the twenty-eighth, and the twenty-eighth's caskell-syrup,
-wexley-sanctions and orrin-deduction, scored once in it and tuned on in it after);
+wexley-sanctions and orrin-deduction, scored once in it and tuned on in it after, and the
+twenty-ninth's amberly-drought, cordell-extradition and perrin-quarantine, likewise);
 harrow-lawsuit, corran-final and vesna-election have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -172,6 +173,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "caskell-syrup",
         "wexley-sanctions",
         "orrin-deduction",
+        "amberly-drought",
+        "cordell-extradition",
+        "perrin-quarantine",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
