@@ -126,6 +126,7 @@ DOCUMENT_WORDS = frozenset(
 _OPEN = {"“": "”", '"': '"', "``": "''", "«": "»"}
 #: tokens back from a bare reporting verb within which its speaker's name may start
 _BEFORE_REACH = 20
+#: marks that close a quotation, as the tokeniser leaves them before a verb of speech
 _CLOSING_MARKS = frozenset({"”", '"', "''", "»"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "who"})
 

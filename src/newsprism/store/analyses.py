@@ -44,7 +44,12 @@ EXTRACTION_KIND = "extraction"
 #: day") is a day of the story, not read from publication, a day in an "after" phrase of a
 #: present state ("is stable after surgery in the early hours of Sunday") is past, and "the
 #: minister" is the holder named last ("Prime Minister Helena Varro" is no "minister"); "22":
-#: "the 61-year-old said" is the person named before, as a pronoun would be
+#: "the 61-year-old said" is the person named before, as a pronoun would be; "23": a spaced
+#: straight mark after a quotation's last words closes it, and a place "beneath", "off" or
+#: "behind" places the claim; "24": a verb of manner before a titled name credits the name, a
+#: day run into a name is cut off it, a "when" clause takes its clause's time, a day before an
+#: offset leading into the verb is not the verb's, "nine of the sickest people" counts people,
+#: and a place one is "taken to" places the claim
 EXTRACTION_VERSION = "24"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
