@@ -168,3 +168,47 @@ def test_a_when_clause_is_dated_by_the_clause_it_hangs_on() -> None:
     assert [x.text for x in ruling.times if _dates_act(ruling, apposed=True)(x)] == ["Monday"]
     assert al.action_class("throw out") == al.action_class("reject")
     assert al.action_class("throw") != al.action_class("reject")
+
+
+def test_a_request_and_the_act_it_asks_for_are_two_acts() -> None:
+    # "asked the court to certify" at 6.15 p.m. / the court "certified" at 8.40pm "acting on a
+    # request": two happenings, each at its own time of day
+    pub = "2036-05-13"
+    units = _units(
+        ("At 6.15 p.m. Prime Minister Selma Orvik asked the Charter Court to certify under "
+         "Article 12 of the charter that the president could not serve.", pub),
+        ("At 8.40pm the Charter Court, acting on a request from Prime Minister Selma Orvik, "
+         "certified under Article 12 of the charter that the president could not serve.", pub),
+    )  # fmt: skip
+    asked, done = _unit(units, 0, "asked"), _unit(units, 1, "Charter Court")
+    assert slots.check_clock(asked, done) is None or not slots._one_act_timed(asked, done, 0.92)
+    assert not slots._same_act(asked, done, 0.92)
+    # the same request at two times is still one act timed two ways
+    units = _units(
+        ("At 6.15 p.m. Prime Minister Selma Orvik asked the Charter Court to certify under "
+         "Article 12 of the charter that the president could not serve.", pub),
+        ("At 7.50pm Prime Minister Selma Orvik asked the Charter Court to certify under "
+         "Article 12 of the charter that the president could not serve.", pub),
+    )  # fmt: skip
+    a, b = _unit(units, 0, "asked"), _unit(units, 1, "asked")
+    assert slots._one_act_timed(a, b, 0.99) and slots.check_clock(a, b) is not None
+
+
+def test_a_light_verbs_act_on_a_thing_is_the_act_another_verb_names() -> None:
+    # "took samples" is "collected samples": one act, dated two ways
+    pub = "2036-04-17"
+    units = _units(
+        ("The agency took urine and blood samples from Pell Ardan on Monday morning.", pub),
+        ("Its officers collected urine and blood samples from Pell Ardan on Tuesday morning, "
+         "hours before the announcement.", pub),
+    )  # fmt: skip
+    took, collected = _unit(units, 0, "took"), _unit(units, 1, "collected")
+    assert slots._same_act(took, collected, 0.88)
+    assert slots.check_date(took, collected, date(2036, 4, 17), date(2036, 4, 17)) is not None
+    # two telling verbs on one thing are two acts: samples collected, then analysed
+    units = _units(
+        ("Its officers collected urine and blood samples from Pell Ardan on Monday.", pub),
+        ("The laboratory analysed urine and blood samples from Pell Ardan on Tuesday.", pub),
+    )
+    a, b = _unit(units, 0, "collected"), _unit(units, 1, "analysed")
+    assert not slots._one_thing_taken(a, b, 0.88)

@@ -369,3 +369,21 @@ def test_a_total_against_the_parts_a_report_adds_up_to_it_is_no_dispute() -> Non
         f"{TRAMS_TAIL}",
     )
     assert not [x for x in c.contradictions if x.type == "number" and x.high]
+
+
+def test_sums_written_before_two_things_named_apart_are_two_sums() -> None:
+    # a 30,000-tessar prize for winning and a 75,000-tessar record bonus: two sums; a
+    # 50,000-tessar bonus against the 75,000-tessar one is still one sum disputed
+    race = "Pell Ardan won the Tollin marathon on Sunday in a record time."
+    prize = (
+        f"{race} The bank is holding back the 50,000 tessars it promised for a record, a sum "
+        "larger than the 30,000-tessar prize for winning the race."
+    )
+    bonus = f"{race} The bank is SITTING on a 75,000-TESSAR record bonus meant for Ardan."
+    c = _compare(prize, bonus)
+    (x,) = [x for x in c.contradictions if x.type == "number"]
+    assert "50,000" in x.summary and "75,000" in x.summary and "30,000" not in x.summary
+    a, b = _units(prize, bonus, holding="30,000")
+    assert slots._sums_of_other_things(slots._Figures(
+        a, b, a.quantities[-1], b.quantities[0], a.quantities[-1], b.quantities[0], 0.6
+    )) is not None  # fmt: skip

@@ -173,3 +173,18 @@ def test_a_thing_named_with_a_word_more_is_the_thing() -> None:
     # the dispute is high, and told once
     (x,) = [x for x in _compare(*texts).contradictions if x.type == "polarity"]
     assert x.high
+
+
+def test_a_missing_thing_is_no_act_stated_on_it() -> None:
+    # "over the missing doping sample" tells the sample's absence, as "no sample was taken"
+    # does: the two agree
+    race = "Pell Ardan won the Tollin marathon on Sunday in a national record time."
+    asks = (
+        f"{race} The federation wants to know why no doping sample was collected from the "
+        "winner on race day."
+    )
+    c = _compare(f"Record put on hold over detour and missing doping sample\n\n{race}", asks)
+    assert _about(c, "doping sample") == []
+    # a sample taken, against none collected, still is a dispute
+    c = _compare(f"{race} A doping sample was taken from the winner on race day.", asks)
+    assert [x.high for x in _about(c, "doping sample")] == [True]

@@ -204,3 +204,18 @@ def test_a_first_name_tagged_as_a_people_before_a_persons_apposition_is_a_name()
     doc = get_nlp()("Norvallese officials, the ministry said, were told.")
     doc.ents = [Span(doc, 0, 1, label="NORP")]
     assert first_name_as_group(doc, 0, 1, load()) is None
+
+
+def test_hospitals_and_air_bases_are_places() -> None:
+    # where someone was taken or landed: "Sorrel General Infirmary" is no organisation there,
+    # and "Cairnhollow air base" names the base's place
+    ex = extract("He was taken by ambulance to Tollin General Infirmary, and was discharged.")
+    assert "place:tollin_general_infirmary" in {e.key for e in ex.entities}
+    (taken,) = [c for c in ex.claims if c.action == "take"]
+    assert taken.place == ("place:tollin_general_infirmary",)
+    ex = extract("The jet landed at Carnhollow air base outside the capital on Tuesday.")
+    assert "place:carnhollow" in {e.key for e in ex.entities}
+    # a name no tagger knew, before a site word in lower case, is the site's place
+    ex = extract("It landed at Wendlow airport on the edge of Merrowgate shortly before 9pm.")
+    (landed,) = [c for c in ex.claims if c.action == "land"]
+    assert "place:wendlow" in landed.place

@@ -672,3 +672,25 @@ def test_an_act_obliged_or_not_is_the_act(sentence: str, act: str, negated: bool
     # "have to" and "need to" oblige the act after them (a tabloid's capitals and all)
     (claim,) = [c for c in extract(sentence).claims if c.action == act]
     assert claim.negated is negated
+
+
+def test_the_speaker_is_the_subject_nearest_the_verb_when_the_parse_gives_two() -> None:
+    # the small model makes the agent's name, set off by commas, a second subject of "said"
+    ex = extract(
+        "In a statement issued through his agent, Corin Vasker, on Tuesday evening, Ardan said: "
+        '"I ran every step of the course I was shown. I have nothing to hide."'
+    )
+    assert {q.speaker_key for q in ex.quotes} == {"person:ardan"}
+
+
+def test_a_persons_kin_in_a_subject_are_not_that_person() -> None:
+    ex = extract(
+        "At the air base, Prime Minister Maren Ashby, the Kettle family and Ms Roke's husband "
+        "and daughter were waiting on the tarmac."
+    )
+    (waited,) = [c for c in ex.claims if c.action == "wait"]
+    assert waited.actors == ("person:maren_ashby",)
+    # the people themselves still are
+    ex = extract("At the air base, Prime Minister Maren Ashby and Ms Roke were waiting.")
+    (waited,) = [c for c in ex.claims if c.action == "wait"]
+    assert set(waited.actors) == {"person:maren_ashby", "person:roke"}

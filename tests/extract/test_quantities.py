@@ -177,3 +177,21 @@ def test_a_number_picked_out_by_a_superlative_counts_the_noun_after_it() -> None
     # "one of", and a partitive with no superlative, still count nothing
     for text in ("One of the largest firms failed.", "Two of the men were arrested."):
         assert extract(text).quantities == (), text
+
+
+def test_a_kind_of_shot_named_by_its_points_counts_nothing() -> None:
+    for text in (
+        "Carter could not convert an open look, 3 - point shot.",
+        "He hit a 3-pointer from the corner.",
+        "Echenique's three-point play stretched the lead.",
+    ):
+        assert find_quantities(text, next_word(text)) == [], text
+    # a lead of ten points counts points
+    text = "They held a 10-point lead."
+    assert [(x.value, x.counts) for x in find_quantities(text, next_word(text))] == [(10, "points")]
+
+
+def test_a_count_written_as_an_adjective_in_capitals_is_read() -> None:
+    text = "The bank is sitting on a 75,000-TESSAR record bonus."
+    (x,) = find_quantities(text, next_word(text))
+    assert (x.value, x.counts) == (75000, "tessars")

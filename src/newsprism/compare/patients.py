@@ -111,9 +111,15 @@ def _stated(u: Unit) -> bool:
         return False
     if _FEW.match(u.claim.subject_text):
         return False  # "few homes carried landslide cover": most did not, no act stated
+    if u.claim.action in _ABSENT:
+        return False  # "over the missing doping sample": the thing's absence, told as an act
     at = u.start - u.sentence_start
     before = u.sentence_text[max(at - BEFORE, 0) : at]
     return _UNDONE.search(before) is None
+
+
+#: acts that tell a thing's absence, as "no" would ("the missing sample", "it lacked a permit")
+_ABSENT = frozenset(["miss", "lack"])
 
 
 def _denies(u: Unit) -> bool:

@@ -1527,6 +1527,40 @@ _WORTH = re.compile(
 )
 
 
+def _sums_of_other_things(f: _Figures) -> str | None:
+    """Sums written before what they are, two things named apart ("a sum larger than the
+    30,000-tessar prize for winning" / "sitting on a 75,000-TESSAR record bonus"), neither
+    named in the other's sentence: a prize and a bonus, not one sum told two ways."""
+    na, nb = _sum_of(f.a, f.shown_a), _sum_of(f.b, f.shown_b)
+    if not na or not nb or na == nb or f.qa.counts != f.qb.counts:
+        return None
+    if na in f.b.sentence_text.lower() or nb in f.a.sentence_text.lower():
+        return None
+    return 'sums of two things ("the 30,000-tessar prize" / "a 75,000-tessar bonus")'
+
+
+def _sum_of(u: Unit, q: Quantity) -> str:
+    """The noun a figure written as an adjective of its unit names ("the 30,000-tessar prize
+    for winning": prize; "a 75,000-TESSAR record bonus": bonus), or ""."""
+    if not _UNIT_ADJECTIVE.search(q.text):
+        return ""
+    found = _NOUNS_AFTER.match(_after(u, q))
+    if found is None:
+        return ""
+    words = [w for w in found.group(1).lower().split() if w not in _FUNCTION_WORDS]
+    return words[-1] if words else ""
+
+
+#: "30,000-tessar", "75,000-TESSAR": a figure joined to its unit by a hyphen
+_UNIT_ADJECTIVE = re.compile(r"\d\s?-\s?[A-Za-z]{3,}$")
+#: up to three words after it, up to a word that starts what they are for ("prize for ...")
+_NOUNS_AFTER = re.compile(
+    r"\s+((?:(?!(?:for|of|to|in|on|at|that|which|meant|it|he|she|they|from|was|is|and)\b)"
+    r"[a-z][a-z'’-]*\s*){1,3})",
+    re.IGNORECASE,
+)
+
+
 def _other_questions(f: _Figures) -> str | None:
     """Shares of one group answering two questions ("68 % of Greeks believe ..." / "83.3 % of
     Greeks were unhappy with ..."): two figures of two polls or questions."""
@@ -1601,6 +1635,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_questions,
     _value_against_payment,
     _values_of_other_things,
+    _sums_of_other_things,
     _two_moments,
     _kinds_of_one_thing,
     _at_other_sites,
@@ -3827,7 +3862,7 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     """The same (non-light) predicate in closely matching claims, or the same statement: a
     trial on Wednesday and a video released on Thursday are two happenings, and so are acts
     that undo each other ("the gate was shut at 9.31" / "the gate was reopened at 9.44")."""
-    if opposite_acts(a, b) or _brought_apart(a, b):
+    if opposite_acts(a, b) or _brought_apart(a, b) or _asked_and_done(a, b):
         return False
     if _dated_before_another(a, b) or _dated_before_another(b, a):
         return False
@@ -3841,7 +3876,20 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
         _told_alike(a, b, score)
         or _one_thing_done_to(a, b, score)
         or _one_thing_acted_on(a, b, score)
+        or _one_thing_taken(a, b, score)
     )
+
+
+def _asked_and_done(a: Unit, b: Unit) -> bool:
+    """One claim asks for an act and the other tells another act ("At 6.15 p.m. Arvik asked
+    the court to certify ..." / "At 8.40pm the court, acting on a request from Arvik,
+    certified ..."): the request and what it asked for are two happenings."""
+    asks = [u.claim.action in _ASKING for u in (a, b)]
+    return asks[0] != asks[1]
+
+
+#: acts that ask for another act
+_ASKING = frozenset(["ask", "request", "urge", "petition", "call on", "call for", "appeal"])
 
 
 def _dated_before_another(u: Unit, v: Unit) -> bool:
@@ -3948,6 +3996,22 @@ def _one_thing_acted_on(a: Unit, b: Unit, score: float) -> bool:
     if not wa or not wb or wa[-1] != wb[-1] or wa[-1] in _DOER_NOUNS:
         return False
     return bool(set(wa[:-1]) & set(wb[:-1]))
+
+
+def _one_thing_taken(a: Unit, b: Unit, score: float) -> bool:
+    """A light verb's act on a thing against another verb's on the same thing, in claims that
+    match closely ("The agency took urine and blood samples from Maresk on Monday morning" /
+    "its officers collected urine and blood samples from Maresk on Tuesday morning"): "took
+    samples" is "collected" them. Two telling verbs on one thing ("collected" / "analysed")
+    are two acts."""
+    light = [u.claim.action in LIGHT_VERBS for u in (a, b)]
+    if score < TOLD_ALIKE_MIN or light[0] == light[1] or "be" in (a.claim.action, b.claim.action):
+        return False
+    wa, wb = _patient_words(a), _patient_words(b)
+    if not wa or not wb or wa[-1] != wb[-1] or wa[-1] in _DOER_NOUNS:
+        return False
+    shared = (a.gist & b.gist) - _FUNCTION_WORDS - _TIME_GIST - {wa[-1]}
+    return len(shared) >= TOLD_ALIKE_WORDS
 
 
 #: Match from which one act done to one thing named alike is one happening (for its date).
@@ -4210,7 +4274,8 @@ def participants_compatible(a: Unit, b: Unit) -> bool:
             done_to and subject.startswith(done_to)
         ):
             return True  # "six AK-47 rifles were seized": what was done, not who did it
-        words = {w.lower() for w in _capitalised(subject)} - _FUNCTION_WORDS
+        # a name's slug splits at its hyphens too ("CX-30": cx_30)
+        words = {p for w in _capitalised(subject) for p in w.lower().split("-")} - _FUNCTION_WORDS
         return not words or bool(words & {w for n in named for w in n.split("_")})
     named_alike = any(_named_in(x, xb) for x in xa) or any(_named_in(y, xa) for y in xb)
     return named_alike or _aliases(xa, xb)  # "HP" / "Hewlett-Packard": the costlier test last

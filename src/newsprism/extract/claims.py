@@ -209,6 +209,14 @@ def _stranded_subject(p: Token) -> Token | None:
     return top if top.right_edge.i == p.i - 1 else None
 
 
+#: nouns for a person's kin or household: "Roake's husband" is not Roake
+_KIN = frozenset(
+    ["family", "families", "husband", "wife", "widow", "widower", "son", "sons", "daughter",
+     "daughters", "mother", "father", "parents", "children", "relatives", "brother", "sister",
+     "brothers", "sisters", "partner", "fiancee", "fiancée", "grandson", "granddaughter"]
+)  # fmt: skip
+
+
 def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) -> list[str]:
     if subj.lower_ in _RELATIVE and subj.head.dep_ == "relcl":
         antecedent = subj.head.head  # "Trump, who is nearing ..." -> Trump
@@ -227,6 +235,12 @@ def _resolve_subject(subj: Token, speech: Speech, token_keys: dict[int, str]) ->
     # not a name in a participle's clause about the subject ("The museum, founded in 1847 in
     # Morrel's Old Town, drew ..."): another act's participant
     described = {t.i for c in subj.children if c.dep_ == "acl" for t in c.subtree}
+    # nor one whose kin are meant ("the Kettleby family and Ms Roake's husband were waiting")
+    described |= {
+        t.i for x in subj.subtree
+        if x.dep_ in ("poss", "compound") and x.head.lower_ in _KIN and x.head.pos_ == "NOUN"
+        for t in x.subtree
+    }  # fmt: skip
     keys = _keys([t for t in subj.subtree if t.i not in described], token_keys)
     if keys:
         return keys

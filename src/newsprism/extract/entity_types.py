@@ -177,6 +177,8 @@ def _context(
         out.append(("place", 4.0))
     if nxt is not None and nxt.lower_ in cues.place_followers:
         out.append(("place", 3.0))
+    elif nxt is not None and e + 1 < len(doc) and f"{nxt.lower_} {doc[e + 1].lower_}" == "air base":
+        out.append(("place", 3.0))  # "Cairnhollow air base": the base's place name
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "in Hallowmere and Pike Crossing": the preposition governs both
@@ -382,12 +384,29 @@ def _unlabelled_at(
         while s > 0 and _name_word(doc[s - 1], covered):
             s -= 1
         return (s, i + 1, "ORG" if low in cues.org_suffixes else "FAC") if s < i else None
-    named = _after_role(doc, i, covered, gaz)
+    named = _after_role(doc, i, covered, gaz) or _before_site(doc, tok, covered)
     if named is not None:
         return named
     if tok.dep_ in ("compound", "flat"):
         return None  # the name goes on: take it from its last word
     return _before_role(doc, tok, covered, gaz) or _ending_at(doc, tok, covered, cues, labels)
+
+
+def _before_site(doc: Doc, tok: Token, covered: list[bool]) -> _Named | None:
+    """ "landed at Wendlow airport": up to three capitalised words before a site word written
+    in lower case name the site's place, though no tagger knew them."""
+    i = tok.i
+    after = " ".join(t.text for t in doc[i + 1 : i + 3])
+    if not any(after == w or after.startswith(w + " ") for w in _SITES_AFTER):
+        return None
+    s = i
+    while s > 0 and s > i - 3 and _name_word(doc[s - 1], covered):
+        s -= 1
+    return (s, i + 1, "GPE")
+
+
+#: site words written after a place's name ("Wendlow airport", "Cairnhollow air base")
+_SITES_AFTER = ("airport", "airfield", "air base", "airbase")
 
 
 def _before_role(doc: Doc, tok: Token, covered: list[bool], gaz: Gazetteer) -> _Named | None:

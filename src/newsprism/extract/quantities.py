@@ -236,12 +236,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "a 94-page indictment", "the 321-patient trial", "a 6.1-magnitude quake", "the ship's
-    # 19-strong crew": a count or measure written as an adjective
+    # 19-strong crew": a count or measure written as an adjective, its noun in lower case or in
+    # a tabloid's capitals ("a 75,000-TESSAR bonus")
     (
         "count_adj",
         re.compile(
-            _B + _QUAL + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-\s?(?P<noun>[a-z]{3,})\b"
-            r"(?!\s?-)(?=\s+[a-z])"
+            _B + _QUAL + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?-\s?"
+            r"(?P<noun>[a-z]{3,}|[A-Z]{3,})\b(?!\s?-)(?=\s+[a-z])"
         ),
     ),
     ("count", re.compile(_B + _QUAL + _NUMBER + _SCALE + _E)),
@@ -274,6 +275,13 @@ _NOT_COUNTED_ADJ = frozenset(
         "or",
         "to",
     ]
+)
+#: a kind of shot or play named by its points ("a 3-point shot", "a three - pointer", "a
+#: three-point play"): its figure counts nothing ("a 10-point lead" counts points)
+_KIND_OF_SHOT = re.compile(
+    r"\b(?:\d|one|two|three|four)\s?-\s?point(?:ers?\b|\s+(?:shots?|play|plays|shooters?"
+    r"|shooting|attempts?|line|range|baskets?|field\s+goals?)\b)",
+    re.IGNORECASE,
 )
 #: plurals that do not add an "s"
 _PLURALS = {"foot": "feet", "inch": "inches", "man": "men", "woman": "women", "child": "children"}
@@ -318,6 +326,7 @@ def find_quantities(
     taken: list[tuple[int, int]] = list(skip)
     out: list[Quantity] = []
     plain, moved = _untokenise(text)
+    taken += [m.span() for m in _KIND_OF_SHOT.finditer(plain)]
     for kind, rx in PATTERNS:
         for m in rx.finditer(plain):
             s, e = m.span()

@@ -259,8 +259,11 @@ class Speech:
         """Who the reporting verb's speaker is: its subject, the named one when the parse gives
         two; for "..., said X" sometimes parsed with X as the object, that object."""
         subjs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # "chief Odile Marchetti said" is sometimes parsed with two subjects: take the named one
-        subj = next((c for c in subjs if self._key_in(c)), subjs[0] if subjs else None)
+        # "chief Odile Marchetti said" is sometimes parsed with two subjects: take the named one,
+        # the nearest when both are ("through his agent, Selwyn Atterby, on Tuesday evening,
+        # Maresk said": the agent's name is an apposition the parse made a subject)
+        named = sorted((c for c in subjs if self._key_in(c)), key=lambda c: abs(c.i - verb.i))
+        subj = named[0] if named else (subjs[0] if subjs else None)
         if subj is not None:
             return subj
         obj = next(

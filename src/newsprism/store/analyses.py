@@ -50,6 +50,6 @@ EXTRACTION_KIND = "extraction"
 #: day run into a name is cut off it, a "when" clause takes its clause's time, a day before an
 #: offset leading into the verb is not the verb's, "nine of the sickest people" counts people,
 #: and a place one is "taken to" places the claim
-EXTRACTION_VERSION = "24"
+EXTRACTION_VERSION = "25"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
