@@ -49,7 +49,10 @@ EXTRACTION_KIND = "extraction"
 #: "behind" places the claim; "24": a verb of manner before a titled name credits the name, a
 #: day run into a name is cut off it, a "when" clause takes its clause's time, a day before an
 #: offset leading into the verb is not the verb's, "nine of the sickest people" counts people,
-#: and a place one is "taken to" places the claim
+#: and a place one is "taken to" places the claim; "25": a verb's named subject nearest it
+#: speaks, a person's kin in a subject ("Ms Roke's husband") are not that person, "a 3-point
+#: shot" counts nothing, "a 75,000-TESSAR bonus" is read, and hospitals, infirmaries and the
+#: names before "airport" or "air base" are places
 EXTRACTION_VERSION = "25"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
