@@ -31,7 +31,8 @@ since the twenty-seventh, and the twenty-seventh's talby-impeachment, ravel-subp
 pardee-pardon, scored once in it and tuned on in it after, and its quorne-recount,
 dunstan-censure and marlowe-stop since the twenty-eighth, and the twenty-eighth's caskell-syrup,
 wexley-sanctions and orrin-deduction, scored once in it and tuned on in it after, and the
-twenty-ninth's amberly-drought, cordell-extradition and perrin-quarantine, likewise);
+twenty-ninth's amberly-drought, cordell-extradition and perrin-quarantine, likewise, and the
+thirtieth's corwen-exchange, sorrel-marathon and ostrey-illness, likewise);
 harrow-lawsuit, corran-final and vesna-election have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -176,6 +177,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "amberly-drought",
         "cordell-extradition",
         "perrin-quarantine",
+        "corwen-exchange",
+        "sorrel-marathon",
+        "ostrey-illness",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:
