@@ -354,3 +354,26 @@ def test_an_inspection_dated_otherwise_by_one_report_is_a_high_dispute() -> None
     (x,) = [x for x in c.contradictions if x.type == "date" and x.high]
     values = {e.source: e.value for e in x.evidence}
     assert values["S3"].startswith("Tuesday 17 June") and values["S1"].startswith("June 10")
+
+
+FLIGHT = "Dorin Vell, the fraud suspect, was flown home from Marska on Wednesday."
+
+
+def _places(*texts: str) -> list:
+    return [x for x in _compare(*texts).contradictions if x.type == "place"]
+
+
+def test_a_place_one_report_gives_an_act_the_others_put_elsewhere_is_a_high_dispute() -> None:
+    # read over the story: the odd claim is told with another verb, in other words
+    agreed = (
+        f"{FLIGHT} The 57-year-old landed at Aldmoor Airport outside the capital at 10 a.m.",
+        f"{FLIGHT} He stepped off a government jet at Aldmoor Airport shortly after 10 a.m.",
+        f"{FLIGHT} Vell marched off the plane at Aldmoor Airport at ten in the morning.",
+        f"{FLIGHT} The chartered jet landed at Aldmoor Airport, outside the capital.",
+    )
+    odd = f"{FLIGHT} The aircraft touched down at Ravenholt air base, north of the capital."
+    (x,) = _places(*agreed, odd)
+    assert x.high and "S1, S2, S3, S4 say Aldmoor Airport; S5 says Ravenholt" in x.summary
+    # a report that names the odd place too tells of it otherwise: no dispute read apart
+    also = f"{agreed[0]} Ravenholt air base was kept on standby."
+    assert all(not x.high for x in _places(also, *agreed[1:], odd))

@@ -495,6 +495,9 @@ def _add_dates(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> 
         # a date dispute that already cites the odd report's claim is this one, read on pairs
         if not any(c.type == "date" and _cites(c, odd) for c in disputes.found):
             disputes.add(oc, ogi)
+    for pc, pgi, odd in _odd_place_contradictions(ctx, group_of):
+        if not any(c.type == "place" and _cites(c, odd) for c in disputes.found):
+            disputes.add(pc, pgi)
 
 
 def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
@@ -670,6 +673,86 @@ def _odd_date_contradictions(
     ]
 
 
+def _odd_place_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None, Span]]:
+    """A place one report puts an act in where three or more other reports put the act told
+    most like it in one other place, read over the whole story as odd days are ("landed at
+    Aldgrave Airport" four times / "touched down at Ravensholt air base" once): only where no
+    other report names the odd place anywhere and every other report names theirs, which the
+    odd report never does, so neither is the other told more broadly or more narrowly
+    ("Stadiou Street" in "Athens", "New York" / "New York City")."""
+    reader = _OddDates(ctx)
+    texts = [a.text for a in ctx.articles]
+    everyone = set(range(len(texts)))
+
+    def naming(key: str) -> set[int]:
+        name = ctx.name(key)
+        return {n for n, text in enumerate(texts) if name and _names_place(text, name)}
+
+    placed = [u for u in ctx.units if u.places and _an_act_dated(u) and not u.in_title]
+    named = {k: naming(k) for k in {k for u in placed for k in u.places}}
+    out: list[tuple[Contradiction, int | None, Span]] = []
+    seen: set[tuple[int, str]] = set()
+    for y in placed:
+        mine = [k for k in y.places if named[k] == {y.source}]
+        others = everyone - {y.source}
+        theirs = [k for k, n in sorted(named.items()) if n == others and k not in y.places]
+        if not mine or len(others) < ODD_PLACE_AGREEING or (y.source, mine[0]) in seen:
+            continue
+        for place in theirs:
+            agreeing = _told_at(ctx, reader, y, place, [u for u in placed if place in u.places])
+            if len(agreeing) >= ODD_PLACE_AGREEING:
+                break
+        else:
+            continue
+        fs = [
+            slots.Finding(
+                "place", ODD_PLACE, slots.Side(x, place), slots.Side(y, mine[0]),
+                note=ODD_PLACE_NOTE, basis=_ODD_PLACE_BASIS,
+            )
+            for x in sorted(agreeing, key=lambda u: u.source)
+        ]  # fmt: skip
+        seen.add((y.source, mine[0]))
+        out.append((_contradiction(ctx, "place", fs), group_of.get(y.uid), ctx.span(y)))
+    return out
+
+
+def _told_at(
+    ctx: _Context, reader: _OddDates, y: al.Unit, place: str, at: list[al.Unit]
+) -> list[al.Unit]:
+    """Per other report, its claim at ``place`` told most like ``y`` (if told alike enough),
+    when one of them at least tells ``y``'s act; [] when none does."""
+    best: dict[int, tuple[float, al.Unit]] = {}
+    for x in at:
+        told = _placed_alike(ctx, reader, x, y) if x.source != y.source else 0.0
+        if told > best.get(x.source, (0.0, x))[0]:
+            best[x.source] = (told, x)
+    agreeing = [x for _, (_, x) in sorted(best.items())]
+    return agreeing if any(reader.one_act_claims(x.uid, y.uid) for x in agreeing) else []
+
+
+def _placed_alike(ctx: _Context, reader: _OddDates, x: al.Unit, y: al.Unit) -> float:
+    """How alike two placed claims are told: as the odd-day reader finds, or -- their places
+    being what differs, and so what their sentences least share -- by one act's verb in
+    sentences that still match somewhat ("landed at Aldgrave Airport outside the capital" /
+    "touched down at Ravensholt air base, north of the capital")."""
+    told = reader.alike_claims(x.uid, y.uid)
+    if told > 0:
+        return told
+    sentences = ctx.vectors.sentences
+    told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
+    return told if told >= PLACED_ALIKE else 0.0
+
+
+#: How closely two claims of one act's verb must match to be set against each other's places
+PLACED_ALIKE = 0.3
+_ODD_PLACE_BASIS = (
+    "read apart from the claim pairs: one act, told alike in every report, put in a place no "
+    "other report names, against one every other report names"
+)
+
+
 class _OddDates:
     """The story's dated acts, and how the odd-day reader (``outliers.odd_dates``) tells
     whether two of them are told alike, dated apart, and one act."""
@@ -699,20 +782,32 @@ class _OddDates:
             self.beside[x.source, self.units[x.uid].sentence].add(x.day)
 
     def alike(self, x: outliers.Dated, y: outliers.Dated) -> float:
-        ctx, ux, uy = self.ctx, self.units[x.uid], self.units[y.uid]
+        return self.alike_claims(x.uid, y.uid)
+
+    def alike_claims(self, x: int, y: int) -> float:
+        """How alike two claims are told (0 for not at all)."""
+        ctx, ux, uy = self.ctx, self.units[x], self.units[y]
         sentences = ctx.vectors.sentences
-        told = max(float(sentences[x.uid] @ sentences[y.uid]), float(ctx.scores[x.uid, y.uid]))
+        told = max(float(sentences[x] @ sentences[y]), float(ctx.scores[x, y]))
         # two announcements made on a day are alike as what they announce is
-        told = max(told, ctx.framed_match(x.uid, y.uid))
+        told = max(told, ctx.framed_match(x, y))
         # the words two claims share, names (a place, a doer) among them
-        shared = len(self.gists[x.uid] & self.gists[y.uid] - _TIME_WORDS) + len(ux.keys & uy.keys)
+        shared = len(self._gist(x) & self._gist(y) - _TIME_WORDS) + len(ux.keys & uy.keys)
         # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
         # rejected the residents' appeal on Oct. 3" / "on Thursday 2 October the Regional
         # Court of Appeal upheld it" (the claims' own match: long sentences on one toll match
         # closely whatever each claim in them tells)
-        close = float(ctx.scores[x.uid, y.uid]) >= ODD_DATE_CLOSE
+        close = float(ctx.scores[x, y]) >= ODD_DATE_CLOSE
         words = ODD_DATE_CLOSE_WORDS if close else ODD_DATE_WORDS
         return told if told >= ODD_DATE_ALIKE and shared >= words else 0.0
+
+    def _gist(self, uid: int) -> frozenset[str]:
+        """The stems of a claim's words and of what it frames."""
+        if uid not in self.gists:
+            framed = self.ctx.framed()
+            u = self.units[uid]
+            self.gists[uid] = _stems(u.gist.union(*(self.units[f].gist for f in framed[uid])))
+        return self.gists[uid]
 
     def dated_apart(self, x: outliers.Dated, y: outliers.Dated) -> bool:
         ux, uy = self.units[x.uid], self.units[y.uid]
@@ -732,18 +827,21 @@ class _OddDates:
         return slots.one_act_dated(_on_day(ux, x.day), _on_day(uy, y.day), pubs) is not None
 
     def one_act(self, x: outliers.Dated, y: outliers.Dated) -> bool:
-        # the agreeing reports tell one act: by one verb, or one's verb in the other's words
-        # ("was last inspected on June 10" / "passed its annual inspection on 10 June"), not
-        # "was trying to come to terms yesterday" / "filed papers on Wednesday"
-        ux, uy = self.units[x.uid], self.units[y.uid]
+        return self.one_act_claims(x.uid, y.uid)
+
+    def one_act_claims(self, x: int, y: int) -> bool:
+        """Whether two claims tell one act: by one verb, or one's verb in the other's words
+        ("was last inspected on June 10" / "passed its annual inspection on 10 June"), not
+        "was trying to come to terms yesterday" / "filed papers on Wednesday"."""
+        ux, uy = self.units[x], self.units[y]
         if al.action_class(ux.claim.action) == al.action_class(uy.claim.action):
             return True
-        told = max(float(self.ctx.scores[x.uid, y.uid]), self.ctx.framed_match(x.uid, y.uid))
+        told = max(float(self.ctx.scores[x, y]), self.ctx.framed_match(x, y))
         if told >= ODD_DATE_CLOSE:
             # told nearly alike ("rejected the residents' appeal" / "threw out"), or what two
             # announcements announce ("warned on March 7 that ..." / "said on Tuesday that ...")
             return True
-        return _act_stem(ux) in self.gists[y.uid] or _act_stem(uy) in self.gists[x.uid]
+        return _act_stem(ux) in self._gist(y) or _act_stem(uy) in self._gist(x)
 
 
 def _on_day(u: al.Unit, day: date) -> al.Unit:
