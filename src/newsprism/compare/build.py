@@ -482,6 +482,7 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
         disputes.add_surer(lc, lgi, on_ties=True)
     _add_figures(ctx, group_of, disputes)
     _add_dates(ctx, group_of, disputes)
+    _add_places(ctx, group_of, disputes)
     _add_denied_acts(ctx, group_of, disputes)
 
 
@@ -495,6 +496,11 @@ def _add_dates(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> 
         # a date dispute that already cites the odd report's claim is this one, read on pairs
         if not any(c.type == "date" and _cites(c, odd) for c in disputes.found):
             disputes.add(oc, ogi)
+
+
+def _add_places(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+    """A place one report gives an act against one the others agree on, unless the claim
+    pairs showed it already."""
     for pc, pgi, odd in _odd_place_contradictions(ctx, group_of):
         if not any(c.type == "place" and _cites(c, odd) for c in disputes.found):
             disputes.add(pc, pgi)
@@ -748,8 +754,8 @@ def _placed_alike(ctx: _Context, reader: _OddDates, x: al.Unit, y: al.Unit) -> f
 #: How closely two claims of one act's verb must match to be set against each other's places
 PLACED_ALIKE = 0.3
 _ODD_PLACE_BASIS = (
-    "read apart from the claim pairs: one act, told alike in every report, put in a place no "
-    "other report names, against one every other report names"
+    "read apart from the claim pairs: one act, told alike in three or more reports, put in a "
+    "place no other report names, against one every other report names"
 )
 
 
