@@ -377,3 +377,29 @@ def test_a_place_one_report_gives_an_act_the_others_put_elsewhere_is_a_high_disp
     # a report that names the odd place too tells of it otherwise: no dispute read apart
     also = f"{agreed[0]} Ravenholt air base was kept on standby."
     assert all(not x.high for x in _places(also, *agreed[1:], odd))
+
+
+ARREST = "Ivo Brandt, the mayor of Tollin, is accused of taking bribes."
+
+
+def test_a_doer_one_report_gives_an_act_the_others_give_another_is_a_high_dispute() -> None:
+    agreed = (
+        f"{ARREST} Agents of the National Graft Bureau arrested the mayor at his home early on "
+        "Monday.",
+        f"{ARREST} Officers of the National Graft Bureau arrested him at his house at dawn on "
+        "Monday.",
+        f"{ARREST} He was arrested just after 6 a.m. on Monday by agents of the National Graft "
+        "Bureau.",
+        f"{ARREST} Brandt was arrested at his home early on Monday by the National Graft Bureau.",
+    )
+    odd = (
+        f"{ARREST} In a dawn raid on his villa, Tollin City Police officers arrested the "
+        "61-year-old, who denies wrongdoing."
+    )
+    found = [x for x in _compare(*agreed, odd).contradictions if x.type == "actor" and x.high]
+    (x,) = found
+    assert x.summary.endswith("say National Graft Bureau; S5 says Tollin City Police")
+    # a report that names the odd doer too, for anything, tells of it otherwise
+    also = f"{agreed[0]} Tollin City Police closed the street."
+    found = [x for x in _compare(also, *agreed[1:], odd).contradictions if x.type == "actor"]
+    assert not any(x.high for x in found)

@@ -694,3 +694,19 @@ def test_a_persons_kin_in_a_subject_are_not_that_person() -> None:
     ex = extract("At the air base, Prime Minister Maren Ashby and Ms Roke were waiting.")
     (waited,) = [c for c in ex.claims if c.action == "wait"]
     assert set(waited.actors) == {"person:maren_ashby", "person:roke"}
+
+
+def test_where_a_patient_is_driven_and_treated_places_the_acts() -> None:
+    # the parser hangs "to" on the ambulance, inside the passive's "by" phrase; a "where"
+    # clause is of the place before it
+    ex = extract(
+        "They were driven by ambulance to Tollin General Hospital, where they were being "
+        "treated for severe dehydration."
+    )
+    driven = next(c for c in ex.claims if c.action == "drive")
+    treated = next(c for c in ex.claims if c.action == "treat")
+    assert driven.place == treated.place == ("place:tollin_general_hospital",)
+    assert driven.actors == ()
+    # a person in the "by" phrase still drives
+    ex = extract("He was driven by Pell Ardan to the station.")
+    assert next(c for c in ex.claims if c.action == "drive").actors == ("person:pell_ardan",)

@@ -40,7 +40,7 @@ from newsprism.embed.base import Embedder
 from newsprism.errors import UsageError
 from newsprism.extract import Extraction, link_across, parse_published
 from newsprism.extract.claims import ANNOUNCING
-from newsprism.extract.quantities import TIME_UNITS, number_value
+from newsprism.extract.quantities import TIME_UNITS, WORD_NUMBERS, number_value
 from newsprism.extract.types import Quantity, Quote, TimeExpr
 from newsprism.models import Article
 
@@ -499,11 +499,14 @@ def _add_dates(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> 
 
 
 def _add_places(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
-    """A place one report gives an act against one the others agree on, unless the claim
-    pairs showed it already."""
+    """A place or a doer one report gives an act against one the others agree on, unless the
+    claim pairs showed it already."""
     for pc, pgi, odd in _odd_place_contradictions(ctx, group_of):
         if not any(c.type == "place" and _cites(c, odd) for c in disputes.found):
             disputes.add(pc, pgi)
+    for ac, agi, odd in _odd_actor_contradictions(ctx, group_of):
+        if not any(c.type in ("actor", "entity_set") and _cites(c, odd) for c in disputes.found):
+            disputes.add(ac, agi)
 
 
 def _add_figures(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
@@ -688,47 +691,88 @@ def _odd_place_contradictions(
     other report names the odd place anywhere and every other report names theirs, which the
     odd report never does, so neither is the other told more broadly or more narrowly
     ("Stadiou Street" in "Athens", "New York" / "New York City")."""
-    reader = _OddDates(ctx)
     texts = [a.text for a in ctx.articles]
-    everyone = set(range(len(texts)))
 
     def naming(key: str) -> set[int]:
         name = ctx.name(key)
         return {n for n, text in enumerate(texts) if name and _names_place(text, name)}
 
-    placed = [u for u in ctx.units if u.places and _an_act_dated(u) and not u.in_title]
-    named = {k: naming(k) for k in {k for u in placed for k in u.places}}
+    return _odd_slot(ctx, group_of, "place", lambda u: u.places, naming)
+
+
+def _odd_actor_contradictions(
+    ctx: _Context, group_of: dict[int, int]
+) -> list[tuple[Contradiction, int | None, Span]]:
+    """A doer one report gives an act where three or more other reports give the act told most
+    like it one other doer, as for places ("Agents of the National Anti-Corruption Bureau
+    arrested the mayor" four times / "dragged from his home by Pellow City Police officers"):
+    only where no other report names the odd doer and every other report names theirs, which
+    the odd report never does."""
+
+    def naming(key: str) -> set[int]:
+        return {n for n, named in enumerate(ctx.named) if key in named}
+
+    return _odd_slot(ctx, group_of, "actor", lambda u: u.actors, naming)
+
+
+def _odd_slot(
+    ctx: _Context,
+    group_of: dict[int, int],
+    kind: str,
+    slot: Callable[[al.Unit], tuple[str, ...]],
+    naming: Callable[[str], set[int]],
+) -> list[tuple[Contradiction, int | None, Span]]:
+    """The odd place or doer (``kind``) of an act, read over the whole story: a value of
+    ``slot`` only the odd report names (``naming``: the reports naming a value) against one
+    every other report names and three or more give the act told most like the odd claim."""
+    reader = _OddDates(ctx)
+    everyone = set(range(len(ctx.articles)))
+    told = [u for u in ctx.units if slot(u) and _an_act_dated(u) and not u.in_title]
+    named = {k: naming(k) for k in {k for u in told for k in slot(u)}}
     out: list[tuple[Contradiction, int | None, Span]] = []
     seen: set[tuple[int, str]] = set()
-    for y in placed:
-        mine = [k for k in y.places if named[k] == {y.source}]
+    for y in told:
+        mine = [k for k in slot(y) if named[k] == {y.source}]
         others = everyone - {y.source}
-        theirs = [k for k, n in sorted(named.items()) if n == others and k not in y.places]
+        theirs = [k for k, n in sorted(named.items()) if n == others and k not in slot(y)]
         if not mine or len(others) < ODD_PLACE_AGREEING or (y.source, mine[0]) in seen:
             continue
-        for place in theirs:
-            agreeing = _told_at(ctx, reader, y, place, [u for u in placed if place in u.places])
+        for value in theirs:
+            if not _set_apart(ctx, value, mine[0]):
+                continue  # "Jermayne Timmons" / "Jerymayne Timmons": one named two ways
+            agreeing = _told_at(ctx, reader, y, [u for u in told if value in slot(u)])
             if len(agreeing) >= ODD_PLACE_AGREEING:
                 break
         else:
             continue
         fs = [
             slots.Finding(
-                "place", ODD_PLACE, slots.Side(x, place), slots.Side(y, mine[0]),
-                note=ODD_PLACE_NOTE, basis=_ODD_PLACE_BASIS,
+                kind, ODD_PLACE, slots.Side(x, value), slots.Side(y, mine[0]),
+                note=_ODD_SLOT_NOTE[kind], basis=_ODD_SLOT_BASIS,
             )
             for x in sorted(agreeing, key=lambda u: u.source)
         ]  # fmt: skip
         seen.add((y.source, mine[0]))
-        out.append((_contradiction(ctx, "place", fs), group_of.get(y.uid), ctx.span(y)))
+        out.append((_contradiction(ctx, kind, fs), group_of.get(y.uid), ctx.span(y)))
     return out
 
 
-def _told_at(
-    ctx: _Context, reader: _OddDates, y: al.Unit, place: str, at: list[al.Unit]
-) -> list[al.Unit]:
-    """Per other report, its claim at ``place`` told most like ``y`` (if told alike enough),
-    when one of them at least tells ``y``'s act; [] when none does."""
+def _set_apart(ctx: _Context, theirs: str, mine: str) -> bool:
+    """Two values named with no word in common: not one named two ways ("Brian Nichols" /
+    "Brian G. Nichols", "Perrin General" / "Perrin General Hospital"). A person's act is set
+    against a person's only ("Wally Oppal" / "BC"), and a number word is no name ("Thirteen")."""
+    names = ctx.name(theirs), ctx.name(mine)
+    if theirs.startswith("person:") and not mine.startswith("person:"):
+        return False
+    if names[1].lower() in WORD_NUMBERS:
+        return False
+    words = [{w.lower() for w in _NAME_WORD.findall(n) if len(w) > 2} for n in names]
+    return not words[0] & words[1]
+
+
+def _told_at(ctx: _Context, reader: _OddDates, y: al.Unit, at: list[al.Unit]) -> list[al.Unit]:
+    """Per other report, its claim of ``at`` told most like ``y`` (if told alike enough), when
+    one of them at least tells ``y``'s act; [] when none does."""
     best: dict[int, tuple[float, al.Unit]] = {}
     for x in at:
         told = _placed_alike(ctx, reader, x, y) if x.source != y.source else 0.0
@@ -753,9 +797,9 @@ def _placed_alike(ctx: _Context, reader: _OddDates, x: al.Unit, y: al.Unit) -> f
 
 #: How closely two claims of one act's verb must match to be set against each other's places
 PLACED_ALIKE = 0.3
-_ODD_PLACE_BASIS = (
-    "read apart from the claim pairs: one act, told alike in three or more reports, put in a "
-    "place no other report names, against one every other report names"
+_ODD_SLOT_BASIS = (
+    "read apart from the claim pairs: one act, told alike in three or more reports, given a "
+    "place or a doer no other report names, against one every other report names"
 )
 
 
@@ -2571,6 +2615,12 @@ ODD_PLACE_NOTE = (
     "Every other report names the place this one disputes, and no other report names this "
     "one's place."
 )
+#: what an odd place or doer read over the story says
+_ODD_SLOT_NOTE = {
+    "place": ODD_PLACE_NOTE,
+    "actor": "Every other report names the doer this one disputes, and no other report names "
+    "this one's.",
+}
 
 
 def _told_together(ctx: _Context, c: Contradiction) -> Contradiction:

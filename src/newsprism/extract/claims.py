@@ -369,10 +369,27 @@ def _roles(
         elif c.dep_ != "agent":
             # "thinner than the MacBook in Lyon" (acomp), "there on Monday in Graz" (advmod)
             places += _places_in(c, preds, keys)
+    if p.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in p.children):
+        # "Perrin General Hospital, where they were being treated": the place the clause is of
+        places += [k for k in _keys(_noun_phrase(p.head), keys) if k.startswith("place:")]
+    # "driven by ambulance to Perrin General Hospital", parsed with "to" on the ambulance:
+    # where the act ended, and no doer
+    towards = {t.i for a in agent for t in _to_after_means(a)} if p.lemma_ in _TAKEN_TO else set()
+    places += [k for k in _keys([t for t in own if t.i in towards], keys) if k.startswith("place:")]
     if passive:
         targets = actors + targets
-        actors = [k for a in agent for k in _keys(_without_asides(a), keys)]
+        doers = [[t for t in _without_asides(a) if t.i not in towards] for a in agent]
+        actors = [k for d in doers for k in _keys(d, keys)]
     return actors, targets, places
+
+
+def _to_after_means(agent: Token) -> list[Token]:
+    """The tokens of a "to" phrase the parse hung on the means of a passive motion verb ("by
+    ambulance to Perrin General Hospital")."""
+    return [
+        t for n in agent.children for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree
+    ]  # fmt: skip
 
 
 def _without_asides(agent: Token) -> list[Token]:

@@ -52,7 +52,8 @@ EXTRACTION_KIND = "extraction"
 #: and a place one is "taken to" places the claim; "25": a verb's named subject nearest it
 #: speaks, a person's kin in a subject ("Ms Roke's husband") are not that person, "a 3-point
 #: shot" counts nothing, "a 75,000-TESSAR bonus" is read, and hospitals, infirmaries and the
-#: names before "airport" or "air base" are places
-EXTRACTION_VERSION = "25"
+#: names before "airport" or "air base" are places; "26": "driven by ambulance to X" is placed
+#: at X (the parse hangs "to" on the means), and a "where" clause at the place before it
+EXTRACTION_VERSION = "26"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
