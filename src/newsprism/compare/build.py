@@ -482,7 +482,7 @@ def _add_read_apart(ctx: _Context, group_of: dict[int, int], disputes: _Disputes
         disputes.add_surer(lc, lgi, on_ties=True)
     _add_figures(ctx, group_of, disputes)
     _add_dates(ctx, group_of, disputes)
-    _add_places(ctx, group_of, disputes)
+    _add_odd_places_and_doers(ctx, group_of, disputes)
     _add_denied_acts(ctx, group_of, disputes)
 
 
@@ -498,7 +498,7 @@ def _add_dates(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> 
             disputes.add(oc, ogi)
 
 
-def _add_places(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
+def _add_odd_places_and_doers(ctx: _Context, group_of: dict[int, int], disputes: _Disputes) -> None:
     """A place or a doer one report gives an act against one the others agree on, unless the
     claim pairs showed it already."""
     for pc, pgi, odd in _odd_place_contradictions(ctx, group_of):
@@ -727,6 +727,7 @@ def _odd_slot(
     every other report names and three or more give the act told most like the odd claim."""
     reader = _OddDates(ctx)
     everyone = set(range(len(ctx.articles)))
+    # a doer is held to what an odd place is: as many agreeing reports, as sure a dispute
     told = [u for u in ctx.units if slot(u) and _an_act_dated(u) and not u.in_title]
     named = {k: naming(k) for k in {k for u in told for k in slot(u)}}
     out: list[tuple[Contradiction, int | None, Span]] = []
