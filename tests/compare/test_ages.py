@@ -23,6 +23,12 @@ def test_ages_after_and_before_a_name() -> None:
     assert {x.age for x in _ages(C)} == {61}
 
 
+def test_an_age_in_an_apposition_after_the_name() -> None:
+    # "Ilse Marrow, a 32-year-old nurse," gives her age as ", 32," would
+    text = "Rescuers said Ilse Marrow, a 32-year-old nurse from Harlow, fell from the ridge."
+    assert [(x.name, x.age) for x in _ages(text)] == [("Ilse Marrow", 32)]
+
+
 def test_an_age_of_someone_else_is_not_bound_to_the_next_name() -> None:
     # "an 18-year-old daughter." ends a sentence: the age is the daughter's, not Brede's
     assert _ages(D) == []

@@ -212,3 +212,34 @@ def test_a_light_verbs_act_on_a_thing_is_the_act_another_verb_names() -> None:
     )
     a, b = _unit(units, 0, "collected"), _unit(units, 1, "analysed")
     assert not slots._one_thing_taken(a, b, 0.88)
+
+
+def test_a_plan_and_what_was_done_are_two_acts() -> None:
+    # "will pay ... by Oct. 31" / "had reached the accounts by yesterday afternoon": a
+    # deadline and the day the money came, two happenings however alike the sentences
+    units = _units(
+        ("Under the deal, the ministry will pay the nurses their back pay for May and June "
+         "within 48 hours and the rest by Nov. 30, with a bonus of 250 krona each.", "2035-11-07"),
+        ("Back pay for May and June, with the promised bonus of 250 krona, had reached the "
+         "nurses' accounts by yesterday afternoon, the ministry said.", "2035-11-08"),
+    )  # fmt: skip
+    plan, done = _unit(units, 0, "will pay"), _unit(units, 1, "had reached")
+    assert slots._scheduled(plan) and not slots._scheduled(done)
+    assert not slots._same_act(plan, done, 0.9)
+    pubs, days = ("2035-11-07", "2035-11-08"), (date(2035, 11, 7), date(2035, 11, 8))
+    assert "date" not in {f.type for f in slots.check_pair(plan, done, 0.9, pubs, days)}
+
+
+def test_a_persons_title_is_no_word_two_acts_share() -> None:
+    # "Culture Minister Irena ... met the lawyers on Wednesday" / "the culture minister appeared
+    # to accept last night": one doer's two acts, "culture" and "minister" being the doer's
+    pub = "2037-03-18"
+    units = _units(
+        ("Last night the culture minister, Orla Pensk, appeared to accept that the state owed "
+         "the family an answer.", pub),
+        ("On Wednesday afternoon Culture Minister Orla Pensk met the family's lawyers in "
+         "Vessing.", "2037-03-19"),
+    )  # fmt: skip
+    accepted, met = _unit(units, 0, "appeared"), _unit(units, 1, "met")
+    assert not slots._told_alike(accepted, met, 0.85)
+    assert not slots._same_act(accepted, met, 0.85)

@@ -1764,6 +1764,14 @@ def test_negations_that_deny_nothing_and_clauses_that_assert_nothing() -> None:
         base + "The inner gate was not opened again until 9.44pm, the gallery said.",
     )
     assert "polarity" not in _high(c)
+    # ... however long the words between ("not received by the ... Centre at Harnsey until")
+    c = _compare(
+        base + "The alarm was received by the Regional Police Coordination Centre at Velby at "
+        "9.58pm.",
+        base + "The alarm was not received by the Regional Police Coordination Centre at Velby "
+        "until 9.58pm, an hour after the break-in.",
+    )
+    assert "polarity" not in _high(c)
     # "not only ... but also" adds to what it names
     c = _compare(
         base + "The paintings are kept in the east wing as well as the west wing.",

@@ -32,7 +32,8 @@ pardee-pardon, scored once in it and tuned on in it after, and its quorne-recoun
 dunstan-censure and marlowe-stop since the twenty-eighth, and the twenty-eighth's caskell-syrup,
 wexley-sanctions and orrin-deduction, scored once in it and tuned on in it after, and the
 twenty-ninth's amberly-drought, cordell-extradition and perrin-quarantine, likewise, and the
-thirtieth's corwen-exchange, sorrel-marathon and ostrey-illness, likewise);
+thirtieth's corwen-exchange, sorrel-marathon and ostrey-illness, likewise, and the
+thirty-first's wardle-rescue, caddon-auction and pelham-mutiny, likewise);
 harrow-lawsuit, corran-final and vesna-election have none.
 Precision counts every high-confidence contradiction the report shows. Floors live in
 tests/quality_floors.json ("disagreements"); never lower them silently."""
@@ -180,6 +181,9 @@ def test_gold_spans_are_in_their_reports(documents: dict) -> None:
         "corwen-exchange",
         "sorrel-marathon",
         "ostrey-illness",
+        "wardle-rescue",
+        "caddon-auction",
+        "pelham-mutiny",
     ],
 )
 def test_fictional_stories_above_floors(story: str) -> None:

@@ -403,3 +403,23 @@ def test_a_doer_one_report_gives_an_act_the_others_give_another_is_a_high_disput
     also = f"{agreed[0]} Tollin City Police closed the street."
     found = [x for x in _compare(also, *agreed[1:], odd).contradictions if x.type == "actor"]
     assert not any(x.high for x in found)
+
+
+HANDOVER = "Soldiers at Orlin Barracks ended their protest over pay."
+
+
+def test_a_day_an_agreeing_report_names_in_the_sentence_is_no_odd_day() -> None:
+    # published on Friday 10 October 2036: the minister apologised on Thursday; one report
+    # has him warn on Monday, and one of those dating the apology on Thursday says he "on
+    # Monday told" the soldiers: the odd report's day is another act's
+    c = _compare(
+        f"{HANDOVER} Defence Minister Ivo Strand apologised in parliament on Thursday "
+        "afternoon to every soldier who was let down.",
+        f"{HANDOVER} In parliament on Thursday afternoon, Ivo Strand apologised to the "
+        "soldiers and their families.",
+        f"{HANDOVER} Defence Minister Ivo Strand warned on Monday that a mutiny is a crime.",
+        f"{HANDOVER} Strand, who on Monday told the soldiers that a mutiny is a crime, "
+        "apologised to parliament on Thursday.",
+        days=("2036-10-10",) * 4,
+    )
+    assert not [x for x in c.contradictions if x.type == "date" and x.high]

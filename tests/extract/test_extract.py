@@ -710,3 +710,18 @@ def test_where_a_patient_is_driven_and_treated_places_the_acts() -> None:
     # a person in the "by" phrase still drives
     ex = extract("He was driven by Pell Ardan to the station.")
     assert next(c for c in ex.claims if c.action == "drive").actors == ("person:pell_ardan",)
+
+
+def test_a_where_clause_places_each_of_its_verbs_at_the_whole_place_before_it() -> None:
+    # "the apartment on Orle Street in Vessing, where officials arrived ... and took": the
+    # street and the town, for both verbs of the clause
+    ex = extract(
+        "The photograph shows the family's apartment on Orle Street in Vessing, where, one "
+        "morning in May 1961, officials arrived with a list and took every painting away."
+    )
+    for act in ("arrive", "take"):
+        claim = next(c for c in ex.claims if c.action == act)
+        assert set(claim.place) == {"place:orle_street", "place:vessing"}, act
+    # the place a point of the compass's "of" phrase names places the act
+    ex = extract("The ferry sank about two miles north of Cape Dorran on Sunday.")
+    assert next(c for c in ex.claims if c.action == "sink").place == ("place:cape_dorran",)

@@ -28,6 +28,8 @@ _AGE_NUMBER = rf"(?P<age>\d{{1,3}}|(?i:{_WORD_AGE}))"
 _AFTER = re.compile(
     rf"^\s*(?:,\s*(?:aged\s+)?{_AGE_NUMBER}\s*(?=,|;|\.(?!\d)|\)|$|\s+(?:and|of|from|who|was|is)\b)"
     rf"|\(\s*(?:aged\s+)?{_AGE_NUMBER.replace('age>', 'age2>')}\s*\))"
+    # "Ewan, a 26-year-old deckhand,": an apposition that gives the age
+    rf"|^,\s*an?\s+{_AGE_NUMBER.replace('age>', 'age3>')}\s*-\s*years?\s*-\s*old\b"
 )
 #: "31-year-old Robert Buckley", "Sixty-year-old Sharron Smith" -- right before the name,
 #: with at most two words between ("the 61-year-old grandmother Sharron Smith" is not read)
@@ -62,7 +64,7 @@ def ages_in(source: int, text: str, ex: Extraction) -> list[Age]:
             continue
         after = _AFTER.match(text[m.end : m.end + 24])
         if after:
-            group = "age" if after.group("age") else "age2"
+            group = next(g for g in ("age", "age2", "age3") if after.group(g))
             a, b = after.start(group) + m.end, after.end(group) + m.end
         else:
             before = _BEFORE.search(text[max(m.start - 40, 0) : m.start])

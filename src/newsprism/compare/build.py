@@ -7,6 +7,7 @@ the linked pairs, elaborations, additions) -> assemble (brief, matrix, timeline,
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import time
@@ -691,11 +692,10 @@ def _odd_place_contradictions(
     other report names the odd place anywhere and every other report names theirs, which the
     odd report never does, so neither is the other told more broadly or more narrowly
     ("Stadiou Street" in "Athens", "New York" / "New York City")."""
-    texts = [a.text for a in ctx.articles]
 
     def naming(key: str) -> set[int]:
         name = ctx.name(key)
-        return {n for n, text in enumerate(texts) if name and _names_place(text, name)}
+        return _reports_naming_place(ctx, name) if name else set()
 
     return _odd_slot(ctx, group_of, "place", lambda u: u.places, naming)
 
@@ -827,10 +827,17 @@ class _OddDates:
             for d in self.dated
         }
         self.nested = _nested_of(ctx.units, {d.uid for d in self.dated})
-        # per sentence, the days it dates acts to
+        # per sentence, the days it dates acts to, and every day it names ("Hanlowe, who on
+        # Monday told the mutineers ..., apologised on Thursday": a day in the subject's clause
+        # dates no act of the claim, but the report gives it)
         self.beside: dict[tuple[int, int], set[date]] = defaultdict(set)
         for x in self.dated:
             self.beside[x.source, self.units[x.uid].sentence].add(x.day)
+        for source, ex in enumerate(ctx.exs):
+            starts = [s.start for s in ex.sentences]
+            for t in ex.times:
+                if (day := _day(t)) is not None:
+                    self.beside[source, bisect.bisect_right(starts, t.start) - 1].add(day)
 
     def alike(self, x: outliers.Dated, y: outliers.Dated) -> float:
         return self.alike_claims(x.uid, y.uid)
@@ -2583,21 +2590,23 @@ def _odd_place_out(ctx: _Context, c: Contradiction) -> Contradiction:
     if c.type != "place" or c.high or c.confidence < slots.UNSURE:
         return c
     places = {_sid(e.source) - 1: set(e.value.split(", ")) for e in c.evidence if e.value}
-    texts = [a.text for a in ctx.articles]
-
-    def naming(place: str) -> set[int]:
-        return {n for n, t in enumerate(texts) if _names_place(t, place)}
-
     for odd, mine in places.items():
         others = [v for s, v in places.items() if s != odd]
         agreed = set.intersection(*others) - mine if others else set()
-        everyone_else = set(range(len(texts))) - {odd}
+        everyone_else = set(range(len(ctx.articles))) - {odd}
         for place in sorted(agreed):
-            if len(everyone_else) < ODD_PLACE_AGREEING or naming(place) != everyone_else:
+            if len(everyone_else) < ODD_PLACE_AGREEING:
                 continue
-            if all(naming(p) == {odd} for p in mine):
+            if _reports_naming_place(ctx, place) != everyone_else:
+                continue
+            if all(_reports_naming_place(ctx, p) == {odd} for p in mine):
                 return replace(c, confidence=ODD_PLACE, note=ODD_PLACE_NOTE)
     return c
+
+
+def _reports_naming_place(ctx: _Context, place: str) -> set[int]:
+    """The reports (by index) naming the place anywhere in their text."""
+    return {n for n, a in enumerate(ctx.articles) if _names_place(a.text, place)}
 
 
 def _names_place(text: str, place: str) -> bool:
@@ -2699,7 +2708,6 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
         return c  # tied by what they say, the same words in quotation marks, or one act told once
     if c.type == "number":
         return _carried(ctx, c, giving)
-    placed = _evidence_units(ctx, c)
     # two reports that only both affirm (or deny) back each other, not the dispute: they may
     # affirm two different statements
     sides = _sides_apart(ctx, c)
@@ -2707,7 +2715,7 @@ def _supported(ctx: _Context, c: Contradiction, giving: Sequence[Span] = ()) -> 
     best = _best_pair(sides, lambda u, v: float(sentences[u.uid] @ sentences[v.uid]))
     if (
         best >= SUPPORT_MIN
-        or (c.type == "entity_set" and _one_act(placed))
+        or (c.type == "entity_set" and _one_act(sides))
         # one act dated two ways, in claims that match closely (their sentences run on)
         or (c.type == "date" and _best_pair(sides, _scored(ctx)) >= DATE_CLAIMS_SUPPORT)
         # one statement affirmed and denied in claims that match very closely ("Sirens
@@ -2816,16 +2824,18 @@ def _with_coreference(ctx: _Context, c: Contradiction) -> Contradiction:
     return replace(c, basis=f"{c.basis}; {told}" if c.basis else told)
 
 
-def _one_act(placed: list[tuple[str, al.Unit]]) -> bool:
+def _one_act(sides: list[tuple[tuple[str, str], al.Unit]]) -> bool:
     """Two lists given as the doers of one act (the same telling predicate class: "backed by
     Egypt, Jordan and the UAE" / "the UAE, Saudi Arabia and Egypt support"), however the rest
-    of their sentences differs."""
+    of their sentences differs: an act told on both sides, not by two reports of one list
+    ("cables linking Italy and Egypt went down" twice / "cables that connect Sicily to
+    Tunisia and Egypt")."""
     classes: dict[str, set[str]] = {}
-    for source, u in placed:
+    for (_, value), u in sides:
         cls = al.action_class(u.claim.action)
         if cls and cls not in al.LIGHT_VERBS:
-            classes.setdefault(cls, set()).add(source)
-    return any(len(sources) >= 2 for sources in classes.values())
+            classes.setdefault(cls, set()).add(value)
+    return any(len(values) >= 2 for values in classes.values())
 
 
 #: A story told by this many reports or more ...

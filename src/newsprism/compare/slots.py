@@ -2757,9 +2757,7 @@ def subject_aside(u: Unit) -> str:
     """What the claim sets off between commas after its subject, before its verb ("Strell, who
     left yesterday for a two-day state visit to Kelvary, had not spoken": "who left yesterday
     ... Kelvary"), or ""."""
-    if not u.claim.predicate:
-        return ""
-    before = u.text[: max(u.claim.predicate[0] - u.start, 0)]
+    before = _before_own_verb(u)
     first, last = before.find(","), before.rfind(",")
     return before[first + 1 : last] if 0 <= first < last else ""
 
@@ -3459,7 +3457,7 @@ def _around_verb(u: Unit) -> list[str]:
 #: until 9.44pm": at 9.44pm; "is not expected for another six weeks": in six weeks)
 _NOT_A_DENIAL = re.compile(
     r"\bnot\s+(?:only|just|merely|simply)\b"
-    r"|\b(?:not|n't|never)\b.{0,60}?\b(?:until|for\s+(?:another|a\s+further|at\s+least))\b",
+    r"|\b(?:not|n't|never)\b[^;!?]{0,90}?\b(?:until|for\s+(?:another|a\s+further|at\s+least))\b",
     re.IGNORECASE,
 )
 #: a subject or an object whose determiner denies the act ("No siren sounded", "not a single
@@ -3862,9 +3860,7 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
     """The same (non-light) predicate in closely matching claims, or the same statement: a
     trial on Wednesday and a video released on Thursday are two happenings, and so are acts
     that undo each other ("the gate was shut at 9.31" / "the gate was reopened at 9.44")."""
-    if opposite_acts(a, b) or _brought_apart(a, b) or _asked_and_done(a, b):
-        return False
-    if _dated_before_another(a, b) or _dated_before_another(b, a):
+    if _two_happenings(a, b):
         return False
     if _NO_COMMENT.search(a.text) or _NO_COMMENT.search(b.text):
         return False  # "declined to comment on Monday": no happening to date
@@ -3878,6 +3874,32 @@ def _same_act(a: Unit, b: Unit, score: float) -> bool:
         or _one_thing_acted_on(a, b, score)
         or _one_thing_taken(a, b, score)
     )
+
+
+def _two_happenings(a: Unit, b: Unit) -> bool:
+    """What the claims tell are two happenings, however alike: an act and its undoing, two
+    levels, a request and what it asked for, a plan and what was done ("will pay ... by
+    Oct. 31" / "had reached the accounts by yesterday afternoon"), an act and what it came
+    after."""
+    if opposite_acts(a, b) or _brought_apart(a, b) or _asked_and_done(a, b):
+        return True
+    if (_will(a) and _perfect(b)) or (_will(b) and _perfect(a)):
+        return True
+    return _dated_before_another(a, b) or _dated_before_another(b, a)
+
+
+def _will(u: Unit) -> bool:
+    """The act is told as still to come ("will pay", "shall pay")."""
+    return u.claim.modality in ("will", "shall")
+
+
+def _perfect(u: Unit) -> bool:
+    """The act is told as done ("had reached", "has been paid")."""
+    return bool(_DONE.search(_before_own_verb(u)))
+
+
+#: a perfect tense right before the verb
+_DONE = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 
 
 def _asked_and_done(a: Unit, b: Unit) -> bool:
@@ -3931,12 +3953,29 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
     if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
     shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
-    if len(shared - _TIME_GIST) < TOLD_ALIKE_WORDS:
+    if len(shared - _TIME_GIST - _doer_words(a) - _doer_words(b)) < TOLD_ALIKE_WORDS:
         # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"; words
         # about the doer set off before the verb tell no act ("Strell, on a two-day state visit
         # to Kelvary, was asked" / "Strell, who left for a two-day state visit, had not spoken")
         return False
     return not (_dates_a_thing(a) or _dates_a_thing(b))
+
+
+def _doer_words(u: Unit) -> frozenset[str]:
+    """The words before the claim's verb when its doer is one person: the name and its title
+    ("Culture Minister Irena Castavet ... met" / "the culture minister ... appeared to
+    accept"), which tell who acted, not what was done."""
+    people = [k for k in _head_actors(u) if k.startswith("person:")]
+    if len(people) != 1:
+        return frozenset()
+    return frozenset(w.lower() for w in _QWORD.findall(_before_own_verb(u)))
+
+
+def _before_own_verb(u: Unit) -> str:
+    """The claim's words up to its verb."""
+    if not u.claim.predicate:
+        return ""
+    return u.text[: max(u.claim.predicate[0] - u.start, 0)]
 
 
 #: words of times, which tell no act ("yesterday" in two reports is two days)

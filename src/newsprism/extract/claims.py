@@ -369,9 +369,14 @@ def _roles(
         elif c.dep_ != "agent":
             # "thinner than the MacBook in Lyon" (acomp), "there on Monday in Graz" (advmod)
             places += _places_in(c, preds, keys)
-    if p.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in p.children):
+    clause = _first_conjunct(p)
+    if clause.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children
+    ):
         # "Perrin General Hospital, where they were being treated": the place the clause is of
-        places += [k for k in _keys(_noun_phrase(p.head), keys) if k.startswith("place:")]
+        # (and of every verb of the clause: "where officials arrived ... and took every
+        # picture off the walls")
+        places += [k for k in _keys(_where_of(clause), keys) if k.startswith("place:")]
     # "driven by ambulance to Perrin General Hospital", parsed with "to" on the ambulance:
     # where the act ended, and no doer
     towards = {t.i for a in agent for t in _to_after_means(a)} if p.lemma_ in _TAKEN_TO else set()
@@ -381,6 +386,26 @@ def _roles(
         doers = [[t for t in _without_asides(a) if t.i not in towards] for a in agent]
         actors = [k for d in doers for k in _keys(d, keys)]
     return actors, targets, places
+
+
+def _where_of(clause: Token) -> list[Token]:
+    """The words of the place a "where" clause is of: the noun before it and the nouns its
+    "in" or "on" phrase hangs from ("the family's apartment on Vessel Street in Lorvenne,
+    where ..."), not the clause itself."""
+    noun = clause.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+        noun = noun.head.head
+    return [t for t in noun.subtree if t.i < clause.i and not t.is_punct] or [clause.head]
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _first_conjunct(p: Token) -> Token:
+    """The first of the verbs joined with ``p`` by "and" ("arrived ... and took": arrived)."""
+    while p.dep_ == "conj" and p.head.i != p.i:
+        p = p.head
+    return p
 
 
 def _to_after_means(agent: Token) -> list[Token]:
@@ -526,8 +551,17 @@ def _located(t: Token, top: Token) -> bool:
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _PLACE_PREPS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _COMPASS:
+            return True  # "sank three nautical miles north of Gorse Point"
         t = t.head
     return False
+
+
+#: the points of the compass, whose "of" phrase places an act ("east of Kittlehaven")
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west"}
+)  # fmt: skip
 
 
 #: verbs whose infinitive complement did not happen ("failed to deliver", "refused to sign")

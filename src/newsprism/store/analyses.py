@@ -53,7 +53,10 @@ EXTRACTION_KIND = "extraction"
 #: speaks, a person's kin in a subject ("Ms Roke's husband") are not that person, "a 3-point
 #: shot" counts nothing, "a 75,000-TESSAR bonus" is read, and hospitals, infirmaries and the
 #: names before "airport" or "air base" are places; "26": "driven by ambulance to X" is placed
-#: at X (the parse hangs "to" on the means), and a "where" clause at the place before it
-EXTRACTION_VERSION = "26"
+#: at X (the parse hangs "to" on the means), and a "where" clause at the place before it;
+#: "27": a point of the compass's "of" phrase places the claim ("north of Gorse Point"), a
+#: "where" clause places each of its verbs at the whole place before it ("the apartment on
+#: Vessel Street in Lorvenne, where ... arrived ... and took"), and "X Point" is a place
+EXTRACTION_VERSION = "27"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
