@@ -243,3 +243,45 @@ def test_a_persons_title_is_no_word_two_acts_share() -> None:
     accepted, met = _unit(units, 0, "appeared"), _unit(units, 1, "met")
     assert not slots._told_alike(accepted, met, 0.85)
     assert not slots._same_act(accepted, met, 0.85)
+
+
+def test_a_first_time_and_a_later_time_are_two_happenings() -> None:
+    # "was first infected on 11 April" / "infected four times ..., most recently on Aug. 22":
+    # one act done more than once, each time its own day
+    pub = "2034-10-18"
+    units = _units(
+        ("The lab found that his phone was first infected on 11 April.", pub),
+        ("The lab found that her phone was infected four times, most recently on Aug. 22.", pub),
+    )  # fmt: skip
+    first, latest = _unit(units, 0, "infected"), _unit(units, 1, "infected")
+    assert not slots._same_act(first, latest, 0.85)
+    # two reports of the first time are one act
+    units = _units(
+        ("The lab found that his phone was first infected on 11 April.", pub),
+        ("The lab found that his phone was first infected on 12 April.", pub),
+    )  # fmt: skip
+    assert slots._same_act(_unit(units, 0, "infected"), _unit(units, 1, "infected"), 0.95)
+
+
+def test_a_day_after_a_second_verb_or_an_event_noun_dates_no_act_of_the_claim() -> None:
+    from newsprism.compare.build import _dates_act
+
+    pub = "2036-10-15"
+    # "has ordered a review ... and is due in Harwick today": today is the visit's day
+    units = _units(
+        ("Environment Minister Orla Pensk has ordered an independent review of the watchdog's "
+         "handling of the plant and is due in Tessin today.", pub),
+    )  # fmt: skip
+    # (the parse may hang the second verb's words on the first claim: its day is still not
+    # the order's)
+    ordered = _unit(units, 0, "has ordered")
+    (today,) = [t for t in _unit(units, 0, "is due").times if t.text == "today"]
+    assert slots.after_another_verb(ordered, today)
+    assert not _dates_act(ordered, apposed=True)(today)
+    # "whose collapse last Thursday turned a protest into ...": the collapse's day
+    units = _units(
+        ("Oren Valk, whose collapse last Thursday turned a quiet protest into a national "
+         "argument, ate his first meal yesterday.", pub),
+    )  # fmt: skip
+    turned = _unit(units, 0, "turned")
+    assert not [t for t in turned.times if _dates_act(turned, apposed=True)(t)]

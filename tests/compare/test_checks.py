@@ -1064,6 +1064,9 @@ def test_figures_that_count_other_members_or_moments_are_not_high() -> None:
     # the others charged against everyone charged
     assert not counts_match("co-defendants", "defendants")
     assert counts_match("defendants", "defendants")
+    # one measure written two ways counts one thing ("around 6 t" / "six tonnes")
+    assert counts_match("t", "tonnes") and counts_match("kg", "kilos")
+    assert not counts_match("tonnes", "kilos")
     # one model, however the counted noun goes on; two models are two things
     assert counts_match("ak-47s", "ak 47 guns") and counts_match("ak-47", "ak-47 assault rifles")
     assert not counts_match("boeing 737 airliners", "boeing 747 airliners")
@@ -2327,3 +2330,16 @@ def test_an_order_to_do_a_thing_by_two_deadlines_is_a_date_dispute() -> None:
                 "Monday 20 March.")  # fmt: skip
     (x,) = [x for x in _compare(a, b, published="2034-03-15").contradictions if x.type == "date"]
     assert x.high and "2034-03-24" in x.summary and "2034-03-20" in x.summary
+
+
+def test_a_whole_a_part_is_counted_of_is_no_count_of_the_part() -> None:
+    # "when 28 of the 46 men then held in the unit refused food" / "the 26 men still refusing
+    # food": 46 is the group, not those refusing
+    base = "Inmates at Orrin Hill prison ended a hunger strike on Tuesday."
+    c = _compare(
+        f"{base} The strike began on 9 October, when 28 of the 46 men then held in the "
+        "segregation unit refused food.",
+        f"{base} The strike began on 9 October, and the 26 men still refusing food accepted the "
+        "deal.",
+    )
+    assert "number" not in _high(c)

@@ -314,3 +314,22 @@ def test_titles_in_quotation_marks_are_read_as_a_list() -> None:
            'Dunmere" in '
            'the west wing, and "Winter at the Mill" in the hall.')  # fmt: skip
     assert _read(far) == []
+
+
+def test_a_list_disputes_act_is_one_told_on_both_sides() -> None:
+    # "cables linking Orsa and Velm failed" twice / "cables that connect Tarn to Velm": two
+    # reports of one list telling one act back no dispute with the other list
+    from newsprism.compare.build import _one_act
+    from tests.compare.conftest import units_of
+
+    pub = "2035-02-02"
+    units = units_of(
+        ("Two cables linking Orsa and Velm failed on Tuesday.", pub),
+        ("Three cables linking Orsa and Velm failed on Tuesday.", pub),
+        ("The cables that connect Tarn to Velm were damaged.", pub),
+    )
+    failed = [u for u in units if u.claim.action == "fail"]
+    damaged = next(u for u in units if u.claim.action == "damage")
+    one_list = [(("S1", "Orsa, Velm"), failed[0]), (("S2", "Orsa, Velm"), failed[1])]
+    assert not _one_act([*one_list, (("S3", "Tarn, Velm"), damaged)])
+    assert _one_act([one_list[0], (("S3", "Tarn, Velm"), failed[1])])

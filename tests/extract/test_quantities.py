@@ -96,6 +96,7 @@ def test_counts_and_kinds() -> None:
         ("the 415m-deep Corrie shaft", 415, "metres"),
         ("a 30ft-high wall", 30, "feet"),
         ("at least 5km of road", 5, "km"),
+        ("having lost 14kg by then", 14, "kg"),
     ):
         assert (q(text).value, q(text).counts) == (value, counts), text
     # ... but a bare "600m" before a noun is millions of it

@@ -849,8 +849,12 @@ class _OddDates:
         told = max(float(sentences[x] @ sentences[y]), float(ctx.scores[x, y]))
         # two announcements made on a day are alike as what they announce is
         told = max(told, ctx.framed_match(x, y))
-        # the words two claims share, names (a place, a doer) among them
-        shared = len(self._gist(x) & self._gist(y) - _TIME_WORDS) + len(ux.keys & uy.keys)
+        # the words two claims share, names (a place, a doer) among them, but not the words
+        # set off about their subject ("Aldane, a former appeal court judge, was asked" /
+        # "Ms Aldane, a former appeal court judge, emerged"): they tell who, not what was done
+        told_x = self._gist(x) - _stems(slots.aside_words(ux))
+        told_y = self._gist(y) - _stems(slots.aside_words(uy))
+        shared = len(told_x & told_y - _TIME_WORDS) + len(ux.keys & uy.keys)
         # claims told nearly alike need fewer words in common: "the Regional Court of Appeal
         # rejected the residents' appeal on Oct. 3" / "on Thursday 2 October the Regional
         # Court of Appeal upheld it" (the claims' own match: long sentences on one toll match
@@ -1081,13 +1085,9 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
     ("Tuesday's final debate")."""
 
     def dates(t: TimeExpr) -> bool:
-        at, end = t.start - u.sentence_start, t.end - u.sentence_start
-        if u.sentence_text[end : end + 2].startswith(("'s", "’s")) or not u.claim.predicate:
+        if not u.claim.predicate or _dates_no_act(u, t):
             return False
-        if slots.quoted_deictic(u, t):
-            return False  # "tonight" in a quotation: the speaker's night, not a day to compare
-        if _in_span(u.sentence_text, at, end):
-            return False  # "from Feb. 27 to March 1": a span's ends, no one day of the act
+        at, end = t.start - u.sentence_start, t.end - u.sentence_start
         if t.end <= u.start and _WHEN.match(u.text):
             return True  # "It ended on Monday, when the court threw out his appeal"
         verb = u.claim.predicate[0] - u.sentence_start
@@ -1103,6 +1103,31 @@ def _dates_act(u: al.Unit, apposed: bool = False) -> Callable[[TimeExpr], bool]:
         return set_off is not None and "," not in between[: set_off.start()]
 
     return dates
+
+
+def _dates_no_act(u: al.Unit, t: TimeExpr) -> bool:
+    """A time of the claim that dates no act of it: a thing's ("Tuesday's final debate"), a
+    speaker's "tonight" in a quotation, a span's end ("from Feb. 27 to March 1"), or a
+    happening its subject names ("whose collapse last Thursday turned a protest into ...")."""
+    at, end = t.start - u.sentence_start, t.end - u.sentence_start
+    if u.sentence_text[end : end + 2].startswith(("'s", "’s")) or slots.quoted_deictic(u, t):
+        return True
+    if slots.after_another_verb(u, t):
+        return True  # "has ordered a review ... and is due in Harwick today"
+    if _in_span(u.sentence_text, at, end):
+        return True
+    verb = u.claim.predicate[0] - u.sentence_start if u.claim.predicate else len(u.sentence_text)
+    return end <= verb and _after_event_noun(u.sentence_text[:at])
+
+
+def _after_event_noun(before: str) -> bool:
+    """The words before a time end with a noun naming a happening ("whose collapse")."""
+    found = _LAST_WORD.search(before)
+    return found is not None and found.group(1).lower() in _EVENT_NOUNS
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_EVENT_NOUNS = frozenset(al.LEXICON["event_nouns"])
 
 
 #: a claim told as a "when" clause, which takes the time of the clause it hangs on (extract)

@@ -247,7 +247,24 @@ def _told_apart(u: Unit, t: TimeExpr) -> str:
         return "dateline"
     if quoted_deictic(u, t):
         return "quoted"
+    if after_another_verb(u, t):
+        return "another verb's"
     return "state after" if _state_after(u, t) else ""
+
+
+def after_another_verb(u: Unit, t: TimeExpr) -> bool:
+    """The time follows a second verb joined to the claim's own by "and" ("has ordered an
+    independent review ... and is due in Harwick today"): the day of that verb's act."""
+    if not u.claim.predicate or t.start < u.claim.predicate[1]:
+        return False
+    between = u.sentence_text[u.claim.predicate[1] - u.sentence_start : t.start - u.sentence_start]
+    return _AND_ANOTHER_VERB.search(between) is not None
+
+
+#: "and" and a finite auxiliary opening a second verb's clause ("and is due", "and was seen")
+_AND_ANOTHER_VERB = re.compile(
+    r"\band\s+(?:is|are|was|were|will|would|has|have|had)\b", re.IGNORECASE
+)
 
 
 def _bound_word(found: re.Match[str] | None) -> str:
@@ -303,7 +320,8 @@ def check_date(a: Unit, b: Unit, pub_a: date | None, pub_b: date | None) -> Find
     # lower bounds ("until at least Thursday" / "until at least Saturday") never disagree: a
     # later report moves the earliest end on
     for bound in sorted(
-        {_bound(a, t) for t in a.times} & {_bound(b, t) for t in b.times} - {"at least", "quoted"}
+        {_bound(a, t) for t in a.times}
+        & {_bound(b, t) for t in b.times} - {"at least", "quoted", "another verb's"}
     ):
         found = _check_dated(a, b, (_dated(a, bound), _dated(b, bound)), (pub_a, pub_b))
         if found is not None:
@@ -475,13 +493,26 @@ def _one_day_note(pub_a: date | None, pub_b: date | None) -> str:
 # --- numbers -----------------------------------------------------------------------------------
 
 
+#: the words one measure is written as, by the measure
+_MEASURE_WORDS = {
+    word: measure
+    for measure, words in {
+        "tonne": ("t", "tonne", "tonnes", "ton", "tons", "metric tons"),
+        "kilogram": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme",
+                     "kilogrammes"),
+        "litre": ("litre", "litres", "liter", "liters"),
+    }.items()
+    for word in words
+}  # fmt: skip
+
+
 def counts_match(x: str, y: str) -> bool:
     """Whether two counted nouns may count one thing ("residents" / "people", "quake" /
     "earthquake"): either unknown, or the same head noun, give or take a plural."""
     if not x or not y:
         return True
-    if x == y:
-        return True
+    if x == y or (_MEASURE_WORDS.get(x.lower()) or x) == _MEASURE_WORDS.get(y.lower()):
+        return True  # "around 6 t" / "six tonnes", "14 kg" / "14 kilos": one measure
     if _co(x) != _co(y):
         return False  # "five co-defendants" (the others) / "six defendants" (all of them)
     mx, my = _models(x), _models(y)
@@ -1605,6 +1636,26 @@ def _sum_of_parts(f: _Figures) -> str | None:
     return None
 
 
+def _whole_against_count(f: _Figures) -> str | None:
+    """One figure is the whole a part is counted of ("when 28 of the 46 men then held in the
+    unit refused food" / "the 26 men still refusing food"): the group, not those who did."""
+    if _a_whole(f.a, f.qa) != _a_whole(f.b, f.qb):
+        return 'a whole a part is counted of ("28 of the 46 men") against a count'
+    return None
+
+
+def _a_whole(u: Unit, q: Quantity) -> bool:
+    found = _PART_OF_THE.search(_before(u, q, 30))
+    if found is None:
+        return False
+    word = found.group(1).lower().replace(",", "")
+    return word.isdigit() or word in WORD_NUMBERS
+
+
+#: a part counted right before its whole: "28 of the", "nine of its"
+_PART_OF_THE = re.compile(r"\b([\w,]+)\s+of\s+(?:the|its|their|his|her|all)\s+$", re.IGNORECASE)
+
+
 _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _one_length_converted,
     _vague_or_other_units,
@@ -1643,6 +1694,7 @@ _NOT_ONE_FIGURE: tuple[Callable[[_Figures], str | None], ...] = (
     _other_collectors,
     _part_of_toll,
     _sum_of_parts,
+    _whole_against_count,
 )
 
 
@@ -2767,7 +2819,7 @@ def _both_aside(a: Unit, b: Unit) -> bool:
     return bool(subject_aside(a).strip() and subject_aside(b).strip())
 
 
-def _aside_words(u: Unit) -> frozenset[str]:
+def aside_words(u: Unit) -> frozenset[str]:
     """The words of ``subject_aside``, in lower case, as a claim's gist holds them ("two-day"
     whole and in its parts)."""
     aside = subject_aside(u).lower()
@@ -3575,7 +3627,7 @@ def one_act_dated(a: Unit, b: Unit, days: tuple[date | None, date | None]) -> Fi
         return None
     if background(a) != background(b) or opposite_acts(a, b) or _brought_apart(a, b):
         return None
-    if _NO_COMMENT.search(a.text) or _NO_COMMENT.search(b.text):
+    if _NO_COMMENT.search(a.text) or _NO_COMMENT.search(b.text) or _first_and_again(a, b):
         return None
     if _other_figures(a, b):
         return None  # "shares rose 31% on Monday" / "had risen 9% on November 4": two rises
@@ -3885,7 +3937,27 @@ def _two_happenings(a: Unit, b: Unit) -> bool:
         return True
     if (_will(a) and _perfect(b)) or (_will(b) and _perfect(a)):
         return True
+    if _first_and_again(a, b):
+        return True
     return _dated_before_another(a, b) or _dated_before_another(b, a)
+
+
+def _first_and_again(a: Unit, b: Unit) -> bool:
+    """One claim tells the first time of an act and the other a later one ("was first infected
+    on 11 April" / "was infected four times ..., most recently on Aug. 22"): two happenings of
+    an act done more than once."""
+    firsts = [bool(_FIRST_TIME.search(u.text)) for u in (a, b)]
+    agains = [bool(_LATER_TIME.search(u.text)) for u in (a, b)]
+    return (firsts[0] and agains[1] and not firsts[1]) or (
+        firsts[1] and agains[0] and not firsts[0]
+    )
+
+
+_FIRST_TIME = re.compile(r"\b(?:first|initially|originally)\b", re.IGNORECASE)
+_LATER_TIME = re.compile(
+    r"\b(?:most\s+recently|latest|again|once\s+more|a\s+(?:second|third|fourth)\s+time)\b",
+    re.IGNORECASE,
+)
 
 
 def _will(u: Unit) -> bool:
@@ -3952,7 +4024,7 @@ def _told_alike(a: Unit, b: Unit, score: float) -> bool:
         return False  # "had his medical on Monday": a light verb tells no act
     if not (_same_doer(a, b) or _shared_counts(a, b)):
         return False
-    shared = (a.gist - _aside_words(a)) & (b.gist - _aside_words(b)) - _FUNCTION_WORDS
+    shared = (a.gist - aside_words(a)) & (b.gist - aside_words(b)) - _FUNCTION_WORDS
     if len(shared - _TIME_GIST - _doer_words(a) - _doer_words(b)) < TOLD_ALIKE_WORDS:
         # "Varga made her decision on Friday" / "Varga scored 20 points on Saturday"; words
         # about the doer set off before the verb tell no act ("Strell, on a two-day state visit

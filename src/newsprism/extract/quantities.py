@@ -187,7 +187,7 @@ _DURATION_PAIR = re.compile(
 #: what a length written as an adjective measures ("415m-deep")
 _MEASURE_ADJ = r"(?:deep|long|high|wide|tall|thick)"
 #: the words a length's unit is shown as, by its abbreviation
-_LENGTH_WORDS = {"km": "km", "ft": "feet", "mi": "miles", "m": "metres"}
+_LENGTH_WORDS = {"km": "km", "ft": "feet", "mi": "miles", "m": "metres", "kg": "kg"}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(_B + _QUAL + _CUR_PRE + _NUMBER + _SCALE + _E)),
     ("money", re.compile(_B + _QUAL + _NUMBER + _SCALE + _CUR_POST + r"\b")),
@@ -207,12 +207,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<vague>(?i:several|a few)\s+(?:dozen|hundred|thousand|million))\b"),
     ),
     # "11km", "a 415m-deep shaft", "a 30ft-high wall": a length with its unit written onto
-    # the figure (a bare "600m" may be millions, read by "count")
+    # the figure (a bare "600m" may be millions, read by "count"), and so a weight ("14kg")
     (
         "length",
         re.compile(
             _B + _QUAL + r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-            rf"(?:(?P<lu>km|ft|mi)(?:-{_MEASURE_ADJ})?|(?P<lm>m)-{_MEASURE_ADJ})" + _E
+            rf"(?:(?P<lu>km|kg|ft|mi)(?:-{_MEASURE_ADJ})?|(?P<lm>m)-{_MEASURE_ADJ})" + _E
         ),
     ),
     # "44.1C", "44.1 °C", "104F": a temperature with its scale written onto the figure, counted

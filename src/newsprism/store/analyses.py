@@ -56,7 +56,8 @@ EXTRACTION_KIND = "extraction"
 #: at X (the parse hangs "to" on the means), and a "where" clause at the place before it;
 #: "27": a point of the compass's "of" phrase places the claim ("north of Gorse Point"), a
 #: "where" clause places each of its verbs at the whole place before it ("the apartment on
-#: Vessel Street in Lorvenne, where ... arrived ... and took"), and "X Point" is a place
-EXTRACTION_VERSION = "27"
+#: Vessel Street in Lorvenne, where ... arrived ... and took"), and "X Point" is a place;
+#: "28": a weight written onto its figure ("14kg") is read
+EXTRACTION_VERSION = "28"
 
 __all__ = ["EXTRACTION_KIND", "EXTRACTION_VERSION"]
