@@ -1067,6 +1067,7 @@ def test_figures_that_count_other_members_or_moments_are_not_high() -> None:
     # one measure written two ways counts one thing ("around 6 t" / "six tonnes")
     assert counts_match("t", "tonnes") and counts_match("kg", "kilos")
     assert not counts_match("tonnes", "kilos")
+    assert counts_match("phones", "handsets")
     # one model, however the counted noun goes on; two models are two things
     assert counts_match("ak-47s", "ak 47 guns") and counts_match("ak-47", "ak-47 assault rifles")
     assert not counts_match("boeing 737 airliners", "boeing 747 airliners")

@@ -493,26 +493,13 @@ def _one_day_note(pub_a: date | None, pub_b: date | None) -> str:
 # --- numbers -----------------------------------------------------------------------------------
 
 
-#: the words one measure is written as, by the measure
-_MEASURE_WORDS = {
-    word: measure
-    for measure, words in {
-        "tonne": ("t", "tonne", "tonnes", "ton", "tons", "metric tons"),
-        "kilogram": ("kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme",
-                     "kilogrammes"),
-        "litre": ("litre", "litres", "liter", "liters"),
-    }.items()
-    for word in words
-}  # fmt: skip
-
-
 def counts_match(x: str, y: str) -> bool:
     """Whether two counted nouns may count one thing ("residents" / "people", "quake" /
     "earthquake"): either unknown, or the same head noun, give or take a plural."""
     if not x or not y:
         return True
-    if x == y or (_MEASURE_WORDS.get(x.lower()) or x) == _MEASURE_WORDS.get(y.lower()):
-        return True  # "around 6 t" / "six tonnes", "14 kg" / "14 kilos": one measure
+    if x == y:
+        return True
     if _co(x) != _co(y):
         return False  # "five co-defendants" (the others) / "six defendants" (all of them)
     mx, my = _models(x), _models(y)
